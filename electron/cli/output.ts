@@ -1,0 +1,34 @@
+import type { ErrorPayload } from '../../shared/errors.ts';
+
+/** Where the CLI writes; a port so tests can capture output. */
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** The process's real stdout and stderr. */
+export const processOutput: Output = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+/** Prints data as JSON (with `--json`) or as `key: value` lines for people. */
+export function printData(output: Output, data: unknown, json: boolean): void {
+  if (json) {
+    output.out(JSON.stringify(data, null, 2));
+    return;
+  }
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+    for (const [key, value] of Object.entries(data)) {
+      output.out(`${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
+    }
+    return;
+  }
+  output.out(typeof data === 'string' ? data : JSON.stringify(data, null, 2));
+}
+
+/** Formats an error as the one line the CLI prints before exiting non-zero. */
+export function formatError(error: ErrorPayload): string {
+  const first = error.message.split('\n')[0] ?? error.message;
+  return `fcom: ${first} (${error.code})`;
+}

@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/errors.ts';
+import { openDatabase } from './database.ts';
+
+describe('openDatabase', () => {
+  const dirs: string[] = [];
+  const tempDir = (): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'fcom-db-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates the file in WAL mode and applies every migration once', () => {
+    const path = join(tempDir(), 'nested', 'fcom.sqlite');
+    const first = openDatabase(path);
+    const mode = first.sqlite.prepare('PRAGMA journal_mode').get() as { journal_mode: string };
+    expect(mode.journal_mode).toBe('wal');
+    expect(first.schemaVersion).toBeGreaterThanOrEqual(1);
+    first.close();
+
+    const again = openDatabase(path);
+    const rows = again.sqlite.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number };
+    expect(rows.n).toBe(again.schemaVersion);
+    again.close();
+  });
+
+  it('rolls back a failed transaction completely', () => {
+    const db = openDatabase(join(tempDir(), 'fcom.sqlite'));
+    expect(() =>
+      db.transaction(() => {
+        db.sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run('a', '1');
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    const row = db.sqlite.prepare('SELECT COUNT(*) AS n FROM settings').get() as { n: number };
+    expect(row.n).toBe(0);
+    db.close();
+  });
+
+  it('reports a corrupt file as a STORAGE error naming the file', () => {
+    const path = join(tempDir(), 'corrupt.sqlite');
+    writeFileSync(path, 'this is not a database, just text that fills the header '.repeat(100));
+    let caught: unknown;
+    try {
+      openDatabase(path);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(AppError);
+    expect((caught as AppError).code).toBe('STORAGE');
+    expect((caught as AppError).message).toContain(path);
+  });
+});

@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../store/store-context.tsx';
+
+/** The bottom bar: site adapter(s), cloud reachability and queued operations. */
+export function StatusBar() {
+  const { t } = useTranslation();
+  const status = useAppStore((s) => s.status);
+  if (!status) return <footer className="status-bar" role="status" aria-label={t('status.label')} />;
+  const names = status.siteAdapters.map((a) => `${a.name} (${a.address})`).join(', ');
+  return (
+    <footer className="status-bar" role="status" aria-label={t('status.label')} data-testid="status-bar">
+      <span data-testid="status-adapters">{names ? t('status.adapters', { names }) : t('status.noAdapter')}</span>
+      <span data-testid="status-cloud" data-state={status.cloud}>
+        {t(`status.cloud.${status.cloud}`)}
+      </span>
+      <span data-testid="status-queued" className={status.queuedOperations > 0 ? 'badge badge-warn' : 'badge'}>
+        {t('status.queued', { count: status.queuedOperations })}
+      </span>
+    </footer>
+  );
+}

@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../store/store-context.tsx';
+
+/**
+ * The current section. Until a feature lands, each section shows an empty state that says what will
+ * appear there.
+ */
+export function SectionView() {
+  const { t } = useTranslation();
+  const section = useAppStore((s) => s.section);
+  return (
+    <main className="section" aria-labelledby="section-title" data-testid={`section-${section}`}>
+      <h1 id="section-title">{t(`nav.${section}`)}</h1>
+      <div className="empty-state">
+        <h2>{t(`empty.${section}.title`)}</h2>
+        <p>{t(`empty.${section}.body`)}</p>
+      </div>
+    </main>
+  );
+}
