@@ -64,6 +64,7 @@ export const en = {
     UNAUTHORIZED: 'The credentials were refused. Check the username and password in Settings.',
     FORBIDDEN_SENDER: 'This page is not allowed to use the app. Open Face Commissioner from its own window.',
     STORAGE: 'The local database cannot be used ({{message}}). Check the disk has free space, then restart the app.',
+    SECRETS_LOCKED: 'Saved credentials are locked ({{message}}). Unlock them, then try again.',
     NETWORK: 'The connection to the app was lost. Restart it with "npm run web" and open the address it prints.',
     CANCELLED: 'The operation was cancelled. Nothing more will be sent for it.',
     INTERNAL: 'Something went wrong inside the app ({{message}}). Try again; if it repeats, export diagnostics.',

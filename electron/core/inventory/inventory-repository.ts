@@ -1,0 +1,119 @@
+import { TerminalSchema, type Terminal } from '../../../shared/domain/terminal.ts';
+import type { Database } from '../db/database.ts';
+
+/** The site every terminal belongs to until site visits are introduced. */
+export const DEFAULT_SITE_ID = 1;
+
+/** Prefix of the provisional identity of a terminal whose serial number is not known yet. */
+export const PROVISIONAL_PREFIX = 'addr:';
+
+/** The provisional identity of a terminal known only by its address (replaced once its serial is learnt). */
+export function provisionalSerial(address: string, port: number): string {
+  return `${PROVISIONAL_PREFIX}${address}:${port}`;
+}
+
+/** Persists the site inventory (sites → terminals). Identity is the serial number, not the address. */
+export interface InventoryRepository {
+  list(): Terminal[];
+  get(serial: string): Terminal | undefined;
+  /**
+   * Stores what was learnt about a terminal. A row with the same serial is updated in place (a terminal
+   * that moved keeps its row); a provisional row for the same address is replaced by the real serial.
+   * Returns the stored terminal and the serial of a provisional row it replaced, if any.
+   */
+  save(terminal: Terminal): { terminal: Terminal; replaced: string | null };
+  /** Removes a terminal; returns whether it existed. */
+  forget(serial: string): boolean;
+}
+
+interface Row {
+  serial: string;
+  kind: string;
+  api_version: string | null;
+  name: string;
+  model: string | null;
+  firmware: string | null;
+  address: string;
+  port: number;
+  online: number;
+  last_seen: number | null;
+  credentials: string;
+  people_count: number | null;
+  capacity: number | null;
+  source: string;
+  adapter: string | null;
+}
+
+function fromRow(row: Row): Terminal {
+  return TerminalSchema.parse({
+    serial: row.serial,
+    kind: row.kind,
+    apiVersion: row.api_version,
+    name: row.name,
+    model: row.model,
+    firmware: row.firmware,
+    address: row.address,
+    port: row.port,
+    online: row.online === 1,
+    lastSeen: row.last_seen,
+    credentials: row.credentials,
+    peopleCount: row.people_count,
+    capacity: row.capacity,
+    source: row.source,
+    adapter: row.adapter,
+  });
+}
+
+/** Creates the SQLite-backed {@link InventoryRepository}. */
+export function createInventoryRepository(db: Database, siteId = DEFAULT_SITE_ID): InventoryRepository {
+  const selectAll = db.sqlite.prepare('SELECT * FROM terminals WHERE site_id = ? ORDER BY address, port, serial');
+  const selectOne = db.sqlite.prepare('SELECT * FROM terminals WHERE site_id = ? AND serial = ?');
+  const remove = db.sqlite.prepare('DELETE FROM terminals WHERE site_id = ? AND serial = ?');
+  const upsert = db.sqlite.prepare(`
+    INSERT INTO terminals (site_id, serial, kind, api_version, name, model, firmware, address, port, online,
+      last_seen, credentials, people_count, capacity, source, adapter)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (site_id, serial) DO UPDATE SET kind = excluded.kind, api_version = excluded.api_version,
+      name = excluded.name, model = excluded.model, firmware = excluded.firmware, address = excluded.address,
+      port = excluded.port, online = excluded.online, last_seen = excluded.last_seen,
+      credentials = excluded.credentials, people_count = excluded.people_count, capacity = excluded.capacity,
+      source = excluded.source, adapter = excluded.adapter`);
+
+  const get = (serial: string): Terminal | undefined => {
+    const row = selectOne.get(siteId, serial) as Row | undefined;
+    return row ? fromRow(row) : undefined;
+  };
+
+  return {
+    list: () => (selectAll.all(siteId) as unknown as Row[]).map(fromRow),
+    get,
+    save(input) {
+      const terminal = TerminalSchema.parse(input);
+      const provisional = provisionalSerial(terminal.address, terminal.port);
+      const replaced = terminal.serial !== provisional && get(provisional) ? provisional : null;
+      db.transaction(() => {
+        if (replaced) remove.run(siteId, replaced);
+        upsert.run(
+          siteId,
+          terminal.serial,
+          terminal.kind,
+          terminal.apiVersion,
+          terminal.name,
+          terminal.model,
+          terminal.firmware,
+          terminal.address,
+          terminal.port,
+          terminal.online ? 1 : 0,
+          terminal.lastSeen,
+          terminal.credentials,
+          terminal.peopleCount,
+          terminal.capacity,
+          terminal.source,
+          terminal.adapter,
+        );
+      });
+      return { terminal, replaced };
+    },
+    forget: (serial) => Number(remove.run(siteId, serial).changes) > 0,
+  };
+}

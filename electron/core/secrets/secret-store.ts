@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import type { TerminalKind } from '../../../shared/domain/terminal.ts';
+
+/**
+ * Where credentials live: Electron safeStorage in the app, an encrypted file in the CLI and host.
+ * Values never reach logs or the database in clear.
+ */
+export interface SecretStore {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+  delete(key: string): Promise<void>;
+  keys(): Promise<string[]>;
+}
+
+/** A username and password for a terminal's local API. */
+export const CredentialsSchema = z.object({
+  username: z.string().min(1).max(128),
+  password: z.string().max(256),
+});
+
+/** A username and password for a terminal's local API. */
+export type Credentials = z.infer<typeof CredentialsSchema>;
+
+/** The secret-store key of one terminal's credentials. */
+export function terminalCredentialsKey(serial: string): string {
+  return `terminal:${serial}`;
+}
+
+/** The secret-store key of the site default credentials for a kind of terminal. */
+export function defaultCredentialsKey(kind: TerminalKind): string {
+  return `default:${kind}`;
+}
+
+/** Reads credentials stored under `key`; a value that is not valid credentials counts as absent. */
+export async function readCredentials(store: SecretStore, key: string): Promise<Credentials | undefined> {
+  const raw = await store.get(key);
+  if (raw === undefined) return undefined;
+  try {
+    const parsed = CredentialsSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The credentials to use for a terminal: its own, else the site default for its kind. */
+export async function credentialsFor(
+  store: SecretStore,
+  serial: string,
+  kind: TerminalKind,
+): Promise<Credentials | undefined> {
+  return (
+    (await readCredentials(store, terminalCredentialsKey(serial))) ??
+    (await readCredentials(store, defaultCredentialsKey(kind)))
+  );
+}
+
+/** Stores credentials under `key`. */
+export async function writeCredentials(store: SecretStore, key: string, credentials: Credentials): Promise<void> {
+  await store.set(key, JSON.stringify(CredentialsSchema.parse(credentials)));
+}
