@@ -63,6 +63,7 @@ export const en = {
     NOT_FOUND: 'The item no longer exists. Refresh the view and try again.',
     UNAUTHORIZED: 'The credentials were refused. Check the username and password in Settings.',
     FORBIDDEN_SENDER: 'This page is not allowed to use the app. Open Face Commissioner from its own window.',
+    FORBIDDEN_MDNS: 'Discovery by mDNS is not allowed here ({{message}}). Add terminals by address or sweep a subnet instead.',
     STORAGE: 'The local database cannot be used ({{message}}). Check the disk has free space, then restart the app.',
     SECRETS_LOCKED: 'Saved credentials are locked ({{message}}). Unlock them, then try again.',
     NETWORK: 'The connection to the app was lost. Restart it with "npm run web" and open the address it prints.',

@@ -65,6 +65,7 @@ export const zhCN: Translation = {
     NOT_FOUND: '该项目已不存在。请刷新后重试。',
     UNAUTHORIZED: '凭据被拒绝。请在设置中检查用户名和密码。',
     FORBIDDEN_SENDER: '此页面无权使用本应用。请从应用自己的窗口打开。',
+    FORBIDDEN_MDNS: '此处不允许使用 mDNS 发现（{{message}}）。请改为按地址添加终端或扫描网段。',
     STORAGE: '本地数据库无法使用（{{message}}）。请确认磁盘有剩余空间，然后重启应用。',
     SECRETS_LOCKED: '已保存的凭据被锁定（{{message}}）。请先解锁，然后重试。',
     NETWORK: '与应用的连接已断开。请用 "npm run web" 重新启动并打开它显示的地址。',
