@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../domain/app-info.ts';
+import { JobProgressSchema } from '../domain/job.ts';
 import { SettingsPatchSchema, SettingsSchema } from '../domain/settings.ts';
 import { AppStatusSchema, NetworkAdapterSchema } from '../domain/status.ts';
 
@@ -39,4 +40,5 @@ export const channels = {
 export const events = {
   'settings:changed': SettingsSchema,
   'status:changed': AppStatusSchema,
+  'jobs:progress': JobProgressSchema,
 } as const;

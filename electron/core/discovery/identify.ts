@@ -1,0 +1,44 @@
+import type { TerminalKind } from '../../../shared/domain/terminal.ts';
+import type { Endpoint, ProbeResult, TerminalDriver } from '../drivers/driver.ts';
+import { createTerminalHttp } from '../drivers/http-client.ts';
+
+/** What probing an endpoint found: a known kind, something that answers HTTP but is unknown, or nothing. */
+export type Identification = { found: 'terminal'; probe: ProbeResult } | { found: 'unknown' } | { found: 'nothing' };
+
+/**
+ * Identifies the device at `endpoint` by read-only probes without credentials: the hinted kind's driver
+ * first (from a TXT record or the technician's choice), then the others. When no driver recognises it but
+ * the port answers HTTP, it is listed as unknown rather than hidden.
+ */
+export async function identifyEndpoint(
+  drivers: readonly TerminalDriver[],
+  endpoint: Endpoint,
+  options: { hint?: TerminalKind | undefined; timeoutMs: number; signal?: AbortSignal | undefined },
+): Promise<Identification> {
+  const ordered = [...drivers].sort((a, b) => Number(b.kind === options.hint) - Number(a.kind === options.hint));
+  for (const driver of ordered) {
+    options.signal?.throwIfAborted();
+    const probe = await driver.probe(endpoint, options.signal);
+    if (probe) return { found: 'terminal', probe };
+  }
+  return (await answersHttp(endpoint, options.timeoutMs, options.signal)) ? { found: 'unknown' } : { found: 'nothing' };
+}
+
+/** Whether anything answers an HTTP GET on the endpoint (any status counts). */
+export async function answersHttp(endpoint: Endpoint, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
+  try {
+    await createTerminalHttp(endpoint, timeoutMs).get('/', { signal });
+    return true;
+  } catch {
+    signal?.throwIfAborted();
+    return false;
+  }
+}
+
+/** The kind named by a TXT record's `vendor` value, if it names one the app knows. */
+export function kindFromTxt(txt: Record<string, string>): TerminalKind | undefined {
+  const vendor = (txt.vendor ?? txt.manufacturer ?? '').toLowerCase();
+  if (vendor.includes('sophon')) return 'sophon';
+  if (vendor.includes('bas-ip') || vendor.includes('basip')) return 'basip';
+  return undefined;
+}

@@ -1,0 +1,128 @@
+import { Bonjour, type Browser, type Service, type ServiceConfig } from 'bonjour-service';
+import { isIPv4 } from 'node:net';
+import type { NetworkAdapter } from '../../../shared/domain/status.ts';
+import { ipv4ToNumber } from './address.ts';
+import { sanitizeAdvertisedText, sanitizeTxt, validPort } from './advertisement.ts';
+
+/** Service types browsed by default; the settings may add vendor types. */
+export const DEFAULT_SERVICE_TYPES = ['http', 'https'] as const;
+
+/** A service seen on an adapter, already sanitised. */
+export interface MdnsCandidate {
+  /** Stable key of the advertisement: adapter + type + instance name. */
+  key: string;
+  name: string;
+  /** `http` or `https` (the scheme to probe with), or the configured vendor type. */
+  type: string;
+  /** IPv4 addresses of the service, preferring those inside the adapter's subnet. */
+  addresses: string[];
+  /** The advertised port, or null when it was not a real port (then discovery tries the kind's defaults). */
+  port: number | null;
+  txt: Record<string, string>;
+  adapter: string;
+}
+
+/** What the browser reports. */
+export interface MdnsListener {
+  up(candidate: MdnsCandidate): void;
+  /** A goodbye packet or an expired record. */
+  down(key: string): void;
+  error(adapter: string, error: unknown): void;
+}
+
+/** Running browsers on a set of adapters. */
+export interface MdnsBrowsing {
+  /** Sends the queries again (e.g. when the technician presses Refresh). */
+  refresh(): void;
+  stop(): Promise<void>;
+}
+
+/** How often records are checked for expiry and queries re-sent. */
+const EXPIRE_EVERY_MS = 5_000;
+const REQUERY_EVERY_MS = 30_000;
+
+/**
+ * Browses the given service types with one mDNS responder per adapter (bound to that adapter's address):
+ * laptops have several adapters and one shared socket listens on the wrong one. The caller checks the mDNS
+ * policy before calling this.
+ */
+export function startMdnsBrowsing(
+  adapters: readonly NetworkAdapter[],
+  serviceTypes: readonly string[],
+  listener: MdnsListener,
+): MdnsBrowsing {
+  const running: { bonjour: Bonjour; browsers: Browser[] }[] = [];
+  const timers: NodeJS.Timeout[] = [];
+
+  for (const adapter of adapters) {
+    let bonjour: Bonjour;
+    try {
+      // The options reach multicast-dns, whose `interface` picks the adapter (bonjour-service's type omits it).
+      const options = { interface: adapter.address } as unknown as Partial<ServiceConfig>;
+      bonjour = new Bonjour(options, (error: unknown) => listener.error(adapter.name, error));
+    } catch (error) {
+      listener.error(adapter.name, error);
+      continue;
+    }
+    const browsers = serviceTypes.map((type) => {
+      const browser = bonjour.find({ type, protocol: 'tcp' });
+      browser.on('up', (service) => {
+        const candidate = toCandidate(service, type, adapter);
+        if (candidate) listener.up(candidate);
+      });
+      browser.on('down', (service) => listener.down(candidateKey(adapter.name, type, service.name)));
+      return browser;
+    });
+    running.push({ bonjour, browsers });
+  }
+
+  timers.push(setInterval(() => running.forEach((r) => r.browsers.forEach((b) => b.expire())), EXPIRE_EVERY_MS));
+  timers.push(setInterval(() => running.forEach((r) => r.browsers.forEach((b) => b.update())), REQUERY_EVERY_MS));
+  for (const timer of timers) timer.unref();
+
+  return {
+    refresh: () => running.forEach((r) => r.browsers.forEach((b) => b.update())),
+    stop: async () => {
+      timers.forEach(clearInterval);
+      await Promise.all(
+        running.map(
+          ({ bonjour, browsers }) =>
+            new Promise<void>((resolve) => {
+              browsers.forEach((b) => b.stop());
+              bonjour.destroy(() => resolve());
+            }),
+        ),
+      );
+    },
+  };
+}
+
+function candidateKey(adapter: string, type: string, name: unknown): string {
+  return `${adapter}|${type}|${sanitizeAdvertisedText(name, 256)}`;
+}
+
+/** Turns a bonjour-service record into a sanitised candidate; null when it has no IPv4 address. */
+export function toCandidate(service: Service, type: string, adapter: NetworkAdapter): MdnsCandidate | null {
+  const addresses = (service.addresses ?? []).filter((a) => isIPv4(a));
+  if (service.referer?.address && isIPv4(service.referer.address) && !addresses.includes(service.referer.address)) {
+    addresses.push(service.referer.address);
+  }
+  if (addresses.length === 0) return null;
+  const inSubnet = adapter.cidr ? addresses.filter((a) => sameSubnet(a, adapter.cidr as string)) : [];
+  return {
+    key: candidateKey(adapter.name, type, service.name),
+    name: sanitizeAdvertisedText(service.name),
+    type,
+    addresses: inSubnet.length > 0 ? [...inSubnet, ...addresses.filter((a) => !inSubnet.includes(a))] : addresses,
+    port: validPort(service.port),
+    txt: sanitizeTxt(service.txt),
+    adapter: adapter.name,
+  };
+}
+
+function sameSubnet(address: string, cidr: string): boolean {
+  const [network = '', prefixText = '32'] = cidr.split('/');
+  const prefix = Number(prefixText);
+  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+  return (ipv4ToNumber(address) & mask) >>> 0 === (ipv4ToNumber(network) & mask) >>> 0;
+}

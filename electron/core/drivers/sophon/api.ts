@@ -1,0 +1,94 @@
+import type { AxiosInstance } from 'axios';
+import { DriverError, type Endpoint } from '../driver.ts';
+import { classifyTransportError, createTerminalHttp } from '../http-client.ts';
+import { errorFromAnswer, isRecord, parseErrorAnswer, unexpectedAnswer } from './errors.ts';
+
+/** Every operation of the local API lives under this path: `/sophon/v2/face/<op>`. */
+export const SOPHON_BASE_PATH = '/sophon/v2/face/';
+
+/** The operations this driver calls. */
+export type SophonOp = 'login' | 'getidentities' | 'deleteidentities' | 'deleteface';
+
+/** Calls one operation of a Sophon terminal's local API. */
+export interface SophonApi {
+  /**
+   * POSTs `body` as JSON to `/sophon/v2/face/<op>` and answers the parsed JSON object of a success.
+   * Throws DriverError for error answers, unexpected bodies and transport failures, and the abort reason
+   * (never a DriverError) when `signal` aborts.
+   */
+  call(op: SophonOp, body: Record<string, unknown>, signal?: AbortSignal): Promise<Record<string, unknown>>;
+}
+
+/**
+ * A Sophon API client for one endpoint. Each call has a hard deadline of `timeoutMs` (the whole exchange,
+ * body included), on top of the HTTP client's idle timeout.
+ */
+export function createSophonApi(endpoint: Endpoint, timeoutMs: number): SophonApi {
+  const http = createTerminalHttp(endpoint, timeoutMs);
+  return { call: (op, body, signal) => call(http, timeoutMs, op, body, signal) };
+}
+
+async function call(
+  http: AxiosInstance,
+  timeoutMs: number,
+  op: SophonOp,
+  body: Record<string, unknown>,
+  signal: AbortSignal | undefined,
+): Promise<Record<string, unknown>> {
+  signal?.throwIfAborted();
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
+  let status: number;
+  let text: unknown;
+  try {
+    const response = await http.post<unknown>(SOPHON_BASE_PATH + op, JSON.stringify(body), {
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      signal: combined,
+    });
+    status = response.status;
+    text = response.data;
+  } catch (error) {
+    if (signal?.aborted) throw abortReason(signal);
+    if (deadline.signal.aborted) {
+      throw new DriverError('retryable', 'The terminal did not answer in time.', 'TIMEOUT');
+    }
+    throw classifyTransportError(error);
+  } finally {
+    clearTimeout(timer);
+  }
+  return interpret(op, status, text);
+}
+
+/** Reads an HTTP answer: the JSON object of a 2xx success, or throws the matching DriverError. */
+export function interpret(op: string, status: number, text: unknown): Record<string, unknown> {
+  const json = parseJson(text);
+  const answer = json === undefined ? undefined : parseErrorAnswer(json);
+  if (answer) throw errorFromAnswer(answer, status, op);
+  if (status >= 500) {
+    throw new DriverError('retryable', `The terminal answered ${op} with HTTP ${status}.`, `HTTP_${status}`, status);
+  }
+  if (json === undefined) throw unexpectedAnswer(op, status, describeText(text));
+  if (status < 200 || status >= 300) throw unexpectedAnswer(op, status, 'not a Sophon error body');
+  if (!isRecord(json)) throw unexpectedAnswer(op, status, 'JSON that is not an object');
+  return json;
+}
+
+function parseJson(text: unknown): unknown {
+  if (typeof text !== 'string' || text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function describeText(text: unknown): string {
+  if (typeof text !== 'string' || text.trim() === '') return 'an empty body';
+  return /^\s*</.test(text) ? 'HTML or XML instead of JSON' : 'a body that is not JSON';
+}
+
+/** The reason an aborted signal carries, or a standard AbortError when it carries none. */
+export function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}
