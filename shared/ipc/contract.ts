@@ -3,6 +3,7 @@ import { AppInfoSchema } from '../domain/app-info.ts';
 import { JobProgressSchema } from '../domain/job.ts';
 import { SettingsPatchSchema, SettingsSchema } from '../domain/settings.ts';
 import { AppStatusSchema, NetworkAdapterSchema } from '../domain/status.ts';
+import { TerminalSchema } from '../domain/terminal.ts';
 
 /** A request/response channel: named `domain:verb`, one object argument, a typed answer. */
 export interface ChannelSpec<Req extends z.ZodType, Res extends z.ZodType> {
@@ -41,4 +42,6 @@ export const events = {
   'settings:changed': SettingsSchema,
   'status:changed': AppStatusSchema,
   'jobs:progress': JobProgressSchema,
+  'devices:updated': TerminalSchema,
+  'devices:removed': z.object({ serial: z.string() }),
 } as const;

@@ -1,0 +1,203 @@
+import type { NetworkAdapter } from '../../../shared/domain/status.ts';
+import type { Terminal, TerminalKind } from '../../../shared/domain/terminal.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { Endpoint, PeoplePage } from '../drivers/driver.ts';
+import type { JobRunner } from '../jobs/job-runner.ts';
+import { credentialsFor, terminalCredentialsKey, writeCredentials, type Credentials } from '../secrets/secret-store.ts';
+import { parseSubnet, parseTypedAddress } from './address.ts';
+import { kindFromTxt } from './identify.ts';
+import { assertMdnsAllowed, type MdnsPolicy } from './mdns-policy.ts';
+import { DEFAULT_SERVICE_TYPES, startMdnsBrowsing, type MdnsBrowsing, type MdnsCandidate } from './mdns-browser.ts';
+import { sweepSubnet } from './sweep.ts';
+import { observeTerminal, saveAndAnnounce, type ObserverDeps } from './terminal-observer.ts';
+
+/** Most addresses probed at once by a sweep (terminals are small computers, laptops have small NAT tables). */
+export const SWEEP_CONCURRENCY = 32;
+
+/** Dependencies of the discovery service. */
+export interface DiscoveryDeps extends ObserverDeps {
+  jobs: JobRunner;
+  mdnsPolicy: MdnsPolicy;
+  /** The adapters to browse on when none are named: the settings' choice or every non-internal IPv4 adapter. */
+  siteAdapters: () => NetworkAdapter[];
+  /** Extra mDNS service types from the settings. */
+  extraServiceTypes: () => string[];
+}
+
+/** Whether mDNS browsing runs, and where. */
+export interface BrowsingState {
+  browsing: boolean;
+  adapters: string[];
+  serviceTypes: string[];
+}
+
+/** Finds terminals (mDNS, by address, by sweep) and keeps the inventory current. */
+export interface DiscoveryService {
+  startBrowsing(adapterNames?: string[]): BrowsingState;
+  stopBrowsing(): Promise<BrowsingState>;
+  browsingState(): BrowsingState;
+  addByAddress(input: { address: string; kind?: TerminalKind; credentials?: Credentials }): Promise<Terminal>;
+  sweep(cidr: string): { jobId: string; result: Promise<Terminal[]> };
+  forget(serial: string): boolean;
+  listPeople(serial: string, pageIndex: number, pageSize: number): Promise<PeoplePage>;
+  close(): Promise<void>;
+}
+
+/** Creates the {@link DiscoveryService}. */
+export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
+  let browsing: { handle: MdnsBrowsing; adapters: string[]; serviceTypes: string[] } | undefined;
+  const serialByCandidate = new Map<string, string>();
+
+  const onCandidate = async (candidate: MdnsCandidate): Promise<void> => {
+    const address = candidate.addresses[0] as string;
+    const hint = kindFromTxt(candidate.txt);
+    const ports = candidate.port ? [candidate.port] : defaultPortsFor(hint);
+    for (const port of ports) {
+      const terminal = await observeTerminal(deps, {
+        endpoint: { address, port, scheme: candidate.type === 'https' ? 'https' : 'http' },
+        source: 'mdns',
+        name: candidate.name,
+        serial: candidate.txt.serial ?? candidate.txt.sn,
+        model: candidate.txt.model,
+        firmware: candidate.txt.firmware ?? candidate.txt.fw,
+        hint,
+        adapter: candidate.adapter,
+      }).catch(() => null);
+      if (terminal) {
+        serialByCandidate.set(candidate.key, terminal.serial);
+        return;
+      }
+    }
+  };
+
+  const defaultPortsFor = (hint: TerminalKind | undefined): number[] => {
+    const ordered = [...deps.drivers].sort((a, b) => Number(b.kind === hint) - Number(a.kind === hint));
+    return [...new Set(ordered.flatMap((d) => d.defaultPorts))];
+  };
+
+  const state = (): BrowsingState => ({
+    browsing: browsing !== undefined,
+    adapters: browsing?.adapters ?? [],
+    serviceTypes: browsing?.serviceTypes ?? [],
+  });
+
+  const requireTerminal = (serial: string): Terminal => {
+    const terminal = deps.inventory.get(serial);
+    if (!terminal) throw new AppError('NOT_FOUND', `No terminal with serial ${serial} is in the inventory.`);
+    return terminal;
+  };
+
+  return {
+    startBrowsing(adapterNames) {
+      if (browsing) return state();
+      assertMdnsAllowed(deps.mdnsPolicy);
+      const all = deps.siteAdapters();
+      const adapters = adapterNames?.length ? all.filter((a) => adapterNames.includes(a.name)) : all;
+      if (adapters.length === 0) {
+        throw new AppError(
+          'NOT_FOUND',
+          'No network adapter faces the site. Connect the laptop to the site LAN or choose an adapter in Settings.',
+        );
+      }
+      const serviceTypes = [...new Set([...DEFAULT_SERVICE_TYPES, ...deps.extraServiceTypes()])];
+      const handle = startMdnsBrowsing(adapters, serviceTypes, {
+        up: (candidate) => void onCandidate(candidate),
+        down: (key) => {
+          const serial = serialByCandidate.get(key);
+          const terminal = serial ? deps.inventory.get(serial) : undefined;
+          if (terminal?.online) saveAndAnnounce(deps, { ...terminal, online: false });
+        },
+        error: () => undefined,
+      });
+      browsing = { handle, adapters: adapters.map((a) => a.name), serviceTypes };
+      return state();
+    },
+    async stopBrowsing() {
+      const current = browsing;
+      browsing = undefined;
+      await current?.handle.stop();
+      return state();
+    },
+    browsingState: state,
+    async addByAddress({ address, kind, credentials }) {
+      const typed = parseTypedAddress(address);
+      const candidates = kind ? deps.drivers.filter((d) => d.kind === kind) : deps.drivers;
+      const ports = typed.port ? [typed.port] : defaultPortsFor(kind);
+      for (const port of ports) {
+        const endpoint: Endpoint = { address: typed.host, port, scheme: typed.scheme };
+        const found = await observeTerminal(
+          { ...deps, drivers: candidates },
+          { endpoint, source: 'manual', hint: kind },
+        );
+        if (!found) continue;
+        if (!credentials) return found;
+        await writeCredentials(deps.secrets, terminalCredentialsKey(found.serial), credentials);
+        return (
+          (await observeTerminal(
+            { ...deps, drivers: candidates },
+            { endpoint, source: 'manual', hint: found.kind === 'unknown' ? kind : found.kind },
+          )) ?? found
+        );
+      }
+      throw new AppError(
+        'NETWORK',
+        `Nothing answers at ${typed.host} on port ${ports.join(' or ')}. Check the address, the cable and that the terminal is on, then try again.`,
+      );
+    },
+    sweep(cidr) {
+      const subnet = parseSubnet(cidr);
+      return deps.jobs.start('sweep', (signal, report) =>
+        sweepSubnet(
+          subnet,
+          async (address, probeSignal) => {
+            for (const port of defaultPortsFor(undefined)) {
+              const found = await observeTerminal(
+                deps,
+                { endpoint: { address, port, scheme: 'http' }, source: 'sweep' },
+                probeSignal,
+              );
+              if (found) return found;
+            }
+            return null;
+          },
+          {
+            concurrency: SWEEP_CONCURRENCY,
+            signal,
+            onProgress: (done, total, found) => report(done, total, { found }),
+          },
+        ),
+      );
+    },
+    forget(serial) {
+      const removed = deps.inventory.forget(serial);
+      if (removed) deps.bus.emit('devices:removed', { serial });
+      return removed;
+    },
+    async listPeople(serial, pageIndex, pageSize) {
+      const terminal = requireTerminal(serial);
+      const driver = deps.drivers.find((d) => d.kind === terminal.kind);
+      if (!driver)
+        throw new AppError('VALIDATION', `${terminal.name || serial} is not a terminal this app can read people from.`);
+      const credentials = await credentialsFor(deps.secrets, serial, terminal.kind).catch(() => undefined);
+      const session = driver.session({ address: terminal.address, port: terminal.port, scheme: 'http' }, credentials);
+      try {
+        return await session.listPeople(pageIndex, pageSize);
+      } catch (error) {
+        const kind = (error as { kind?: string }).kind;
+        if (kind === 'auth')
+          throw new AppError(
+            'UNAUTHORIZED',
+            `${terminal.name || serial} refused the credentials. Set them in the terminal's details and try again.`,
+          );
+        throw new AppError(
+          'NETWORK',
+          `${terminal.name || serial} did not list its people: ${(error as Error).message}`,
+        );
+      }
+    },
+    async close() {
+      await browsing?.handle.stop();
+      browsing = undefined;
+    },
+  };
+}

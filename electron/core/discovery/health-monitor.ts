@@ -1,0 +1,73 @@
+import type { Terminal } from '../../../shared/domain/terminal.ts';
+import { checkCredentials, saveAndAnnounce, type ObserverDeps } from './terminal-observer.ts';
+
+/** How often every known terminal is probed by default. */
+export const HEALTH_INTERVAL_MS = 10_000;
+
+/** Periodically probes every known terminal: online/offline, last seen, people count, credentials. */
+export interface HealthMonitor {
+  /** Probes every terminal once now; resolves when done. */
+  checkAll(): Promise<void>;
+  start(intervalMs?: number): void;
+  stop(): void;
+}
+
+/**
+ * Creates the {@link HealthMonitor}. A terminal that does not answer its kind's read-only probe is marked
+ * offline at once; one that answers again is marked online in the same row (identity is the serial).
+ */
+export function createHealthMonitor(deps: ObserverDeps, concurrency = 8): HealthMonitor {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+
+  const checkOne = async (terminal: Terminal): Promise<void> => {
+    const driver = deps.drivers.find((d) => d.kind === terminal.kind);
+    if (!driver) return;
+    const endpoint = { address: terminal.address, port: terminal.port, scheme: 'http' as const };
+    const probe = await driver.probe(endpoint).catch(() => null);
+    const current = deps.inventory.get(terminal.serial);
+    if (!current) return;
+    if (!probe) {
+      if (current.online) saveAndAnnounce(deps, { ...current, online: false });
+      return;
+    }
+    const seen: Terminal = {
+      ...current,
+      online: true,
+      lastSeen: deps.now(),
+      apiVersion: probe.apiVersion,
+      peopleCount: probe.peopleCount ?? current.peopleCount,
+      capacity: probe.capacity ?? current.capacity,
+    };
+    const wasOffline = !current.online;
+    const checked =
+      wasOffline || current.credentials === 'unknown' ? await checkCredentials(deps, seen, endpoint) : seen;
+    saveAndAnnounce(deps, checked);
+  };
+
+  const checkAll = (): Promise<void> => {
+    running ??= (async () => {
+      const queue = deps.inventory.list().filter((t) => t.kind !== 'unknown');
+      const worker = async (): Promise<void> => {
+        for (let t = queue.shift(); t; t = queue.shift()) await checkOne(t);
+      };
+      await Promise.all(Array.from({ length: concurrency }, worker));
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+
+  return {
+    checkAll,
+    start(intervalMs = HEALTH_INTERVAL_MS) {
+      if (timer) return;
+      timer = setInterval(() => void checkAll(), intervalMs);
+      timer.unref();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+    },
+  };
+}
