@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Nothing started by a unit test may multicast on this machine's network: mDNS only in private namespaces.
+    env: { FCOM_MDNS: 'isolated-only' },
   },
 });

@@ -109,6 +109,6 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
     output.err(formatError(toErrorPayload(error)));
     return EXIT.failed;
   } finally {
-    core?.close();
+    await core?.close();
   }
 }

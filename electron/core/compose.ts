@@ -5,7 +5,16 @@ import { APP_VERSION, PRODUCT_NAME } from './app-info.ts';
 import { openDatabase } from './db/database.ts';
 import { createEventBus } from './events/event-bus.ts';
 import { createHandlers } from './handlers.ts';
-import type { InterfaceReader } from './network/adapters.ts';
+import { createDiscoveryService } from './discovery/discovery-service.ts';
+import { createHealthMonitor } from './discovery/health-monitor.ts';
+import { mdnsPolicyFromEnv, type MdnsPolicy } from './discovery/mdns-policy.ts';
+import { createBasipDriver } from './drivers/basip/index.ts';
+import { createSophonDriver } from './drivers/sophon/index.ts';
+import { createInventoryRepository } from './inventory/inventory-repository.ts';
+import { createJobRunner } from './jobs/job-runner.ts';
+import { listIpv4Adapters, selectSiteAdapters, type InterfaceReader } from './network/adapters.ts';
+import { createEncryptedFileStore, SECRET_KEY_ENV } from './secrets/encrypted-file-store.ts';
+import type { SecretStore } from './secrets/secret-store.ts';
 import type { CoreServices } from './services.ts';
 import { createSettingsService } from './settings/settings-service.ts';
 import { createStatusService } from './status/status-service.ts';
@@ -20,6 +29,13 @@ export interface CoreOptions {
   readInterfaces?: InterfaceReader;
   /** Where listener failures are reported. */
   onError?: (error: unknown) => void;
+  /** Where credentials live (Electron passes safeStorage); default: an encrypted file in the data dir. */
+  secrets?: SecretStore;
+  /** When mDNS may run; default from FCOM_MDNS. */
+  mdnsPolicy?: MdnsPolicy;
+  /** Per-request timeout for terminals, in milliseconds. */
+  terminalTimeoutMs?: number;
+  now?: () => number;
 }
 
 /** The built core: its services, the handler map every transport serves, and a way to shut down. */
@@ -27,11 +43,18 @@ export interface Core {
   services: CoreServices;
   handlers: Handlers;
   appInfo(): AppInfo;
-  close(): void;
+  /** Stops background work and closes the database. */
+  close(): Promise<void>;
 }
 
 /** File name of the local database inside the data directory. */
 export const DATABASE_FILE = 'fcom.sqlite';
+
+/** File name of the encrypted credential store of the CLI and host. */
+export const SECRETS_FILE = 'secrets.json';
+
+/** Default per-request timeout for terminals: they are small computers on a LAN. */
+export const DEFAULT_TERMINAL_TIMEOUT_MS = 4_000;
 
 /**
  * The composition root shared by every shell: builds each core service once, wiring dependencies
@@ -42,7 +65,35 @@ export function createCore(options: CoreOptions): Core {
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
   const settings = createSettingsService(db, bus);
   const status = createStatusService(db, settings, bus, options.readInterfaces);
-  const services: CoreServices = { db, bus, settings, status, readInterfaces: options.readInterfaces };
+  const now = options.now ?? Date.now;
+  const timeoutMs = options.terminalTimeoutMs ?? DEFAULT_TERMINAL_TIMEOUT_MS;
+  const secrets =
+    options.secrets ?? createEncryptedFileStore(join(options.dataDir, SECRETS_FILE), process.env[SECRET_KEY_ENV]);
+  const drivers = [createSophonDriver({ timeoutMs }), createBasipDriver({ timeoutMs })];
+  const inventory = createInventoryRepository(db);
+  const jobs = createJobRunner(bus, now);
+  const observer = { inventory, drivers, secrets, bus, timeoutMs, now };
+  const discovery = createDiscoveryService({
+    ...observer,
+    jobs,
+    mdnsPolicy: options.mdnsPolicy ?? mdnsPolicyFromEnv(),
+    siteAdapters: () => selectSiteAdapters(listIpv4Adapters(options.readInterfaces), settings.get().siteAdapters),
+    extraServiceTypes: () => [],
+  });
+  const health = createHealthMonitor(observer);
+  const services: CoreServices = {
+    db,
+    bus,
+    settings,
+    status,
+    readInterfaces: options.readInterfaces,
+    secrets,
+    drivers,
+    inventory,
+    jobs,
+    discovery,
+    health,
+  };
 
   const appInfo = (): AppInfo => ({
     name: PRODUCT_NAME,
@@ -59,6 +110,10 @@ export function createCore(options: CoreOptions): Core {
     services,
     handlers: createHandlers(services, appInfo),
     appInfo,
-    close: () => db.close(),
+    close: async () => {
+      health.stop();
+      await discovery.close();
+      db.close();
+    },
   };
 }

@@ -1,6 +1,12 @@
 import type { Database } from './db/database.ts';
+import type { DiscoveryService } from './discovery/discovery-service.ts';
+import type { HealthMonitor } from './discovery/health-monitor.ts';
+import type { TerminalDriver } from './drivers/driver.ts';
 import type { EventBus } from './events/event-bus.ts';
+import type { InventoryRepository } from './inventory/inventory-repository.ts';
+import type { JobRunner } from './jobs/job-runner.ts';
 import type { InterfaceReader } from './network/adapters.ts';
+import type { SecretStore } from './secrets/secret-store.ts';
 import type { SettingsService } from './settings/settings-service.ts';
 import type { StatusService } from './status/status-service.ts';
 
@@ -11,4 +17,10 @@ export interface CoreServices {
   settings: SettingsService;
   status: StatusService;
   readInterfaces: InterfaceReader | undefined;
+  secrets: SecretStore;
+  drivers: readonly TerminalDriver[];
+  inventory: InventoryRepository;
+  jobs: JobRunner;
+  discovery: DiscoveryService;
+  health: HealthMonitor;
 }

@@ -54,7 +54,7 @@ describe('browser host', () => {
   });
   afterAll(async () => {
     await host.close();
-    core.close();
+    await core.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -28,7 +28,7 @@ if (!app.requestSingleInstanceLock()) {
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) createMainWindow(devServerUrl);
       });
-      app.on('will-quit', () => core.close());
+      app.on('will-quit', () => void core.close());
     },
     (error: unknown) => {
       dialog.showErrorBox(

@@ -4,6 +4,12 @@ import { JobProgressSchema } from '../domain/job.ts';
 import { SettingsPatchSchema, SettingsSchema } from '../domain/settings.ts';
 import { AppStatusSchema, NetworkAdapterSchema } from '../domain/status.ts';
 import { TerminalSchema } from '../domain/terminal.ts';
+import {
+  AddDeviceRequestSchema,
+  BrowsingStateSchema,
+  CredentialsInputSchema,
+  PeoplePageSchema,
+} from '../domain/discovery.ts';
 
 /** A request/response channel: named `domain:verb`, one object argument, a typed answer. */
 export interface ChannelSpec<Req extends z.ZodType, Res extends z.ZodType> {
@@ -32,6 +38,58 @@ export const channels = {
   'settings:update': channel(SettingsPatchSchema, SettingsSchema, 'Change some settings; answers all of them.'),
   'status:get': channel(Empty, AppStatusSchema, 'What the status bar shows.'),
   'network:adapters': channel(Empty, z.array(NetworkAdapterSchema), 'The IPv4 adapters of this computer.'),
+  'devices:list': channel(Empty, z.array(TerminalSchema), 'Every terminal in the site inventory.'),
+  'devices:add': channel(
+    AddDeviceRequestSchema,
+    TerminalSchema,
+    'Add a terminal by IP, IP:port or URL, detecting its kind.',
+  ),
+  'devices:forget': channel(
+    z.object({ serial: z.string().min(1).max(128) }).strict(),
+    z.object({ forgotten: z.boolean() }),
+    'Remove a terminal from the inventory.',
+  ),
+  'devices:people': channel(
+    z
+      .object({
+        serial: z.string().min(1).max(128),
+        pageIndex: z.number().int().min(0).max(1_000_000),
+        pageSize: z.number().int().min(1).max(100),
+      })
+      .strict(),
+    PeoplePageSchema,
+    'One page of the people stored on a terminal (pages from 0).',
+  ),
+  'devices:set-credentials': channel(
+    z
+      .object({
+        target: z.union([
+          z.object({ serial: z.string().min(1).max(128) }).strict(),
+          z.object({ kind: z.enum(['sophon', 'basip']) }).strict(),
+        ]),
+        credentials: CredentialsInputSchema,
+      })
+      .strict(),
+    z.object({ saved: z.literal(true) }),
+    "Save a terminal's credentials, or the site default for a kind.",
+  ),
+  'discovery:start': channel(
+    z.object({ adapters: z.array(z.string().min(1).max(64)).max(32).optional() }).strict(),
+    BrowsingStateSchema,
+    'Start mDNS browsing on the chosen (or site) adapters.',
+  ),
+  'discovery:stop': channel(Empty, BrowsingStateSchema, 'Stop mDNS browsing.'),
+  'discovery:state': channel(Empty, BrowsingStateSchema, 'Whether mDNS browsing runs, and where.'),
+  'discovery:sweep': channel(
+    z.object({ cidr: z.string().trim().min(1).max(64) }).strict(),
+    z.object({ jobId: z.string() }),
+    'Sweep a subnet (at most /22) for terminals, as a cancellable job.',
+  ),
+  'jobs:cancel': channel(
+    z.object({ jobId: z.string().min(1).max(64) }).strict(),
+    z.object({ cancelled: z.boolean() }),
+    'Cancel a running job.',
+  ),
 } as const;
 
 /**

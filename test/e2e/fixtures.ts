@@ -19,6 +19,7 @@ export async function startHostProcess(dataDir: string): Promise<HostProcess> {
   const child = spawn(process.execPath, [join(ROOT, 'electron/host/main.ts'), '--ready-json', '--data-dir', dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, FCOM_MDNS: 'isolated-only' },
   });
   const lines = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolveUrl, reject) => {

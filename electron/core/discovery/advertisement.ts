@@ -16,6 +16,8 @@ export function sanitizeAdvertisedText(value: unknown, max = MAX_ADVERTISED_TEXT
   else if (typeof value === 'number' || typeof value === 'boolean') text = String(value);
   else text = '';
   text = text
+    // Control characters are exactly what this removes.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -6,7 +6,18 @@ import { channels } from '../../../shared/ipc/contract.ts';
 import { CHANNEL_NAMES } from '../../../shared/ipc/names.ts';
 import type { Handlers } from '../../../shared/ipc/types.ts';
 import { createCore, type Core } from '../compose.ts';
+import type { SecretStore } from '../secrets/secret-store.ts';
 import { dispatch } from './dispatch.ts';
+
+function memorySecrets(): SecretStore {
+  const values = new Map<string, string>();
+  return {
+    get: async (key) => values.get(key),
+    set: async (key, value) => void values.set(key, value),
+    delete: async (key) => void values.delete(key),
+    keys: async () => [...values.keys()],
+  };
+}
 
 /** Payloads that no channel accepts: every request is one object, so none of these can pass. */
 const MALFORMED: unknown[] = [undefined, null, 42, 'text', [], { unexpected: true, language: 7 }];
@@ -16,10 +27,10 @@ describe('the IPC contract', () => {
   let core: Core;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'fcom-contract-'));
-    core = createCore({ dataDir: dir, target: 'cli' });
+    core = createCore({ dataDir: dir, target: 'cli', mdnsPolicy: 'off', secrets: memorySecrets() });
   });
-  afterAll(() => {
-    core.close();
+  afterAll(async () => {
+    await core.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -58,10 +69,27 @@ describe('the IPC contract', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 
-  it('serves every channel with a valid empty or minimal request', async () => {
-    const minimal: Record<string, unknown> = { 'settings:update': { language: 'zh-CN' } };
+  it('serves every channel with a valid minimal request: a valid answer, or a typed refusal that is not a crash', async () => {
+    const minimal: Record<string, unknown> = {
+      'settings:update': { language: 'zh-CN' },
+      'devices:add': { address: '127.0.0.1:1' },
+      'devices:forget': { serial: 'SN-404' },
+      'devices:people': { serial: 'SN-404', pageIndex: 0, pageSize: 10 },
+      'devices:set-credentials': { target: { kind: 'basip' }, credentials: { username: 'admin', password: 'x' } },
+      'discovery:sweep': { cidr: '127.0.0.1/32' },
+      'jobs:cancel': { jobId: 'none' },
+    };
+    const refusals: Record<string, string> = {
+      'devices:add': 'NETWORK',
+      'devices:people': 'NOT_FOUND',
+      'discovery:start': 'FORBIDDEN_MDNS',
+    };
     for (const name of CHANNEL_NAMES) {
       const result = await dispatch(core.handlers, name, minimal[name] ?? {});
+      if (refusals[name]) {
+        expect(result, name).toMatchObject({ ok: false, error: { code: refusals[name] } });
+        continue;
+      }
       expect(result.ok, `${name}: ${JSON.stringify(result)}`).toBe(true);
       if (result.ok) expect(channels[name].response.safeParse(result.value).success).toBe(true);
     }

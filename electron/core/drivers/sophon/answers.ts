@@ -70,12 +70,15 @@ export function readAnswer<T extends z.ZodType>(schema: T, json: unknown, op: st
   return parsed.data;
 }
 
-/** One person of a `getidentities` answer as the engine lists them. */
+/**
+ * One person of a `getidentities` answer as the engine lists them; `extra` carries `face_count` and the
+ * comma-separated `face_ids` and `register_image_ids` (one to one, in registration order), and `user_type`.
+ */
 export function toTerminalPerson(identity: z.output<typeof IdentitySchema>): TerminalPerson {
   const extra: Record<string, string> = {
     face_count: String(identity.face_ids.length),
     face_ids: identity.face_ids.join(','),
-    register_image_count: String(identity.register_image_ids.length),
+    register_image_ids: identity.register_image_ids.join(','),
   };
   if (identity.user_type) extra.user_type = identity.user_type;
   return { id: identity.identity_id, name: identity.identity_name, extra };

@@ -53,6 +53,9 @@ async function call(
     if (deadline.signal.aborted) {
       throw new DriverError('retryable', 'The terminal did not answer in time.', 'TIMEOUT');
     }
+    if (error instanceof Error && /maxContentLength/.test(error.message)) {
+      throw unexpectedAnswer(op, 200, 'an answer larger than the size limit');
+    }
     throw classifyTransportError(error);
   } finally {
     clearTimeout(timer);

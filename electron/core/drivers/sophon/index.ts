@@ -1,4 +1,5 @@
-import type { DriverOptions, TerminalDriver } from '../driver.ts';
+import type { Credentials } from '../../secrets/secret-store.ts';
+import type { DriverOptions, Endpoint, TerminalDriver } from '../driver.ts';
 import { createSophonApi } from './api.ts';
 import { probeSophon } from './probe.ts';
 import { createSophonSession, type SophonSession } from './session.ts';
@@ -13,7 +14,7 @@ export const SOPHON_DEFAULT_PORT = 5555;
 /** The Sophon driver: a TerminalDriver whose sessions also remove single faces. */
 export interface SophonDriver extends TerminalDriver {
   readonly kind: 'sophon';
-  session(...args: Parameters<TerminalDriver['session']>): SophonSession;
+  session(endpoint: Endpoint, credentials: Credentials | undefined): SophonSession;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Credentials } from '../../secrets/secret-store.ts';
-import { DriverError, type ItemResult, type PeoplePage, type RemovalIdKind, type TerminalSession } from '../driver.ts';
+import { DriverError, type ItemResult, type PeoplePage, type TerminalSession } from '../driver.ts';
 import type { SophonApi } from './api.ts';
 import { IdentitiesPageSchema, LoginSchema, readAnswer, toTerminalPerson } from './answers.ts';
 import { type FaceRemovalResult, type FaceSelector, removeFace, removeIdentities } from './remove.ts';
@@ -43,7 +43,7 @@ export function createSophonSession(api: SophonApi, credentials: Credentials | u
     },
 
     removePeople(ids, idKind, signal): Promise<ItemResult[]> {
-      if (idKind !== ('identity_id' satisfies RemovalIdKind)) {
+      if (idKind !== 'identity_id') {
         return Promise.reject(
           new DriverError('invalid', `Sophon terminals remove people by identity_id, not ${idKind}.`, idKind),
         );

@@ -17,7 +17,11 @@ export interface RunningSophon {
 }
 
 /** Starts a Sophon simulator with `people` generated people (seeded) on a free 127.0.0.1 port. */
-export async function startSophon(people: number, knobs: Partial<Knobs> = {}, seed = 'sophon-driver'): Promise<RunningSophon> {
+export async function startSophon(
+  people: number,
+  knobs: Partial<Knobs> = {},
+  seed = 'sophon-driver',
+): Promise<RunningSophon> {
   const population = generatePeople(seed, people);
   const device = createSophonDevice({ seed, people: population, knobs });
   const server = await serve(device.handle);
