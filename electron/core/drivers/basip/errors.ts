@@ -44,9 +44,7 @@ export function isTokenRejected(status: number, json: unknown): boolean {
 /** Whether an answer refuses the account for lack of administrator rights. */
 export function isAdminRequired(status: number, json: unknown): boolean {
   const error = readBasipError(json);
-  return (
-    status === 403 || error?.code === 'permission_denied' || /administrator rights/i.test(error?.message ?? '')
-  );
+  return status === 403 || error?.code === 'permission_denied' || /administrator rights/i.test(error?.message ?? '');
 }
 
 /**

@@ -67,7 +67,9 @@ export function readIdentifierPage(json: unknown): IdentifierPage | null {
   const option = pickRecord(json, ['list_option', 'list_options']);
   const pagination = (option && pickRecord(option, ['pagination'])) ?? pickRecord(json, ['pagination', 'paging']);
   const total =
-    (pagination && pickCount(pagination, TOTAL_KEYS)) ?? (option && pickCount(option, TOTAL_KEYS)) ?? pickCount(json, TOTAL_KEYS);
+    (pagination && pickCount(pagination, TOTAL_KEYS)) ??
+    (option && pickCount(option, TOTAL_KEYS)) ??
+    pickCount(json, TOTAL_KEYS);
   return { items: list.filter(isRecord), total };
 }
 

@@ -32,7 +32,7 @@ export function checkUids(ids: readonly string[]): number[] {
 /**
  * One result per requested link id, in request order, from a link call's `result` list (matched by
  * link id without regard to case; a repeated id takes the next entry for it): `deleted` → removed,
- * `entity_not_found` → already-absent, other failures → failed with the vendor's `extended_info`; an id
+ * `entity_not_found` → already-absent, any other success → removed, other failures → failed with the vendor's `extended_info`; an id
  * the answer leaves out → failed.
  */
 export function linkResults(ids: readonly string[], json: unknown): ItemResult[] {
@@ -77,7 +77,7 @@ function itemResult(id: string, entry: JsonRecord | undefined): ItemResult {
   if (!entry) return { id, outcome: 'failed', rawCode: null, reason: NOT_REPORTED };
   const info = pickText(entry, ['extended_info']);
   if (info === 'entity_not_found') return { id, outcome: 'already-absent', rawCode: info, reason: null };
-  if (info === 'deleted' || (entry.success === true && info === null)) {
+  if (info === 'deleted' || entry.success === true) {
     return { id, outcome: 'removed', rawCode: info, reason: null };
   }
   return { id, outcome: 'failed', rawCode: info, reason: reasonOf(info) };
