@@ -40,6 +40,8 @@ export interface DiscoveryService {
   sweep(cidr: string): { jobId: string; result: Promise<Terminal[]> };
   forget(serial: string): boolean;
   listPeople(serial: string, pageIndex: number, pageSize: number): Promise<PeoplePage>;
+  /** Resolves when every advertisement seen so far has been probed and stored. */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,11 @@ export interface DiscoveryService {
 export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
   let browsing: { handle: MdnsBrowsing; adapters: string[]; serviceTypes: string[] } | undefined;
   const serialByCandidate = new Map<string, string>();
+  const pending = new Set<Promise<void>>();
+  const track = (work: Promise<void>): void => {
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  };
 
   const onCandidate = async (candidate: MdnsCandidate): Promise<void> => {
     const address = candidate.addresses[0] as string;
@@ -101,7 +108,7 @@ export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
       }
       const serviceTypes = [...new Set([...DEFAULT_SERVICE_TYPES, ...deps.extraServiceTypes()])];
       const handle = startMdnsBrowsing(adapters, serviceTypes, {
-        up: (candidate) => void onCandidate(candidate),
+        up: (candidate) => track(onCandidate(candidate)),
         down: (key) => {
           const serial = serialByCandidate.get(key);
           const terminal = serial ? deps.inventory.get(serial) : undefined;
@@ -194,6 +201,9 @@ export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
           `${terminal.name || serial} did not list its people: ${(error as Error).message}`,
         );
       }
+    },
+    async settle() {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
     },
     async close() {
       await browsing?.handle.stop();

@@ -1,0 +1,109 @@
+import { Option, type Command } from 'commander';
+import type { Terminal } from '../../../shared/domain/terminal.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { CliContext } from '../context.ts';
+
+/** Columns printed for a terminal, in order. */
+const COLUMNS = ['serial', 'kind', 'model', 'firmware', 'address', 'port', 'status'] as const;
+
+/** The record `fcom discover` and `fcom devices list` print per terminal. */
+export function terminalRecord(t: Terminal): Record<(typeof COLUMNS)[number], string | number | null> & {
+  name: string;
+  credentials: string;
+  people: number | null;
+} {
+  return {
+    serial: t.serial,
+    kind: t.kind,
+    model: t.model,
+    firmware: t.firmware,
+    address: t.address,
+    port: t.port,
+    status: t.online ? 'online' : 'offline',
+    name: t.name,
+    credentials: t.credentials,
+    people: t.peopleCount,
+  };
+}
+
+/** Prints terminals as JSON or as an aligned table. */
+export function printTerminals(context: CliContext, terminals: Terminal[]): void {
+  const records = terminals.map(terminalRecord);
+  if (context.json()) {
+    context.output.out(JSON.stringify(records, null, 2));
+    return;
+  }
+  if (records.length === 0) {
+    context.output.out('No terminals.');
+    return;
+  }
+  const cells = records.map((r) => COLUMNS.map((c) => String(r[c] ?? '-')));
+  const widths = COLUMNS.map((c, i) => Math.max(c.length, ...cells.map((row) => (row[i] ?? '').length)));
+  context.output.out(COLUMNS.map((c, i) => c.toUpperCase().padEnd(widths[i] ?? 0)).join('  '));
+  for (const row of cells) context.output.out(row.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  '));
+}
+
+/** Registers `fcom discover` and `fcom devices add|list|forget|sweep`. */
+export function registerDeviceCommands(program: Command, context: CliContext): void {
+  program
+    .command('discover')
+    .description('find terminals on the site LAN by mDNS and print one record per terminal')
+    .option('--interface <name...>', 'adapter(s) to browse on (default: every non-internal IPv4 adapter)')
+    .option('--timeout <seconds>', 'how long to listen', '3')
+    .action(async (options: { interface?: string[]; timeout: string }) => {
+      const seconds = Number(options.timeout);
+      if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
+        throw new AppError(
+          'VALIDATION',
+          `--timeout must be a number of seconds from 0 to 600, not "${options.timeout}".`,
+        );
+      }
+      const started = Date.now();
+      await context.call('discovery:start', options.interface ? { adapters: options.interface } : {});
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      await context.call('discovery:stop', {});
+      await context.core().services.discovery.settle();
+      const seen = (await context.call('devices:list', {})).filter((t) => (t.lastSeen ?? 0) >= started);
+      printTerminals(context, seen);
+    });
+
+  const devices = program.command('devices').description('the site inventory of terminals');
+  devices
+    .command('list')
+    .description('print every terminal in the inventory')
+    .action(async () => printTerminals(context, await context.call('devices:list', {})));
+  devices
+    .command('add <address>')
+    .description('add a terminal by IP, IP:port or URL, detecting its kind')
+    .addOption(new Option('--kind <kind>', 'the kind, when detection should not guess').choices(['sophon', 'basip']))
+    .option('--username <name>', 'username of the terminal’s local API')
+    .option('--password <password>', 'password of the terminal’s local API')
+    .action(async (address: string, options: { kind?: 'sophon' | 'basip'; username?: string; password?: string }) => {
+      if ((options.username === undefined) !== (options.password === undefined)) {
+        throw new AppError('VALIDATION', 'Give both --username and --password, or neither.');
+      }
+      const credentials =
+        options.username !== undefined ? { username: options.username, password: options.password ?? '' } : undefined;
+      const terminal = await context.call('devices:add', {
+        address,
+        ...(options.kind ? { kind: options.kind } : {}),
+        ...(credentials ? { credentials } : {}),
+      });
+      printTerminals(context, [terminal]);
+    });
+  devices
+    .command('forget <serial>')
+    .description('remove a terminal from the inventory')
+    .action(async (serial: string) => {
+      const { forgotten } = await context.call('devices:forget', { serial });
+      if (!forgotten) throw new AppError('NOT_FOUND', `No terminal with serial ${serial} is in the inventory.`);
+      context.print({ forgotten: serial });
+    });
+  devices
+    .command('sweep <cidr>')
+    .description('probe every address of a subnet (at most /22) for terminals')
+    .action(async (cidr: string) => {
+      const { result } = context.core().services.discovery.sweep(cidr);
+      printTerminals(context, await result);
+    });
+}

@@ -1,0 +1,129 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Terminal } from '../../../shared/domain/terminal.ts';
+import { createBasipDevice } from '../../../test/sim/basip/index.ts';
+import { serve, type SimServer } from '../../../test/sim/common/http.ts';
+import { generatePeople } from '../../../test/sim/common/people.ts';
+import { createSophonDevice } from '../../../test/sim/sophon/index.ts';
+import { createCore, type Core } from '../compose.ts';
+import type { SecretStore } from '../secrets/secret-store.ts';
+
+function memorySecrets(): SecretStore {
+  const values = new Map<string, string>();
+  return {
+    get: async (key) => values.get(key),
+    set: async (key, value) => void values.set(key, value),
+    delete: async (key) => void values.delete(key),
+    keys: async () => [...values.keys()],
+  };
+}
+
+describe('discovery service against the simulators (127.0.0.1)', () => {
+  let dir: string;
+  let core: Core;
+  const servers: SimServer[] = [];
+  const events: [string, unknown][] = [];
+  const people = generatePeople('discovery-test', 120);
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fcom-disc-'));
+    core = createCore({
+      dataDir: dir,
+      target: 'cli',
+      mdnsPolicy: 'off',
+      secrets: memorySecrets(),
+      terminalTimeoutMs: 800,
+    });
+    core.services.bus.onAny((event, payload) => events.push([event, payload]));
+  });
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+    await core.close();
+    rmSync(dir, { recursive: true, force: true });
+    events.length = 0;
+  });
+
+  it('adds a Sophon terminal by address, detecting its kind and people count', async () => {
+    const server = await serve(createSophonDevice({ people: people.slice(0, 40) }).handle);
+    servers.push(server);
+    const terminal = await core.services.discovery.addByAddress({ address: `127.0.0.1:${server.port}` });
+    expect(terminal).toMatchObject({
+      kind: 'sophon',
+      apiVersion: 'v2',
+      peopleCount: 40,
+      online: true,
+      source: 'manual',
+      credentials: 'not-required',
+    });
+    expect(terminal.serial).toBe(`addr:127.0.0.1:${server.port}`);
+    expect(events.some(([e]) => e === 'devices:updated')).toBe(true);
+  });
+
+  it('adds a BAS-IP panel by URL with credentials: serial from the API, credentials ok, people counted', async () => {
+    const device = createBasipDevice({ serial: 'BASIP-0001', people: people.slice(0, 30) });
+    const server = await serve(device.handle);
+    servers.push(server);
+    const terminal = await core.services.discovery.addByAddress({
+      address: `http://127.0.0.1:${server.port}/`,
+      credentials: { username: 'admin', password: '123456' },
+    });
+    expect(terminal).toMatchObject({ kind: 'basip', serial: 'BASIP-0001', credentials: 'ok', online: true });
+    expect(terminal.peopleCount).toBeGreaterThanOrEqual(30);
+    expect(core.services.inventory.list()).toHaveLength(1);
+  });
+
+  it('records rejected credentials without failing the add', async () => {
+    const server = await serve(createBasipDevice({ serial: 'BASIP-0002', people: people.slice(0, 5) }).handle);
+    servers.push(server);
+    const terminal = await core.services.discovery.addByAddress({
+      address: `127.0.0.1:${server.port}`,
+      kind: 'basip',
+      credentials: { username: 'admin', password: 'wrong' },
+    });
+    expect(terminal.credentials).toBe('rejected');
+  });
+
+  it('lists an HTTP server that is no terminal as unknown, and refuses an address where nothing answers', async () => {
+    const other = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html' }).end('<h1>router</h1>');
+    });
+    servers.push(other);
+    expect((await core.services.discovery.addByAddress({ address: `127.0.0.1:${other.port}` })).kind).toBe('unknown');
+    const closedPort = other.port === 1 ? 2 : 1;
+    await expect(core.services.discovery.addByAddress({ address: `127.0.0.1:${closedPort}` })).rejects.toMatchObject({
+      code: 'NETWORK',
+    });
+  });
+
+  it('marks a terminal offline when it stops answering and online again in the same row', async () => {
+    const device = createBasipDevice({ serial: 'BASIP-0003', people: people.slice(0, 5) });
+    let server = await serve(device.handle);
+    const port = server.port;
+    await core.services.discovery.addByAddress({ address: `127.0.0.1:${port}` });
+    await server.close();
+    await core.services.health.checkAll();
+    expect(core.services.inventory.get('BASIP-0003')?.online).toBe(false);
+
+    server = await serve(device.handle, { port });
+    servers.push(server);
+    await core.services.health.checkAll();
+    const rows: Terminal[] = core.services.inventory.list();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ serial: 'BASIP-0003', online: true });
+  });
+
+  it('pages through the people on a terminal', async () => {
+    const server = await serve(createSophonDevice({ people: people.slice(0, 57) }).handle);
+    servers.push(server);
+    const { serial } = await core.services.discovery.addByAddress({ address: `127.0.0.1:${server.port}` });
+    const seen = new Set<string>();
+    for (let page = 0; page < 3; page++) {
+      const result = await core.services.discovery.listPeople(serial, page, 25);
+      expect(result.total).toBe(57);
+      result.items.forEach((p) => seen.add(p.id));
+    }
+    expect(seen.size).toBe(57);
+  });
+});

@@ -1,0 +1,57 @@
+import { sleep } from '../common/http.ts';
+import { invalid, isMissing, optionalObject, optionalString, optionalStringList } from './args.ts';
+import { SophonError } from './errors.ts';
+import type { OpTable } from './op-types.ts';
+import { fuzzyIncludes, readPaging, takePage } from './paging.ts';
+import { identityView } from './views.ts';
+
+/**
+ * Bulk person operations:
+ * - `getidentities` `{filters: {permission_id_list, identity_name, identity_id}, page_limit, page_index}`:
+ *   every filter optional; `permission_id_list` keeps people bound to any listed group (an unknown group id
+ *   is ID_NOT_FOUND), `identity_name` is a fuzzy (substring) match, `identity_id` an exact match. Pages count
+ *   from 0 in insertion order. Costs `perItemLatencyMs` per person returned.
+ * - `deleteidentities` `{identity_ids}`: ids are deleted one by one, each costing `perItemLatencyMs`. A
+ *   client that gives up early does not stop the device: it finishes the list and the answer is lost, as on
+ *   a real box. Unknown ids go to `failed_identity_ids`.
+ *   The device walks the list naively: an id given twice is deleted the first time and fails the second
+ *   time, so it appears in both lists. An empty list is INVALID_ARGUMENTS ([] is a value, not a missing
+ *   argument, by the vendor's "None才为空" convention); more than `knobs.maxIdsPerRequest` ids is
+ *   INVALID_ARGUMENTS and deletes nothing.
+ */
+export const identityListOps: OpTable = {
+  async getidentities({ body, store, knobs }) {
+    const filters = optionalObject(body, 'filters') ?? {};
+    const permissionIds = optionalStringList(filters, 'permission_id_list') ?? [];
+    const name = optionalString(filters, 'identity_name');
+    const identityId = optionalString(filters, 'identity_id');
+    const paging = readPaging(body);
+    store.requirePermissions(permissionIds);
+
+    const matching = [...store.identities.values()].filter(
+      (identity) =>
+        (identityId === undefined || identity.identityId === identityId) &&
+        (name === undefined || fuzzyIncludes(identity.identityName, name)) &&
+        (permissionIds.length === 0 || identity.permissionIds.some((id) => permissionIds.includes(id))),
+    );
+    const { page, pagination } = takePage(matching, paging);
+    await sleep(knobs.perItemLatencyMs * page.length);
+    return { body: { identities: page.map(identityView), pagination } };
+  },
+
+  async deleteidentities({ body, store, knobs }) {
+    if (isMissing(body, 'identity_ids')) throw new SophonError('MISSING_ARGUMENTS', 'identity_ids');
+    const ids = optionalStringList(body, 'identity_ids') as string[];
+    if (ids.length === 0) throw invalid('identity_ids', ids);
+    if (ids.length > knobs.maxIdsPerRequest) {
+      throw invalid('identity_ids', `${ids.length} ids, at most ${knobs.maxIdsPerRequest}`);
+    }
+    const succeeded: string[] = [];
+    const failed: string[] = [];
+    for (const id of ids) {
+      await sleep(knobs.perItemLatencyMs);
+      (store.deleteIdentity(id) ? succeeded : failed).push(id);
+    }
+    return { body: { success_identity_ids: succeeded, failed_identity_ids: failed }, acknowledged: succeeded };
+  },
+};

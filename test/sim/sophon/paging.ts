@@ -1,0 +1,41 @@
+import { type Body, optionalInt } from './args.ts';
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from './constants.ts';
+import type { PaginationView } from './views.ts';
+
+/** One requested page. */
+export interface PageRequest {
+  pageIndex: number;
+  pageLimit: number;
+}
+
+/**
+ * Reads `page_limit` (1..{@link MAX_PAGE_LIMIT}, default 10) and `page_index` (from 0, default 0).
+ * Anything else, including negative, fractional or string values, is INVALID_ARGUMENTS.
+ */
+export function readPaging(body: Body): PageRequest {
+  return {
+    pageLimit: optionalInt(body, 'page_limit', 1, MAX_PAGE_LIMIT) ?? DEFAULT_PAGE_LIMIT,
+    pageIndex: optionalInt(body, 'page_index', 0, Number.MAX_SAFE_INTEGER) ?? 0,
+  };
+}
+
+/**
+ * Cuts one page out of `items`. A page past the end is empty (not an error), with the true total, as a
+ * database-backed list plausibly answers.
+ */
+export function takePage<T>(items: readonly T[], request: PageRequest): { page: T[]; pagination: PaginationView } {
+  const start = request.pageIndex * request.pageLimit;
+  return {
+    page: start >= items.length ? [] : items.slice(start, start + request.pageLimit),
+    pagination: { page_index: request.pageIndex, page_limit: request.pageLimit, total_count: items.length },
+  };
+}
+
+/**
+ * Fuzzy name match as the device's SQLite `LIKE '%text%'` does it: a substring test that ignores case for
+ * ASCII letters only (so "zoë" does not match "ZOË", but "smith" matches "Smith").
+ */
+export function fuzzyIncludes(value: string, text: string): boolean {
+  const fold = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return fold(value).includes(fold(text));
+}

@@ -1,0 +1,66 @@
+import type { SophonIdentity, SophonPermission } from './store.ts';
+
+/** A person as getidentity, updateidentity and getidentities answer it. */
+export interface IdentityView {
+  identity_id: string;
+  identity_name: string;
+  user_type: string;
+  permission_ids: string[];
+  ext_user_info: Record<string, unknown>;
+  face_ids: string[];
+  register_image_ids: string[];
+}
+
+/** The faces of a person as addface, replaceface and deleteface answer them (after the change). */
+export interface FacesView {
+  identity_id: string;
+  total_face_cnt: number;
+  face_ids: string[];
+  register_image_ids: string[];
+}
+
+/** A permission group as the permission operations answer it. */
+export interface PermissionView {
+  permission_id: string;
+  permission_name: string;
+  description: string;
+}
+
+/** Paging block of the list operations. */
+export interface PaginationView {
+  page_index: number;
+  page_limit: number;
+  total_count: number;
+}
+
+/** Projects a person to its JSON answer (copies, so later changes do not leak into sent answers). */
+export function identityView(identity: SophonIdentity): IdentityView {
+  return {
+    identity_id: identity.identityId,
+    identity_name: identity.identityName,
+    user_type: identity.userType,
+    permission_ids: [...identity.permissionIds],
+    ext_user_info: structuredClone(identity.extUserInfo),
+    face_ids: identity.faces.map((face) => face.faceId),
+    register_image_ids: identity.faces.map((face) => face.registerImageId),
+  };
+}
+
+/** Projects the faces of a person. */
+export function facesView(identity: SophonIdentity): FacesView {
+  return {
+    identity_id: identity.identityId,
+    total_face_cnt: identity.faces.length,
+    face_ids: identity.faces.map((face) => face.faceId),
+    register_image_ids: identity.faces.map((face) => face.registerImageId),
+  };
+}
+
+/** Projects a permission group. */
+export function permissionView(permission: SophonPermission): PermissionView {
+  return {
+    description: permission.description,
+    permission_id: permission.permissionId,
+    permission_name: permission.permissionName,
+  };
+}
