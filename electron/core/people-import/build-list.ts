@@ -12,7 +12,14 @@ import { assertMappingFits } from './mapping.ts';
 import { checkId, cleanCell, type CheckedKind } from './validate-id.ts';
 
 /** The id kinds read from a row, in the order they are checked. */
-const ID_COLUMNS: readonly CheckedKind[] = ['identity_id', 'link_id', 'uid', 'face_id', 'register_image_id', 'nativeId'];
+const ID_COLUMNS: readonly CheckedKind[] = [
+  'identity_id',
+  'link_id',
+  'uid',
+  'face_id',
+  'register_image_id',
+  'nativeId',
+];
 
 /** What reading one row yields: an item, or the row's problems. */
 type RowOutcome = { readonly item: RemovalItem } | { readonly errors: ImportIssue[] };
@@ -118,6 +125,7 @@ function emptyMessage(list: RemovalList): string {
  * row; `faces-only` mode needs identity_id plus face_id or register_image_id. Rows with the same
  * ids as an earlier row are dropped and counted (the first is kept). Throws AppError('VALIDATION')
  * when the mapping does not fit ({@link assertMappingFits}), or when no row is valid; then
+ * `details.reason` is 'no_valid_rows' and
  * `details.list` holds the {@link RemovalList} with every error.
  */
 export function buildRemovalList(table: PeopleTable, mapping: ColumnMapping, mode: RemovalMode): RemovalList {
@@ -149,6 +157,6 @@ export function buildRemovalList(table: PeopleTable, mapping: ColumnMapping, mod
     seen.add(key);
     list.items.push(outcome.item);
   }
-  if (list.items.length === 0) throw new AppError('VALIDATION', emptyMessage(list), { reason: 'empty', list });
+  if (list.items.length === 0) throw new AppError('VALIDATION', emptyMessage(list), { reason: 'no_valid_rows', list });
   return list;
 }

@@ -1,9 +1,4 @@
-import type {
-  ColumnMapping,
-  Delimiter,
-  PeopleImport,
-  RemovalMode,
-} from '../../../shared/domain/people-import.ts';
+import type { ColumnMapping, Delimiter, PeopleImport, RemovalMode } from '../../../shared/domain/people-import.ts';
 import { buildRemovalList } from './build-list.ts';
 import { decodeText } from './decode.ts';
 import { mappingForColumn, suggestMapping } from './mapping.ts';

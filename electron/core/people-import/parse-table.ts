@@ -23,6 +23,9 @@ interface RawRow {
   readonly errors: ParseError[];
 }
 
+/** Excel's optional first line naming the delimiter, e.g. "sep=;". */
+const SEP_HINT = /^sep=(.)[ \t]*(?:\n|$)/i;
+
 const isDelimiter = (value: string): value is Delimiter => (DELIMITERS as readonly string[]).includes(value);
 
 /** Picks the delimiter with papaparse's guesser (first rows, blank lines ignored); comma when unsure. */
@@ -41,10 +44,10 @@ function guessDelimiter(text: string): Delimiter {
  * they start on: papaparse reports where each record ends (`meta.cursor`), so the line of the next
  * record is one plus the line breaks before that offset, quoted line breaks included.
  */
-function readRows(text: string, delimiter: Delimiter): RawRow[] {
+function readRows(text: string, delimiter: Delimiter, firstLine: number): RawRow[] {
   const rows: RawRow[] = [];
   let start = 0;
-  let line = 1;
+  let line = firstLine;
   let counted = 0;
   Papa.parse<string[]>(text, {
     delimiter,
@@ -118,12 +121,16 @@ function buildColumns(fieldCount: number, header: readonly string[] | null): Tab
  * Blank lines (also lines of only spaces or delimiters) are skipped and counted, and every row keeps
  * the 1-based physical line it starts on. The first non-blank row is a header when one of its cells
  * is a known column label ({@link looksLikeHeader}); otherwise the columns are named "Column 1", ...
- * and the first is suggested as the native id. Never throws: broken quotes become `issues`.
+ * and the first is suggested as the native id. An Excel "sep=;" first line sets the delimiter.
+ * Never throws: broken quotes become `issues`.
  */
 export function parsePeopleTable(text: string, options: ParseTableOptions = {}): PeopleTable {
-  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const delimiter = options.delimiter ?? guessDelimiter(normalised);
-  const records = readRows(normalised, delimiter);
+  let normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // Excel's "sep=;" hint line names the delimiter; it is dropped and the lines counted from 2.
+  const hint = SEP_HINT.exec(normalised)?.[1];
+  if (hint !== undefined) normalised = normalised.slice(normalised.indexOf('\n') + 1 || normalised.length);
+  const delimiter = options.delimiter ?? (hint !== undefined && isDelimiter(hint) ? hint : guessDelimiter(normalised));
+  const records = readRows(normalised, delimiter, hint === undefined ? 1 : 2);
   const content = records.filter((row) => !isBlank(row.cells));
   const first = content[0];
   const hasHeader = first !== undefined && first.errors.length === 0 && looksLikeHeader(first.cells);
