@@ -124,6 +124,17 @@ describe('BAS-IP login', () => {
     expect(statuses).toEqual([200, 200, 401, 200]);
   });
 
+  it('renews an expired token with one login when many calls find it expired at once', async () => {
+    let clock = 5_000;
+    const p = await panel({ tokenTtlMs: 1_000, now: () => clock, knobs: { latencyMs: 20 } });
+    const session = p.session();
+    await session.verifyCredentials();
+    clock += 2_000;
+    const pages = await Promise.all(Array.from({ length: 6 }, (_, i) => session.listPeople(i, 10)));
+    expect(pages.map((page) => page.items.length)).toEqual([10, 10, 10, 10, 10, 10]);
+    expect(logins(p)).toBe(2);
+  });
+
   it('renews after the expired-credentials fault on one request, and gives up after a second refusal', async () => {
     const p = await panel({ knobs: { faults: [{ kind: 'expired-credentials', count: 1 }] } });
     const session = p.session();

@@ -36,10 +36,7 @@ describe('BAS-IP probe', () => {
     expect(result?.apiVersion).toBe('v0');
     expect(result?.serial).toBe('OLDPANEL0001');
     expect(result?.firmware).toBe('3.8.4');
-    expect(panel.device.log.all().map((e) => `${e.path} ${e.status}`)).toEqual([
-      '/api/v1/info 404',
-      '/api/info 200',
-    ]);
+    expect(panel.device.log.all().map((e) => `${e.path} ${e.status}`)).toEqual(['/api/v1/info 404', '/api/info 200']);
   });
 
   it('answers null for a Sophon-like JSON server', async () => {
