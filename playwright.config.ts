@@ -1,4 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import { findElectronBinary } from './test/e2e/electron/electron-binary.ts';
+
+const electronBinary = findElectronBinary();
+if ('missing' in electronBinary && process.env.TEST_WORKER_INDEX === undefined) {
+  console.log(`[electron project] skipped: ${electronBinary.missing}`);
+}
 
 /** Debian's Chromium; Playwright's own browser download is skipped on these machines. */
 const CHROMIUM = process.env.FCOM_CHROMIUM ?? '/usr/bin/chromium';
@@ -26,5 +32,9 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'browser-host', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'browser-host', testIgnore: /electron\//, use: { browserName: 'chromium' } },
+    // Runs where the Electron binary exists; elsewhere its tests are reported as skipped, with the reason.
+    { name: 'electron', testMatch: /electron\/.*\.spec\.ts$/ },
+  ],
 });
