@@ -26,7 +26,7 @@ test.describe('the Electron app', () => {
         return contents ? { url: contents.getURL() } : null;
       });
       expect(prefs?.url).toMatch(/^file:/);
-      expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+      expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       for (const name of ['Devices', 'Remove identities', 'Permissions', 'Jobs', 'Sync queue', 'Settings']) {
         await page.getByRole('button', { name, exact: true }).click();
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
