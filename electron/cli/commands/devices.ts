@@ -11,6 +11,7 @@ export function terminalRecord(t: Terminal): Record<(typeof COLUMNS)[number], st
   name: string;
   credentials: string;
   people: number | null;
+  lastSeen: number | null;
 } {
   return {
     serial: t.serial,
@@ -23,6 +24,7 @@ export function terminalRecord(t: Terminal): Record<(typeof COLUMNS)[number], st
     name: t.name,
     credentials: t.credentials,
     people: t.peopleCount,
+    lastSeen: t.lastSeen,
   };
 }
 
@@ -98,6 +100,13 @@ export function registerDeviceCommands(program: Command, context: CliContext): v
       const { forgotten } = await context.call('devices:forget', { serial });
       if (!forgotten) throw new AppError('NOT_FOUND', `No terminal with serial ${serial} is in the inventory.`);
       context.print({ forgotten: serial });
+    });
+  devices
+    .command('check')
+    .description('probe every terminal in the inventory now and print its health')
+    .action(async () => {
+      await context.core().services.health.checkAll();
+      printTerminals(context, await context.call('devices:list', {}));
     });
   devices
     .command('sweep <cidr>')

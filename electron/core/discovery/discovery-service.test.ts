@@ -114,6 +114,19 @@ describe('discovery service against the simulators (127.0.0.1)', () => {
     expect(rows[0]).toMatchObject({ serial: 'BASIP-0003', online: true });
   });
 
+  it('keeps the same row when a panel comes back on another address', async () => {
+    const device = createBasipDevice({ serial: 'BASIP-0004', people: people.slice(0, 5) });
+    const first = await serve(device.handle);
+    await core.services.discovery.addByAddress({ address: `127.0.0.1:${first.port}` });
+    await first.close();
+    const moved = await serve(device.handle);
+    servers.push(moved);
+    await core.services.discovery.addByAddress({ address: `127.0.0.1:${moved.port}` });
+    const rows = core.services.inventory.list();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ serial: 'BASIP-0004', port: moved.port, online: true });
+  });
+
   it('pages through the people on a terminal', async () => {
     const server = await serve(createSophonDevice({ people: people.slice(0, 57) }).handle);
     servers.push(server);
