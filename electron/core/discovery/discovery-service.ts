@@ -5,7 +5,7 @@ import type { Endpoint, PeoplePage } from '../drivers/driver.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import { credentialsFor, terminalCredentialsKey, writeCredentials, type Credentials } from '../secrets/secret-store.ts';
 import { parseSubnet, parseTypedAddress } from './address.ts';
-import { kindFromTxt } from './identify.ts';
+import { kindFromTxt, tcpPortOpen } from './identify.ts';
 import { assertMdnsAllowed, type MdnsPolicy } from './mdns-policy.ts';
 import { DEFAULT_SERVICE_TYPES, startMdnsBrowsing, type MdnsBrowsing, type MdnsCandidate } from './mdns-browser.ts';
 import { sweepSubnet } from './sweep.ts';
@@ -13,6 +13,9 @@ import { observeTerminal, saveAndAnnounce, type ObserverDeps } from './terminal-
 
 /** Most addresses probed at once by a sweep (terminals are small computers, laptops have small NAT tables). */
 export const SWEEP_CONCURRENCY = 32;
+
+/** How long a sweep waits for a TCP connection before it moves on (a live LAN host answers in milliseconds). */
+export const SWEEP_CONNECT_TIMEOUT_MS = 1_200;
 
 /** Dependencies of the discovery service. */
 export interface DiscoveryDeps extends ObserverDeps {
@@ -157,12 +160,14 @@ export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
         sweepSubnet(
           subnet,
           async (address, probeSignal) => {
-            for (const port of defaultPortsFor(undefined)) {
-              const found = await observeTerminal(
-                deps,
-                { endpoint: { address, port, scheme: 'http' }, source: 'sweep' },
-                probeSignal,
-              );
+            // A cheap TCP connect first: full probes only where something listens.
+            const ports = defaultPortsFor(undefined);
+            const open = await Promise.all(
+              ports.map((port) => tcpPortOpen(address, port, SWEEP_CONNECT_TIMEOUT_MS, probeSignal)),
+            );
+            for (const port of ports.filter((_port, i) => open[i])) {
+              const endpoint: Endpoint = { address, port, scheme: 'http' };
+              const found = await observeTerminal(deps, { endpoint, source: 'sweep' }, probeSignal);
               if (found) return found;
             }
             return null;

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import type { TerminalKind } from '../../../shared/domain/terminal.ts';
 import type { Endpoint, ProbeResult, TerminalDriver } from '../drivers/driver.ts';
 import { createTerminalHttp } from '../drivers/http-client.ts';
@@ -41,4 +42,25 @@ export function kindFromTxt(txt: Record<string, string>): TerminalKind | undefin
   if (vendor.includes('sophon')) return 'sophon';
   if (vendor.includes('bas-ip') || vendor.includes('basip')) return 'basip';
   return undefined;
+}
+
+/**
+ * Whether a TCP connection to `address:port` opens within `timeoutMs`: the cheap first step of a sweep,
+ * so full probes run only where something listens.
+ */
+export function tcpPortOpen(address: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: address, port });
+    const finish = (open: boolean): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      socket.destroy();
+      resolve(open);
+    };
+    const onAbort = (): void => finish(false);
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    socket.once('connect', () => finish(true));
+    socket.once('error', () => finish(false));
+  });
 }

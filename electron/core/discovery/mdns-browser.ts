@@ -57,8 +57,10 @@ export function startMdnsBrowsing(
   for (const adapter of adapters) {
     let bonjour: Bonjour;
     try {
-      // The options reach multicast-dns, whose `interface` picks the adapter (bonjour-service's type omits it).
-      const options = { interface: adapter.address } as unknown as Partial<ServiceConfig>;
+      // The options reach multicast-dns (bonjour-service's type omits them): `interface` picks the adapter
+      // that joins the group and sends; `bind` must stay the wildcard, because on Linux a socket bound to a
+      // unicast address never receives the multicast answers.
+      const options = { interface: adapter.address, bind: '0.0.0.0' } as unknown as Partial<ServiceConfig>;
       bonjour = new Bonjour(options, (error: unknown) => listener.error(adapter.name, error));
     } catch (error) {
       listener.error(adapter.name, error);

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { AppError } from '../../../shared/errors.ts';
 
 /**
@@ -18,12 +18,39 @@ export function mdnsPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): MdnsPol
   return 'isolated-only';
 }
 
-/** Whether this process runs in a network namespace other than the one of PID 1 (Linux only). */
+/**
+ * Whether this process runs in a network namespace other than the machine's own (Linux only): its
+ * namespace differs from PID 1's, or, where PID 1 may not be inspected (some sandboxes), from that of the
+ * oldest ancestor that may be. Anything unreadable counts as not isolated (the safe side).
+ */
 export function inPrivateNetworkNamespace(): boolean {
+  const link = (pid: string | number): string | undefined => {
+    try {
+      return readlinkSync(`/proc/${pid}/ns/net`);
+    } catch {
+      return undefined;
+    }
+  };
+  const own = link('self');
+  if (!own) return false;
+  let root = link(1);
+  for (let pid = parentOf('self'); root === undefined && pid !== undefined && pid > 1; pid = parentOf(pid)) {
+    const candidate = link(pid);
+    const grandparent = parentOf(pid);
+    if (candidate !== undefined && (grandparent === undefined || grandparent <= 1 || link(grandparent) === undefined)) {
+      root = candidate;
+    }
+  }
+  return root !== undefined && root !== own;
+}
+
+function parentOf(pid: string | number): number | undefined {
   try {
-    return statSync('/proc/self/ns/net').ino !== statSync('/proc/1/ns/net').ino;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return Number.isInteger(ppid) && ppid > 0 ? ppid : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 

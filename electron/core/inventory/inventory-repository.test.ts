@@ -61,7 +61,11 @@ describe('inventory repository', () => {
     expect(repo.forget('SN-1')).toBe(false);
     db.close();
     db = openDatabase(join(dir, 'db.sqlite'));
-    expect(createInventoryRepository(db).list().map((t) => t.serial)).toEqual(['SN-2']);
+    expect(
+      createInventoryRepository(db)
+        .list()
+        .map((t) => t.serial),
+    ).toEqual(['SN-2']);
   });
 
   it('refuses an invalid terminal without writing anything', () => {

@@ -51,7 +51,10 @@ export function createEncryptedFileStore(path: string, passphrase: string | unde
     }
     const parsed = FileSchema.safeParse(safeJson(text));
     if (!parsed.success) {
-      throw new AppError('STORAGE', `The credential file ${path} is damaged. Move it away and enter the credentials again.`);
+      throw new AppError(
+        'STORAGE',
+        `The credential file ${path} is damaged. Move it away and enter the credentials again.`,
+      );
     }
     file = parsed.data;
     const key = derive(passphrase, file.salt);

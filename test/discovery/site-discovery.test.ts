@@ -1,0 +1,112 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canUseNamespaces } from '../sim/site/ip.ts';
+import { startSite, type Site } from '../sim/site/site.ts';
+
+const FCOM = resolve(import.meta.dirname, '../../bin/fcom.mjs');
+const TERMINALS = 20;
+
+interface Record {
+  serial: string;
+  kind: string;
+  model: string | null;
+  firmware: string | null;
+  address: string;
+  port: number;
+  status: string;
+  lastSeen: number | null;
+}
+
+/** Runs `fcom` on the laptop side of the site (inside its namespace) and parses its JSON output. */
+async function fcomInLaptop(
+  site: Site,
+  dataDir: string,
+  ...args: string[]
+): Promise<{ code: number; records: Record[]; stderr: string }> {
+  const child: ChildProcess = site.runInLaptop(process.execPath, [FCOM, '--data-dir', dataDir, '--json', ...args], {
+    env: { ...process.env, FCOM_MDNS: 'isolated-only' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number>((done) => child.once('exit', (c) => done(c ?? -1)));
+  return { code, records: code === 0 ? (JSON.parse(stdout) as Record[]) : [], stderr };
+}
+
+describe.skipIf(!canUseNamespaces())('discovery on the simulated site LAN (Linux, root: private namespaces)', () => {
+  let site: Site;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'fcom-site-disc-'));
+    site = await startSite({
+      terminals: TERMINALS,
+      kind: 'mixed',
+      seed: 'discovery',
+      peoplePerTerminal: 20,
+      log: () => {},
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await site?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('finds all 20 terminals by mDNS with the right kind, serial, address and port in under 3 s', async () => {
+    const started = Date.now();
+    const { code, records, stderr } = await fcomInLaptop(site, dataDir, 'discover', '--timeout', '2.5');
+    expect(code, stderr).toBe(0);
+    expect(records).toHaveLength(TERMINALS);
+    for (const terminal of site.terminals) {
+      const record = records.find((r) => r.serial === terminal.serial);
+      expect(record, terminal.serial).toMatchObject({
+        kind: terminal.kind,
+        model: terminal.model,
+        firmware: terminal.firmware,
+        address: terminal.address,
+        port: terminal.port,
+        status: 'online',
+      });
+      // Seen (advertised, probed and stored) within 3 s of the command's start, Node start-up included.
+      expect((record?.lastSeen ?? Infinity) - started).toBeLessThan(3_000);
+    }
+  }, 30_000);
+
+  it('shows a cut-off terminal offline at the next probe and online again when restored, in the same row', async () => {
+    const victim = site.terminals[3]!;
+    await site.cut(3);
+    try {
+      const cut = await fcomInLaptop(site, dataDir, 'devices', 'check');
+      expect(cut.code, cut.stderr).toBe(0);
+      expect(cut.records).toHaveLength(TERMINALS);
+      expect(cut.records.find((r) => r.serial === victim.serial)?.status).toBe('offline');
+      expect(cut.records.filter((r) => r.status === 'online')).toHaveLength(TERMINALS - 1);
+    } finally {
+      await site.restore(3);
+    }
+    const back = await fcomInLaptop(site, dataDir, 'devices', 'check');
+    expect(back.records).toHaveLength(TERMINALS);
+    expect(back.records.find((r) => r.serial === victim.serial)?.status).toBe('online');
+  }, 60_000);
+
+  it('finds every terminal by sweeping the site subnet, and nothing outside it', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'fcom-site-sweep-'));
+    try {
+      const { code, records, stderr } = await fcomInLaptop(site, fresh, 'devices', 'sweep', '10.77.0.0/27');
+      expect(code, stderr).toBe(0);
+      const inRange = site.terminals.filter((t) => Number(t.address.split('.')[3]) <= 30);
+      expect(records.map((r) => r.address).sort()).toEqual(inRange.map((t) => t.address).sort());
+      // Sophon has no device-info call, so a swept Sophon is keyed by address until mDNS tells its serial.
+      for (const t of inRange.filter((x) => x.kind === 'basip')) {
+        expect(records.find((r) => r.address === t.address)?.serial).toBe(t.serial);
+      }
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
