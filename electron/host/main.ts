@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { startBackgroundWork } from '../core/background.ts';
 import { createCore } from '../core/compose.ts';
 import { resolveDataDir } from '../core/data-dir.ts';
 import { startHost } from './server.ts';
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
   const rendererDir = resolve(values['renderer-dir'] ?? resolve(import.meta.dirname, '../../out/renderer'));
   const core = createCore({ dataDir, target: 'host', onError: (error) => console.error(error) });
   const host = await startHost({ handlers: core.handlers, bus: core.services.bus, rendererDir, port });
+
+  startBackgroundWork(core, (line) => console.error(line));
 
   if (values['ready-json']) {
     console.log(JSON.stringify({ url: host.url, port: host.port, token: host.token, dataDir }));

@@ -1,4 +1,5 @@
 import { app, BrowserWindow, dialog } from 'electron';
+import { startBackgroundWork } from '../core/background.ts';
 import { composeElectronCore } from './compose.ts';
 import { forwardEvents, registerIpc } from './ipc.ts';
 import { isTrustedSenderUrl } from './trusted-sender.ts';
@@ -25,6 +26,7 @@ if (!app.requestSingleInstanceLock()) {
       );
       forwardEvents(core.services.bus, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
       createMainWindow(devServerUrl);
+      startBackgroundWork(core, (line) => console.log(line));
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) createMainWindow(devServerUrl);
       });
