@@ -114,6 +114,23 @@ describe('discovery service against the simulators (127.0.0.1)', () => {
     expect(rows[0]).toMatchObject({ serial: 'BASIP-0003', online: true });
   });
 
+  it('re-checks every login after site default credentials are saved', async () => {
+    const server = await serve(createBasipDevice({ serial: 'BASIP-0005', people: people.slice(0, 5) }).handle);
+    servers.push(server);
+    expect((await core.services.discovery.addByAddress({ address: `127.0.0.1:${server.port}` })).credentials).toBe(
+      'missing',
+    );
+    const saved = await core.handlers['devices:set-credentials']({
+      target: { kind: 'basip' },
+      credentials: { username: 'admin', password: '123456' },
+    });
+    expect(saved).toEqual({ saved: true });
+    await core.services.health.checkAll({ recheckCredentials: true });
+    expect(core.services.inventory.get('BASIP-0005')).toMatchObject({ credentials: 'ok' });
+    // BAS-IP counts identifiers: a person with a card and a face counts twice.
+    expect(core.services.inventory.get('BASIP-0005')?.peopleCount).toBeGreaterThanOrEqual(5);
+  });
+
   it('keeps the same row when a panel comes back on another address', async () => {
     const device = createBasipDevice({ serial: 'BASIP-0004', people: people.slice(0, 5) });
     const first = await serve(device.handle);

@@ -6,8 +6,11 @@ export const HEALTH_INTERVAL_MS = 10_000;
 
 /** Periodically probes every known terminal: online/offline, last seen, people count, credentials. */
 export interface HealthMonitor {
-  /** Probes every terminal once now; resolves when done. */
-  checkAll(): Promise<void>;
+  /**
+   * Probes every terminal once now; resolves when done. With `recheckCredentials` (after credentials were
+   * saved) every terminal's login is checked again, not only those whose state was unknown.
+   */
+  checkAll(options?: { recheckCredentials?: boolean }): Promise<void>;
   start(intervalMs?: number): void;
   stop(): void;
 }
@@ -20,7 +23,7 @@ export function createHealthMonitor(deps: ObserverDeps, concurrency = 8): Health
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
 
-  const checkOne = async (terminal: Terminal): Promise<void> => {
+  const checkOne = async (terminal: Terminal, recheckCredentials: boolean): Promise<void> => {
     const driver = deps.drivers.find((d) => d.kind === terminal.kind);
     if (!driver) return;
     const endpoint = { address: terminal.address, port: terminal.port, scheme: 'http' as const };
@@ -40,16 +43,18 @@ export function createHealthMonitor(deps: ObserverDeps, concurrency = 8): Health
       capacity: probe.capacity ?? current.capacity,
     };
     const wasOffline = !current.online;
-    const checked =
-      wasOffline || current.credentials === 'unknown' ? await checkCredentials(deps, seen, endpoint) : seen;
+    const stale = wasOffline || recheckCredentials || current.credentials === 'unknown';
+    const checked = stale ? await checkCredentials(deps, seen, endpoint) : seen;
     saveAndAnnounce(deps, checked);
   };
 
-  const checkAll = (): Promise<void> => {
+  const checkAll = (options: { recheckCredentials?: boolean } = {}): Promise<void> => {
+    const recheck = options.recheckCredentials ?? false;
+    if (running && recheck) return running.then(() => checkAll(options));
     running ??= (async () => {
       const queue = deps.inventory.list().filter((t) => t.kind !== 'unknown');
       const worker = async (): Promise<void> => {
-        for (let t = queue.shift(); t; t = queue.shift()) await checkOne(t);
+        for (let t = queue.shift(); t; t = queue.shift()) await checkOne(t, recheck);
       };
       await Promise.all(Array.from({ length: concurrency }, worker));
     })().finally(() => {

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { COMMAND_HELP } from './commands.ts';
 import { childEnv, controlChild } from './control.ts';
+import { seedDemoCredentials } from './demo-credentials.ts';
 import { electronBinary, RENDERER_INDEX, startHostProcess } from './host-process.ts';
 import { startRelay } from './relay.ts';
 import { startSession, type Session } from './session.ts';
@@ -55,6 +56,7 @@ async function main(session: Session): Promise<void> {
   }
   const host = await startHostProcess(site.runInLaptop, port, join(workDir, 'data'));
   session.onStop(() => host.stop());
+  await seedDemoCredentials(host.ready);
 
   console.log(describeSite(site, clouds?.clouds).join('\n'));
   console.log('');

@@ -1,4 +1,5 @@
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -41,7 +42,11 @@ export async function startHostProcess(
   const child = launch(process.execPath, [HOST_MAIN, '--ready-json', `--port=${port}`, `--data-dir=${dataDir}`], {
     stdio: ['ignore', 'pipe', 'pipe'],
     // mDNS only inside a private namespace, whatever this shell says (unless it turned mDNS off).
-    env: childEnv({ FCOM_MDNS: process.env.FCOM_MDNS === 'off' ? 'off' : 'isolated-only' }),
+    env: childEnv({
+      FCOM_MDNS: process.env.FCOM_MDNS === 'off' ? 'off' : 'isolated-only',
+      // The demo's data directory is temporary, so is the passphrase of its credential file.
+      FCOM_SECRET_KEY: process.env.FCOM_SECRET_KEY ?? randomBytes(16).toString('hex'),
+    }),
     cwd: REPO_ROOT,
   });
   let stderr = '';
