@@ -14,12 +14,21 @@ export interface HostProcess {
   process: ChildProcess;
 }
 
-/** Starts `electron/host/main.ts` on a free 127.0.0.1 port and waits for its ready line. */
-export async function startHostProcess(dataDir: string): Promise<HostProcess> {
+/**
+ * Passphrase of the credential file in a test's temporary data directory (the host keeps credentials in an
+ * encrypted file and refuses to store any without one).
+ */
+export const E2E_SECRET_KEY = 'fcom-e2e-only-passphrase';
+
+/**
+ * Starts `electron/host/main.ts` on a free 127.0.0.1 port and waits for its ready line. mDNS stays inside
+ * private network namespaces (`FCOM_MDNS=isolated-only`); `env` adds or overrides variables.
+ */
+export async function startHostProcess(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<HostProcess> {
   const child = spawn(process.execPath, [join(ROOT, 'electron/host/main.ts'), '--ready-json', '--data-dir', dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, FCOM_MDNS: 'isolated-only' },
+    env: { ...process.env, FCOM_MDNS: 'isolated-only', FCOM_SECRET_KEY: E2E_SECRET_KEY, ...env },
   });
   const lines = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolveUrl, reject) => {

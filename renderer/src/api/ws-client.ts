@@ -5,9 +5,16 @@ import type { Result } from '../../../shared/result.ts';
 
 type Listener = (payload: never) => void;
 
+/** `details` of the error a call gets when the host itself is unreachable (not a terminal). */
+export const HOST_LOST_DETAILS = { transport: 'host' } as const;
+
 const NETWORK_LOST: Result<never> = {
   ok: false,
-  error: { code: 'NETWORK', message: 'The connection to the Face Commissioner host was lost.' },
+  error: {
+    code: 'NETWORK',
+    message: 'The connection to the Face Commissioner host was lost.',
+    details: HOST_LOST_DETAILS,
+  },
 };
 
 /**

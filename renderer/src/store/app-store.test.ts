@@ -1,36 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../../shared/domain/settings.ts';
 import type { AppStatus } from '../../../shared/domain/status.ts';
-import type { Api, EventName } from '../../../shared/ipc/types.ts';
-import type { Result } from '../../../shared/result.ts';
 import { createAppStore } from './app-store.ts';
 import { connectBridge } from './bridge.ts';
+import { fakeApi } from './testing/fake-api.ts';
 
 const status: AppStatus = { siteAdapters: [], cloud: 'unknown', queuedOperations: 3 };
-
-/** An in-memory Api that records calls and lets the test push events. */
-function fakeApi(answers: Record<string, Result<unknown>>) {
-  const listeners = new Map<EventName, ((payload: never) => void)[]>();
-  const calls: [string, unknown][] = [];
-  const api: Api = {
-    invoke: async (channel, request) => {
-      calls.push([channel, request]);
-      return answers[channel] as never;
-    },
-    on: (event, listener) => {
-      listeners.set(event, [...(listeners.get(event) ?? []), listener as (payload: never) => void]);
-      return () =>
-        listeners.set(
-          event,
-          (listeners.get(event) ?? []).filter((l) => l !== listener),
-        );
-    },
-  };
-  const push = (event: EventName, payload: unknown) => {
-    for (const listener of listeners.get(event) ?? []) listener(payload as never);
-  };
-  return { api, calls, push, listeners };
-}
 
 describe('app store and bridge', () => {
   it('loads settings and status, follows events, and unsubscribes', async () => {

@@ -1,12 +1,14 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Api } from '../../../shared/ipc/types.ts';
+import { createDevicesSlice, type DevicesSlice } from './slices/devices-slice.ts';
+import { createDiscoverySlice, type DiscoverySlice } from './slices/discovery-slice.ts';
 import { createErrorsSlice, type ErrorsSlice } from './slices/errors-slice.ts';
 import { createNavigationSlice, type NavigationSlice } from './slices/navigation-slice.ts';
 import { createSettingsSlice, type SettingsSlice } from './slices/settings-slice.ts';
 import { createStatusSlice, type StatusSlice } from './slices/status-slice.ts';
 
 /** The whole renderer state: one store made of slices. */
-export type AppState = NavigationSlice & SettingsSlice & StatusSlice & ErrorsSlice;
+export type AppState = NavigationSlice & SettingsSlice & StatusSlice & ErrorsSlice & DevicesSlice & DiscoverySlice;
 
 /** The store type components and the bridge use. */
 export type AppStore = StoreApi<AppState>;
@@ -18,5 +20,7 @@ export function createAppStore(api: Api): AppStore {
     ...createSettingsSlice(api)(...args),
     ...createStatusSlice(...args),
     ...createErrorsSlice(...args),
+    ...createDevicesSlice(api)(...args),
+    ...createDiscoverySlice(api)(...args),
   }));
 }

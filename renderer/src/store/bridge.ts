@@ -2,20 +2,36 @@ import type { Api, Unsubscribe } from '../../../shared/ipc/types.ts';
 import type { AppStore } from './app-store.ts';
 
 /**
- * The one place the renderer subscribes to core events and loads the initial state. Resolves once
- * the settings are known (the app is then ready to show); returns the unsubscribe function.
+ * The one place the renderer subscribes to core events and loads the initial state (settings, status,
+ * the inventory, mDNS browsing and the adapters). Resolves once they are known (the app is then ready to
+ * show); returns the unsubscribe function.
  */
 export async function connectBridge(api: Api, store: AppStore): Promise<Unsubscribe> {
   const state = store.getState;
   const unsubscribers = [
     api.on('settings:changed', (settings) => state().receiveSettings(settings)),
     api.on('status:changed', (status) => state().receiveStatus(status)),
+    api.on('devices:updated', (terminal) => state().receiveTerminal(terminal)),
+    api.on('devices:removed', ({ serial }) => state().removeTerminal(serial)),
+    api.on('jobs:progress', (progress) => state().receiveJobProgress(progress)),
   ];
-  const [settings, status] = await Promise.all([api.invoke('settings:get', {}), api.invoke('status:get', {})]);
+  const [settings, status, terminals, browsing, adapters] = await Promise.all([
+    api.invoke('settings:get', {}),
+    api.invoke('status:get', {}),
+    api.invoke('devices:list', {}),
+    api.invoke('discovery:state', {}),
+    api.invoke('network:adapters', {}),
+  ]);
   if (settings.ok) state().receiveSettings(settings.value);
   else state().showError(settings.error);
   if (status.ok) state().receiveStatus(status.value);
   else state().showError(status.error);
+  if (terminals.ok) state().receiveTerminals(terminals.value);
+  else state().showError(terminals.error);
+  if (browsing.ok) state().receiveBrowsing(browsing.value);
+  else state().showError(browsing.error);
+  if (adapters.ok) state().receiveAdapters(adapters.value);
+  else state().showError(adapters.error);
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();
   };

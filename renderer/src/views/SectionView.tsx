@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/store-context.tsx';
+import { DevicesView } from './devices/DevicesView.tsx';
 
 /**
- * The current section. Until a feature lands, each section shows an empty state that says what will
- * appear there.
+ * The current section. Devices has its view; until a feature lands, every other section shows an empty
+ * state that says what will appear there.
  */
 export function SectionView() {
   const { t } = useTranslation();
@@ -11,10 +12,14 @@ export function SectionView() {
   return (
     <main className="section" aria-labelledby="section-title" data-testid={`section-${section}`}>
       <h1 id="section-title">{t(`nav.${section}`)}</h1>
-      <div className="empty-state">
-        <h2>{t(`empty.${section}.title`)}</h2>
-        <p>{t(`empty.${section}.body`)}</p>
-      </div>
+      {section === 'devices' ? (
+        <DevicesView />
+      ) : (
+        <div className="empty-state">
+          <h2>{t(`empty.${section}.title`)}</h2>
+          <p>{t(`empty.${section}.body`)}</p>
+        </div>
+      )}
     </main>
   );
 }

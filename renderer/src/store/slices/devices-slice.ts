@@ -1,0 +1,152 @@
+import type { StateCreator } from 'zustand';
+import type { Terminal } from '../../../../shared/domain/terminal.ts';
+import type { Api, RequestOf, ResponseOf } from '../../../../shared/ipc/types.ts';
+import type { AppState } from '../app-store.ts';
+import {
+  DEFAULT_TERMINAL_QUERY,
+  endpointOf,
+  nextSort,
+  type TerminalColumn,
+  type TerminalQuery,
+} from '../devices/terminal-table.ts';
+
+/** How many people one page of a terminal's people list holds. */
+export const PEOPLE_PAGE_SIZE = 50;
+
+/** One person as a terminal lists them. */
+export type TerminalPerson = ResponseOf<'devices:people'>['items'][number];
+
+/** The page of people the detail panel shows. */
+export interface PeopleView {
+  serial: string;
+  pageIndex: number;
+  /** Null until the first page has arrived. */
+  total: number | null;
+  items: TerminalPerson[];
+  loading: boolean;
+}
+
+/** A username and password typed by the technician. */
+export type CredentialsInput = NonNullable<RequestOf<'devices:add'>['credentials']>;
+
+/** What "Add by address" sends. */
+export type AddTerminalInput = RequestOf<'devices:add'>;
+
+/** The site inventory as the UI shows it: terminals by serial, the table's query, the selection. */
+export interface DevicesSlice {
+  terminals: Record<string, Terminal>;
+  terminalQuery: TerminalQuery;
+  selectedSerial: string | null;
+  people: PeopleView | null;
+  /** True while an "Add by address" request runs. */
+  adding: boolean;
+  /** Replaces the inventory with a full list (events heard while it loaded win). */
+  receiveTerminals(terminals: Terminal[]): void;
+  receiveTerminal(terminal: Terminal): void;
+  removeTerminal(serial: string): void;
+  setTerminalFilter(filter: string): void;
+  /** Sorts by a column; the same column again flips the direction. */
+  sortTerminalsBy(column: TerminalColumn): void;
+  /** Opens a terminal's details (and its first page of people when it can be read); null closes them. */
+  selectTerminal(serial: string | null): void;
+  /** Adds a terminal by address; answers it, or null after showing the error. */
+  addTerminal(input: AddTerminalInput): Promise<Terminal | null>;
+  forgetTerminal(serial: string): Promise<boolean>;
+  /** Saves a terminal's credentials, then probes it again so its credential state is fresh. */
+  setTerminalCredentials(serial: string, credentials: CredentialsInput): Promise<boolean>;
+  /** Loads one page (from 0) of a terminal's people into {@link DevicesSlice.people}. */
+  loadPeople(serial: string, pageIndex: number): Promise<void>;
+}
+
+/** Whether opening a terminal's details should list its people at once (it has a driver and usable credentials). */
+export function canListPeople(terminal: Terminal): boolean {
+  return terminal.kind !== 'unknown' && terminal.credentials !== 'missing' && terminal.credentials !== 'rejected';
+}
+
+/** Creates the {@link DevicesSlice}; every write goes through the contract, failures go to the error banner. */
+export function createDevicesSlice(api: Api): StateCreator<AppState, [], [], DevicesSlice> {
+  let peopleRequest = 0;
+  return (set, get) => ({
+    terminals: {},
+    terminalQuery: DEFAULT_TERMINAL_QUERY,
+    selectedSerial: null,
+    people: null,
+    adding: false,
+
+    receiveTerminals: (list) =>
+      set((state) => ({ terminals: { ...Object.fromEntries(list.map((t) => [t.serial, t])), ...state.terminals } })),
+    receiveTerminal: (terminal) => set((state) => ({ terminals: { ...state.terminals, [terminal.serial]: terminal } })),
+    removeTerminal: (serial) =>
+      set((state) => {
+        if (!(serial in state.terminals)) return {};
+        const { [serial]: _removed, ...terminals } = state.terminals;
+        const closing = state.selectedSerial === serial;
+        if (closing) peopleRequest++;
+        return closing ? { terminals, selectedSerial: null, people: null } : { terminals };
+      }),
+    setTerminalFilter: (filter) => set((state) => ({ terminalQuery: { ...state.terminalQuery, filter } })),
+    sortTerminalsBy: (column) =>
+      set((state) => ({ terminalQuery: { ...state.terminalQuery, sort: nextSort(state.terminalQuery.sort, column) } })),
+
+    selectTerminal(serial) {
+      peopleRequest++;
+      set({ selectedSerial: serial, people: null });
+      const terminal = serial ? get().terminals[serial] : undefined;
+      if (terminal && canListPeople(terminal)) void get().loadPeople(terminal.serial, 0);
+    },
+
+    async addTerminal(input) {
+      set({ adding: true });
+      const result = await api.invoke('devices:add', input);
+      set({ adding: false });
+      if (!result.ok) {
+        get().showError(result.error);
+        return null;
+      }
+      get().receiveTerminal(result.value);
+      return result.value;
+    },
+
+    async forgetTerminal(serial) {
+      const result = await api.invoke('devices:forget', { serial });
+      if (!result.ok) {
+        get().showError(result.error);
+        return false;
+      }
+      get().removeTerminal(serial);
+      return true;
+    },
+
+    async setTerminalCredentials(serial, credentials) {
+      const saved = await api.invoke('devices:set-credentials', { target: { serial }, credentials });
+      if (!saved.ok) {
+        get().showError(saved.error);
+        return false;
+      }
+      const terminal = get().terminals[serial];
+      if (terminal && terminal.kind !== 'unknown') {
+        const kind = terminal.kind;
+        const probed = await api.invoke('devices:add', { address: endpointOf(terminal), kind });
+        if (probed.ok) get().receiveTerminal(probed.value);
+        else get().showError(probed.error);
+      }
+      return true;
+    },
+
+    async loadPeople(serial, pageIndex) {
+      const request = ++peopleRequest;
+      const shown = get().people;
+      const previous = shown?.serial === serial ? shown : null;
+      const empty: PeopleView = { serial, pageIndex, total: null, items: [], loading: false };
+      set({ people: { ...(previous ?? empty), pageIndex, loading: true } });
+      const result = await api.invoke('devices:people', { serial, pageIndex, pageSize: PEOPLE_PAGE_SIZE });
+      if (request !== peopleRequest) return; // another page or terminal was asked for meanwhile
+      if (!result.ok) {
+        set({ people: { ...(previous ?? empty), loading: false } });
+        get().showError(result.error);
+        return;
+      }
+      set({ people: { serial, pageIndex, total: result.value.total, items: result.value.items, loading: false } });
+    },
+  });
+}

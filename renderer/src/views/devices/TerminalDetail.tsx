@@ -1,0 +1,74 @@
+import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Terminal } from '../../../../shared/domain/terminal.ts';
+import { endpointOf } from '../../store/devices/terminal-table.ts';
+import { useAppStore } from '../../store/store-context.tsx';
+import { CredentialsForm } from './CredentialsForm.tsx';
+import { ForgetTerminal } from './ForgetTerminal.tsx';
+import { formatLastSeen, formatPeople } from './format.ts';
+import { PeopleList } from './PeopleList.tsx';
+import { CredentialsBadge, StatusBadge } from './StatusBadge.tsx';
+
+/** The facts of a terminal as a description list; every value is plain text. */
+function Facts({ terminal }: { terminal: Terminal }) {
+  const { t, i18n } = useTranslation();
+  const none = t('devices.none');
+  const people = formatPeople(terminal, i18n.language, (count, capacity) => t('devices.peopleOf', { count, capacity }));
+  const rows: [string, ReactNode][] = [
+    [t('devices.column.status'), <StatusBadge online={terminal.online} />],
+    [t('devices.column.kind'), t(`devices.kind.${terminal.kind}`)],
+    [t('devices.column.serial'), terminal.serial],
+    [t('devices.column.model'), terminal.model ?? none],
+    [t('devices.column.firmware'), terminal.firmware ?? none],
+    [t('devices.detail.apiVersion'), terminal.apiVersion ?? none],
+    [t('devices.column.address'), endpointOf(terminal)],
+    [t('devices.column.credentials'), <CredentialsBadge state={terminal.credentials} />],
+    [t('devices.column.people'), people ?? none],
+    [t('devices.column.lastSeen'), formatLastSeen(terminal.lastSeen, i18n.language) ?? none],
+    [t('devices.detail.source'), t(`devices.source.${terminal.source}`)],
+    [t('devices.detail.adapter'), terminal.adapter ?? none],
+  ];
+  return (
+    <dl className="facts" aria-label={t('devices.detail.facts')}>
+      {rows.map(([label, value]) => (
+        <div key={label} className="fact">
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/**
+ * The selected terminal: its facts, its credentials form, "Forget" with a confirmation, and its people
+ * list. Renders nothing when no terminal is selected.
+ */
+export function TerminalDetail() {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const terminal = useAppStore((s) => (s.selectedSerial ? s.terminals[s.selectedSerial] : undefined));
+  const close = useAppStore((s) => s.selectTerminal);
+  if (!terminal) return null;
+  const name = terminal.name || t('devices.unnamed');
+  return (
+    <aside className="terminal-detail" aria-labelledby={headingId} data-testid="terminal-detail">
+      <header className="detail-header">
+        <h2 id={headingId} title={name}>
+          {name}
+        </h2>
+        <button type="button" onClick={() => close(null)}>
+          {t('devices.detail.close')}
+        </button>
+      </header>
+      <div className="detail-columns">
+        <div>
+          <Facts terminal={terminal} />
+          <CredentialsForm key={terminal.serial} serial={terminal.serial} />
+          <ForgetTerminal key={`forget-${terminal.serial}`} serial={terminal.serial} name={name} />
+        </div>
+        <PeopleList terminal={terminal} />
+      </div>
+    </aside>
+  );
+}

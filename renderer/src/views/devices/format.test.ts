@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { formatLastSeen, formatPeople, pageCount } from './format.ts';
+
+describe('device formatting', () => {
+  it('shows people as count / capacity, count alone, or nothing', () => {
+    const join = (count: string, capacity: string) => `${count} / ${capacity}`;
+    expect(formatPeople({ peopleCount: 1200, capacity: 5000 }, 'en', join)).toBe('1,200 / 5,000');
+    expect(formatPeople({ peopleCount: 120, capacity: null }, 'en', join)).toBe('120');
+    expect(formatPeople({ peopleCount: null, capacity: 5000 }, 'en', join)).toBeNull();
+  });
+
+  it('formats the last-seen time in the interface language', () => {
+    expect(formatLastSeen(null, 'en')).toBeNull();
+    const at = Date.UTC(2025, 0, 31, 8, 5, 9);
+    expect(formatLastSeen(at, 'en')).toContain('05:09');
+    expect(formatLastSeen(at, 'zh-CN')).toMatch(/2025/);
+  });
+
+  it('counts pages, at least one', () => {
+    expect(pageCount(0, 50)).toBe(1);
+    expect(pageCount(50, 50)).toBe(1);
+    expect(pageCount(120, 50)).toBe(3);
+    expect(pageCount(301, 50)).toBe(7);
+  });
+});
