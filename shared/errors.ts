@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'SECRETS_LOCKED',
   'NETWORK',
   'CANCELLED',
+  'CONFLICT',
   'INTERNAL',
 ] as const;
 

@@ -13,10 +13,15 @@ export interface CliContext {
   call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   /** Prints data as JSON with `--json`, else as `key: value` lines. */
   print(data: unknown): void;
+  /** Makes the command exit with `code` once it has printed its result (1: not everything succeeded). */
+  setExitCode(code: number): void;
+  /** The exit code a command asked for (0 unless set). */
+  exitCode(): number;
 }
 
 /** Creates the {@link CliContext}; the core is built lazily so `--help` never opens the database. */
 export function createCliContext(output: Output, json: () => boolean, openCore: () => Core): CliContext {
+  let exitCode = 0;
   return {
     output,
     json,
@@ -27,5 +32,9 @@ export function createCliContext(output: Output, json: () => boolean, openCore: 
       return result.value as ResponseOf<typeof channel>;
     },
     print: (data) => printData(output, data, json()),
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+    exitCode: () => exitCode,
   };
 }

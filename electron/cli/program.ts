@@ -5,6 +5,8 @@ import { createCore, type Core } from '../core/compose.ts';
 import { resolveDataDir } from '../core/data-dir.ts';
 import { registerAppCommands } from './commands/app.ts';
 import { registerDeviceCommands } from './commands/devices.ts';
+import { registerJobCommands } from './commands/jobs.ts';
+import { registerRemovalCommands } from './commands/removal.ts';
 import { createCliContext } from './context.ts';
 import { formatError, processOutput, type Output } from './output.ts';
 
@@ -41,11 +43,13 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
 
   registerAppCommands(program, context);
   registerDeviceCommands(program, context);
+  registerRemovalCommands(program, context);
+  registerJobCommands(program, context);
   program.version(APP_VERSION, '-V, --version', 'print the version number');
 
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return EXIT.ok;
+    return context.exitCode();
   } catch (error) {
     if (error instanceof CommanderError) {
       const helpShown = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);

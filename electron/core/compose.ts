@@ -12,6 +12,10 @@ import { createBasipDriver } from './drivers/basip/index.ts';
 import { createSophonDriver } from './drivers/sophon/index.ts';
 import { createInventoryRepository } from './inventory/inventory-repository.ts';
 import { createJobRunner } from './jobs/job-runner.ts';
+import type { BackoffPolicy } from './removal/backoff.ts';
+import { createRemovalService } from './removal/removal-service.ts';
+import { createSessionFactory, type DriverFactory } from './removal/sessions.ts';
+import { saveAndAnnounce } from './discovery/terminal-observer.ts';
 import { listIpv4Adapters, selectSiteAdapters, type InterfaceReader } from './network/adapters.ts';
 import { createEncryptedFileStore, SECRET_KEY_ENV } from './secrets/encrypted-file-store.ts';
 import type { SecretStore } from './secrets/secret-store.ts';
@@ -35,6 +39,13 @@ export interface CoreOptions {
   mdnsPolicy?: MdnsPolicy;
   /** Per-request timeout for terminals, in milliseconds. */
   terminalTimeoutMs?: number;
+  /**
+   * Resume removal jobs a crash left running, at once; default: only in the browser host. The CLI resumes with
+   * `fcom jobs resume`; Electron main asks first (electron/main/resume-on-start.ts, via jobs:list/jobs:resume).
+   */
+  resumeJobs?: boolean;
+  /** Tuning of the removal engine for tests: back-off, probing while items wait, drivers. */
+  removal?: { backoff?: BackoffPolicy; waitingProbeMs?: number; drivers?: DriverFactory };
   now?: () => number;
 }
 
@@ -81,6 +92,21 @@ export function createCore(options: CoreOptions): Core {
     extraServiceTypes: () => [],
   });
   const health = createHealthMonitor(observer);
+  const removal = createRemovalService({
+    db,
+    bus,
+    inventory,
+    settings,
+    sessionFor: createSessionFactory(secrets, options.removal?.drivers),
+    markOffline: (serial) => {
+      const terminal = inventory.get(serial);
+      if (terminal?.online) saveAndAnnounce({ inventory, bus }, { ...terminal, online: false });
+    },
+    probeTerminals: () => health.checkAll(),
+    waitingProbeMs: options.removal?.waitingProbeMs,
+    backoff: options.removal?.backoff,
+    now,
+  });
   const services: CoreServices = {
     db,
     bus,
@@ -93,7 +119,9 @@ export function createCore(options: CoreOptions): Core {
     jobs,
     discovery,
     health,
+    removal,
   };
+  if (options.resumeJobs ?? options.target === 'host') removal.resumeInterrupted();
 
   const appInfo = (): AppInfo => ({
     name: PRODUCT_NAME,
@@ -112,6 +140,7 @@ export function createCore(options: CoreOptions): Core {
     appInfo,
     close: async () => {
       health.stop();
+      await removal.close();
       await discovery.close();
       db.close();
     },

@@ -9,7 +9,7 @@ import type { CoreServices } from './services.ts';
  * a handler a compile error; every transport serves this one object.
  */
 export function createHandlers(services: CoreServices, appInfo: () => AppInfo): Handlers {
-  const { discovery, inventory, jobs, secrets } = services;
+  const { discovery, inventory, jobs, secrets, removal } = services;
   return {
     'app:info': async () => appInfo(),
     'settings:get': async () => services.settings.get(),
@@ -23,7 +23,7 @@ export function createHandlers(services: CoreServices, appInfo: () => AppInfo): 
     'devices:set-credentials': async ({ target, credentials }) => {
       const key = 'serial' in target ? terminalCredentialsKey(target.serial) : defaultCredentialsKey(target.kind);
       await writeCredentials(secrets, key, credentials);
-      void services.health.checkAll();
+      void services.health.checkAll({ recheckCredentials: true });
       return { saved: true as const };
     },
     'discovery:start': async ({ adapters }) => discovery.startBrowsing(adapters),
@@ -34,6 +34,14 @@ export function createHandlers(services: CoreServices, appInfo: () => AppInfo): 
       result.catch(() => undefined);
       return { jobId };
     },
-    'jobs:cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+    'jobs:cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) || removal.cancel(jobId) }),
+    'removal:plan': async (request) => removal.plan(request),
+    'removal:start': async (request) => removal.start(request),
+    'jobs:list': async ({ limit }) => removal.list(limit),
+    'jobs:show': async (query) => removal.show(query),
+    'jobs:pause': async ({ jobId }) => removal.pause(jobId),
+    'jobs:resume': async ({ jobId }) => removal.resume(jobId),
+    'jobs:retry-failed': async ({ jobId }) => removal.retryFailed(jobId),
+    'jobs:export': async ({ jobId, format }) => removal.export(jobId, format),
   };
 }

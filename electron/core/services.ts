@@ -5,6 +5,7 @@ import type { TerminalDriver } from './drivers/driver.ts';
 import type { EventBus } from './events/event-bus.ts';
 import type { InventoryRepository } from './inventory/inventory-repository.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
+import type { RemovalService } from './removal/removal-service.ts';
 import type { InterfaceReader } from './network/adapters.ts';
 import type { SecretStore } from './secrets/secret-store.ts';
 import type { SettingsService } from './settings/settings-service.ts';
@@ -23,4 +24,5 @@ export interface CoreServices {
   jobs: JobRunner;
   discovery: DiscoveryService;
   health: HealthMonitor;
+  removal: RemovalService;
 }

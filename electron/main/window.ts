@@ -1,6 +1,8 @@
-import { BrowserWindow, session } from 'electron';
+import { BrowserWindow, screen } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { guardWebContents, type GuardLog } from './hardening.ts';
+import { loadWindowState, placeWindow, saveWindowState, WINDOW_SIZES } from './window-state.ts';
 
 /** Where the built renderer and preload live, relative to the bundled main script. */
 export const RENDERER_INDEX = join(import.meta.dirname, '../renderer/index.html');
@@ -9,19 +11,31 @@ const PRELOAD_SCRIPT = join(import.meta.dirname, '../preload/index.cjs');
 /** The file URL of the app's page, used by the trusted-sender check. */
 export const RENDERER_URL = pathToFileURL(RENDERER_INDEX).href;
 
+/** How to open the main window. */
+export interface MainWindowOptions {
+  /** The electron-vite dev server (development only); otherwise the built page is loaded from disk. */
+  devServerUrl?: string;
+  /** Where the window's size and position are remembered (`<userData>/window-state.json`). */
+  statePath: string;
+  log?: GuardLog;
+}
+
 /**
- * Creates the main window with the hardened defaults: context isolation, sandbox, no Node in the page,
- * navigation and new windows denied, every permission request refused. The page carries its own CSP.
+ * Creates the main window with the hardened defaults: context isolation, sandbox, no Node in the page or its
+ * workers and subframes, no webview, no experimental or Blink features, web security on, safe dialogs. The
+ * guards (hardening.ts) deny new windows, navigation, redirects and webviews; the session refuses permissions
+ * and sends the CSP header. The window opens where it was last closed when that is still on a display.
  */
-export function createMainWindow(devServerUrl?: string): BrowserWindow {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const workAreas = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((display) => display.workArea);
+  const placement = placeWindow(loadWindowState(options.statePath), workAreas);
 
   const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 960,
-    minHeight: 600,
+    width: placement.width,
+    height: placement.height,
+    ...(placement.x === undefined || placement.y === undefined ? { center: true } : { x: placement.x, y: placement.y }),
+    minWidth: WINDOW_SIZES.minWidth,
+    minHeight: WINDOW_SIZES.minHeight,
     show: false,
     title: 'Face Commissioner',
     webPreferences: {
@@ -29,17 +43,29 @@ export function createMainWindow(devServerUrl?: string): BrowserWindow {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
     },
   });
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  guardWebContents(window.webContents, options.log);
+  if (placement.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    const error = saveWindowState(options.statePath, {
+      bounds: window.getNormalBounds(),
+      maximized: window.isMaximized(),
+    });
+    if (error) options.log?.(`The window position could not be saved: ${error.message}`);
+  });
 
-  if (devServerUrl) void window.loadURL(devServerUrl);
+  if (options.devServerUrl) void window.loadURL(options.devServerUrl);
   else void window.loadFile(RENDERER_INDEX);
   return window;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RemovalSettingsSchema } from './removal.ts';
 
 /** Languages the user interface is translated into. */
 export const LANGUAGES = ['en', 'zh-CN'] as const;
@@ -14,6 +15,8 @@ export const SettingsSchema = z.object({
   language: LanguageSchema.default('en'),
   /** Names of the network adapters that face the site LAN; empty means every non-internal IPv4 adapter. */
   siteAdapters: z.array(z.string().min(1).max(64)).max(32).default([]),
+  /** Tuning of bulk removal; fields left out take their defaults (see RemovalSettingsSchema). */
+  removal: RemovalSettingsSchema.partial().strict().optional(),
 });
 
 /** Persisted user settings. */
@@ -24,6 +27,8 @@ export const SettingsPatchSchema = z
   .object({
     language: LanguageSchema,
     siteAdapters: z.array(z.string().min(1).max(64)).max(32),
+    /** Replaces the whole removal tuning object. */
+    removal: RemovalSettingsSchema.partial().strict(),
   })
   .partial()
   .strict();

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../domain/app-info.ts';
 import { JobProgressSchema } from '../domain/job.ts';
+import {
+  ExportFormatSchema,
+  JobDetailSchema,
+  JobExportSchema,
+  JobRefSchema,
+  JobShowRequestSchema,
+  JobSummarySchema,
+  RemovalPlanSchema,
+  RemovalRequestSchema,
+} from '../domain/removal.ts';
 import { SettingsPatchSchema, SettingsSchema } from '../domain/settings.ts';
 import { AppStatusSchema, NetworkAdapterSchema } from '../domain/status.ts';
 import { TerminalSchema } from '../domain/terminal.ts';
@@ -89,6 +99,42 @@ export const channels = {
     z.object({ jobId: z.string().min(1).max(64) }).strict(),
     z.object({ cancelled: z.boolean() }),
     'Cancel a running job.',
+  ),
+  'removal:plan': channel(
+    RemovalRequestSchema,
+    RemovalPlanSchema,
+    'Dry run of a bulk removal: per terminal how many items, which terminals are offline, the estimated time.',
+  ),
+  'removal:start': channel(
+    RemovalRequestSchema,
+    z.object({ jobId: z.string(), plan: RemovalPlanSchema }),
+    'Journal every item of a bulk removal, then run it as a job (progress on jobs:progress).',
+  ),
+  'jobs:list': channel(
+    z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict(),
+    z.array(JobSummarySchema),
+    'The journaled jobs, newest first, with counts per outcome.',
+  ),
+  'jobs:show': channel(
+    JobShowRequestSchema,
+    JobDetailSchema,
+    "One page of a job's items, filtered by outcome or terminal.",
+  ),
+  'jobs:pause': channel(JobRefSchema, JobSummarySchema, 'Pause a running job: no new request starts.'),
+  'jobs:resume': channel(
+    JobRefSchema,
+    JobSummarySchema,
+    'Resume a paused job, or one a crash interrupted (unanswered requests are re-checked, never re-sent blindly).',
+  ),
+  'jobs:retry-failed': channel(
+    JobRefSchema,
+    z.object({ jobId: z.string(), retried: z.number().int().nonnegative() }),
+    "Send a job's failed items again (not those that had no id for their terminal).",
+  ),
+  'jobs:export': channel(
+    z.object({ jobId: z.string().min(1).max(64), format: ExportFormatSchema }).strict(),
+    JobExportSchema,
+    "A job's report, one row per item, as CSV or JSON text.",
   ),
 } as const;
 

@@ -34,7 +34,9 @@ export function parseTypedAddress(input: string): TypedAddress {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid('only http and https are supported');
     const host = url.hostname.replace(/^\[|\]$/g, '');
     if (!isIPv4(host) && !HOSTNAME.test(host)) throw invalid('the host name is not valid');
-    return { host, port: url.port ? Number(url.port) : null, scheme: url.protocol === 'https:' ? 'https' : 'http' };
+    const port = url.port ? Number(url.port) : null;
+    if (port === 0) throw invalid('the port must be from 1 to 65535');
+    return { host, port, scheme: url.protocol === 'https:' ? 'https' : 'http' };
   }
 
   const match = /^([^:\s/]+)(?::(\d{1,5}))?$/.exec(text);

@@ -78,11 +78,26 @@ describe('the IPC contract', () => {
       'devices:set-credentials': { target: { kind: 'basip' }, credentials: { username: 'admin', password: 'x' } },
       'discovery:sweep': { cidr: '127.0.0.1/32' },
       'jobs:cancel': { jobId: 'none' },
+      'removal:plan': { items: [{ line: 1, nativeId: '1001' }], devices: 'all' },
+      'removal:start': { items: [{ line: 1, nativeId: '1001' }], devices: ['SN-404'] },
+      'jobs:show': { jobId: 'none' },
+      'jobs:pause': { jobId: 'none' },
+      'jobs:resume': { jobId: 'none' },
+      'jobs:retry-failed': { jobId: 'none' },
+      'jobs:export': { jobId: 'none', format: 'csv' },
     };
     const refusals: Record<string, string> = {
       'devices:add': 'NETWORK',
       'devices:people': 'NOT_FOUND',
       'discovery:start': 'FORBIDDEN_MDNS',
+      // An empty inventory and unknown jobs: typed refusals that say what to do.
+      'removal:plan': 'NOT_FOUND',
+      'removal:start': 'NOT_FOUND',
+      'jobs:show': 'NOT_FOUND',
+      'jobs:pause': 'NOT_FOUND',
+      'jobs:resume': 'NOT_FOUND',
+      'jobs:retry-failed': 'NOT_FOUND',
+      'jobs:export': 'NOT_FOUND',
     };
     for (const name of CHANNEL_NAMES) {
       const result = await dispatch(core.handlers, name, minimal[name] ?? {});

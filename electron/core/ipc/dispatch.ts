@@ -13,6 +13,15 @@ export function describeIssues(error: z.ZodError): { path: string; message: stri
   }));
 }
 
+/** A short quoted form of an untrusted channel name; never throws (an object's toString may be missing or throw). */
+function nameOf(channel: unknown): string {
+  try {
+    return JSON.stringify(String(channel)).slice(0, 80);
+  } catch {
+    return `of type ${typeof channel}`;
+  }
+}
+
 /**
  * The one place every transport (Electron IPC, WebSocket host, CLI) calls a handler: the channel name
  * and the payload are untrusted; the payload is validated against the contract, the handler's answer
@@ -23,7 +32,7 @@ export async function dispatch(handlers: Handlers, channel: unknown, payload: un
   if (!isChannel(channel)) {
     return fail({
       code: 'UNKNOWN_CHANNEL',
-      message: `There is no channel named ${JSON.stringify(String(channel)).slice(0, 80)}.`,
+      message: `There is no channel named ${nameOf(channel)}.`,
     });
   }
   const spec = channels[channel];

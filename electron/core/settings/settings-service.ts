@@ -25,7 +25,8 @@ export function createSettingsService(db: Database, bus: EventBus): SettingsServ
     }
     const defaults = SettingsSchema.parse({});
     const merged: Record<string, unknown> = { ...defaults };
-    for (const key of Object.keys(defaults) as (keyof Settings)[]) {
+    // Every key of the schema, including optional ones without a default.
+    for (const key of Object.keys(SettingsSchema.shape) as (keyof Settings)[]) {
       const candidate = SettingsSchema.shape[key].safeParse(stored[key]);
       if (candidate.success && stored[key] !== undefined) merged[key] = candidate.data;
     }

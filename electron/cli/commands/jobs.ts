@@ -1,0 +1,153 @@
+import { writeFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { ItemFilterSchema, type ItemFilter, type JobSummary } from '../../../shared/domain/removal.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { CliContext } from '../context.ts';
+import { describeCounts, followJob, printJobSummary } from '../job-follow.ts';
+
+/** Prints rows as an aligned table with upper-case headers. */
+function printTable(context: CliContext, headers: readonly string[], rows: readonly string[][]): void {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  context.output.out(line(headers.map((h) => h.toUpperCase())));
+  for (const row of rows) context.output.out(line(row));
+}
+
+function summaryRow(job: JobSummary): string[] {
+  const c = job.counts;
+  return [
+    job.id,
+    job.state,
+    new Date(job.createdAt).toISOString().slice(0, 19).replace('T', ' '),
+    String(job.total),
+    String(c.removed),
+    String(c['already-absent']),
+    String(c.failed),
+    String(c.queued),
+    String(c.cancelled + c.pending),
+    job.label ?? '',
+  ];
+}
+
+function positiveInt(name: string, text: string, max: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0 || value > max) {
+    throw new AppError('VALIDATION', `${name} must be a whole number from 0 to ${max}, not "${text}".`);
+  }
+  return value;
+}
+
+/** Registers `fcom jobs list|show|pause|resume|cancel|retry-failed|export`. */
+export function registerJobCommands(program: Command, context: CliContext): void {
+  const jobs = program.command('jobs').description('journaled bulk jobs: list, inspect, resume, retry, export');
+
+  jobs
+    .command('list')
+    .description('list the jobs, newest first, with counts per outcome')
+    .action(async () => {
+      const list = await context.call('jobs:list', {});
+      if (context.json()) return context.print(list);
+      if (list.length === 0) return context.output.out('No jobs.');
+      printTable(
+        context,
+        ['id', 'state', 'created', 'items', 'removed', 'absent', 'failed', 'queued', 'other', 'list'],
+        list.map(summaryRow),
+      );
+    });
+
+  jobs
+    .command('show <job>')
+    .description('a job’s counts per terminal and its items (paged)')
+    .addOption(new Option('--outcome <outcome>', 'only items with this outcome').choices(ItemFilterSchema.options))
+    .option('--terminal <serial>', 'only the items of one terminal')
+    .option('--limit <n>', 'items per page', '50')
+    .option('--offset <n>', 'items to skip', '0')
+    .action(
+      async (jobId: string, options: { outcome?: ItemFilter; terminal?: string; limit: string; offset: string }) => {
+        const detail = await context.call('jobs:show', {
+          jobId,
+          ...(options.outcome ? { outcome: options.outcome } : {}),
+          ...(options.terminal ? { terminal: options.terminal } : {}),
+          limit: Math.max(1, positiveInt('--limit', options.limit, 1000)),
+          offset: positiveInt('--offset', options.offset, 10_000_000),
+        });
+        if (context.json()) return context.print(detail);
+        printJobSummary(context, detail.job);
+        context.setExitCode(0);
+        for (const t of detail.terminals) context.output.out(`  ${t.serial} (${t.kind}): ${describeCounts(t.counts)}`);
+        const first = Number(options.offset) + 1;
+        if (detail.items.length === 0) {
+          return context.output.out(detail.matching === 0 ? 'No items match.' : `No items past ${detail.matching}.`);
+        }
+        context.output.out(`Items ${first}-${first + detail.items.length - 1} of ${detail.matching}:`);
+        printTable(
+          context,
+          ['terminal', 'id', 'outcome', 'raw', 'tries', 'reason'],
+          detail.items.map((i) => [
+            i.terminal,
+            i.faceId ? `${i.nativeId}/${i.faceId}` : i.nativeId,
+            i.outcome ?? 'pending',
+            i.rawCode ?? '',
+            String(i.attempts),
+            i.reason ?? '',
+          ]),
+        );
+      },
+    );
+
+  jobs
+    .command('resume <job>')
+    .description('resume a paused or interrupted job in the foreground (unanswered requests are re-checked first)')
+    .action(async (jobId: string) => {
+      await context.core().services.health.checkAll();
+      await context.call('jobs:resume', { jobId });
+      await followJob(context, jobId);
+    });
+
+  jobs
+    .command('retry-failed <job>')
+    .description('send the failed items of a job again, in the foreground')
+    .action(async (jobId: string) => {
+      await context.core().services.health.checkAll();
+      const { retried } = await context.call('jobs:retry-failed', { jobId });
+      if (!context.json()) context.output.err(`${retried} failed item(s) put back.`);
+      await followJob(context, jobId);
+    });
+
+  jobs
+    .command('pause <job>')
+    .description('pause a running job (no new request starts)')
+    .action(async (jobId: string) => context.print(await context.call('jobs:pause', { jobId })));
+
+  jobs
+    .command('cancel <job>')
+    .description('cancel a job: its items not sent yet become cancelled')
+    .action(async (jobId: string) => {
+      const { cancelled } = await context.call('jobs:cancel', { jobId });
+      if (!cancelled)
+        throw new AppError('CONFLICT', `Job ${jobId} is not running, paused or waiting: nothing to cancel.`);
+      context.print(await context.core().services.removal.whenIdle(jobId));
+    });
+
+  jobs
+    .command('export <job>')
+    .description('write a job’s report, one row per item')
+    .addOption(new Option('--format <format>', 'report format').choices(['csv', 'json']).makeOptionMandatory())
+    .requiredOption('--out <path>', 'file to write')
+    .action(async (jobId: string, options: { format: 'csv' | 'json'; out: string }) => {
+      const report = await context.call('jobs:export', { jobId, format: options.format });
+      try {
+        writeFileSync(options.out, report.content, 'utf8');
+      } catch (error) {
+        throw new AppError(
+          'STORAGE',
+          `The report cannot be written to ${options.out} (${(error as Error).message}). Choose another path.`,
+        );
+      }
+      context.print({ jobId, format: report.format, items: report.items, file: options.out });
+    });
+}

@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { RemovalList } from '../../../shared/domain/people-import.ts';
+import type { RemovalPlan, RemovalRequest } from '../../../shared/domain/removal.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { importPeopleFile, parsePastedIds } from '../../core/people-import/index.ts';
+import type { CliContext } from '../context.ts';
+import { followJob } from '../job-follow.ts';
+
+interface RemoveOptions {
+  ids?: string;
+  file?: string;
+  column?: string;
+  devices: string;
+  facesOnly?: boolean;
+  dryRun?: boolean;
+  verify?: boolean;
+}
+
+/** Reads the removal list from `--ids` or `--file` (CSV/TSV in UTF-8, UTF-16 or GBK). */
+export function readRemovalList(options: RemoveOptions): { list: RemovalList; label: string } {
+  if ((options.ids === undefined) === (options.file === undefined)) {
+    throw new AppError(
+      'VALIDATION',
+      'Give the people to remove with either --ids ID,ID,... or --file PATH (not both).',
+    );
+  }
+  if (options.column !== undefined && options.file === undefined) {
+    throw new AppError('VALIDATION', '--column names a column of --file: give --file too, or leave --column out.');
+  }
+  if (options.ids !== undefined) {
+    if (options.facesOnly) {
+      throw new AppError(
+        'VALIDATION',
+        '--faces-only needs the identity_id and the face_id of each face: give them in a --file with those columns.',
+      );
+    }
+    return { list: parsePastedIds(options.ids), label: 'ids from the command line' };
+  }
+  const path = options.file as string;
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new AppError('NOT_FOUND', `The file ${path} cannot be read (${(error as Error).message}). Check the path.`);
+  }
+  const imported = importPeopleFile(bytes, {
+    mode: options.facesOnly ? 'faces-only' : 'people',
+    ...(options.column === undefined ? {} : { column: options.column }),
+  });
+  return { list: imported.list, label: path };
+}
+
+/** `all`, or serials separated by commas. */
+export function parseDevices(text: string): 'all' | string[] {
+  if (text.trim().toLowerCase() === 'all') return 'all';
+  const serials = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (serials.length === 0) throw new AppError('VALIDATION', '--devices needs "all" or serials separated by commas.');
+  return serials;
+}
+
+function printPlan(context: CliContext, plan: RemovalPlan): void {
+  if (context.json()) {
+    context.output.out(JSON.stringify(plan, null, 2));
+    return;
+  }
+  const out = (text: string): void => context.output.out(text);
+  out(
+    `Dry run (${plan.mode}): ${plan.totalItems} items on ${plan.terminals.length} terminal(s), about ${Math.ceil(plan.estimatedMs / 1000)} s`,
+  );
+  for (const t of plan.terminals) {
+    const status = t.online ? 'online' : 'OFFLINE (items will wait, queued)';
+    const extra = t.unplannable > 0 ? `, ${t.unplannable} without an id for this kind` : '';
+    out(
+      `  ${t.serial} (${t.kind}, ${t.address}) ${status}: ${t.items} items in ${t.requests} request(s)${extra}, ~${Math.ceil(t.estimatedMs / 1000)} s`,
+    );
+  }
+  if (plan.offline.length > 0) out(`Offline: ${plan.offline.join(', ')}`);
+  if (plan.skipped.length > 0) out(`Skipped (unknown kind): ${plan.skipped.join(', ')}`);
+}
+
+/** Tells (on stderr) which rows of the list were left out and why. */
+function reportListProblems(context: CliContext, list: RemovalList): void {
+  if (context.json() || (list.invalidRows === 0 && list.duplicates === 0)) return;
+  if (list.invalidRows > 0) {
+    context.output.err(`${list.invalidRows} row(s) of the list are not valid and are left out:`);
+    for (const issue of list.errors.slice(0, 10)) context.output.err(`  line ${issue.line}: ${issue.message}`);
+    if (list.errors.length > 10) context.output.err(`  ... and ${list.errors.length - 10} more`);
+  }
+  if (list.duplicates > 0) context.output.err(`${list.duplicates} duplicate row(s) are left out.`);
+}
+
+/** Registers `fcom remove`. */
+export function registerRemovalCommands(program: Command, context: CliContext): void {
+  program
+    .command('remove')
+    .description('remove people (or single faces) from terminals as a journaled job; exit 0 only if all are gone')
+    .option('--ids <ids>', 'ids separated by commas (each applied as the terminal’s own kind of id)')
+    .option('--file <path>', 'a CSV/TSV list (UTF-8, UTF-16 or GBK)')
+    .option('--column <name>', 'the id column of --file: header label or 1-based number')
+    .requiredOption('--devices <list>', '"all", or serials separated by commas')
+    .option('--faces-only', 'remove single faces (Sophon), keeping the people', false)
+    .option('--dry-run', 'show the plan per terminal and the estimated time; send nothing', false)
+    .option('--verify', 'read each terminal’s list afterwards and confirm every removed item is gone', false)
+    .action(async (options: RemoveOptions) => {
+      const { list, label } = readRemovalList(options);
+      reportListProblems(context, list);
+      const request: RemovalRequest = {
+        mode: list.mode,
+        items: list.items,
+        devices: parseDevices(options.devices),
+        verify: options.verify ?? false,
+        label,
+      };
+      // Fresh online/offline states before planning: the inventory may be old.
+      await context.core().services.health.checkAll();
+      if (options.dryRun) {
+        printPlan(context, await context.call('removal:plan', request));
+        return;
+      }
+      const { jobId, plan } = await context.call('removal:start', request);
+      if (!context.json()) {
+        const offline = plan.offline.length > 0 ? `; offline, items queued: ${plan.offline.join(', ')}` : '';
+        context.output.err(
+          `Job ${jobId} started: ${plan.totalItems} items on ${plan.terminals.length} terminal(s)${offline}`,
+        );
+      }
+      await followJob(context, jobId);
+    });
+}

@@ -1,0 +1,68 @@
+import type { ExportFormat, JobExport, JobItem, JobSummary } from '../../../shared/domain/removal.ts';
+
+/** Columns of the CSV report, in order. */
+export const CSV_COLUMNS = [
+  'terminal',
+  'terminal_kind',
+  'line',
+  'name',
+  'person_key',
+  'id_kind',
+  'native_id',
+  'face_id',
+  'outcome',
+  'raw_code',
+  'reason',
+  'attempts',
+  'verified',
+  'updated_at',
+] as const;
+
+/** Quotes a CSV field when needed; text a spreadsheet would run as a formula is prefixed with an apostrophe. */
+export function csvField(value: string | number | boolean | null, guardFormula = false): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (guardFormula && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function csvRow(item: JobItem): string {
+  return [
+    csvField(item.terminal),
+    csvField(item.terminalKind),
+    csvField(item.line),
+    csvField(item.name, true),
+    csvField(item.personKey, true),
+    csvField(item.idKind),
+    csvField(item.nativeId, true),
+    csvField(item.faceId, true),
+    csvField(item.outcome ?? 'pending'),
+    csvField(item.rawCode, true),
+    csvField(item.reason, true),
+    csvField(item.attempts),
+    csvField(item.verified),
+    csvField(new Date(item.updatedAt).toISOString()),
+  ].join(',');
+}
+
+/**
+ * The report of a job as text: CSV (UTF-8 with a byte-order mark so spreadsheet programs read Chinese names,
+ * CRLF line ends, one row per item) or JSON (`{job, items}`).
+ */
+export function exportJob(summary: JobSummary, items: Iterable<JobItem>, format: ExportFormat): JobExport {
+  const stamp = new Date(summary.createdAt).toISOString().slice(0, 10);
+  const fileName = `fcom-job-${summary.id.slice(0, 8)}-${stamp}.${format}`;
+  let count = 0;
+  if (format === 'json') {
+    const list: JobItem[] = [];
+    for (const item of items) list.push(item);
+    count = list.length;
+    return { format, fileName, items: count, content: `${JSON.stringify({ job: summary, items: list }, null, 2)}\n` };
+  }
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const item of items) {
+    lines.push(csvRow(item));
+    count++;
+  }
+  return { format, fileName, items: count, content: `\uFEFF${lines.join('\r\n')}\r\n` };
+}

@@ -1,0 +1,242 @@
+import type { JobState } from '../../../shared/domain/job.ts';
+import type { RemovalMode } from '../../../shared/domain/people-import.ts';
+import type { ItemOutcome, RemovalTargets } from '../../../shared/domain/removal.ts';
+import type { TerminalKind } from '../../../shared/domain/terminal.ts';
+import type { Database } from '../db/database.ts';
+import { createBulkOps, WORK_COLUMNS } from './journal-bulk.ts';
+import type { PlannedItem } from './planner.ts';
+
+/** What a removal job was asked to do (stored as JSON with the job). */
+export interface JobOptions {
+  mode: RemovalMode;
+  verify: boolean;
+  devices: RemovalTargets;
+}
+
+/** An item as the engine works on it. */
+export interface WorkItem {
+  id: number;
+  seq: number;
+  terminal: string;
+  terminalKind: TerminalKind;
+  idKind: string;
+  nativeId: string;
+  faceId: string;
+  attempts: number;
+}
+
+/** One request: the items it carries, recorded before it is sent. */
+export interface Batch {
+  id: number;
+  terminal: string;
+  createdAt: number;
+  items: WorkItem[];
+}
+
+/** The recorded outcome of one item. */
+export interface ItemRecord {
+  itemId: number;
+  outcome: Exclude<ItemOutcome, 'queued'>;
+  rawCode: string | null;
+  reason: string | null;
+}
+
+/** Why a request failed as a whole (kept on the batch and, when attempts run out, on its items). */
+export interface BatchFailure {
+  rawCode: string | null;
+  reason: string;
+}
+
+/** Raw code of an item found absent when an unanswered request was checked by reading the terminal. */
+export const RECHECK_ABSENT = 'recheck:absent';
+
+/**
+ * The write-ahead journal of bulk removal, in the local SQLite database (WAL). Every item is written when the
+ * job is planned; a batch is recorded 'sending' (with its items) in a transaction BEFORE its request goes
+ * out, and its answer is recorded, every item and the batch together, in ONE transaction. See README.md.
+ */
+export type Journal = ReturnType<typeof createJournal>;
+
+/** Creates the {@link Journal} over an open database (migration 3). */
+export function createJournal(db: Database) {
+  const sql = db.sqlite;
+  // The journal records requests sent to physical devices: a committed record must survive a power cut.
+  sql.exec('PRAGMA synchronous = FULL');
+  const insertJob = sql.prepare(
+    `INSERT INTO jobs (id, kind, state, options, label, created_at, updated_at) VALUES (?, 'remove', 'running', ?, ?, ?, ?)`,
+  );
+  const insertItem = sql.prepare(`INSERT INTO job_items (job_id, seq, terminal, terminal_kind, line, name,
+    person_key, id_kind, native_id, face_id, state, outcome, raw_code, reason, retryable, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const updateState = sql.prepare('UPDATE jobs SET state = ?, error = ?, updated_at = ?, finished_at = ? WHERE id = ?');
+  // One request carries one kind of id: the kind of the first pending item, then the next of that kind.
+  const pendingItems = sql.prepare(`SELECT ${WORK_COLUMNS} FROM job_items
+    WHERE job_id = ?1 AND terminal = ?2 AND state = 'pending' AND id_kind = (SELECT id_kind FROM job_items
+      WHERE job_id = ?1 AND terminal = ?2 AND state = 'pending' ORDER BY seq LIMIT 1)
+    ORDER BY seq LIMIT ?3`);
+  const insertBatch = sql.prepare(`INSERT INTO job_batches (job_id, terminal, state, ids, created_at, updated_at)
+    VALUES (?, ?, 'sending', ?, ?, ?)`);
+  const claimItem = sql.prepare(`UPDATE job_items SET state = 'sending', outcome = NULL, batch_id = ?,
+    attempts = attempts + 1, updated_at = ? WHERE id = ?`);
+  const setBatch = sql.prepare('UPDATE job_batches SET state = ?, error = ?, updated_at = ? WHERE id = ?');
+  const finishItem = sql.prepare(`UPDATE job_items SET state = 'final', outcome = ?, raw_code = ?, reason = ?,
+    updated_at = ? WHERE id = ? AND state = 'sending'`);
+  const retryItem = sql.prepare(`UPDATE job_items SET state = 'pending', outcome = NULL, raw_code = ?, reason = ?,
+    updated_at = ? WHERE id = ? AND state = 'sending' AND attempts < ?`);
+  const batchItems = sql.prepare(`SELECT ${WORK_COLUMNS} FROM job_items WHERE batch_id = ? AND state = 'sending'
+    ORDER BY seq`);
+  const requeue = sql.prepare(`UPDATE job_items SET state = 'pending', outcome = NULL, updated_at = ?
+    WHERE batch_id = ? AND state = 'sending'`);
+  const uncount = sql.prepare(`UPDATE job_items SET attempts = MAX(0, attempts - 1) WHERE batch_id = ?
+    AND state = 'sending'`);
+  const exhaust = sql.prepare(`UPDATE job_items SET state = 'final', outcome = 'failed', raw_code = ?, reason = ?,
+    updated_at = ? WHERE job_id = ? AND terminal = ? AND state = 'pending' AND attempts >= ?`);
+  const openBatches = sql.prepare(`SELECT id, terminal, created_at AS createdAt FROM job_batches
+    WHERE job_id = ? AND terminal = ? AND state IN ('sending', 'unknown') ORDER BY id`);
+
+  const now = (): number => Date.now();
+  const setState = (jobId: string, state: JobState, error: string | null = null): void => {
+    const at = now();
+    const final = state === 'done' || state === 'cancelled' || state === 'failed';
+    updateState.run(state, error, at, final ? at : null, jobId);
+  };
+
+  return {
+    ...createBulkOps(db, now),
+
+    /** Writes a job and every planned item in one transaction (items failed at plan time are final at once). */
+    createJob(jobId: string, options: JobOptions, label: string | null, items: readonly PlannedItem[]): void {
+      const at = now();
+      db.transaction(() => {
+        insertJob.run(jobId, JSON.stringify(options), label, at, at);
+        for (const item of items) {
+          const failed = item.failure !== null;
+          insertItem.run(
+            jobId,
+            item.seq,
+            item.terminal,
+            item.terminalKind,
+            item.line,
+            item.name,
+            item.personKey,
+            item.idKind,
+            item.nativeId,
+            item.faceId,
+            failed ? 'final' : 'pending',
+            failed ? 'failed' : null,
+            item.failure?.rawCode ?? null,
+            item.failure?.reason ?? null,
+            failed ? 0 : 1,
+            at,
+          );
+        }
+      });
+    },
+
+    setState,
+
+    /** Serials of the job's terminals that still have items to send or to confirm. */
+    terminalsWithWork(jobId: string): string[] {
+      const rows = sql
+        .prepare(`SELECT DISTINCT terminal FROM job_items WHERE job_id = ? AND state != 'final' ORDER BY terminal`)
+        .all(jobId) as { terminal: string }[];
+      return rows.map((r) => r.terminal);
+    },
+
+    /** Whether the job (or one of its terminals) has items that are not final. */
+    hasWork(jobId: string, terminal?: string): boolean {
+      const row = (
+        terminal === undefined
+          ? sql.prepare(`SELECT 1 AS x FROM job_items WHERE job_id = ? AND state != 'final' LIMIT 1`).get(jobId)
+          : sql
+              .prepare(`SELECT 1 AS x FROM job_items WHERE job_id = ? AND terminal = ? AND state != 'final' LIMIT 1`)
+              .get(jobId, terminal)
+      ) as { x: number } | undefined;
+      return row !== undefined;
+    },
+
+    /**
+     * Takes the next `size` pending items of a terminal, in plan order, and records them as one batch in state
+     * 'sending' (attempts + 1) in one transaction. Null when nothing is pending.
+     */
+    claimBatch(jobId: string, terminal: string, size: number): Batch | null {
+      return db.transaction(() => {
+        const items = pendingItems.all(jobId, terminal, size) as unknown as WorkItem[];
+        if (items.length === 0) return null;
+        const at = now();
+        const ids = JSON.stringify(items.map((i) => (i.faceId ? `${i.nativeId}/${i.faceId}` : i.nativeId)));
+        const batchId = Number(insertBatch.run(jobId, terminal, ids, at, at).lastInsertRowid);
+        for (const item of items) claimItem.run(batchId, at, item.id);
+        return { id: batchId, terminal, createdAt: at, items: items.map((i) => ({ ...i, attempts: i.attempts + 1 })) };
+      });
+    },
+
+    /**
+     * Records the terminal's answer: every item outcome and the batch 'acknowledged', in ONE transaction. An
+     * item the terminal reports as failed goes back to pending while it has used fewer than `retryBelow` sends
+     * (the terminal did not remove it, so sending it again is safe); 0 makes every failure final.
+     */
+    acknowledge(batchId: number, records: readonly ItemRecord[], retryBelow = 0): void {
+      const at = now();
+      db.transaction(() => {
+        for (const r of records) {
+          const retried =
+            r.outcome === 'failed' && retryItem.run(r.rawCode, r.reason, at, r.itemId, retryBelow).changes > 0;
+          if (!retried) finishItem.run(r.outcome, r.rawCode, r.reason, at, r.itemId);
+        }
+        setBatch.run('acknowledged', null, at, batchId);
+      });
+    },
+
+    /**
+     * Records a request the terminal refused as a whole (nothing was done): its items go back to pending, and
+     * those that used `maxAttempts` sends are failed with the refusal's reason. Returns how many were failed.
+     */
+    releaseBatch(jobId: string, batch: Batch, failure: BatchFailure, maxAttempts: number, counted = true): number {
+      const at = now();
+      return db.transaction(() => {
+        setBatch.run('failed', failure.reason, at, batch.id);
+        if (!counted) uncount.run(batch.id);
+        requeue.run(at, batch.id);
+        return Number(exhaust.run(failure.rawCode, failure.reason, at, jobId, batch.terminal, maxAttempts).changes);
+      });
+    },
+
+    /** Records that a request got no answer (time-out, dropped): its items stay 'sending' until re-checked. */
+    markUnknown(batchId: number, reason: string): void {
+      setBatch.run('unknown', reason, now(), batchId);
+    },
+
+    /** Batches of a terminal whose answer is unknown ('sending' after a crash, or 'unknown'), with their items. */
+    openBatches(jobId: string, terminal: string): Batch[] {
+      const rows = openBatches.all(jobId, terminal) as unknown as Omit<Batch, 'items'>[];
+      return rows
+        .map((row) => ({ ...row, items: batchItems.all(row.id) as unknown as WorkItem[] }))
+        .filter((batch) => batch.items.length > 0);
+    },
+
+    /**
+     * Settles batches whose answer is unknown, from a fresh read of the terminal: items in `absent` are
+     * removed ({@link RECHECK_ABSENT}); the others go back to pending (failed once they used `maxAttempts`).
+     */
+    reconcile(jobId: string, batches: readonly Batch[], absent: ReadonlySet<number>, maxAttempts: number): number {
+      const at = now();
+      let removed = 0;
+      db.transaction(() => {
+        for (const batch of batches) {
+          for (const item of batch.items) {
+            if (absent.has(item.id))
+              removed += Number(finishItem.run('removed', RECHECK_ABSENT, null, at, item.id).changes);
+          }
+          requeue.run(at, batch.id);
+          setBatch.run('reconciled', null, at, batch.id);
+        }
+        const reason = 'The terminal did not confirm the removal and still holds this item.';
+        for (const terminal of new Set(batches.map((b) => b.terminal))) {
+          exhaust.run('unconfirmed', reason, at, jobId, terminal, maxAttempts);
+        }
+      });
+      return removed;
+    },
+  };
+}

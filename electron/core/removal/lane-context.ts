@@ -1,0 +1,62 @@
+import type { RemovalMode } from '../../../shared/domain/people-import.ts';
+import type { RemovalSettings } from '../../../shared/domain/removal.ts';
+import type { Terminal } from '../../../shared/domain/terminal.ts';
+import type { TerminalSession } from '../drivers/driver.ts';
+import { backoffDelay, sleep, type BackoffPolicy } from './backoff.ts';
+import type { Journal } from './journal.ts';
+import type { RequestLimiter } from './limiter.ts';
+import type { WithSlot } from './presence.ts';
+
+/** Why a lane stops early: the job was paused or cancelled. */
+export type StopReason = 'pause' | 'cancel';
+
+/** How a job run steers its lanes. */
+export interface LaneControl {
+  /** Set when the job is paused or cancelled: no new request starts. */
+  stopReason(): StopReason | null;
+  /** Aborts on pause, cancel and shutdown: ends back-off waits at once. */
+  readonly stopSignal: AbortSignal;
+  /** Aborts on shutdown only: ends requests in flight (their batches stay 'sending' for the next start). */
+  readonly closeSignal: AbortSignal;
+}
+
+/** Everything a lane (one terminal of one job) works with. */
+export interface LaneContext {
+  jobId: string;
+  terminal: Terminal;
+  mode: RemovalMode;
+  verify: boolean;
+  session: TerminalSession;
+  journal: Journal;
+  limiter: RequestLimiter;
+  settings: RemovalSettings;
+  backoff: BackoffPolicy;
+  control: LaneControl;
+  /** Something was journaled: progress may be published (throttled by the run). */
+  onProgress(): void;
+  /** The terminal stopped answering: tell the inventory (and the UI) it is offline. */
+  onOffline(): void;
+  now(): number;
+}
+
+/** Runs one request of the lane's terminal inside a limiter slot (aborted only by shutdown). */
+export function slotFor(ctx: LaneContext): WithSlot {
+  return async (work) => {
+    const release = await ctx.limiter.acquire(ctx.terminal.serial, ctx.control.closeSignal);
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  };
+}
+
+/** Waits the back-off before retry `attempt`; false when the job was stopped meanwhile. */
+export async function waitBackoff(ctx: LaneContext, attempt: number): Promise<boolean> {
+  try {
+    await sleep(backoffDelay(attempt, ctx.backoff), ctx.control.stopSignal);
+    return true;
+  } catch {
+    return false;
+  }
+}

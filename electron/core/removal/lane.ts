@@ -1,0 +1,144 @@
+import type { Batch, BatchFailure } from './journal.ts';
+import { waitBackoff, type LaneContext } from './lane-context.ts';
+import type { Release } from './limiter.ts';
+import { batchSizeFor } from './planner.ts';
+import { reconcileOpenBatches, verifyTerminal, type RecheckEnd } from './recheck.ts';
+import { credentialsFailure, sendBatch, type SendResult } from './send.ts';
+
+/**
+ * How a lane ended: `finished` (nothing left for this terminal), `waiting` (the terminal is offline: its
+ * items are queued), `stopped` (paused or cancelled), `aborted` (shutdown).
+ */
+export type LaneEnd = 'finished' | 'waiting' | 'stopped' | 'aborted';
+
+/** What the workers of one lane share. */
+interface LaneState {
+  offline: boolean;
+  auth: BatchFailure | null;
+  aborted: boolean;
+  stopped: boolean;
+  /** Items to send one per request, to isolate the one a terminal refused as not valid. */
+  solo: number;
+}
+
+function endOf(result: RecheckEnd, state: LaneState): void {
+  if (result === 'offline') state.offline = true;
+  else if (result === 'aborted') state.aborted = true;
+  else if (result === 'stopped') state.stopped = true;
+  else if (result === 'auth')
+    state.auth = credentialsFailure('The terminal refused them when its list was read.', null);
+}
+
+const halted = (ctx: LaneContext, state: LaneState): boolean =>
+  state.offline || state.auth !== null || state.aborted || state.stopped || ctx.control.stopReason() !== null;
+
+/** One worker: claims a batch, records it 'sending', sends it, records the answer; until nothing is left. */
+async function worker(ctx: LaneContext, state: LaneState): Promise<void> {
+  const { journal, jobId, settings } = ctx;
+  const serial = ctx.terminal.serial;
+  const size = batchSizeFor(ctx.terminal.kind, ctx.mode, settings);
+  while (!halted(ctx, state)) {
+    // The slot first, then the claim: a batch is recorded 'sending' only right before its request goes out.
+    let release: Release;
+    try {
+      release = await ctx.limiter.acquire(serial, ctx.control.stopSignal);
+    } catch {
+      state.aborted = ctx.control.closeSignal.aborted;
+      return;
+    }
+    let batch: Batch | null = null;
+    let result: SendResult;
+    try {
+      if (halted(ctx, state)) return;
+      const solo = state.solo > 0;
+      batch = journal.claimBatch(jobId, serial, solo ? 1 : size);
+      if (!batch) return;
+      if (solo) state.solo--;
+      result = await sendBatch(ctx.session, batch, ctx.control.closeSignal);
+    } finally {
+      release();
+    }
+    const attempt = Math.max(...batch.items.map((i) => i.attempts));
+    switch (result.kind) {
+      case 'acknowledged':
+        journal.acknowledge(batch.id, result.records, settings.maxAttempts);
+        break;
+      case 'refused':
+        journal.releaseBatch(jobId, batch, result.failure, settings.maxAttempts);
+        ctx.onProgress();
+        if (!(await waitBackoff(ctx, attempt))) return;
+        break;
+      case 'unknown': {
+        journal.markUnknown(batch.id, result.failure.reason);
+        if (!(await waitBackoff(ctx, attempt))) return;
+        endOf(
+          await reconcileOpenBatches(
+            ctx,
+            journal.openBatches(jobId, serial).filter((b) => b.id === batch.id),
+          ),
+          state,
+        );
+        break;
+      }
+      case 'offline':
+        journal.releaseBatch(jobId, batch, result.failure, settings.maxAttempts, false);
+        state.offline = true;
+        break;
+      case 'auth':
+        journal.releaseBatch(jobId, batch, result.failure, settings.maxAttempts, false);
+        state.auth = result.failure;
+        break;
+      case 'invalid':
+        if (result.answered && batch.items.length > 1) {
+          // One bad id can make a terminal refuse a whole request: send these one by one to find it.
+          journal.releaseBatch(jobId, batch, result.failure, settings.maxAttempts, false);
+          state.solo += batch.items.length;
+        } else {
+          journal.acknowledge(
+            batch.id,
+            batch.items.map((i) => ({ itemId: i.id, outcome: 'failed', ...result.failure })),
+          );
+        }
+        break;
+      case 'aborted':
+        state.aborted = true;
+        return;
+    }
+    ctx.onProgress();
+  }
+}
+
+/**
+ * Works one terminal of one job until nothing is left, the terminal goes offline, the job is paused or
+ * cancelled, or the app shuts down. It first settles batches whose answer is unknown (see
+ * reconcileOpenBatches), then runs `settings.perTerminal` workers, then verifies when asked. All state lives
+ * in the journal, so a lane can be started again at any time (resume, terminal back online, next start).
+ */
+export async function runLane(ctx: LaneContext): Promise<LaneEnd> {
+  const { journal, jobId } = ctx;
+  const serial = ctx.terminal.serial;
+  const state: LaneState = { offline: !ctx.terminal.online, auth: null, aborted: false, stopped: false, solo: 0 };
+  if (!state.offline) journal.unqueueTerminal(jobId, serial);
+  // Workers end when nothing is pending; a re-check may put items back, hence the (bounded) loop.
+  for (let round = 0; round < 3 && !halted(ctx, state) && journal.hasWork(jobId, serial); round++) {
+    ctx.onProgress();
+    endOf(await reconcileOpenBatches(ctx), state);
+    await Promise.all(Array.from({ length: ctx.settings.perTerminal }, () => worker(ctx, state)));
+  }
+  if (state.aborted) return 'aborted';
+  if (state.auth) journal.failTerminal(jobId, serial, state.auth);
+  if (ctx.control.stopReason() === 'cancel') {
+    // Settle what may have been removed before the job's remaining items are cancelled (a read, not a send).
+    if (!state.offline) await reconcileOpenBatches(ctx);
+    return 'stopped';
+  }
+  if (state.offline) {
+    journal.queueTerminal(jobId, serial);
+    ctx.onOffline();
+    ctx.onProgress();
+    return 'waiting';
+  }
+  if (state.stopped || ctx.control.stopReason() !== null) return 'stopped';
+  if (ctx.verify && !journal.hasWork(jobId, serial)) await verifyTerminal(ctx);
+  return 'finished';
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { RemovalSettingsSchema } from '../../../shared/domain/removal.ts';
+import type { Terminal } from '../../../shared/domain/terminal.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { NO_ID_CODE, planRemoval, resolveTargets } from './planner.ts';
+
+const settings = RemovalSettingsSchema.parse({ sophonBatchSize: 2, basipBatchSize: 3, concurrency: 2 });
+
+function terminal(serial: string, kind: Terminal['kind'], online = true): Terminal {
+  return {
+    serial,
+    kind,
+    apiVersion: null,
+    name: serial,
+    model: null,
+    firmware: null,
+    address: '10.0.0.1',
+    port: 80,
+    online,
+    lastSeen: null,
+    credentials: 'ok',
+    peopleCount: null,
+    capacity: null,
+    source: 'manual',
+    adapter: null,
+  };
+}
+
+const LINK = '6F9619FF-8B86-D011-B42D-00C04FC964FF';
+
+describe('planRemoval', () => {
+  const sophon = terminal('S1', 'sophon');
+  const basip = terminal('B1', 'basip', false);
+
+  it("uses each terminal's own id kind, and records rows without one as failed at plan time", () => {
+    const { plan, items } = planRemoval({
+      mode: 'people',
+      items: [
+        { line: 2, identity_id: '1001', link_id: LINK },
+        { line: 3, nativeId: '42' },
+        { line: 4, nativeId: LINK.toLowerCase() },
+        { line: 5, link_id: '11111111-2222-4333-8444-555555555555' },
+        { line: 6, nativeId: 'EMP-7' },
+        { line: 7, uid: 9 },
+      ],
+      targets: [sophon, basip],
+      settings,
+    });
+    const on = (serial: string) =>
+      items.filter((i) => i.terminal === serial).map((i) => [i.idKind, i.nativeId, i.failure?.rawCode ?? null]);
+    expect(on('S1')).toEqual([
+      ['identity_id', '1001', null],
+      ['identity_id', '42', null],
+      ['identity_id', LINK.toLowerCase(), null],
+      ['link_id', '11111111-2222-4333-8444-555555555555', NO_ID_CODE],
+      ['identity_id', 'EMP-7', null],
+      ['uid', '9', NO_ID_CODE],
+    ]);
+    // On BAS-IP the same link id twice (typed and single-column) is one item; "EMP-7" is neither kind.
+    expect(on('B1')).toEqual([
+      ['link_id', LINK.toLowerCase(), null],
+      ['uid', '42', null],
+      ['link_id', '11111111-2222-4333-8444-555555555555', null],
+      ['identity_id', 'EMP-7', NO_ID_CODE],
+      ['uid', '9', null],
+    ]);
+    expect(items.find((i) => i.nativeId === 'EMP-7' && i.terminal === 'B1')?.failure?.reason).toContain(
+      'neither a link_id (UUID) nor a uid',
+    );
+    expect(plan.terminals).toMatchObject([
+      { serial: 'S1', items: 4, unplannable: 2, requests: 2, online: true },
+      { serial: 'B1', items: 4, unplannable: 1, requests: 2, online: false },
+    ]);
+    expect(plan).toMatchObject({ offline: ['B1'], totalItems: 11, unplannableItems: 3 });
+    expect(new Set(items.map((i) => i.seq)).size).toBe(items.length);
+  });
+
+  it('plans single faces on Sophon only, one request per face', () => {
+    const { plan, items } = planRemoval({
+      mode: 'faces-only',
+      items: [
+        { line: 2, identity_id: '1', face_id: 'f1' },
+        { line: 3, identity_id: '1', face_id: 'f2', register_image_id: 'r2' },
+      ],
+      targets: [sophon, basip],
+      settings,
+    });
+    expect(items.filter((i) => i.terminal === 'S1').map((i) => [i.idKind, i.nativeId, i.faceId])).toEqual([
+      ['face_id', '1', 'f1'],
+      ['register_image_id', '1', 'r2'],
+    ]);
+    expect(items.filter((i) => i.terminal === 'B1').every((i) => i.failure?.reason.includes('single face'))).toBe(true);
+    expect(plan.terminals[0]?.requests).toBe(2);
+  });
+
+  it('estimates time from requests and ids, and spreads terminals over the concurrency limit', () => {
+    const many = Array.from({ length: 10 }, (_, i) => ({ line: i + 2, nativeId: String(i + 1) }));
+    const targets = [
+      terminal('S1', 'sophon'),
+      terminal('S2', 'sophon'),
+      terminal('S3', 'sophon'),
+      terminal('S4', 'sophon'),
+    ];
+    const { plan } = planRemoval({
+      mode: 'people',
+      items: many,
+      targets,
+      settings,
+      cost: { requestMs: 100, perItemMs: 10 },
+    });
+    expect(plan.terminals.map((t) => t.estimatedMs)).toEqual([600, 600, 600, 600]);
+    expect(plan.estimatedMs).toBe(1200); // four lanes of 600 ms, two at a time
+  });
+});
+
+describe('resolveTargets', () => {
+  const inventory = [terminal('S1', 'sophon'), terminal('B1', 'basip'), terminal('U1', 'unknown')];
+
+  it('takes every terminal of a known kind for "all", listing the others as skipped', () => {
+    const { targets, skipped } = resolveTargets(inventory, 'all');
+    expect(targets.map((t) => t.serial)).toEqual(['S1', 'B1']);
+    expect(skipped).toEqual(['U1']);
+  });
+
+  it('refuses serials that are not in the inventory, naming them and what to do', () => {
+    expect(() => resolveTargets(inventory, ['S1', 'NOPE'])).toThrow(/Not in the inventory: NOPE.*fcom devices list/);
+    try {
+      resolveTargets([], 'all');
+    } catch (error) {
+      expect((error as AppError).code).toBe('NOT_FOUND');
+      expect((error as AppError).message).toContain('fcom devices add');
+    }
+    expect.assertions(3);
+  });
+});

@@ -1,0 +1,222 @@
+import type { RemovalItem, RemovalMode } from '../../../shared/domain/people-import.ts';
+import type { RemovalPlan, RemovalSettings, RemovalTargets, TerminalPlan } from '../../../shared/domain/removal.ts';
+import type { Terminal, TerminalKind } from '../../../shared/domain/terminal.ts';
+import { AppError } from '../../../shared/errors.ts';
+
+/** One item to journal: one person (or face) on one terminal, with the id that terminal's kind uses. */
+export interface PlannedItem {
+  /** Order within the job (items are sent in this order). */
+  seq: number;
+  terminal: string;
+  terminalKind: TerminalKind;
+  line: number | null;
+  name: string | null;
+  personKey: string;
+  /** identity_id (Sophon), link_id or uid (BAS-IP); face_id or register_image_id for faces-only. */
+  idKind: string;
+  /** The id sent: identity_id, link_id or uid; for faces-only the person's identity_id. */
+  nativeId: string;
+  /** For faces-only: the face_id or register_image_id; '' otherwise. */
+  faceId: string;
+  /** Set when the item cannot be sent to this terminal: it is journaled as failed at once, never silently dropped. */
+  failure: { rawCode: string; reason: string } | null;
+}
+
+/** What a request is estimated to cost, for the dry run's time estimate. */
+export interface CostEstimate {
+  /** Per request, whatever its size. */
+  requestMs: number;
+  /** Per id in a request. */
+  perItemMs: number;
+}
+
+/** A safe guess for terminals on a LAN: small computers deleting faces and photos per person. */
+export const DEFAULT_COST: CostEstimate = { requestMs: 300, perItemMs: 30 };
+
+/** A plan: what the dry run shows, plus every item to journal. */
+export interface PlanDraft {
+  plan: RemovalPlan;
+  items: PlannedItem[];
+}
+
+/** Raw code of an item that had no id of its terminal's kind at plan time. */
+export const NO_ID_CODE = 'plan:no-id';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UID = /^\d{1,15}$/;
+
+/**
+ * Picks the targeted terminals from the inventory: `all` takes every terminal whose kind is known (the others
+ * are returned as skipped); named serials must all be in the inventory, else NOT_FOUND names the missing ones.
+ */
+export function resolveTargets(
+  inventory: readonly Terminal[],
+  devices: RemovalTargets,
+): { targets: Terminal[]; skipped: string[] } {
+  if (devices === 'all') {
+    const targets = inventory.filter((t) => t.kind !== 'unknown');
+    if (targets.length === 0) {
+      throw new AppError(
+        'NOT_FOUND',
+        'No terminal of a known kind is in the inventory. Add terminals first (fcom devices add ADDRESS, or discovery), then try again.',
+      );
+    }
+    return { targets, skipped: inventory.filter((t) => t.kind === 'unknown').map((t) => t.serial) };
+  }
+  const bySerial = new Map(inventory.map((t) => [t.serial, t]));
+  const wanted = [...new Set(devices)];
+  const missing = wanted.filter((s) => !bySerial.has(s));
+  if (missing.length > 0) {
+    throw new AppError(
+      'NOT_FOUND',
+      `Not in the inventory: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ` and ${missing.length - 10} more` : ''}. Check the serials with "fcom devices list", or add the terminals first.`,
+      { missing },
+    );
+  }
+  return { targets: wanted.map((s) => bySerial.get(s) as Terminal), skipped: [] };
+}
+
+/** The key that identifies a list row across terminals (for grouping per person in reports). */
+export function personKeyOf(item: RemovalItem, mode: RemovalMode): string {
+  if (mode === 'faces-only') return `${item.identity_id ?? ''}/${item.register_image_id ?? item.face_id ?? ''}`;
+  return (
+    item.identity_id ?? item.link_id ?? (item.uid === undefined ? undefined : String(item.uid)) ?? item.nativeId ?? ''
+  );
+}
+
+type Resolved = { idKind: string; nativeId: string; faceId: string } | { failure: string; idKind: string };
+
+/** The id a terminal of `kind` uses for a list row, or why there is none. */
+export function resolveId(item: RemovalItem, kind: TerminalKind, mode: RemovalMode): Resolved {
+  const key = personKeyOf(item, mode);
+  if (kind === 'unknown') {
+    return {
+      idKind: 'unknown',
+      failure: 'The app cannot tell what kind of terminal this is: add it again with --kind.',
+    };
+  }
+  if (mode === 'faces-only') {
+    if (kind !== 'sophon') {
+      return {
+        idKind: 'face',
+        failure: 'BAS-IP panels cannot remove a single face: remove the whole person instead.',
+      };
+    }
+    const faceKind = item.register_image_id !== undefined ? 'register_image_id' : 'face_id';
+    const faceId = item.register_image_id ?? item.face_id;
+    if (item.identity_id === undefined || faceId === undefined) {
+      return { idKind: faceKind, failure: 'A face removal needs the identity_id and a face_id or register_image_id.' };
+    }
+    return { idKind: faceKind, nativeId: item.identity_id, faceId };
+  }
+  if (kind === 'sophon') {
+    const id = item.identity_id ?? item.nativeId;
+    if (id !== undefined) return { idKind: 'identity_id', nativeId: id, faceId: '' };
+    return {
+      idKind: item.link_id !== undefined ? 'link_id' : 'uid',
+      failure: `No identity_id for "${key}": Sophon terminals remove people by identity_id only.`,
+    };
+  }
+  if (item.link_id !== undefined) {
+    if (UUID.test(item.link_id)) return { idKind: 'link_id', nativeId: item.link_id.toLowerCase(), faceId: '' };
+    return { idKind: 'link_id', failure: `"${item.link_id}" is not a link_id: BAS-IP link ids are UUIDs.` };
+  }
+  if (item.uid !== undefined) return { idKind: 'uid', nativeId: String(item.uid), faceId: '' };
+  const native = item.nativeId;
+  if (native !== undefined && UUID.test(native))
+    return { idKind: 'link_id', nativeId: native.toLowerCase(), faceId: '' };
+  if (native !== undefined && UID.test(native) && Number(native) > 0) {
+    return { idKind: 'uid', nativeId: String(Number(native)), faceId: '' };
+  }
+  return {
+    idKind: 'identity_id',
+    failure: `"${key}" is neither a link_id (UUID) nor a uid (whole number), so BAS-IP panels cannot remove it.`,
+  };
+}
+
+/** Ids per request for a terminal kind (faces are removed one request per face). */
+export function batchSizeFor(kind: TerminalKind, mode: RemovalMode, settings: RemovalSettings): number {
+  if (mode === 'faces-only') return 1;
+  return kind === 'basip' ? settings.basipBatchSize : settings.sophonBatchSize;
+}
+
+/**
+ * Plans a removal: for every target terminal and every list row, the item with the id that terminal's kind
+ * uses (identity_id on Sophon; link_id, else uid on BAS-IP; a single-column `nativeId` list applies to each).
+ * Rows without such an id become items failed at plan time (raw code {@link NO_ID_CODE}). Duplicates on one
+ * terminal are planned once. The plan tells per terminal how many items, whether it is offline, and an
+ * estimated time from the batch size and `cost`; the whole-job estimate applies the concurrency limit.
+ */
+export function planRemoval(input: {
+  mode: RemovalMode;
+  items: readonly RemovalItem[];
+  targets: readonly Terminal[];
+  skipped?: readonly string[];
+  settings: RemovalSettings;
+  cost?: CostEstimate;
+}): PlanDraft {
+  const cost = input.cost ?? DEFAULT_COST;
+  const planned: PlannedItem[] = [];
+  const terminals: TerminalPlan[] = [];
+  for (const terminal of input.targets) {
+    const seen = new Set<string>();
+    const perKind = new Map<string, number>();
+    let sendable = 0;
+    let unplannable = 0;
+    for (const item of input.items) {
+      const resolved = resolveId(item, terminal.kind, input.mode);
+      const personKey = personKeyOf(item, input.mode);
+      const nativeId = 'failure' in resolved ? personKey : resolved.nativeId;
+      const faceId = 'failure' in resolved ? '' : resolved.faceId;
+      const unique = JSON.stringify([resolved.idKind, nativeId, faceId]);
+      if (seen.has(unique)) continue;
+      seen.add(unique);
+      if ('failure' in resolved) unplannable++;
+      else {
+        sendable++;
+        perKind.set(resolved.idKind, (perKind.get(resolved.idKind) ?? 0) + 1);
+      }
+      planned.push({
+        seq: planned.length,
+        terminal: terminal.serial,
+        terminalKind: terminal.kind,
+        line: item.line,
+        name: item.name ?? null,
+        personKey,
+        idKind: resolved.idKind,
+        nativeId,
+        faceId,
+        failure: 'failure' in resolved ? { rawCode: NO_ID_CODE, reason: resolved.failure } : null,
+      });
+    }
+    // One request carries one kind of id (BAS-IP link ids and uids go separately).
+    const size = batchSizeFor(terminal.kind, input.mode, input.settings);
+    const requests = [...perKind.values()].reduce((n, count) => n + Math.ceil(count / size), 0);
+    terminals.push({
+      serial: terminal.serial,
+      name: terminal.name,
+      kind: terminal.kind,
+      address: `${terminal.address}:${terminal.port}`,
+      online: terminal.online,
+      items: sendable,
+      unplannable,
+      requests,
+      estimatedMs: Math.round(requests * cost.requestMs + sendable * cost.perItemMs),
+    });
+  }
+  const lanes = terminals.map((t) => t.estimatedMs);
+  const longest = Math.max(0, ...lanes);
+  const spread = lanes.reduce((a, b) => a + b, 0) / input.settings.concurrency;
+  return {
+    plan: {
+      mode: input.mode,
+      terminals,
+      offline: terminals.filter((t) => !t.online).map((t) => t.serial),
+      skipped: [...(input.skipped ?? [])],
+      totalItems: planned.length,
+      unplannableItems: terminals.reduce((n, t) => n + t.unplannable, 0),
+      estimatedMs: Math.round(Math.max(longest, spread)),
+    },
+    items: planned,
+  };
+}

@@ -1,0 +1,69 @@
+import type { JobProgress } from '../../../shared/domain/job.ts';
+import type { EventBus } from '../events/event-bus.ts';
+import { PROGRESS_INTERVAL_MS } from '../jobs/job-runner.ts';
+import type { JournalReader } from './journal-read.ts';
+
+/** Publishes `jobs:progress` for removal jobs, throttled per job. */
+export interface ProgressPublisher {
+  /** Publishes now when `force` or the interval has passed; else once at the end of the interval. */
+  publish(jobId: string, force?: boolean): void;
+  /** Stops pending trailing publications. */
+  close(): void;
+}
+
+/** The progress event of a job, from the journal's counts (never whole result sets). */
+export function progressOf(reader: JournalReader, jobId: string): JobProgress | undefined {
+  const row = reader.job(jobId);
+  if (!row) return undefined;
+  const summary = reader.summary(row);
+  const { counts } = summary;
+  const done = counts.removed + counts['already-absent'] + counts.failed + counts.cancelled;
+  return {
+    jobId,
+    kind: 'remove',
+    state: summary.state,
+    value: summary.total > 0 ? Math.min(1, done / summary.total) : 1,
+    done,
+    total: summary.total,
+    counts: { ...counts },
+    error: summary.error,
+  };
+}
+
+/**
+ * Creates a {@link ProgressPublisher}: at most one event per job every PROGRESS_INTERVAL_MS, a trailing one so
+ * the last counts are always told, and forced ones for state changes.
+ */
+export function createProgressPublisher(
+  bus: EventBus,
+  reader: JournalReader,
+  now: () => number = Date.now,
+): ProgressPublisher {
+  const last = new Map<string, number>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const emit = (jobId: string): void => {
+    const pending = timers.get(jobId);
+    if (pending) clearTimeout(pending);
+    timers.delete(jobId);
+    last.set(jobId, now());
+    const progress = progressOf(reader, jobId);
+    if (progress) bus.emit('jobs:progress', progress);
+  };
+  return {
+    publish(jobId, force = false) {
+      const since = now() - (last.get(jobId) ?? -Infinity);
+      if (force || since >= PROGRESS_INTERVAL_MS) {
+        emit(jobId);
+        return;
+      }
+      if (timers.has(jobId)) return;
+      const timer = setTimeout(() => emit(jobId), PROGRESS_INTERVAL_MS - since);
+      timer.unref();
+      timers.set(jobId, timer);
+    },
+    close() {
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}

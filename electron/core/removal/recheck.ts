@@ -1,0 +1,96 @@
+import { DriverError } from '../drivers/driver.ts';
+import { sleep } from './backoff.ts';
+import type { Batch } from './journal.ts';
+import { slotFor, waitBackoff, type LaneContext } from './lane-context.ts';
+import { readPresence, type PresenceIndex } from './presence.ts';
+
+/** How a re-check by reading the terminal ended. */
+export type RecheckEnd = 'ok' | 'offline' | 'auth' | 'stopped' | 'aborted';
+
+/**
+ * Reads the terminal's whole list, retrying with back-off: `maxAttempts` tries. An unanswered or refused read
+ * is retried; `offline` ends at once; after the last try the terminal counts as lost (offline). An `invalid`
+ * read (the device cannot list) throws, since retrying cannot help.
+ */
+async function readWithRetry(ctx: LaneContext): Promise<PresenceIndex | Exclude<RecheckEnd, 'ok'>> {
+  const slot = slotFor(ctx);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await readPresence(ctx.session, ctx.terminal.kind, slot, ctx.control.closeSignal);
+    } catch (error) {
+      if (ctx.control.closeSignal.aborted) return 'aborted';
+      if (!(error instanceof DriverError)) throw error;
+      if (error.kind === 'auth') return 'auth';
+      if (error.kind === 'invalid') throw error;
+      if (error.kind === 'offline' || attempt >= ctx.settings.maxAttempts) return 'offline';
+      if (!(await waitBackoff(ctx, attempt))) return 'stopped';
+    }
+  }
+}
+
+/**
+ * Settles the terminal's batches whose answer is unknown (left 'sending' by a crash, or 'unknown' after a
+ * time-out or a dropped connection) WITHOUT sending them again: waits until each request must have ended
+ * on the device (sent + per-request time-out), reads the terminal's list, records absent items removed and
+ * puts present ones back to pending. So an item the terminal acknowledged is never sent twice, and none is
+ * lost. When the list cannot be read at all (the device refuses to list), those items fail, saying why.
+ */
+export async function reconcileOpenBatches(ctx: LaneContext, batches?: readonly Batch[]): Promise<RecheckEnd> {
+  const open = batches ?? ctx.journal.openBatches(ctx.jobId, ctx.terminal.serial);
+  if (open.length === 0) return 'ok';
+  const settledAt = Math.max(...open.map((b) => b.createdAt)) + ctx.settings.requestTimeoutMs;
+  const wait = settledAt - ctx.now();
+  if (wait > 0) {
+    try {
+      await sleep(wait, ctx.control.closeSignal);
+    } catch {
+      return 'aborted';
+    }
+  }
+  let index: Awaited<ReturnType<typeof readWithRetry>>;
+  try {
+    index = await readWithRetry(ctx);
+  } catch (error) {
+    ctx.journal.failTerminal(
+      ctx.jobId,
+      ctx.terminal.serial,
+      {
+        rawCode: 'recheck:unreadable',
+        reason: `The terminal did not confirm this item and its list cannot be read to check (${(error as Error).message}). Check the terminal.`,
+      },
+      true,
+    );
+    ctx.onProgress();
+    return 'ok';
+  }
+  if (typeof index === 'string') return index;
+  const found = index;
+  const absent = new Set(open.flatMap((b) => b.items.filter((i) => !found.has(i)).map((i) => i.id)));
+  ctx.journal.reconcile(ctx.jobId, open, absent, ctx.settings.maxAttempts);
+  ctx.onProgress();
+  return 'ok';
+}
+
+/**
+ * Optional verification: reads the terminal's list once its items are all finished and confirms every
+ * removed item is absent; one still listed becomes failed ("still present after removal"). When the list
+ * cannot be read, the items stay unverified (the job summary counts them).
+ */
+export async function verifyTerminal(ctx: LaneContext): Promise<RecheckEnd> {
+  const items = ctx.journal.unverified(ctx.jobId, ctx.terminal.serial);
+  if (items.length === 0) return 'ok';
+  let index: Awaited<ReturnType<typeof readWithRetry>>;
+  try {
+    index = await readWithRetry(ctx);
+  } catch {
+    return 'ok';
+  }
+  if (typeof index === 'string') return index;
+  const found = index;
+  ctx.journal.recordVerification(
+    items.filter((i) => !found.has(i)).map((i) => i.id),
+    items.filter((i) => found.has(i)).map((i) => i.id),
+  );
+  ctx.onProgress();
+  return 'ok';
+}

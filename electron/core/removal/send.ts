@@ -1,0 +1,91 @@
+import { DriverError, type ItemResult, type RemovalIdKind, type TerminalSession } from '../drivers/driver.ts';
+import type { SophonSession } from '../drivers/sophon/index.ts';
+import type { Batch, BatchFailure, ItemRecord, WorkItem } from './journal.ts';
+
+/**
+ * What one request's fate means for the engine:
+ * - `acknowledged`: the terminal answered per item;
+ * - `refused`: it answered that it did nothing (5xx, busy): retry after a back-off;
+ * - `unknown`: no answer (time-out, dropped connection): it may have done it, so re-check by reading first;
+ * - `offline`: nothing answers (connection refused): queue until the terminal is back;
+ * - `auth`: credentials refused: fail, never retried;
+ * - `invalid`: the terminal refused the request as not valid: fail, never retried;
+ * - `aborted`: the app is shutting down: leave the batch 'sending' for the next start.
+ */
+export type SendResult =
+  | { kind: 'acknowledged'; records: ItemRecord[] }
+  | { kind: 'refused' | 'unknown' | 'offline' | 'auth'; failure: BatchFailure }
+  | { kind: 'invalid'; failure: BatchFailure; answered: boolean }
+  | { kind: 'aborted' };
+
+/** Reason prefix of items failed because the terminal refused the credentials. */
+export const CREDENTIALS_REJECTED = 'Credentials rejected';
+
+/** The failure recorded on items when a terminal refuses the credentials: what happened and what to do. */
+export function credentialsFailure(message: string, rawCode: string | null): BatchFailure {
+  return {
+    rawCode: rawCode ?? 'auth',
+    reason: `${CREDENTIALS_REJECTED}: ${message} Set the terminal's credentials (fcom devices add ADDRESS --username NAME --password PASSWORD, or its details in the app), then retry the failed items.`,
+  };
+}
+
+/** Classifies an error thrown by a driver call (or anything else thrown) into a {@link SendResult}. */
+export function classify(error: unknown, closeSignal: AbortSignal): Exclude<SendResult, { kind: 'acknowledged' }> {
+  if (closeSignal.aborted) return { kind: 'aborted' };
+  if (!(error instanceof DriverError)) {
+    // Not a classified driver failure: whether the request reached the terminal is not known.
+    const message = error instanceof Error ? error.message : String(error);
+    return { kind: 'unknown', failure: { rawCode: null, reason: `The request failed unexpectedly: ${message}` } };
+  }
+  const failure = {
+    rawCode: error.rawCode ?? (error.status === null ? null : `HTTP_${error.status}`),
+    reason: error.message,
+  };
+  if (error.kind === 'offline') return { kind: 'offline', failure };
+  if (error.kind === 'auth') {
+    // A token refused (401) even after the driver logged in again is retried like a busy answer (tokens
+    // expire, panels restart); a refused login or missing rights fails at once.
+    const failure = credentialsFailure(error.message, error.rawCode);
+    return { kind: error.status === 401 ? 'refused' : 'auth', failure };
+  }
+  if (error.kind === 'invalid') return { kind: 'invalid', failure, answered: error.status !== null };
+  const answered = error.status !== null && (error.status < 200 || error.status > 299);
+  return { kind: answered ? 'refused' : 'unknown', failure };
+}
+
+/** Pairs driver results with the batch's items (by position, checked by id; else by id). */
+export function recordsOf(items: readonly WorkItem[], results: readonly ItemResult[]): ItemRecord[] {
+  const byId = new Map<string, ItemResult>();
+  for (const result of results) byId.set(result.id.toLowerCase(), result);
+  return items.map((item, index) => {
+    const wanted = (item.faceId || item.nativeId).toLowerCase();
+    const positional = results[index];
+    const result = positional && positional.id.toLowerCase() === wanted ? positional : byId.get(wanted);
+    if (!result)
+      return { itemId: item.id, outcome: 'failed', rawCode: null, reason: 'The terminal did not report this id.' };
+    const outcome = result.outcome === 'queued' ? 'failed' : result.outcome;
+    return { itemId: item.id, outcome, rawCode: result.rawCode, reason: result.reason };
+  });
+}
+
+/**
+ * Sends one batch: Sophon `deleteidentities` or BAS-IP delete by link id / uid for people; Sophon
+ * `deleteface` for a face (a batch of one). Requests are aborted only by `closeSignal` (shutdown): pause and
+ * cancel let a request in flight finish so its answer is recorded.
+ */
+export async function sendBatch(session: TerminalSession, batch: Batch, closeSignal: AbortSignal): Promise<SendResult> {
+  const first = batch.items[0] as WorkItem;
+  try {
+    if (first.faceId) {
+      const selector =
+        first.idKind === 'register_image_id' ? { registerImageId: first.faceId } : { faceId: first.faceId };
+      const { result } = await (session as SophonSession).removeFace(first.nativeId, selector, closeSignal);
+      return { kind: 'acknowledged', records: recordsOf([first], [result]) };
+    }
+    const ids = batch.items.map((i) => i.nativeId);
+    const results = await session.removePeople(ids, first.idKind as RemovalIdKind, closeSignal);
+    return { kind: 'acknowledged', records: recordsOf(batch.items, results) };
+  } catch (error) {
+    return classify(error, closeSignal);
+  }
+}

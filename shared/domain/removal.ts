@@ -1,0 +1,220 @@
+import { z } from 'zod';
+import { JobKindSchema, JobStateSchema } from './job.ts';
+import { RemovalItemSchema, RemovalModeSchema } from './people-import.ts';
+import { TerminalKindSchema } from './terminal.ts';
+
+/**
+ * Serialisable shapes of the bulk-removal engine (electron/core/removal): the dry-run plan, jobs, their
+ * items and the requests of the `removal:*` and `jobs:*` channels.
+ */
+
+const serial = z.string().min(1).max(128);
+const jobId = z.string().min(1).max(64);
+const count = z.number().int().nonnegative();
+
+/** The outcome of one item: a closed set (pending = not finished yet). */
+export const ITEM_OUTCOMES = ['removed', 'already-absent', 'failed', 'queued', 'cancelled'] as const;
+
+/** Zod schema of {@link ItemOutcome}. */
+export const ItemOutcomeSchema = z.enum(ITEM_OUTCOMES);
+
+/** The outcome of one item of a removal job. */
+export type ItemOutcome = z.infer<typeof ItemOutcomeSchema>;
+
+/** What `jobs:show` can filter items by: an outcome, or `pending` (not finished and not queued). */
+export const ItemFilterSchema = z.enum([...ITEM_OUTCOMES, 'pending']);
+
+/** What `jobs:show` can filter items by. */
+export type ItemFilter = z.infer<typeof ItemFilterSchema>;
+
+/** How many items of a job (or of one terminal) are in each outcome; `pending` are not done yet. */
+export const OutcomeCountsSchema = z.object({
+  removed: count,
+  'already-absent': count,
+  failed: count,
+  queued: count,
+  cancelled: count,
+  pending: count,
+});
+
+/** Item counts per outcome. */
+export type OutcomeCounts = z.infer<typeof OutcomeCountsSchema>;
+
+/** Which terminals a removal targets: every terminal of the inventory, or the named serials. */
+export const RemovalTargetsSchema = z.union([z.literal('all'), z.array(serial).min(1).max(1000)]);
+
+/** Which terminals a removal targets. */
+export type RemovalTargets = z.infer<typeof RemovalTargetsSchema>;
+
+/** The request of `removal:plan` (dry run) and `removal:start`. */
+export const RemovalRequestSchema = z
+  .object({
+    mode: RemovalModeSchema.default('people'),
+    /** The validated list (people-import's `RemovalList.items`). */
+    items: z.array(RemovalItemSchema).min(1).max(200_000),
+    devices: RemovalTargetsSchema,
+    /** Read every terminal's list afterwards and confirm each removed item is gone. */
+    verify: z.boolean().default(false),
+    /** Where the list came from (a file name), shown in job lists. */
+    label: z.string().max(300).optional(),
+  })
+  .strict();
+
+/** The request of `removal:plan` and `removal:start` (as sent). */
+export type RemovalRequest = z.input<typeof RemovalRequestSchema>;
+
+/** The request of `removal:plan` and `removal:start` (defaults applied). */
+export type ParsedRemovalRequest = z.output<typeof RemovalRequestSchema>;
+
+/** The dry-run plan of one terminal. */
+export const TerminalPlanSchema = z.object({
+  serial,
+  name: z.string(),
+  kind: TerminalKindSchema,
+  address: z.string(),
+  online: z.boolean(),
+  /** Items that will be sent. */
+  items: count,
+  /** Items recorded as failed at plan time (no id of this terminal's kind). */
+  unplannable: count,
+  /** Requests needed (batches). */
+  requests: count,
+  estimatedMs: count,
+});
+
+/** The dry-run plan of one terminal. */
+export type TerminalPlan = z.infer<typeof TerminalPlanSchema>;
+
+/** The answer of `removal:plan`: per terminal how many items, which are offline, the estimated time. */
+export const RemovalPlanSchema = z.object({
+  mode: RemovalModeSchema,
+  terminals: z.array(TerminalPlanSchema),
+  /** Serials of the targeted terminals the inventory shows offline: their items will wait, queued. */
+  offline: z.array(serial),
+  /** Inventory terminals of unknown kind that `all` skipped. */
+  skipped: z.array(serial),
+  totalItems: count,
+  unplannableItems: count,
+  /** Whole-job estimate with the concurrency limit applied. */
+  estimatedMs: count,
+});
+
+/** The dry-run plan. */
+export type RemovalPlan = z.infer<typeof RemovalPlanSchema>;
+
+/** A persisted job as `jobs:list` shows it. */
+export const JobSummarySchema = z.object({
+  id: jobId,
+  kind: JobKindSchema,
+  state: JobStateSchema,
+  mode: RemovalModeSchema,
+  verify: z.boolean(),
+  label: z.string().nullable(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+  finishedAt: z.number().int().nullable(),
+  total: count,
+  terminals: count,
+  counts: OutcomeCountsSchema,
+  /** Removed items confirmed absent by verification, and those not checked yet (verify only). */
+  verified: count,
+  unverified: count,
+  error: z.string().nullable(),
+});
+
+/** A persisted job as `jobs:list` shows it. */
+export type JobSummary = z.infer<typeof JobSummarySchema>;
+
+/** One item of a job: one person (or face) on one terminal. */
+export const JobItemSchema = z.object({
+  seq: count,
+  terminal: serial,
+  terminalKind: TerminalKindSchema,
+  line: z.number().int().nullable(),
+  name: z.string().nullable(),
+  /** The id of the list row the item came from (the same person on several terminals shares it). */
+  personKey: z.string(),
+  idKind: z.string(),
+  nativeId: z.string(),
+  faceId: z.string().nullable(),
+  /** Null while the item is not finished. */
+  outcome: ItemOutcomeSchema.nullable(),
+  /** The vendor's own code for the item (ID_NOT_FOUND, entity_not_found, deleted, HTTP_503, ...). */
+  rawCode: z.string().nullable(),
+  reason: z.string().nullable(),
+  attempts: count,
+  /** Verification: true confirmed absent, false still present, null not checked. */
+  verified: z.boolean().nullable(),
+  updatedAt: z.number().int(),
+});
+
+/** One item of a job. */
+export type JobItem = z.infer<typeof JobItemSchema>;
+
+/** Per-terminal counts of a job. */
+export const JobTerminalSchema = z.object({ serial, kind: TerminalKindSchema, counts: OutcomeCountsSchema });
+
+/** Per-terminal counts of a job. */
+export type JobTerminal = z.infer<typeof JobTerminalSchema>;
+
+/** The request of `jobs:show`: one page of a job's items, optionally filtered. */
+export const JobShowRequestSchema = z
+  .object({
+    jobId,
+    outcome: ItemFilterSchema.optional(),
+    terminal: serial.optional(),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(1000).default(100),
+  })
+  .strict();
+
+/** The answer of `jobs:show`. */
+export const JobDetailSchema = z.object({
+  job: JobSummarySchema,
+  terminals: z.array(JobTerminalSchema),
+  items: z.array(JobItemSchema),
+  /** Items matching the filter (for paging). */
+  matching: count,
+});
+
+/** The answer of `jobs:show`. */
+export type JobDetail = z.infer<typeof JobDetailSchema>;
+
+/** Export formats of `jobs:export`. */
+export const ExportFormatSchema = z.enum(['csv', 'json']);
+
+/** An export format. */
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+
+/** The answer of `jobs:export`: the report as text, ready to save. */
+export const JobExportSchema = z.object({
+  format: ExportFormatSchema,
+  fileName: z.string(),
+  items: count,
+  content: z.string(),
+});
+
+/** The answer of `jobs:export`. */
+export type JobExport = z.infer<typeof JobExportSchema>;
+
+/** A request naming one job. */
+export const JobRefSchema = z.object({ jobId }).strict();
+
+/** Tuning of the removal engine, persisted in the settings (every field has a safe default). */
+export const RemovalSettingsSchema = z.object({
+  /** Ids per Sophon `deleteidentities` request. */
+  sophonBatchSize: z.number().int().min(1).max(500).default(50),
+  /** Link ids or uids per BAS-IP delete request (BAS-IP pages hold 50). */
+  basipBatchSize: z.number().int().min(1).max(500).default(50),
+  /** Requests in flight at once over every terminal and job. */
+  concurrency: z.number().int().min(1).max(64).default(8),
+  /** Requests in flight at once per terminal (terminals are small computers). */
+  perTerminal: z.number().int().min(1).max(8).default(1),
+  /** Sends of one item before it is failed (retries on 5xx, time-outs and busy). */
+  maxAttempts: z.number().int().min(1).max(20).default(5),
+  /** Per-request time-out in milliseconds. */
+  requestTimeoutMs: z.number().int().min(500).max(120_000).default(15_000),
+});
+
+/** Tuning of the removal engine. */
+export type RemovalSettings = z.infer<typeof RemovalSettingsSchema>;
