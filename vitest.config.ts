@@ -3,7 +3,13 @@ import { defineConfig } from 'vitest/config';
 // Unit tests sit beside the code they test; test/ holds the ones that span the app (e2e excluded: Playwright).
 export default defineConfig({
   test: {
-    include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
+    include: [
+      'electron/**/*.test.ts',
+      'shared/**/*.test.ts',
+      'renderer/**/*.test.{ts,tsx}',
+      'test/**/*.test.ts',
+      'bench/**/*.test.ts',
+    ],
     exclude: ['test/e2e/**', 'node_modules/**', 'out/**'],
     environment: 'node',
     testTimeout: 20_000,
