@@ -1,4 +1,5 @@
 import { Bonjour, type Browser, type Service, type ServiceConfig } from 'bonjour-service';
+import { createSocket } from 'node:dgram';
 import { isIPv4 } from 'node:net';
 import type { NetworkAdapter } from '../../../shared/domain/status.ts';
 import { ipv4ToNumber } from './address.ts';
@@ -37,6 +38,9 @@ export interface MdnsBrowsing {
   stop(): Promise<void>;
 }
 
+/** Receive buffer of each mDNS socket (the OS may cap it, e.g. Linux at net.core.rmem_max). */
+export const MDNS_RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+
 /** How often records are checked for expiry and queries re-sent. */
 const EXPIRE_EVERY_MS = 5_000;
 const REQUERY_EVERY_MS = 30_000;
@@ -60,7 +64,10 @@ export function startMdnsBrowsing(
       // The options reach multicast-dns (bonjour-service's type omits them): `interface` picks the adapter
       // that joins the group and sends; `bind` must stay the wildcard, because on Linux a socket bound to a
       // unicast address never receives the multicast answers.
-      const options = { interface: adapter.address, bind: '0.0.0.0' } as unknown as Partial<ServiceConfig>;
+      // A large receive buffer: on a big site every terminal answers a query at the same moment, and the
+      // default buffer (about 208 KiB on Linux) drops one answer in five at 200 terminals (BENCHMARKS.md).
+      const socket = createSocket({ type: 'udp4', reuseAddr: true, recvBufferSize: MDNS_RECEIVE_BUFFER_BYTES });
+      const options = { interface: adapter.address, bind: '0.0.0.0', socket } as unknown as Partial<ServiceConfig>;
       bonjour = new Bonjour(options, (error: unknown) => listener.error(adapter.name, error));
     } catch (error) {
       listener.error(adapter.name, error);
