@@ -15,7 +15,7 @@ import { askToResume, createDiagnosticsExporter } from './shell-actions.ts';
 import { shellStrings } from './strings.ts';
 import { isTrustedSenderUrl } from './trusted-sender.ts';
 import { WINDOW_STATE_FILE } from './window-state.ts';
-import { createMainWindow, RENDERER_URL } from './window.ts';
+import { appPage, createMainWindow, RENDERER_URL } from './window.ts';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
@@ -28,7 +28,7 @@ const logger = setupLogging({
   console: true,
   captureConsole: true,
 });
-installAppGuards((line) => logger.warn(line));
+installAppGuards(appPage(devServerUrl), (line) => logger.warn(line));
 process.on('uncaughtException', (error) => {
   logger.error('Uncaught exception', error);
   // Handling the event replaces Electron's own error dialog: show one, as it would.
@@ -61,9 +61,7 @@ if (!app.requestSingleInstanceLock()) {
         (details) => isAppDocument(details, RENDERER_URL, devServerUrl),
         (line) => logger.warn(line),
       );
-      registerIpc(core.handlers, (event) =>
-        isTrustedSenderUrl(event.senderFrame?.url ?? '', RENDERER_URL, devServerUrl),
-      );
+      registerIpc(core.handlers, (senderUrl) => isTrustedSenderUrl(senderUrl, RENDERER_URL, devServerUrl));
       forwardEvents(core.services.bus, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
       const strings = installMenu(core);
       const openWindow = (): BrowserWindow =>

@@ -1,23 +1,21 @@
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { ipcMain, type WebContents } from 'electron';
 import { CHANNEL_NAMES } from '../../shared/ipc/names.ts';
 import type { Handlers } from '../../shared/ipc/types.ts';
 import { IPC_PREFIX } from '../../shared/ipc/wire.ts';
-import { fail } from '../../shared/result.ts';
 import type { EventBus } from '../core/events/event-bus.ts';
-import { dispatch } from '../core/ipc/dispatch.ts';
+import { handleInvoke } from './ipc-invoke.ts';
 
 /**
  * The only place `ipcMain` is used. Registers one handler per contract channel by looping over the
- * contract; each checks the sender, then validates and dispatches. Returns a function that removes them.
+ * contract; each passes the sender frame's URL to {@link handleInvoke}, which refuses an untrusted sender, then
+ * validates and dispatches. A frame that is gone (no `senderFrame`) counts as untrusted. Returns a function that
+ * removes the handlers.
  */
-export function registerIpc(handlers: Handlers, isTrustedSender: (event: IpcMainInvokeEvent) => boolean): () => void {
+export function registerIpc(handlers: Handlers, isTrustedSenderUrl: (senderUrl: string) => boolean): () => void {
   for (const channel of CHANNEL_NAMES) {
-    ipcMain.handle(IPC_PREFIX + channel, async (event, payload: unknown) => {
-      if (!isTrustedSender(event)) {
-        return fail({ code: 'FORBIDDEN_SENDER', message: 'This page is not allowed to use the app.' });
-      }
-      return dispatch(handlers, channel, payload);
-    });
+    ipcMain.handle(IPC_PREFIX + channel, (event, payload: unknown) =>
+      handleInvoke(handlers, channel, payload, event.senderFrame?.url ?? '', isTrustedSenderUrl),
+    );
   }
   return () => {
     for (const channel of CHANNEL_NAMES) ipcMain.removeHandler(IPC_PREFIX + channel);

@@ -13,6 +13,13 @@ describe('isTrustedSenderUrl', () => {
     expect(isTrustedSenderUrl('file:///tmp/evil.html', page)).toBe(false);
     expect(isTrustedSenderUrl('https://example.com/', page)).toBe(false);
     expect(isTrustedSenderUrl('not a url', page)).toBe(false);
+    expect(isTrustedSenderUrl('', page)).toBe(false);
+  });
+
+  it('refuses the same path on another host (a Windows share)', () => {
+    expect(
+      isTrustedSenderUrl('file://attacker.example/opt/fcom/resources/app.asar/out/renderer/index.html', page),
+    ).toBe(false);
   });
 
   it('accepts the dev server origin only when one is configured', () => {

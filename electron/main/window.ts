@@ -2,6 +2,7 @@ import { BrowserWindow, screen } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { guardWebContents, type GuardLog } from './hardening.ts';
+import type { AppPage } from './web-policy.ts';
 import { loadWindowState, placeWindow, saveWindowState, WINDOW_SIZES } from './window-state.ts';
 
 /** Where the built renderer and preload live, relative to the bundled main script. */
@@ -10,6 +11,11 @@ const PRELOAD_SCRIPT = join(import.meta.dirname, '../preload/index.cjs');
 
 /** The file URL of the app's page, used by the trusted-sender check. */
 export const RENDERER_URL = pathToFileURL(RENDERER_INDEX).href;
+
+/** The app's own page, as the navigation guards (web-policy.ts) and the trusted-sender check know it. */
+export function appPage(devServerUrl?: string): AppPage {
+  return devServerUrl ? { rendererUrl: RENDERER_URL, devServerUrl } : { rendererUrl: RENDERER_URL };
+}
 
 /** How to open the main window. */
 export interface MainWindowOptions {
@@ -54,7 +60,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       spellcheck: false,
     },
   });
-  guardWebContents(window.webContents, options.log);
+  guardWebContents(window.webContents, appPage(options.devServerUrl), options.log);
   if (placement.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   window.on('close', () => {

@@ -47,7 +47,7 @@ describe('security scan of the sources', () => {
   });
 
   it('main process files: no insecure construct', () => {
-    expect(report(main.flatMap(checkSourceFile))).toEqual([]);
+    expect(report(main.flatMap((source) => checkSourceFile(source, main)))).toEqual([]);
   });
 
   it('main process as a whole: every guard installed', () => {
@@ -55,7 +55,7 @@ describe('security scan of the sources', () => {
   });
 
   it('preload: ipcRenderer never handed to the page, no channel pass-through', () => {
-    expect(report(preload.flatMap(checkSourceFile))).toEqual([]);
+    expect(report(preload.flatMap((source) => checkSourceFile(source, preload)))).toEqual([]);
   });
 
   it('the renderer page: a strict CSP, no webview, no inline script, nothing over http:', () => {

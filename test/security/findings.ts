@@ -52,10 +52,16 @@ export function formatFinding(finding: Finding): string {
   return `${finding.file}:${finding.line} ${finding.severity} ${finding.rule}: ${finding.message}`;
 }
 
-/** Parses TypeScript or JavaScript (by extension) into an AST with parent links. */
+const parsed = new WeakMap<SourceFile, ts.SourceFile>();
+
+/** Parses TypeScript or JavaScript (by extension) into an AST with parent links (once per source object). */
 export function parse(source: SourceFile): ts.SourceFile {
+  const cached = parsed.get(source);
+  if (cached && cached.text === source.text) return cached;
   const kind = /\.(c|m)?js$/.test(source.file) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
-  return ts.createSourceFile(source.file, source.text, ts.ScriptTarget.Latest, true, kind);
+  const tree = ts.createSourceFile(source.file, source.text, ts.ScriptTarget.Latest, true, kind);
+  parsed.set(source, tree);
+  return tree;
 }
 
 /** Visits every node of a tree. */
@@ -148,4 +154,68 @@ export function resolveIdentifier(name: string, sourceFile: ts.SourceFile): ts.N
     }
   });
   return found;
+}
+
+/** Finds a function by name, in one file or across a project. */
+export type FunctionResolver = (name: string) => ts.Node | undefined;
+
+function isFunctionLike(node: ts.Node | undefined): node is ts.SignatureDeclaration {
+  return (
+    node !== undefined && (ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node))
+  );
+}
+
+/**
+ * A resolver over a set of files (the main process's sources, or one bundle): the first function declaration,
+ * or variable initialised with a function, of that name. Lets a check follow a call into a policy function
+ * that lives in another file (electron/main/web-policy.ts).
+ */
+export function functionResolver(files: readonly ts.SourceFile[]): FunctionResolver {
+  return (name) => {
+    for (const file of files) {
+      const found = resolveIdentifier(name, file);
+      if (isFunctionLike(found)) return found;
+    }
+    return undefined;
+  };
+}
+
+/**
+ * What a function can return: an arrow's expression body, or the operand of each `return` in its own body
+ * (nested functions excluded; a bare `return` is `undefined`). Empty when it has no return at all.
+ */
+export function returnedExpressions(fn: ts.Node): (ts.Expression | undefined)[] {
+  if (ts.isArrowFunction(fn) && !ts.isBlock(fn.body)) return [fn.body];
+  const out: (ts.Expression | undefined)[] = [];
+  const body = isFunctionLike(fn) ? (fn as ts.FunctionLikeDeclaration).body : undefined;
+  const visit = (node: ts.Node): void => {
+    if (isFunctionLike(node) || ts.isMethodDeclaration(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node)) out.push(node.expression);
+    node.forEachChild(visit);
+  };
+  body?.forEachChild(visit);
+  return out;
+}
+
+function unwrap(expression: ts.Expression): ts.Expression {
+  let inner = expression;
+  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  return inner;
+}
+
+/**
+ * Whether an expression is a call to a function (found by `resolve`) of which every return passes `test`, and
+ * that returns at least once: the scan then knows the call's value as surely as a literal's.
+ */
+export function callReturnsOnly(
+  expression: ts.Expression,
+  resolve: FunctionResolver,
+  test: (returned: ts.Expression) => boolean,
+): boolean {
+  const inner = unwrap(expression);
+  if (!ts.isCallExpression(inner) || !ts.isIdentifier(inner.expression)) return false;
+  const fn = resolve(inner.expression.text);
+  if (!fn) return false;
+  const returned = returnedExpressions(fn);
+  return returned.length > 0 && returned.every((value) => value !== undefined && test(unwrap(value)));
 }

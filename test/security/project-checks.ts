@@ -1,12 +1,16 @@
 import ts from 'typescript';
 import {
   calleeName,
+  callReturnsOnly,
   containsCall,
+  functionResolver,
   leadingText,
   parse,
+  propertyName,
   resolveFunction,
   walk,
   type Finding,
+  type FunctionResolver,
   type SourceFile,
 } from './findings.ts';
 
@@ -33,9 +37,32 @@ function containsDeny(node: ts.Node): boolean {
   return found;
 }
 
+/** `'deny'`, or `{ action: 'deny' }`: what a window-open policy function may return. */
+function isDenyValue(value: ts.Expression): boolean {
+  if (ts.isStringLiteralLike(value)) return value.text === 'deny';
+  if (!ts.isObjectLiteralExpression(value)) return false;
+  return value.properties.some(
+    (property) =>
+      ts.isPropertyAssignment(property) &&
+      propertyName(property.name) === 'action' &&
+      ts.isStringLiteralLike(property.initializer) &&
+      property.initializer.text === 'deny',
+  );
+}
+
+/** Whether a handler calls a function of the process (web-policy.ts's windowOpenDecision) that only denies. */
+function callsDenyingPolicy(handler: ts.Node, resolve: FunctionResolver): boolean {
+  let found = false;
+  walk(handler, (node) => {
+    if (!found && ts.isCallExpression(node) && callReturnsOnly(node, resolve, isDenyValue)) found = true;
+  });
+  return found;
+}
+
 /**
  * Checks what the main process as a whole must do (over all its files, or its one bundle) when it creates
- * windows: deny `window.open` (setWindowOpenHandler answering deny), prevent `will-navigate`, `will-redirect`
+ * windows: deny `window.open` (setWindowOpenHandler answering deny, itself or through a policy function of the
+ * process that can only answer deny), prevent `will-navigate`, `will-redirect`
  * and `will-attach-webview`, guard every new web contents (`web-contents-created`), install permission request
  * and check handlers, enforce the sandbox for all renderers (`app.enableSandbox()`), and send a CSP header
  * (`webRequest.onHeadersReceived`).
@@ -52,8 +79,9 @@ export function checkMainProcess(sources: readonly SourceFile[]): Finding[] {
     enableSandbox: false,
     headersReceived: false,
   };
-  for (const source of sources) {
-    const sourceFile = parse(source);
+  const files = sources.map(parse);
+  const resolve = functionResolver(files);
+  for (const sourceFile of files) {
     walk(sourceFile, (node) => {
       if (ts.isNewExpression(node) && calleeName(node) === 'BrowserWindow') seen.createsWindow = true;
       if (!ts.isCallExpression(node)) return;
@@ -62,7 +90,7 @@ export function checkMainProcess(sources: readonly SourceFile[]): Finding[] {
       if (name === 'setWindowOpenHandler') {
         seen.windowOpenHandler = true;
         const handler = resolveFunction(first, sourceFile);
-        if (handler && containsDeny(handler)) seen.windowOpenDenied = true;
+        if (handler && (containsDeny(handler) || callsDenyingPolicy(handler, resolve))) seen.windowOpenDenied = true;
       }
       if (name === 'on' || name === 'once' || name === 'addListener') {
         const event = leadingText(first);

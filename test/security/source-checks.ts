@@ -2,7 +2,9 @@ import ts from 'typescript';
 import {
   booleanValue,
   calleeName,
+  callReturnsOnly,
   containsCall,
+  functionResolver,
   leadingText,
   lineOf,
   parse,
@@ -130,10 +132,14 @@ function checkWindowConstructor(
  * a single file: insecure webPreferences, windows without explicit secure preferences, unvalidated
  * `openExternal`, `http:` pages, `ipcRenderer` exposed to the page, raw channel pass-through, the remote module,
  * certificate errors accepted, insecure Chromium switches, permissions granted and electron-log's unchecked
- * IPC listener.
+ * IPC listener. `project` is the other files of the same process: a permission handler may answer through a
+ * policy function declared there (electron/main/web-policy.ts), which the check follows.
  */
-export function checkSourceFile(source: SourceFile): Finding[] {
+export function checkSourceFile(source: SourceFile, project: readonly SourceFile[] = []): Finding[] {
   const sourceFile = parse(source);
+  const resolve = functionResolver([sourceFile, ...project.filter((other) => other !== source).map(parse)]);
+  const surelyFalse = (value: ts.Expression): boolean =>
+    booleanValue(value) === false || callReturnsOnly(value, resolve, (returned) => booleanValue(returned) === false);
   const findings: Finding[] = [];
   const report = (rule: Rule, node: ts.Node, message: string, severity: Finding['severity'] = 'high'): void => {
     findings.push({ rule, severity, file: source.file, line: lineOf(node), message });
@@ -252,7 +258,7 @@ export function checkSourceFile(source: SourceFile): Finding[] {
     }
     if (name === 'setPermissionRequestHandler') {
       const handler = resolveFunction(first, sourceFile);
-      if (handler && containsCall(handler, 'callback', (a) => booleanValue(a) !== false)) {
+      if (handler && containsCall(handler, 'callback', (a) => !surelyFalse(a))) {
         report(
           'PERMISSION_GRANTED',
           node,
