@@ -12,8 +12,11 @@ import { createStaticHandler } from './static-files.ts';
 /** The only address the host ever listens on. */
 export const HOST_ADDRESS = '127.0.0.1';
 
-/** Largest WebSocket frame accepted from the browser. */
-const MAX_FRAME_BYTES = 1024 * 1024;
+/**
+ * Largest WebSocket frame accepted from the browser: a removal list of tens of thousands of people or an
+ * imported file of several MB travels in one frame (Electron IPC has no such limit).
+ */
+const MAX_FRAME_BYTES = 64 * 1024 * 1024;
 
 /** What the browser host needs: the handler map and the event bus of one core, and the built renderer. */
 export interface HostOptions {
