@@ -14,6 +14,7 @@ export function describeCounts(counts: OutcomeCounts): string {
     `queued ${counts.queued}`,
     `cancelled ${counts.cancelled}`,
     ...(counts.pending > 0 ? [`pending ${counts.pending}`] : []),
+    ...(counts.done ? [`done ${counts.done}`] : []),
   ].join(', ');
 }
 
@@ -50,7 +51,7 @@ export function printJobSummary(context: CliContext, summary: JobSummary): void 
  * do in this process (finished, or only items waiting for offline terminals), then the summary.
  */
 export async function followJob(context: CliContext, jobId: string): Promise<JobSummary> {
-  const { bus, removal } = context.core().services;
+  const { bus, jobControl } = context.core().services;
   let lastLine = 0;
   const unsubscribe = bus.onAny((event, payload) => {
     if (event !== 'jobs:progress' || context.json()) return;
@@ -61,7 +62,8 @@ export async function followJob(context: CliContext, jobId: string): Promise<Job
     context.output.err(`job ${jobId.slice(0, 8)}: ${progress.done}/${progress.total} (${percent}%) ${progress.state}`);
   });
   try {
-    const summary = await removal.whenIdle(jobId);
+    // Any kind: removal jobs, and cloud jobs resumed or retried through `fcom jobs`.
+    const summary = await jobControl.whenIdle(jobId);
     printJobSummary(context, summary);
     return summary;
   } finally {

@@ -4,9 +4,12 @@ import { APP_VERSION } from '../core/app-info.ts';
 import { createCore, type Core } from '../core/compose.ts';
 import { resolveDataDir } from '../core/data-dir.ts';
 import { registerAppCommands } from './commands/app.ts';
+import { registerCloudCommands } from './commands/cloud.ts';
 import { registerDeviceCommands } from './commands/devices.ts';
 import { registerJobCommands } from './commands/jobs.ts';
+import { registerPermissionCommands } from './commands/permissions.ts';
 import { registerRemovalCommands } from './commands/removal.ts';
+import { registerSyncCommands } from './commands/sync.ts';
 import { createCliContext } from './context.ts';
 import { formatError, processOutput, type Output } from './output.ts';
 
@@ -45,6 +48,9 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
   registerDeviceCommands(program, context);
   registerRemovalCommands(program, context);
   registerJobCommands(program, context);
+  registerCloudCommands(program, context);
+  registerPermissionCommands(program, context);
+  registerSyncCommands(program, context);
   program.version(APP_VERSION, '-V, --version', 'print the version number');
 
   try {

@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobSummary, RemovalPlan } from '../../shared/domain/removal.ts';
@@ -16,16 +15,10 @@ import {
   waitUntil,
   type SimTerminal,
 } from '../core/removal/test-kit.ts';
+import { cliRunner } from './test-cli.ts';
 
-const FCOM = resolve(import.meta.dirname, '../../bin/fcom.mjs');
 const people = generatePeople('cli-crash', 120);
 const listed = people.slice(0, 100);
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /**
  * The CLI end to end against simulators served by this test process: the CLI runs as a child process
@@ -38,16 +31,7 @@ describe('fcom remove and fcom jobs, with a kill -9 in the middle of a job', () 
   let sophon: SimTerminal;
   let panel: SimTerminal;
 
-  const start = (...args: string[]): { child: ChildProcess; done: Promise<Run> } => {
-    const child = spawn(process.execPath, [FCOM, ...args], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const done = new Promise<Run>((resolveRun) => child.on('close', (code) => resolveRun({ code, stdout, stderr })));
-    return { child, done };
-  };
-  const fcom = (...args: string[]): Promise<Run> => start(...args).done;
+  const { start, fcom } = cliRunner(env);
 
   beforeAll(async () => {
     sophon = await startTerminal('sophon', 'SPH-CLI', people);

@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import type { AppInfo, AppTarget } from '../../shared/domain/app-info.ts';
 import type { Handlers } from '../../shared/ipc/types.ts';
 import { APP_VERSION, PRODUCT_NAME } from './app-info.ts';
+import { createCloudConfig, type CloudClientOverrides } from './cloud/cloud-config.ts';
+import { createCloudJobs, type CloudJobTuning } from './cloud/jobs/cloud-jobs.ts';
+import { createJobControl } from './cloud/jobs/job-control.ts';
 import { openDatabase } from './db/database.ts';
 import { createEventBus } from './events/event-bus.ts';
 import { createHandlers } from './handlers.ts';
@@ -14,6 +17,8 @@ import { createInventoryRepository } from './inventory/inventory-repository.ts';
 import { createJobRunner } from './jobs/job-runner.ts';
 import type { BackoffPolicy } from './removal/backoff.ts';
 import { createRemovalService } from './removal/removal-service.ts';
+import { createRemovalSyncSource } from './removal/sync-source.ts';
+import { createReportService } from './report/report-service.ts';
 import { createSessionFactory, type DriverFactory } from './removal/sessions.ts';
 import { saveAndAnnounce } from './discovery/terminal-observer.ts';
 import { listIpv4Adapters, selectSiteAdapters, type InterfaceReader } from './network/adapters.ts';
@@ -22,6 +27,11 @@ import type { SecretStore } from './secrets/secret-store.ts';
 import type { CoreServices } from './services.ts';
 import { createSettingsService } from './settings/settings-service.ts';
 import { createStatusService } from './status/status-service.ts';
+import { actorName } from './sync/actor.ts';
+import { watchConfiguredClouds } from './sync/cloud-watch.ts';
+import type { ConnectivityTiming } from './sync/connectivity.ts';
+import { createSyncHistory } from './sync/history.ts';
+import { createSyncService } from './sync/sync-service.ts';
 
 /** What a shell (Electron main, browser host, CLI) passes in to build the core. */
 export interface CoreOptions {
@@ -46,6 +56,10 @@ export interface CoreOptions {
   resumeJobs?: boolean;
   /** Tuning of the removal engine for tests: back-off, probing while items wait, drivers. */
   removal?: { backoff?: BackoffPolicy; waitingProbeMs?: number; drivers?: DriverFactory };
+  /** Tuning of the cloud clients and cloud jobs for tests (clocks, waits, polling). */
+  cloud?: { clients?: CloudClientOverrides; jobs?: CloudJobTuning };
+  /** Timing of the sync queue for tests: cloud probe back-off, how often `sync:changed` may be published. */
+  sync?: { connectivity?: Partial<ConnectivityTiming>; publishIntervalMs?: number };
   now?: () => number;
 }
 
@@ -75,7 +89,7 @@ export function createCore(options: CoreOptions): Core {
   const bus = createEventBus(options.onError);
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
   const settings = createSettingsService(db, bus);
-  const status = createStatusService(db, settings, bus, options.readInterfaces);
+  const status = createStatusService(settings, bus, options.readInterfaces);
   const now = options.now ?? Date.now;
   const timeoutMs = options.terminalTimeoutMs ?? DEFAULT_TERMINAL_TIMEOUT_MS;
   const secrets =
@@ -107,7 +121,33 @@ export function createCore(options: CoreOptions): Core {
     backoff: options.removal?.backoff,
     now,
   });
+  const sync = createSyncService({
+    bus,
+    status,
+    inventory,
+    probeTerminals: () => health.checkAll(),
+    actor: actorName(options.target),
+    connectivity: options.sync?.connectivity,
+    publishIntervalMs: options.sync?.publishIntervalMs,
+    now,
+  });
+  sync.register(createRemovalSyncSource(db, removal));
+  const syncHistory = createSyncHistory(db);
+  const report = createReportService({
+    sync,
+    history: syncHistory,
+    terminals: () => inventory.list(),
+    site: () => inventory.siteName(),
+    appVersion: options.version ?? APP_VERSION,
+    now,
+  });
+  const cloudConfig = createCloudConfig({ settings, secrets, overrides: options.cloud?.clients });
+  const cloudJobs = createCloudJobs({ db, bus, settings, status, config: cloudConfig, ...options.cloud?.jobs, now });
+  const stopWatchingClouds = watchConfiguredClouds(cloudConfig, sync.connectivity, options.onError);
   const services: CoreServices = {
+    cloudConfig,
+    cloudJobs,
+    jobControl: createJobControl(removal, cloudJobs),
     db,
     bus,
     settings,
@@ -120,8 +160,14 @@ export function createCore(options: CoreOptions): Core {
     discovery,
     health,
     removal,
+    sync,
+    syncHistory,
+    report,
   };
-  if (options.resumeJobs ?? options.target === 'host') removal.resumeInterrupted();
+  if (options.resumeJobs ?? options.target === 'host') {
+    removal.resumeInterrupted();
+    cloudJobs.resumeInterrupted();
+  }
 
   const appInfo = (): AppInfo => ({
     name: PRODUCT_NAME,
@@ -140,7 +186,10 @@ export function createCore(options: CoreOptions): Core {
     appInfo,
     close: async () => {
       health.stop();
+      stopWatchingClouds();
+      sync.close();
       await removal.close();
+      await cloudJobs.close();
       await discovery.close();
       db.close();
     },

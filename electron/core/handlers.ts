@@ -1,6 +1,8 @@
 import type { AppInfo } from '../../shared/domain/app-info.ts';
 import type { Handlers } from '../../shared/ipc/types.ts';
+import { createCloudHandlers } from './cloud/cloud-handlers.ts';
 import { listIpv4Adapters } from './network/adapters.ts';
+import { parseRemovalInput } from './people-import/parse-input.ts';
 import { defaultCredentialsKey, terminalCredentialsKey, writeCredentials } from './secrets/secret-store.ts';
 import type { CoreServices } from './services.ts';
 
@@ -34,14 +36,23 @@ export function createHandlers(services: CoreServices, appInfo: () => AppInfo): 
       result.catch(() => undefined);
       return { jobId };
     },
-    'jobs:cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) || removal.cancel(jobId) }),
+    'jobs:cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) || services.jobControl.cancel(jobId) }),
+    'removal:parse-input': async (request) => parseRemovalInput(request),
     'removal:plan': async (request) => removal.plan(request),
     'removal:start': async (request) => removal.start(request),
-    'jobs:list': async ({ limit }) => removal.list(limit),
-    'jobs:show': async (query) => removal.show(query),
-    'jobs:pause': async ({ jobId }) => removal.pause(jobId),
-    'jobs:resume': async ({ jobId }) => removal.resume(jobId),
-    'jobs:retry-failed': async ({ jobId }) => removal.retryFailed(jobId),
-    'jobs:export': async ({ jobId, format }) => removal.export(jobId, format),
+    // Every job kind: removal jobs to the removal engine, cloud jobs to the cloud engine (cloud/jobs).
+    'jobs:list': async ({ limit }) => services.jobControl.list(limit),
+    'jobs:show': async (query) => services.jobControl.show(query),
+    'jobs:pause': async ({ jobId }) => services.jobControl.pause(jobId),
+    'jobs:resume': async ({ jobId }) => services.jobControl.resume(jobId),
+    'jobs:retry-failed': async ({ jobId }) => services.jobControl.retryFailed(jobId),
+    'jobs:export': async ({ jobId, format }) => services.jobControl.export(jobId, format),
+    ...createCloudHandlers(services),
+    'sync:status': async () => services.sync.status(),
+    'sync:list': async (query) => services.sync.list(query),
+    'sync:now': async () => services.sync.syncNow(),
+    'sync:retry': async ({ selection }) => services.sync.retry(selection),
+    'sync:discard': async ({ selection }) => services.sync.discard(selection),
+    'report:build': async (request) => services.report.build(request),
   };
 }

@@ -1,3 +1,6 @@
+import type { CloudConfigService } from './cloud/cloud-config.ts';
+import type { CloudJobService } from './cloud/jobs/cloud-jobs.ts';
+import type { JobControl } from './cloud/jobs/job-control.ts';
 import type { Database } from './db/database.ts';
 import type { DiscoveryService } from './discovery/discovery-service.ts';
 import type { HealthMonitor } from './discovery/health-monitor.ts';
@@ -6,6 +9,9 @@ import type { EventBus } from './events/event-bus.ts';
 import type { InventoryRepository } from './inventory/inventory-repository.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
 import type { RemovalService } from './removal/removal-service.ts';
+import type { ReportService } from './report/report-service.ts';
+import type { SyncHistory } from './sync/history.ts';
+import type { SyncService } from './sync/sync-service.ts';
 import type { InterfaceReader } from './network/adapters.ts';
 import type { SecretStore } from './secrets/secret-store.ts';
 import type { SettingsService } from './settings/settings-service.ts';
@@ -25,4 +31,14 @@ export interface CoreServices {
   discovery: DiscoveryService;
   health: HealthMonitor;
   removal: RemovalService;
+  /** Cloud accounts: settings, write-only credentials, clients (issue 6). */
+  cloudConfig: CloudConfigService;
+  /** Journaled cloud jobs: Tuya permission pushes, Alibaba face removals. */
+  cloudJobs: CloudJobService;
+  /** The `jobs:*` channels over every job kind (removal and cloud). */
+  jobControl: JobControl;
+  /** The sync queue over every job kind; cloud job kinds register their source here. */
+  sync: SyncService;
+  syncHistory: SyncHistory;
+  report: ReportService;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** Kinds of long-running work. */
-export const JobKindSchema = z.enum(['sweep', 'remove', 'permission-push', 'sync']);
+/** Kinds of long-running work (`permission-push` and `aliyun-removal` are the journaled cloud jobs). */
+export const JobKindSchema = z.enum(['sweep', 'remove', 'permission-push', 'aliyun-removal', 'sync']);
 
 /** Kinds of long-running work. */
 export type JobKind = z.infer<typeof JobKindSchema>;

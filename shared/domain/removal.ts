@@ -12,8 +12,11 @@ const serial = z.string().min(1).max(128);
 const jobId = z.string().min(1).max(64);
 const count = z.number().int().nonnegative();
 
-/** The outcome of one item: a closed set (pending = not finished yet). */
-export const ITEM_OUTCOMES = ['removed', 'already-absent', 'failed', 'queued', 'cancelled'] as const;
+/**
+ * The outcome of one item: a closed set (pending = not finished yet). `done` is the outcome of work that is not a
+ * removal: a channel whose permission push landed (permission-push jobs, electron/core/cloud/jobs).
+ */
+export const ITEM_OUTCOMES = ['removed', 'already-absent', 'failed', 'queued', 'cancelled', 'done'] as const;
 
 /** Zod schema of {@link ItemOutcome}. */
 export const ItemOutcomeSchema = z.enum(ITEM_OUTCOMES);
@@ -35,6 +38,8 @@ export const OutcomeCountsSchema = z.object({
   queued: count,
   cancelled: count,
   pending: count,
+  /** Permission pushes only: channels whose push landed (absent in older answers). */
+  done: count.optional(),
 });
 
 /** Item counts per outcome. */

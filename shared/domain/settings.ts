@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CloudSettingsSchema } from './cloud.ts';
 import { RemovalSettingsSchema } from './removal.ts';
 
 /** Languages the user interface is translated into. */
@@ -17,6 +18,8 @@ export const SettingsSchema = z.object({
   siteAdapters: z.array(z.string().min(1).max(64)).max(32).default([]),
   /** Tuning of bulk removal; fields left out take their defaults (see RemovalSettingsSchema). */
   removal: RemovalSettingsSchema.partial().strict().optional(),
+  /** Non-secret settings of the cloud accounts (credentials live in the SecretStore; see cloud.ts). */
+  cloud: CloudSettingsSchema.optional(),
 });
 
 /** Persisted user settings. */
@@ -29,6 +32,8 @@ export const SettingsPatchSchema = z
     siteAdapters: z.array(z.string().min(1).max(64)).max(32),
     /** Replaces the whole removal tuning object. */
     removal: RemovalSettingsSchema.partial().strict(),
+    /** Replaces the whole cloud settings object (cloud:set-config merges one cloud's fields). */
+    cloud: CloudSettingsSchema,
   })
   .partial()
   .strict();

@@ -22,8 +22,10 @@ export const AppStatusSchema = z.object({
   /** The adapters discovery listens on (the chosen ones, or every non-internal IPv4 adapter). */
   siteAdapters: z.array(NetworkAdapterSchema),
   cloud: CloudReachabilitySchema,
-  /** Operations waiting in the outbox for their target to come back. */
+  /** Operations waiting in the sync queue for their target to come back. */
   queuedOperations: z.number().int().nonnegative(),
+  /** Operations of the sync queue that need the technician (retry, fix credentials, or discard). */
+  attentionOperations: z.number().int().nonnegative(),
 });
 
 /** What the status bar shows. */

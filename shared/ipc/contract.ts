@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../domain/app-info.ts';
+import { CloudConfigSchema, CloudNameSchema, CloudTestResultSchema, SetCloudConfigSchema } from '../domain/cloud.ts';
 import { JobProgressSchema } from '../domain/job.ts';
+import {
+  ChannelViewSchema,
+  CloudRemovalRequestSchema,
+  CloudRemovalStartedSchema,
+  PushRequestSchema,
+  PushTasksRequestSchema,
+  PushTasksSchema,
+  RetryPushSchema,
+  TaskDetailRequestSchema,
+  TaskDetailSchema,
+} from '../domain/permissions.ts';
 import {
   ExportFormatSchema,
   JobDetailSchema,
@@ -11,8 +23,18 @@ import {
   RemovalPlanSchema,
   RemovalRequestSchema,
 } from '../domain/removal.ts';
+import { ParseInputRequestSchema, ParsedInputSchema } from '../domain/removal-input.ts';
 import { SettingsPatchSchema, SettingsSchema } from '../domain/settings.ts';
 import { AppStatusSchema, NetworkAdapterSchema } from '../domain/status.ts';
+import {
+  OperationSelectionSchema,
+  SyncDiscardRequestSchema,
+  SyncListRequestSchema,
+  SyncNowResultSchema,
+  SyncPageSchema,
+  SyncStatusSchema,
+} from '../domain/sync.ts';
+import { ReportRequestSchema, ReportSchema } from '../domain/report.ts';
 import { TerminalSchema } from '../domain/terminal.ts';
 import {
   AddDeviceRequestSchema,
@@ -100,6 +122,11 @@ export const channels = {
     z.object({ cancelled: z.boolean() }),
     'Cancel a running job.',
   ),
+  'removal:parse-input': channel(
+    ParseInputRequestSchema,
+    ParsedInputSchema,
+    'Read a pasted list or an imported CSV/TSV file (base64 bytes): columns, suggested mapping, counts, errors by line, items.',
+  ),
   'removal:plan': channel(
     RemovalRequestSchema,
     RemovalPlanSchema,
@@ -136,6 +163,81 @@ export const channels = {
     JobExportSchema,
     "A job's report, one row per item, as CSV or JSON text.",
   ),
+  'cloud:get-config': channel(
+    Empty,
+    CloudConfigSchema,
+    'The cloud accounts: settings, and whether each credential is saved (never its value).',
+  ),
+  'cloud:set-config': channel(
+    SetCloudConfigSchema,
+    CloudConfigSchema,
+    "Save one cloud's settings and credentials (a credential set to null is deleted); answers the new config.",
+  ),
+  'cloud:test': channel(
+    z.object({ cloud: CloudNameSchema }).strict(),
+    CloudTestResultSchema,
+    'Test a cloud account end to end; a failure is a typed error saying what to fix.',
+  ),
+  'permissions:channels': channel(
+    Empty,
+    z.array(ChannelViewSchema),
+    'The entrance and exit channels of the Tuya project.',
+  ),
+  'permissions:push': channel(
+    PushRequestSchema,
+    z.object({ jobId: z.string(), channels: z.number().int().nonnegative() }),
+    'Journal a permission push (one item per channel), issue it and follow its tasks as a job.',
+  ),
+  'permissions:tasks': channel(
+    PushTasksRequestSchema,
+    PushTasksSchema,
+    'The channels of a push job (default: the newest) with their outcomes and cloud tasks.',
+  ),
+  'permissions:task-detail': channel(
+    TaskDetailRequestSchema,
+    TaskDetailSchema,
+    "A push task's counts, per-credential breakdown and one page of its per-person records.",
+  ),
+  'permissions:retry-failed': channel(
+    z.object({ jobId: z.string().min(1).max(64) }).strict(),
+    RetryPushSchema,
+    'Push the failed channels of a push again, incrementally, as a new job.',
+  ),
+  'cloud-removal:start': channel(
+    CloudRemovalRequestSchema,
+    CloudRemovalStartedSchema,
+    'Journal an Alibaba Cloud face removal (one item per user and device or space) and run it as a job.',
+  ),
+  'sync:status': channel(
+    Empty,
+    SyncStatusSchema,
+    'The sync queue: operations per state, targets with work and whether they answer, cloud connectivity.',
+  ),
+  'sync:list': channel(
+    SyncListRequestSchema,
+    SyncPageSchema,
+    'One page of the sync queue (queued first, then needing attention), filtered by state or target.',
+  ),
+  'sync:now': channel(
+    Empty,
+    SyncNowResultSchema,
+    'Probe every terminal and cloud now, then resume the queued work of those that answer.',
+  ),
+  'sync:retry': channel(
+    z.object({ selection: OperationSelectionSchema }).strict(),
+    z.object({ retried: z.number().int().nonnegative() }),
+    'Put operations that need attention back to work with fresh attempts.',
+  ),
+  'sync:discard': channel(
+    SyncDiscardRequestSchema,
+    z.object({ discarded: z.number().int().nonnegative() }),
+    'Discard queued or needs-attention operations (confirm: true); they stay in the history with who and when.',
+  ),
+  'report:build': channel(
+    ReportRequestSchema,
+    ReportSchema,
+    'The commissioning report of a site visit as printable HTML or CSV text.',
+  ),
 } as const;
 
 /**
@@ -148,4 +250,5 @@ export const events = {
   'jobs:progress': JobProgressSchema,
   'devices:updated': TerminalSchema,
   'devices:removed': z.object({ serial: z.string() }),
+  'sync:changed': SyncStatusSchema,
 } as const;

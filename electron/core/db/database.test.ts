@@ -30,6 +30,23 @@ describe('openDatabase', () => {
     again.close();
   });
 
+  it('applies a step numbered below one already applied (work landing from a parallel branch)', () => {
+    const path = join(tempDir(), 'fcom.sqlite');
+    const step = (version: number, table: string) => ({
+      version,
+      name: table,
+      sql: `CREATE TABLE ${table} (x INTEGER)`,
+    });
+    openDatabase(path, [step(1, 'a'), step(3, 'c')]).close();
+    const db = openDatabase(path, [step(1, 'a'), step(2, 'b'), step(3, 'c')]);
+    expect(db.schemaVersion).toBe(3);
+    const tables = db.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('a', 'b', 'c')`);
+    expect((tables.all() as { name: string }[]).map((t) => t.name).sort()).toEqual(['a', 'b', 'c']);
+    const versions = db.sqlite.prepare('SELECT version FROM schema_migrations ORDER BY version').all();
+    expect(versions).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    db.close();
+  });
+
   it('rolls back a failed transaction completely', () => {
     const db = openDatabase(join(tempDir(), 'fcom.sqlite'));
     expect(() =>

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { AppError } from '../../../shared/errors.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
+import { isStorageFault, storageError } from './storage-errors.ts';
 
 /** The local database: one SQLite file in WAL mode, migrated on open. */
 export interface Database {
@@ -10,35 +10,53 @@ export interface Database {
   readonly path: string;
   /** The schema version after migrations. */
   readonly schemaVersion: number;
-  /** Runs `work` in one transaction: everything or nothing is written. */
+  /**
+   * Runs `work` in one transaction: everything or nothing is written. A storage fault (disk full, database
+   * locked, corrupt file) rolls back and is thrown as a STORAGE AppError that says what to do.
+   */
   transaction<T>(work: () => T): T;
   close(): void;
 }
 
+/** Tuning of {@link openDatabase}. */
+export interface OpenOptions {
+  /** How long a write waits for another connection's lock before failing as `locked` (default 5 s). */
+  busyTimeoutMs?: number;
+}
+
 /**
  * Opens (creating if needed) the database at `path`, switches it to WAL, and applies pending migrations.
- * Any SQLite failure becomes a STORAGE error that says which file is affected.
+ * Any SQLite failure becomes a STORAGE error that says which file is affected and what to do.
  */
-export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): Database {
+export function openDatabase(
+  path: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+  options: OpenOptions = {},
+): Database {
   let sqlite: DatabaseSync;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     sqlite = new DatabaseSync(path);
     sqlite.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
-    sqlite.exec('PRAGMA busy_timeout = 5000;');
+    sqlite.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))};`);
   } catch (error) {
     throw storageError(path, error);
   }
 
   const transaction = <T>(work: () => T): T => {
-    sqlite.exec('BEGIN IMMEDIATE');
+    try {
+      sqlite.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      throw storageError(path, error);
+    }
     try {
       const value = work();
       sqlite.exec('COMMIT');
       return value;
     } catch (error) {
-      sqlite.exec('ROLLBACK');
-      throw error;
+      // SQLite may already have rolled back (a full disk, some I/O errors): roll back only what is still open.
+      if (sqlite.isTransaction) sqlite.exec('ROLLBACK');
+      throw isStorageFault(error) ? storageError(path, error) : error;
     }
   };
 
@@ -59,27 +77,26 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
   };
 }
 
+/**
+ * Applies, in version order, every step not recorded in `schema_migrations` yet. Steps are matched by
+ * version, not by "greater than the highest applied", so a step numbered below one already applied (work
+ * landing in parallel branches) is still applied once. Answers the highest version applied.
+ */
 function migrate(sqlite: DatabaseSync, migrations: readonly Migration[], transaction: <T>(work: () => T) => T): number {
   sqlite.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT',
   );
-  const row = sqlite.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as
-    { version: number | null } | undefined;
-  let current = row?.version ?? 0;
-  for (const step of migrations) {
-    if (step.version <= current) continue;
+  const rows = sqlite.prepare('SELECT version FROM schema_migrations').all() as { version: number }[];
+  const applied = new Set(rows.map((r) => r.version));
+  for (const step of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(step.version)) continue;
     transaction(() => {
       sqlite.exec(step.sql);
       sqlite
         .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
         .run(step.version, step.name, Date.now());
     });
-    current = step.version;
+    applied.add(step.version);
   }
-  return current;
-}
-
-function storageError(path: string, cause: unknown): AppError {
-  const reason = cause instanceof Error ? cause.message : String(cause);
-  return new AppError('STORAGE', `The local database at ${path} cannot be used: ${reason}`, { path, reason });
+  return Math.max(0, ...applied);
 }

@@ -5,9 +5,10 @@ export const MAX_ADVERTISED_TEXT = 128;
 const MAX_TXT_KEYS = 32;
 
 /**
- * Makes advertised text safe to store and show: invalid UTF-8 becomes U+FFFD, control and bidi-override
- * characters are removed, whitespace is collapsed, and the result is cut to `max` characters. HTML is kept
- * as text (React escapes it when shown); nothing here is ever interpreted.
+ * Makes advertised text safe to store and show: invalid UTF-8 and lone UTF-16 surrogates (text a device cut
+ * inside a pair) become U+FFFD, as SQLite stores them, so the text announced is the text stored; control and
+ * bidi-override characters are removed, whitespace is collapsed, and the result is cut to `max` characters.
+ * HTML is kept as text (React escapes it when shown); nothing here is ever interpreted.
  */
 export function sanitizeAdvertisedText(value: unknown, max = MAX_ADVERTISED_TEXT): string {
   let text: string;
@@ -16,6 +17,7 @@ export function sanitizeAdvertisedText(value: unknown, max = MAX_ADVERTISED_TEXT
   else if (typeof value === 'number' || typeof value === 'boolean') text = String(value);
   else text = '';
   text = text
+    .toWellFormed()
     // Control characters are exactly what this removes.
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, ' ')

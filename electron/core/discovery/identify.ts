@@ -25,14 +25,25 @@ export async function identifyEndpoint(
   return (await answersHttp(endpoint, options.timeoutMs, options.signal)) ? { found: 'unknown' } : { found: 'nothing' };
 }
 
-/** Whether anything answers an HTTP GET on the endpoint (any status counts). */
+/**
+ * Whether anything answers an HTTP GET on the endpoint (any status counts) within `timeoutMs`. The answer's
+ * head is enough: the request is aborted as soon as it arrives, so the body is never read (a hostile device
+ * may dribble it or send gigabytes), and the deadline covers the whole exchange, not only idle time.
+ */
 export async function answersHttp(endpoint: Endpoint, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
+  const headRead = new AbortController();
+  const signals = [headRead.signal, AbortSignal.timeout(timeoutMs), ...(signal ? [signal] : [])];
   try {
-    await createTerminalHttp(endpoint, timeoutMs).get('/', { signal });
+    await createTerminalHttp(endpoint, timeoutMs).get('/', {
+      signal: AbortSignal.any(signals),
+      responseType: 'stream',
+    });
     return true;
   } catch {
     signal?.throwIfAborted();
     return false;
+  } finally {
+    headRead.abort();
   }
 }
 

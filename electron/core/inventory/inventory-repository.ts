@@ -24,6 +24,8 @@ export interface InventoryRepository {
   save(terminal: Terminal): { terminal: Terminal; replaced: string | null };
   /** Removes a terminal; returns whether it existed. */
   forget(serial: string): boolean;
+  /** The name of the site (reports). */
+  siteName(): string;
 }
 
 interface Row {
@@ -115,5 +117,8 @@ export function createInventoryRepository(db: Database, siteId = DEFAULT_SITE_ID
       return { terminal, replaced };
     },
     forget: (serial) => Number(remove.run(siteId, serial).changes) > 0,
+    siteName: () =>
+      (db.sqlite.prepare('SELECT name FROM sites WHERE id = ?').get(siteId) as { name: string } | undefined)?.name ??
+      'Site',
   };
 }

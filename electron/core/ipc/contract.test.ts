@@ -78,6 +78,7 @@ describe('the IPC contract', () => {
       'devices:set-credentials': { target: { kind: 'basip' }, credentials: { username: 'admin', password: 'x' } },
       'discovery:sweep': { cidr: '127.0.0.1/32' },
       'jobs:cancel': { jobId: 'none' },
+      'removal:parse-input': { source: { kind: 'paste', text: '1001\n1002' } },
       'removal:plan': { items: [{ line: 1, nativeId: '1001' }], devices: 'all' },
       'removal:start': { items: [{ line: 1, nativeId: '1001' }], devices: ['SN-404'] },
       'jobs:show': { jobId: 'none' },
@@ -85,6 +86,15 @@ describe('the IPC contract', () => {
       'jobs:resume': { jobId: 'none' },
       'jobs:retry-failed': { jobId: 'none' },
       'jobs:export': { jobId: 'none', format: 'csv' },
+      'sync:retry': { selection: { ids: ['removal:404'] } },
+      'sync:discard': { selection: { ids: ['removal:404'] }, confirm: true },
+      'report:build': { format: 'html' },
+      'cloud:set-config': { cloud: 'aliyun', settings: { batchSize: 20 } },
+      'cloud:test': { cloud: 'tuya' },
+      'permissions:push': { channelIds: ['c-1'], mode: 'increment', certificate: 'card+face' },
+      'permissions:task-detail': { taskId: 'task-404' },
+      'permissions:retry-failed': { jobId: 'none' },
+      'cloud-removal:start': { userIds: ['u-1'], scopeType: 'IOT_ID', scopeIds: ['iot-1'] },
     };
     const refusals: Record<string, string> = {
       'devices:add': 'NETWORK',
@@ -98,6 +108,15 @@ describe('the IPC contract', () => {
       'jobs:resume': 'NOT_FOUND',
       'jobs:retry-failed': 'NOT_FOUND',
       'jobs:export': 'NOT_FOUND',
+      // Nothing in the sync queue to retry or discard: a conflict that says to refresh.
+      'sync:retry': 'CONFLICT',
+      'sync:discard': 'CONFLICT',
+      // No cloud account is set up: a typed refusal naming what is missing; unknown tasks and pushes.
+      'cloud:test': 'VALIDATION',
+      'permissions:channels': 'VALIDATION',
+      'permissions:push': 'VALIDATION',
+      'permissions:task-detail': 'NOT_FOUND',
+      'permissions:retry-failed': 'NOT_FOUND',
     };
     for (const name of CHANNEL_NAMES) {
       const result = await dispatch(core.handlers, name, minimal[name] ?? {});

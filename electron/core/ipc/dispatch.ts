@@ -4,6 +4,7 @@ import { channels } from '../../../shared/ipc/contract.ts';
 import { isChannel } from '../../../shared/ipc/names.ts';
 import type { Handlers } from '../../../shared/ipc/types.ts';
 import { fail, ok, type Result } from '../../../shared/result.ts';
+import { isStorageFault, storageError } from '../db/storage-errors.ts';
 
 /** Turns zod issues into a short, serialisable list for the error's details. */
 export function describeIssues(error: z.ZodError): { path: string; message: string }[] {
@@ -57,6 +58,7 @@ export async function dispatch(handlers: Handlers, channel: unknown, payload: un
     }
     return ok(checked.data);
   } catch (error) {
-    return fail(toErrorPayload(error));
+    // A storage fault from a single statement (outside a transaction) still says what to do next.
+    return fail(toErrorPayload(isStorageFault(error) ? storageError(null, error) : error));
   }
 }

@@ -11,4 +11,5 @@ export { importPeopleFile, type ImportFileOptions } from './import-file.ts';
 export { assertMappingFits, mappingForColumn, suggestMapping } from './mapping.ts';
 export { parsePeopleTable, type ParseTableOptions } from './parse-table.ts';
 export { parsePastedIds } from './paste.ts';
+export { parseRemovalInput, type ParseInputOptions } from './parse-input.ts';
 export { checkId, cleanCell, type CheckedKind, type IdCheck } from './validate-id.ts';

@@ -47,6 +47,8 @@ export interface JobRun {
   waiting(): string[];
   /** Whether the run has ended for good (done or cancelled); a new run is needed to work the job again. */
   ended(): boolean;
+  /** When no lane runs: records the job done if nothing is left (items discarded from the sync queue). */
+  settle(): void;
 }
 
 /**
@@ -192,5 +194,6 @@ export function createJobRun(deps: ExecutorDeps, jobId: string): JobRun {
     idle: () => (active.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
     waiting: () => [...waiting],
     ended: () => ended,
+    settle,
   };
 }

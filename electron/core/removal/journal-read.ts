@@ -1,4 +1,4 @@
-import { JobStateSchema, type JobState } from '../../../shared/domain/job.ts';
+import { JobKindSchema, JobStateSchema, type JobKind, type JobState } from '../../../shared/domain/job.ts';
 import { TerminalKindSchema } from '../../../shared/domain/terminal.ts';
 import type {
   ItemFilter,
@@ -14,6 +14,8 @@ import type { JobOptions } from './journal.ts';
 /** A job row as stored. */
 export interface JobRow {
   id: string;
+  /** 'remove' for removal jobs; cloud jobs (electron/core/cloud/jobs) share the table. */
+  kind: JobKind;
   state: JobState;
   options: JobOptions;
   label: string | null;
@@ -34,6 +36,7 @@ export interface ItemQuery {
 
 interface StoredJob {
   id: string;
+  kind: string;
   state: string;
   options: string;
   label: string | null;
@@ -108,6 +111,7 @@ export function createJournalReader(db: Database) {
 
   const toRow = (row: StoredJob): JobRow => ({
     id: row.id,
+    kind: JobKindSchema.catch('remove').parse(row.kind),
     state: JobStateSchema.catch('failed').parse(row.state),
     options: JSON.parse(row.options) as JobOptions,
     label: row.label,
@@ -143,10 +147,11 @@ export function createJournalReader(db: Database) {
     const verified = verifiedRow.get(row.id) as { verified: number | null; unverified: number | null };
     return {
       id: row.id,
-      kind: 'remove',
+      kind: row.kind,
       state: row.state,
-      mode: row.options.mode,
-      verify: row.options.verify,
+      // Cloud jobs store options of their own shape: no mode or verification of their own.
+      mode: row.options.mode ?? 'people',
+      verify: row.options.verify ?? false,
       label: row.label,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
@@ -155,7 +160,7 @@ export function createJournalReader(db: Database) {
       terminals: perTerminal.size,
       counts: total,
       verified: verified.verified ?? 0,
-      unverified: row.options.verify ? (verified.unverified ?? 0) : 0,
+      unverified: row.options.verify === true ? (verified.unverified ?? 0) : 0,
       error: row.error,
     };
   };
@@ -172,9 +177,11 @@ export function createJournalReader(db: Database) {
       ).map(toRow);
     },
 
-    /** Ids of jobs in a given state, oldest first. */
+    /** Ids of removal jobs in a given state, oldest first (cloud jobs in the same table run elsewhere). */
     withState(state: JobState): string[] {
-      const rows = sql.prepare('SELECT id FROM jobs WHERE state = ? ORDER BY created_at').all(state) as {
+      const rows = sql
+        .prepare(`SELECT id FROM jobs WHERE state = ? AND kind = 'remove' ORDER BY created_at`)
+        .all(state) as {
         id: string;
       }[];
       return rows.map((r) => r.id);

@@ -4,6 +4,7 @@ import type { ItemOutcome, RemovalTargets } from '../../../shared/domain/removal
 import type { TerminalKind } from '../../../shared/domain/terminal.ts';
 import type { Database } from '../db/database.ts';
 import { createBulkOps, WORK_COLUMNS } from './journal-bulk.ts';
+import { createSyncJournal } from './journal-sync.ts';
 import type { PlannedItem } from './planner.ts';
 
 /** What a removal job was asked to do (stored as JSON with the job). */
@@ -103,6 +104,7 @@ export function createJournal(db: Database) {
 
   return {
     ...createBulkOps(db, now),
+    ...createSyncJournal(db),
 
     /** Writes a job and every planned item in one transaction (items failed at plan time are final at once). */
     createJob(jobId: string, options: JobOptions, label: string | null, items: readonly PlannedItem[]): void {

@@ -1,3 +1,4 @@
+import { checkDriftBeforeReplay } from './drift.ts';
 import type { Batch, BatchFailure } from './journal.ts';
 import { waitBackoff, type LaneContext } from './lane-context.ts';
 import type { Release } from './limiter.ts';
@@ -118,7 +119,9 @@ export async function runLane(ctx: LaneContext): Promise<LaneEnd> {
   const { journal, jobId } = ctx;
   const serial = ctx.terminal.serial;
   const state: LaneState = { offline: !ctx.terminal.online, auth: null, aborted: false, stopped: false, solo: 0 };
-  if (!state.offline) journal.unqueueTerminal(jobId, serial);
+  // Queued items are replayed only after a fresh read says what changed while they waited (drift).
+  if (!state.offline) endOf(await checkDriftBeforeReplay(ctx), state);
+  if (!halted(ctx, state)) journal.unqueueTerminal(jobId, serial);
   // Workers end when nothing is pending; a re-check may put items back, hence the (bounded) loop.
   for (let round = 0; round < 3 && !halted(ctx, state) && journal.hasWork(jobId, serial); round++) {
     ctx.onProgress();

@@ -1,5 +1,5 @@
 import type { TerminalKind } from '../../../shared/domain/terminal.ts';
-import type { TerminalPerson, TerminalSession } from '../drivers/driver.ts';
+import { DriverError, type TerminalPerson, type TerminalSession } from '../drivers/driver.ts';
 import type { WorkItem } from './journal.ts';
 
 /** Runs one request inside a limiter slot. */
@@ -45,7 +45,9 @@ function keysOf(person: TerminalPerson, kind: TerminalKind): string[] {
 
 /**
  * Reads a terminal's whole list, page by page (each page in its own limiter slot), and indexes what it holds.
- * Throws the driver's error when a page cannot be read: nothing is concluded from a partial read.
+ * Throws the driver's error when a page cannot be read, and DriverError('invalid') when a full page brings
+ * nobody new (the terminal ignores paging and would be read to the page cap): nothing is concluded from a
+ * partial read.
  */
 export async function readPresence(
   session: TerminalSession,
@@ -57,8 +59,15 @@ export async function readPresence(
   let read = 0;
   for (let page = 0; ; page++) {
     const { items } = await withSlot(() => session.listPeople(page, LIST_PAGE_SIZE, signal));
+    const before = keys.size;
     for (const person of items) for (const key of keysOf(person, kind)) keys.add(key);
     read += items.length;
+    if (page > 0 && items.length >= LIST_PAGE_SIZE && keys.size === before) {
+      throw new DriverError(
+        'invalid',
+        'The terminal answered a page of people it had already listed (it ignores paging), so its list cannot be read.',
+      );
+    }
     // A short page is the last (totals are not trusted: some panels omit them); a cap guards against a loop.
     if (items.length < LIST_PAGE_SIZE || page >= MAX_PAGES) break;
   }

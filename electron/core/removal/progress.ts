@@ -20,7 +20,7 @@ export function progressOf(reader: JournalReader, jobId: string): JobProgress | 
   const done = counts.removed + counts['already-absent'] + counts.failed + counts.cancelled;
   return {
     jobId,
-    kind: 'remove',
+    kind: summary.kind,
     state: summary.state,
     value: summary.total > 0 ? Math.min(1, done / summary.total) : 1,
     done,
@@ -32,12 +32,14 @@ export function progressOf(reader: JournalReader, jobId: string): JobProgress | 
 
 /**
  * Creates a {@link ProgressPublisher}: at most one event per job every PROGRESS_INTERVAL_MS, a trailing one so
- * the last counts are always told, and forced ones for state changes.
+ * the last counts are always told, and forced ones for state changes. `compute` builds the event (default: from
+ * the removal journal's counts; the cloud jobs pass their own).
  */
 export function createProgressPublisher(
   bus: EventBus,
-  reader: JournalReader,
+  reader: JournalReader | null,
   now: () => number = Date.now,
+  compute: (jobId: string) => JobProgress | undefined = (jobId) => (reader ? progressOf(reader, jobId) : undefined),
 ): ProgressPublisher {
   const last = new Map<string, number>();
   const timers = new Map<string, NodeJS.Timeout>();
@@ -46,7 +48,7 @@ export function createProgressPublisher(
     if (pending) clearTimeout(pending);
     timers.delete(jobId);
     last.set(jobId, now());
-    const progress = progressOf(reader, jobId);
+    const progress = compute(jobId);
     if (progress) bus.emit('jobs:progress', progress);
   };
   return {

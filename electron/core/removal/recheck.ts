@@ -12,7 +12,7 @@ export type RecheckEnd = 'ok' | 'offline' | 'auth' | 'stopped' | 'aborted';
  * is retried; `offline` ends at once; after the last try the terminal counts as lost (offline). An `invalid`
  * read (the device cannot list) throws, since retrying cannot help.
  */
-async function readWithRetry(ctx: LaneContext): Promise<PresenceIndex | Exclude<RecheckEnd, 'ok'>> {
+export async function readWithRetry(ctx: LaneContext): Promise<PresenceIndex | Exclude<RecheckEnd, 'ok'>> {
   const slot = slotFor(ctx);
   for (let attempt = 1; ; attempt++) {
     try {

@@ -21,6 +21,7 @@ import { createJobRun, type JobRun } from './executor.ts';
 import { exportJob } from './export.ts';
 import { createJournal } from './journal.ts';
 import { createJournalReader, type ItemQuery, type JobRow } from './journal-read.ts';
+import type { ItemAction, ItemSelection } from './journal-sync.ts';
 import { createRequestLimiter } from './limiter.ts';
 import { planRemoval, resolveTargets, type CostEstimate, type PlanDraft } from './planner.ts';
 import { createProgressPublisher } from './progress.ts';
@@ -65,6 +66,16 @@ export interface RemovalService {
   whenIdle(jobId: string): Promise<JobSummary>;
   /** Resumes every job a crash or shutdown left running (the app and host call this at start). */
   resumeInterrupted(): string[];
+  /**
+   * Sync: starts, in this process, the lanes of running jobs with items queued for `serial` (it answers
+   * again), or with any unfinished item when no serial is given ("Sync now"); lanes of terminals still
+   * offline end at once, still queued. Paused jobs stay paused.
+   */
+  resumeQueued(serial?: string): string[];
+  /** Sync: puts failed items back (not those failed at plan time) and runs their jobs; answers how many. */
+  retryItems(selection: ItemSelection, action: ItemAction): number;
+  /** Sync: discards queued or needs-attention items (history kept); a job left without work is done. */
+  discardItems(selection: ItemSelection, action: ItemAction): number;
   /** Stops every run; unanswered batches stay 'sending' for the next start. */
   close(): Promise<void>;
 }
@@ -229,6 +240,28 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
       const ids = reader.withState('running').filter((id) => !runs.has(id));
       for (const id of ids) runOf(id).resume();
       return ids;
+    },
+    resumeQueued(serial) {
+      const ids = journal.runningJobsWithWork(serial);
+      for (const id of ids) runOf(id).wake(serial);
+      return ids;
+    },
+    retryItems(selection, action) {
+      const { jobs, count } = journal.retryItems(selection, action);
+      for (const id of jobs) runOf(id).resume();
+      return count;
+    },
+    discardItems(selection, action) {
+      const { jobs, count } = journal.discardItems(selection, action);
+      for (const id of jobs) {
+        const run = runs.get(id);
+        if (run && !run.ended()) run.settle();
+        else if (!journal.hasWork(id) && ['running', 'paused', 'failed'].includes(reader.job(id)?.state ?? '')) {
+          journal.setState(id, 'done');
+        }
+        progress.publish(id, true);
+      }
+      return count;
     },
     async close() {
       stopListening();

@@ -1,5 +1,4 @@
 import type { AppStatus, CloudReachability } from '../../../shared/domain/status.ts';
-import type { Database } from '../db/database.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import { listIpv4Adapters, selectSiteAdapters, type InterfaceReader } from '../network/adapters.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
@@ -11,23 +10,31 @@ export interface StatusService {
   publish(): AppStatus;
   /** Records the latest cloud probe result (the connectivity monitor calls this). */
   setCloudReachability(reachability: CloudReachability): void;
+  /** Where the queue badge's counts come from (the sync service, once it is built). */
+  setOperationCounter(counter: OperationCounter): void;
 }
+
+/** Counts of the sync queue the status bar shows: waiting for a target, and needing the technician. */
+export type OperationCounter = () => { queued: number; needsAttention: number };
 
 /** Creates the {@link StatusService}; it republishes whenever the settings change. */
 export function createStatusService(
-  db: Database,
   settings: SettingsService,
   bus: EventBus,
   readInterfaces?: InterfaceReader,
 ): StatusService {
   let cloud: CloudReachability = 'unknown';
-  const countQueued = db.sqlite.prepare("SELECT COUNT(*) AS n FROM outbox WHERE state = 'queued'");
+  let countOperations: OperationCounter = () => ({ queued: 0, needsAttention: 0 });
 
-  const get = (): AppStatus => ({
-    siteAdapters: selectSiteAdapters(listIpv4Adapters(readInterfaces), settings.get().siteAdapters),
-    cloud,
-    queuedOperations: (countQueued.get() as { n: number }).n,
-  });
+  const get = (): AppStatus => {
+    const operations = countOperations();
+    return {
+      siteAdapters: selectSiteAdapters(listIpv4Adapters(readInterfaces), settings.get().siteAdapters),
+      cloud,
+      queuedOperations: operations.queued,
+      attentionOperations: operations.needsAttention,
+    };
+  };
   const publish = (): AppStatus => {
     const status = get();
     bus.emit('status:changed', status);
@@ -45,6 +52,9 @@ export function createStatusService(
       if (reachability === cloud) return;
       cloud = reachability;
       publish();
+    },
+    setOperationCounter(counter) {
+      countOperations = counter;
     },
   };
 }

@@ -1,10 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/store-context.tsx';
 
-/** The bottom bar: site adapter(s), cloud reachability and queued operations. */
+/**
+ * The bottom bar: site adapter(s), cloud reachability, and the sync queue's badge (queued operations, and
+ * those needing attention) that opens the Sync queue.
+ */
 export function StatusBar() {
   const { t } = useTranslation();
   const status = useAppStore((s) => s.status);
+  const showSection = useAppStore((s) => s.showSection);
   if (!status) return <footer className="status-bar" role="status" aria-label={t('status.label')} />;
   const names = status.siteAdapters.map((a) => `${a.name} (${a.address})`).join(', ');
   return (
@@ -13,9 +17,22 @@ export function StatusBar() {
       <span data-testid="status-cloud" data-state={status.cloud}>
         {t(`status.cloud.${status.cloud}`)}
       </span>
-      <span data-testid="status-queued" className={status.queuedOperations > 0 ? 'badge badge-warn' : 'badge'}>
-        {t('status.queued', { count: status.queuedOperations })}
-      </span>
+      <button
+        type="button"
+        className="status-queue"
+        data-testid="status-sync"
+        aria-label={t('sync.badge.label', { queued: status.queuedOperations, attention: status.attentionOperations })}
+        onClick={() => showSection('sync')}
+      >
+        <span data-testid="status-queued" className={status.queuedOperations > 0 ? 'badge badge-warn' : 'badge'}>
+          {t('status.queued', { count: status.queuedOperations })}
+        </span>
+        {status.attentionOperations > 0 && (
+          <span data-testid="status-attention" className="badge badge-danger">
+            {t('sync.badge.attention', { count: status.attentionOperations })}
+          </span>
+        )}
+      </button>
     </footer>
   );
 }

@@ -1,3 +1,8 @@
+import { cloudEn } from './cloud.en.ts';
+import { jobsEn } from './jobs.en.ts';
+import { removeEn } from './remove.en.ts';
+import { syncEn } from './sync.en.ts';
+
 /** English strings; the shape every other language must match (checked by the type of zh-CN). */
 export const en = {
   app: {
@@ -160,8 +165,19 @@ export const en = {
       next: 'Next',
       page: 'Page {{page}} of {{pages}}',
       pager: 'People pages',
+      pick: 'Pick {{name}}',
+      pickPage: 'Pick everyone on this page',
+      pickAdd_one: 'Add {{count}} person to the removal list',
+      pickAdd_other: 'Add {{count}} people to the removal list',
+      picked_one: 'The removal list holds {{count}} picked person.',
+      picked_other: 'The removal list holds {{count}} picked people.',
+      openRemoval: 'Open the removal list',
     },
   },
+  ...removeEn,
+  ...jobsEn,
+  ...syncEn,
+  ...cloudEn,
   language: {
     label: 'Language',
     en: 'English',

@@ -1,4 +1,8 @@
 import type { Translation } from './en.ts';
+import { cloudZhCN } from './cloud.zh-CN.ts';
+import { jobsZhCN } from './jobs.zh-CN.ts';
+import { removeZhCN } from './remove.zh-CN.ts';
+import { syncZhCN } from './sync.zh-CN.ts';
 
 /** Simplified Chinese strings; the type makes a missing key a compile error. */
 export const zhCN: Translation = {
@@ -161,8 +165,19 @@ export const zhCN: Translation = {
       next: '下一页',
       page: '第 {{page}} 页，共 {{pages}} 页',
       pager: '人员分页',
+      pick: '选择 {{name}}',
+      pickPage: '选择本页所有人',
+      pickAdd_one: '将 {{count}} 人加入删除名单',
+      pickAdd_other: '将 {{count}} 人加入删除名单',
+      picked_one: '删除名单中有 {{count}} 名挑选的人员。',
+      picked_other: '删除名单中有 {{count}} 名挑选的人员。',
+      openRemoval: '打开删除名单',
     },
   },
+  ...removeZhCN,
+  ...jobsZhCN,
+  ...syncZhCN,
+  ...cloudZhCN,
   language: {
     label: '语言',
     en: 'English',

@@ -5,7 +5,7 @@ import { createAppStore } from './app-store.ts';
 import { connectBridge } from './bridge.ts';
 import { fakeApi } from './testing/fake-api.ts';
 
-const status: AppStatus = { siteAdapters: [], cloud: 'unknown', queuedOperations: 3 };
+const status: AppStatus = { siteAdapters: [], cloud: 'unknown', queuedOperations: 3, attentionOperations: 0 };
 
 describe('app store and bridge', () => {
   it('loads settings and status, follows events, and unsubscribes', async () => {

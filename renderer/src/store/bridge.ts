@@ -14,6 +14,9 @@ export async function connectBridge(api: Api, store: AppStore): Promise<Unsubscr
     api.on('devices:updated', (terminal) => state().receiveTerminal(terminal)),
     api.on('devices:removed', ({ serial }) => state().removeTerminal(serial)),
     api.on('jobs:progress', (progress) => state().receiveJobProgress(progress)),
+    api.on('jobs:progress', (progress) => state().receiveRemovalProgress(progress)),
+    api.on('jobs:progress', (progress) => state().receivePushProgress(progress)),
+    api.on('sync:changed', (sync) => state().receiveSyncStatus(sync)),
   ];
   const [settings, status, terminals, browsing, adapters] = await Promise.all([
     api.invoke('settings:get', {}),

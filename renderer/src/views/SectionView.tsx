@@ -1,10 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/store-context.tsx';
 import { DevicesView } from './devices/DevicesView.tsx';
+import { JobsView } from './jobs/JobsView.tsx';
+import { PermissionsView } from './permissions/PermissionsView.tsx';
+import { RemoveView } from './remove/RemoveView.tsx';
+import { SettingsView } from './settings/SettingsView.tsx';
+import { SyncView } from './sync/SyncView.tsx';
 
 /**
- * The current section. Devices has its view; until a feature lands, every other section shows an empty
- * state that says what will appear there.
+ * The current section. Sections with a view show it (Devices, Remove identities, Jobs, ...); until a
+ * feature lands, a section shows an empty state that says what will appear there.
  */
 export function SectionView() {
   const { t } = useTranslation();
@@ -14,10 +19,21 @@ export function SectionView() {
       <h1 id="section-title">{t(`nav.${section}`)}</h1>
       {section === 'devices' ? (
         <DevicesView />
+      ) : section === 'remove' ? (
+        <RemoveView />
+      ) : section === 'jobs' ? (
+        <JobsView />
+      ) : section === 'sync' ? (
+        <SyncView />
+      ) : section === 'permissions' ? (
+        <PermissionsView />
+      ) : section === 'settings' ? (
+        <SettingsView />
       ) : (
         <div className="empty-state">
-          <h2>{t(`empty.${section}.title`)}</h2>
-          <p>{t(`empty.${section}.body`)}</p>
+          {/* Every section has a view now; this stays for sections added later. */}
+          <h2>{t(`empty.${section as string}.title`)}</h2>
+          <p>{t(`empty.${section as string}.body`)}</p>
         </div>
       )}
     </main>

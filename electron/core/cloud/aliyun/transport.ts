@@ -115,8 +115,13 @@ export function createTransport(options: TransportOptions): Transport {
         nonce: options.uuid(),
         ...(options.stage === undefined ? {} : { stage: options.stage }),
       });
+      // axios's `timeout` only bounds idle time: this deadline bounds the whole exchange (a dribbled body too).
+      const deadline = AbortSignal.timeout(options.timeoutMs);
       try {
-        const response = await http.post<string>(path, bytes, { headers, ...(signal ? { signal } : {}) });
+        const response = await http.post<string>(path, bytes, {
+          headers,
+          signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
+        });
         return {
           status: response.status,
           gatewayMessage: header(response.headers['x-ca-error-message']),
@@ -126,6 +131,7 @@ export function createTransport(options: TransportOptions): Transport {
       } catch (error) {
         if (signal?.aborted) throw signal.reason as Error;
         if (error instanceof AliyunError) throw error;
+        if (deadline.aborted) throw networkError(host, Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' }));
         throw networkError(host, error);
       }
     },

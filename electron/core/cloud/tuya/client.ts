@@ -112,9 +112,10 @@ export function createTuyaClient(options: TuyaClientOptions): TuyaClient {
   const sleep = options.sleep ?? realSleep;
   const random = options.random ?? Math.random;
   const policy: BackoffPolicy = { ...DEFAULT_BACKOFF, ...options.backoff };
+  const timeoutMs = options.fetchTimeoutMs ?? 20_000;
   const http: AxiosInstance = axios.create({
     baseURL: baseUrl,
-    timeout: options.fetchTimeoutMs ?? 20_000,
+    timeout: timeoutMs,
     ...(options.proxy === undefined ? {} : { proxy: options.proxy }),
     maxRedirects: 0,
     validateStatus: () => true,
@@ -147,17 +148,24 @@ export function createTuyaClient(options: TuyaClientOptions): TuyaClient {
     const headers = bodyText === '' ? signed.headers : { ...signed.headers, 'Content-Type': 'application/json' };
     let status: number;
     let text: string;
+    // axios's `timeout` only bounds idle time: this deadline bounds the whole exchange (a dribbled body too).
+    const deadline = AbortSignal.timeout(timeoutMs);
     try {
       const response = await http.request<string>({
         method,
         url: signed.url,
         headers,
         ...(bodyText === '' ? {} : { data: bodyText }),
-        ...(signal ? { signal } : {}),
+        signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
       });
       status = response.status;
       text = typeof response.data === 'string' ? response.data : String(response.data);
     } catch (error) {
+      if (deadline.aborted && signal?.aborted !== true) {
+        throw tuyaErrorFromTransport(
+          Object.assign(new Error(`timeout of ${timeoutMs}ms exceeded`), { code: 'ECONNABORTED' }),
+        );
+      }
       throw tuyaErrorFromTransport(error, signal?.aborted === true);
     }
     let envelope: Envelope | undefined;

@@ -66,5 +66,6 @@ async function readPage(
 ): Promise<PeoplePage> {
   const json = await api.call('getidentities', { page_limit: pageSize, page_index: pageIndex }, signal);
   const page = readAnswer(IdentitiesPageSchema, json, 'getidentities');
-  return { items: page.identities.map(toTerminalPerson), total: page.pagination.total_count };
+  // A terminal that ignores page_limit never makes a page longer than asked.
+  return { items: page.identities.slice(0, pageSize).map(toTerminalPerson), total: page.pagination.total_count };
 }

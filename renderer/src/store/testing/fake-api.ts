@@ -7,7 +7,10 @@ export type FakeAnswer = Result<unknown> | ((request: never) => Result<unknown> 
 /** Answers of the channels the bridge loads at start, so a test only names what it cares about. */
 export const BRIDGE_DEFAULTS: Partial<Record<Channel, FakeAnswer>> = {
   'settings:get': { ok: true, value: { language: 'en', siteAdapters: [] } },
-  'status:get': { ok: true, value: { siteAdapters: [], cloud: 'unknown', queuedOperations: 0 } },
+  'status:get': {
+    ok: true,
+    value: { siteAdapters: [], cloud: 'unknown', queuedOperations: 0, attentionOperations: 0 },
+  },
   'devices:list': { ok: true, value: [] },
   'discovery:state': { ok: true, value: { browsing: false, adapters: [], serviceTypes: [] } },
   'network:adapters': { ok: true, value: [] },

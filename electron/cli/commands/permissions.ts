@@ -1,0 +1,185 @@
+import { Option, type Command } from 'commander';
+import {
+  CERTIFICATE_POLICY_NAMES,
+  RecordStateSchema,
+  type CertificatePolicyName,
+  type PushTasks,
+  type RecordStateName,
+} from '../../../shared/domain/permissions.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { CliContext } from '../context.ts';
+import { followCloudJob } from './cloud-follow.ts';
+import { splitList } from './cloud.ts';
+
+/** Prints rows as an aligned table with upper-case headers. */
+function printTable(context: CliContext, headers: readonly string[], rows: readonly string[][]): void {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  context.output.out(line(headers.map((h) => h.toUpperCase())));
+  for (const row of rows) context.output.out(line(row));
+}
+
+/** A certificate policy from its number (1-4) or its name. */
+export function certificateOf(text: string): CertificatePolicyName {
+  const byNumber = CERTIFICATE_POLICY_NAMES[Number(text) - 1];
+  const named = CERTIFICATE_POLICY_NAMES.find((n) => n === text);
+  const policy = /^[1-4]$/.test(text) ? byNumber : named;
+  if (!policy) {
+    throw new AppError(
+      'VALIDATION',
+      `--certificate must be 1-4 or one of ${CERTIFICATE_POLICY_NAMES.join(', ')} (1 card, 2 card + face, 3 card + password, 4 card + password + face).`,
+    );
+  }
+  return policy;
+}
+
+/** Registers `fcom permissions channels|push|tasks|retry-failed`. */
+export function registerPermissionCommands(program: Command, context: CliContext): void {
+  const permissions = program.command('permissions').description('Tuya access permissions: channels, pushes, tasks');
+
+  permissions
+    .command('channels')
+    .description('list the entrance and exit channels of the Tuya project')
+    .action(async () => {
+      const channels = await context.call('permissions:channels', {});
+      if (context.json()) return context.print(channels);
+      if (channels.length === 0) return context.output.out('No channels in the project.');
+      printTable(
+        context,
+        ['id', 'name', 'device', 'position', 'online'],
+        channels.map((c) => [
+          c.id,
+          c.name ?? '',
+          c.deviceName ?? '',
+          c.positionPath ?? '',
+          c.online === null ? '?' : c.online ? 'yes' : 'NO',
+        ]),
+      );
+    });
+
+  permissions
+    .command('push')
+    .description('push permissions to channels as a journaled job and follow its tasks to the end')
+    .requiredOption('--channels <ids>', '"all", or channel ids separated by commas')
+    .addOption(
+      new Option('--mode <mode>', 'full: every permission again; increment: what is still to send')
+        .choices(['full', 'increment'])
+        .default('increment'),
+    )
+    .option('--certificate <policy>', '1 card, 2 card+face, 3 card+password, 4 card+password+face', '2')
+    .action(async (options: { channels: string; mode: 'full' | 'increment'; certificate: string }) => {
+      const certificate = certificateOf(options.certificate);
+      const channelIds =
+        options.channels.trim().toLowerCase() === 'all'
+          ? (await context.call('permissions:channels', {})).map((c) => c.id)
+          : splitList(options.channels);
+      if (channelIds.length === 0)
+        throw new AppError('VALIDATION', '--channels needs "all" or channel ids separated by commas.');
+      const { jobId, channels } = await context.call('permissions:push', {
+        channelIds,
+        mode: options.mode,
+        certificate,
+      });
+      if (!context.json())
+        context.output.err(`Push ${jobId} started: ${channels} channel(s), ${options.mode}, ${certificate}.`);
+      await followCloudJob(context, jobId);
+      if (!context.json()) printTasks(context, await context.call('permissions:tasks', { jobId }));
+    });
+
+  permissions
+    .command('tasks [job]')
+    .description('the channels and cloud tasks of a push (default: the newest), or one task’s per-person records')
+    .option('--task <id>', 'print this task’s per-person records and per-credential breakdown')
+    .addOption(new Option('--state <state>', 'only records in this state').choices(RecordStateSchema.options))
+    .option('--limit <n>', 'records per page', '100')
+    .option('--offset <n>', 'records to skip', '0')
+    .action(
+      async (
+        jobId: string | undefined,
+        options: { task?: string; state?: RecordStateName; limit: string; offset: string },
+      ) => {
+        if (options.task === undefined) {
+          const view = await context.call('permissions:tasks', jobId === undefined ? {} : { jobId });
+          if (context.json()) return context.print(view);
+          return printTasks(context, view);
+        }
+        const detail = await context.call('permissions:task-detail', {
+          taskId: options.task,
+          ...(options.state ? { state: options.state } : {}),
+          limit: Math.min(1000, Math.max(1, Number(options.limit) || 100)),
+          offset: Math.max(0, Number(options.offset) || 0),
+        });
+        if (context.json()) return context.print(detail);
+        const t = detail.task;
+        context.output.out(
+          `Task ${t.taskId} on ${detail.channelName ?? detail.channelId}: ${t.state}, ${t.succeeded} sent, ${t.failed} failed of ${t.total}`,
+        );
+        if (detail.credentials) {
+          const c = detail.credentials;
+          const row = (name: string, n: typeof c.face): string[] => [
+            name,
+            String(n.issued),
+            String(n.failed),
+            String(n.deleted),
+            String(n.deleteFailed),
+          ];
+          printTable(
+            context,
+            ['credential', 'sent', 'failed', 'deleted', 'delete failed'],
+            [
+              row('person', c.person),
+              row('face', c.face),
+              row('card', c.card),
+              row('password', c.cardPassword),
+              row('fingerprint', c.fingerprint),
+            ],
+          );
+        }
+        printTable(
+          context,
+          ['record', 'person', 'name', 'state'],
+          detail.records.map((r) => [r.recordId, r.personId ?? '', r.name ?? '', r.state]),
+        );
+        context.output.out(`${detail.records.length} of ${detail.matching} record(s).`);
+      },
+    );
+
+  permissions
+    .command('retry-failed <job>')
+    .description('push the failed channels of a push again, incrementally, as a new job')
+    .action(async (jobId: string) => {
+      const retry = await context.call('permissions:retry-failed', { jobId });
+      if (retry.jobId === null)
+        return context.print({ jobId: null, channelIds: [], note: 'No channel failed: nothing to push again.' });
+      if (!context.json())
+        context.output.err(`Push ${retry.jobId} started for ${retry.channelIds.length} failed channel(s).`);
+      await followCloudJob(context, retry.jobId);
+    });
+}
+
+/** Prints a push's channels, one row per task. */
+function printTasks(context: CliContext, v: PushTasks): void {
+  if (v.jobId === null) return context.output.out('No permission push yet.');
+  context.output.out(`Push ${v.jobId}: ${v.mode}, ${v.certificate}`);
+  printTable(
+    context,
+    ['channel', 'outcome', 'task', 'state', 'sent', 'failed', 'total', 'reason'],
+    v.channels.flatMap((c) => {
+      const tasks = c.tasks.length > 0 ? c.tasks : [null];
+      return tasks.map((t) => [
+        c.channelName ?? c.channelId,
+        c.outcome ?? 'working',
+        t?.taskId ?? '',
+        t?.state ?? '',
+        t ? String(t.succeeded) : '',
+        t ? String(t.failed) : '',
+        t ? String(t.total) : '',
+        c.reason ?? '',
+      ]);
+    }),
+  );
+}

@@ -1,0 +1,59 @@
+import type { CloudName, CloudTestResult } from '../../../shared/domain/cloud.ts';
+import type { StatusService } from '../status/status-service.ts';
+import { PERMISSION_DELETE_API_VER, PERMISSION_DELETE_PATH } from './aliyun/permission-delete.ts';
+import type { CloudConfigService } from './cloud-config.ts';
+import { cloudError, isUnreachable, toCloudError } from './cloud-errors.ts';
+import { listChannels } from './tuya/api.ts';
+
+/** What a connection test needs. */
+export interface CloudTestDeps {
+  config: CloudConfigService;
+  status: StatusService;
+  now?: () => number;
+}
+
+async function testTuya(config: CloudConfigService): Promise<string> {
+  const { client, projectId } = await config.tuya();
+  await client.token();
+  // One channel of the project: proves the project id and that the building APIs are authorised.
+  const page = await listChannels(client, { projectId, page: 1, pageSize: 1 });
+  const channels = page.total ?? page.items.length;
+  return `Token granted; project ${projectId} answers with ${channels} entrance/exit channel(s).`;
+}
+
+async function testAliyun(config: CloudConfigService): Promise<string> {
+  const { client, settings } = await config.aliyun();
+  if (settings.auth === 'project') {
+    await client.cloudToken();
+    return `Signature accepted; a project token was issued for project ${settings.projectId}.`;
+  }
+  // A user token cannot be checked on its own: a delete of nobody proves the signature and the token (an
+  // empty list is refused as a parameter error after both were accepted) and removes nothing.
+  const params = { userType: settings.userType, userIdList: [], scopeType: 'IOT_ID', scopeIdList: [] };
+  const answer = await client.call(PERMISSION_DELETE_PATH, PERMISSION_DELETE_API_VER, params);
+  if (answer.meaning.auth || answer.meaning.renewToken) {
+    throw cloudError('aliyun', 'auth', answer.meaning.message, { rawCode: String(answer.code) });
+  }
+  return 'Signature and user token (iotToken) accepted.';
+}
+
+/**
+ * Tests a cloud account end to end (credentials, clock, project) and records the cloud's reachability for the
+ * status bar: reachable when it answered (even with a refusal), unreachable when it did not. Answers what was
+ * checked, or throws a cloud error (details.source/kind) whose message says what happened and what to do.
+ */
+export async function testCloudConnection(deps: CloudTestDeps, cloud: CloudName): Promise<CloudTestResult> {
+  const now = deps.now ?? Date.now;
+  const started = now();
+  try {
+    const detail = cloud === 'tuya' ? await testTuya(deps.config) : await testAliyun(deps.config);
+    deps.status.setCloudReachability('reachable');
+    return { cloud, ok: true, latencyMs: Math.max(0, Math.round(now() - started)), detail };
+  } catch (error) {
+    const mapped = toCloudError(error, cloud);
+    const kind = (mapped.details as { kind?: string } | undefined)?.kind;
+    if (isUnreachable(mapped, cloud)) deps.status.setCloudReachability('unreachable');
+    else if (kind !== 'not-configured' && kind !== 'invalid') deps.status.setCloudReachability('reachable');
+    throw mapped;
+  }
+}

@@ -1,0 +1,156 @@
+import type { CredentialBreakdown } from '../../../../shared/domain/permissions.ts';
+import { tuyaErrorFromTransport, type TuyaError } from '../tuya/errors.ts';
+import { mapLimited } from '../tuya/task-lookup.ts';
+import { followTask } from '../tuya/task-monitor.ts';
+import type { RunEnd } from './cloud-run.ts';
+import { issueChannel, recheckChannel, type PushPassContext, type StepEnd } from './push-channel.ts';
+import type { ChannelRow } from './push-journal.ts';
+import type { TaskRow } from './push-tasks.ts';
+
+/** Channels worked on at once (issue calls, then task monitors). */
+const CHANNEL_CONCURRENCY = 4;
+
+function describeFailures(credentials: CredentialBreakdown | null): string {
+  if (!credentials) return '';
+  const parts = (
+    [
+      ['person', credentials.person],
+      ['face', credentials.face],
+      ['card', credentials.card],
+      ['password', credentials.cardPassword],
+      ['fingerprint', credentials.fingerprint],
+    ] as const
+  )
+    .map(([name, c]) => [name, c.failed + c.deleteFailed] as const)
+    .filter(([, n]) => n > 0)
+    .map(([name, n]) => `${name} ${n}`);
+  return parts.length > 0 ? ` (failed credentials: ${parts.join(', ')})` : '';
+}
+
+/** The channel's outcome once every task it started is stored. */
+function finishFollowed(ctx: PushPassContext, row: ChannelRow, tasks: readonly TaskRow[]): void {
+  const total = tasks.reduce((n, t) => n + t.total, 0);
+  const failed = tasks.reduce((n, t) => n + t.failed, 0);
+  const other = tasks.reduce((n, t) => n + t.other, 0);
+  const stopped = tasks.find((t) => t.state === 'stopped');
+  if (stopped) {
+    const sent = total - failed - other;
+    ctx.journal.finish(
+      row,
+      'failed',
+      'task:stopped',
+      `The task was stopped in the cloud before it finished: ${sent} of ${total} people were sent. Push this channel again.`,
+    );
+  } else if (failed + other === 0) {
+    ctx.journal.finish(row, 'done', 'task:succeeded', null);
+  } else {
+    const worst = tasks.find((t) => t.state === 'failed') ?? tasks.find((t) => t.failed > 0) ?? tasks[0];
+    ctx.journal.finish(
+      row,
+      'failed',
+      `task:${worst?.state ?? 'partly-failed'}`,
+      `${failed + other} of ${total} people were not sent to this channel${describeFailures(worst?.credentials ?? null)}. ` +
+        'Check that the access control device is online, then use "Retry failed" to push them again.',
+    );
+  }
+}
+
+/** Follows the channel's tasks to their end, stores their records, and finishes the channel. */
+async function followChannel(ctx: PushPassContext, row: ChannelRow): Promise<StepEnd> {
+  const { client, projectId } = ctx.connection;
+  try {
+    for (const task of ctx.tasks.ofJob(ctx.jobId, row.channelId).filter((t) => !t.recordsStored)) {
+      const followed = await followTask(client, task.taskId, {
+        projectId,
+        channelId: row.channelId,
+        signal: ctx.signal,
+        pollMs: ctx.follow.pollMs,
+        maxPollMs: ctx.follow.maxPollMs,
+        concurrency: ctx.follow.concurrency,
+        onProgress: (report) => {
+          ctx.tasks.progress(task.taskId, report);
+          ctx.onProgress();
+        },
+      });
+      ctx.reachable(true);
+      ctx.tasks.storeFollowed(followed);
+      ctx.onProgress();
+    }
+    finishFollowed(ctx, row, ctx.tasks.ofJob(ctx.jobId, row.channelId));
+    ctx.onProgress();
+    return 'next';
+  } catch (caught) {
+    const error: TuyaError = tuyaErrorFromTransport(caught, ctx.signal.aborted);
+    if (error.kind === 'cancelled' || ctx.signal.aborted) return 'stopped';
+    if (error.kind === 'network') {
+      ctx.reachable(false);
+      return 'waiting';
+    }
+    if (error.kind === 'auth' || error.kind === 'clock' || error.kind === 'forbidden') return { fatal: error };
+    ctx.reachable(true);
+    const code = error.tuyaCode === null ? `tuya:${error.kind}` : `tuya:${error.tuyaCode}`;
+    ctx.journal.finish(row, 'failed', code, `The push was issued but its task could not be followed: ${error.message}`);
+    return 'next';
+  }
+}
+
+/** Moves one channel as far as it goes now: issue (or re-check), then follow when `follow` is set. */
+async function advance(ctx: PushPassContext, row: ChannelRow, follow: boolean): Promise<StepEnd> {
+  for (;;) {
+    if (ctx.signal.aborted) return 'stopped';
+    const current = ctx.journal.channel(row.id);
+    let end: StepEnd;
+    if (current.state === 'final') return 'next';
+    if (current.state === 'following') {
+      if (!follow) return 'next';
+      end = await followChannel(ctx, current);
+      if (end === 'next') return 'next';
+    } else {
+      const open = current.state === 'issuing' ? ctx.journal.openIssue(current) : undefined;
+      if (current.state === 'issuing' && !open) {
+        // Answered without a task id and settled elsewhere: nothing to re-check, issue again.
+        ctx.journal.finish(
+          current,
+          'failed',
+          'issue:no-task',
+          'The cloud answered the push without a task id. Push again.',
+        );
+        return 'next';
+      }
+      end = open ? await recheckChannel(ctx, current, open) : await issueChannel(ctx, current);
+    }
+    if (end !== 'next') return end;
+  }
+}
+
+/**
+ * One pass over a push job: first every channel is issued (or its lost answer re-checked) — so every task starts
+ * early — then the tasks are followed to their end, a few channels at a time. The cloud not answering makes the
+ * pass end 'waiting' (channels queued); credentials refused fail every channel left with the cloud's sentence.
+ */
+export async function runPushPass(ctx: PushPassContext): Promise<RunEnd> {
+  const open = (): ChannelRow[] => ctx.journal.channels(ctx.jobId).filter((c) => c.state !== 'final');
+  let unreachable = false;
+  const stage = async (follow: boolean): Promise<RunEnd | null> => {
+    const ends = await mapLimited(open(), CHANNEL_CONCURRENCY, async (row) => {
+      if (unreachable) return 'waiting' as const;
+      const end = await advance(ctx, row, follow);
+      if (end === 'waiting') unreachable = true;
+      return end;
+    });
+    const fatal = ends.find((e): e is { fatal: TuyaError } => typeof e === 'object');
+    if (fatal) {
+      ctx.journal.failRemaining(
+        ctx.jobId,
+        fatal.fatal.tuyaCode === null ? `tuya:${fatal.fatal.kind}` : `tuya:${fatal.fatal.tuyaCode}`,
+        fatal.fatal.message,
+      );
+      ctx.onProgress();
+      return 'finished';
+    }
+    if (ends.includes('stopped')) return 'stopped';
+    if (ends.includes('waiting')) return 'waiting';
+    return null;
+  };
+  return (await stage(false)) ?? (await stage(true)) ?? 'finished';
+}

@@ -1,0 +1,73 @@
+import { AppError } from '../../../shared/errors.ts';
+
+/**
+ * What kind of storage fault an error is, as a closed set the user interface translates:
+ * `full` (disk or database full), `locked` (another program holds the database), `corrupt` (damaged, or not
+ * a database), `readonly` (the file or folder cannot be written), `io` (the disk failed), `other`.
+ */
+export type StorageFault = 'full' | 'locked' | 'corrupt' | 'readonly' | 'io' | 'other';
+
+/** SQLite primary result codes (the low byte of an extended code) that name a storage fault. */
+const PRIMARY: Readonly<Record<number, StorageFault>> = {
+  5: 'locked', // SQLITE_BUSY
+  6: 'locked', // SQLITE_LOCKED
+  8: 'readonly', // SQLITE_READONLY
+  10: 'io', // SQLITE_IOERR
+  11: 'corrupt', // SQLITE_CORRUPT
+  13: 'full', // SQLITE_FULL
+  14: 'readonly', // SQLITE_CANTOPEN
+  23: 'readonly', // SQLITE_AUTH
+  26: 'corrupt', // SQLITE_NOTADB
+};
+
+/** File-system codes (opening the folder, writing the file) that name a storage fault. */
+const SYSTEM: Readonly<Record<string, StorageFault>> = {
+  ENOSPC: 'full',
+  EDQUOT: 'full',
+  EACCES: 'readonly',
+  EPERM: 'readonly',
+  EROFS: 'readonly',
+  EIO: 'io',
+};
+
+/** What happened and what to do next, per fault (English; the UI translates by `details.fault`). */
+const SENTENCES: Readonly<Record<StorageFault, (where: string) => string>> = {
+  full: (where) =>
+    `The disk holding the local database (${where}) is full: nothing of this action was saved. Free some disk space, then try again.`,
+  locked: (where) =>
+    `The local database (${where}) is locked by another program (another Face Commissioner window or an fcom command): nothing of this action was saved. Close the other program, then try again.`,
+  corrupt: (where) =>
+    `The local database file (${where}) is damaged or is not a Face Commissioner database: nothing was changed. Close the app, move the file aside (keep it for support), then start again to create a new one.`,
+  readonly: (where) =>
+    `The local database (${where}) cannot be written (a read-only file or folder, or no permission): nothing of this action was saved. Check the folder's permissions, or choose another data directory (--data-dir).`,
+  io: (where) =>
+    `The disk failed while the local database (${where}) was in use: nothing of this action was saved. Check the disk (or the USB drive), then try again.`,
+  other: (where) => `The local database (${where}) cannot be used: nothing of this action was saved. Restart the app.`,
+};
+
+/** The storage fault an error stands for, or null when it is not a SQLite or file-system storage error. */
+export function storageFaultOf(error: unknown): StorageFault | null {
+  if (error === null || typeof error !== 'object') return null;
+  const { code, errcode } = error as { code?: unknown; errcode?: unknown };
+  if (code === 'ERR_SQLITE_ERROR') {
+    return typeof errcode === 'number' ? (PRIMARY[errcode & 0xff] ?? null) : null;
+  }
+  return typeof code === 'string' ? (SYSTEM[code] ?? null) : null;
+}
+
+/**
+ * Converts anything thrown while using the database at `path` (null: not known here) into a STORAGE {@link AppError} that says what
+ * happened and what to do next (`details.fault` for the translated sentence). An AppError passes unchanged.
+ */
+export function storageError(path: string | null, cause: unknown): AppError {
+  if (cause instanceof AppError) return cause;
+  const fault = storageFaultOf(cause) ?? 'other';
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  const where = path ?? 'in the data directory';
+  return new AppError('STORAGE', `${SENTENCES[fault](where)} (${reason})`, { path, fault, reason });
+}
+
+/** Whether an error is a storage fault (SQLite or file system) that {@link storageError} should wrap. */
+export function isStorageFault(error: unknown): boolean {
+  return storageFaultOf(error) !== null;
+}

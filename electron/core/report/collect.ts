@@ -1,0 +1,129 @@
+import type { Operation, OperationState, SyncCounts } from '../../../shared/domain/sync.ts';
+import type { Terminal } from '../../../shared/domain/terminal.ts';
+import type { ActionRecord, DriftRecord } from '../sync/history.ts';
+import { addCounts, emptySyncCounts, type TimeRange } from '../sync/source.ts';
+
+/** Most item rows the HTML report lists (problems first); the CSV always has every one. */
+export const HTML_ITEM_LIMIT = 5000;
+
+/** Counts of one terminal, channel or job in the report. */
+export interface GroupSummary {
+  key: string;
+  name: string;
+  counts: SyncCounts;
+  /** Done operations that were already absent (found so, or answered "not found"). */
+  alreadyAbsent: number;
+  drift: number;
+  firstQueuedAt: number | null;
+  lastSyncedAt: number | null;
+}
+
+/** One job (bulk operation) of the visit. */
+export interface JobGroup extends GroupSummary {
+  source: string;
+  kinds: string[];
+}
+
+/** Everything a commissioning report shows, gathered in one pass over the operations. */
+export interface ReportData {
+  site: string;
+  appVersion: string;
+  generatedAt: number;
+  range: TimeRange;
+  terminals: Terminal[];
+  totals: SyncCounts;
+  alreadyAbsent: number;
+  perTerminal: GroupSummary[];
+  perChannel: GroupSummary[];
+  jobs: JobGroup[];
+  drift: DriftRecord[];
+  actions: ActionRecord[];
+  /** Item rows for the HTML (at most {@link HTML_ITEM_LIMIT}: every problem first, then the rest). */
+  items: Operation[];
+  operationCount: number;
+}
+
+/** What {@link collectReport} reads. */
+export interface ReportInput {
+  site: string;
+  appVersion: string;
+  generatedAt: number;
+  range: TimeRange;
+  terminals: Terminal[];
+  operations: Iterable<Operation>;
+  drift: DriftRecord[];
+  actions: ActionRecord[];
+}
+
+function summary(key: string, name: string): GroupSummary {
+  return { key, name, counts: emptySyncCounts(), alreadyAbsent: 0, drift: 0, firstQueuedAt: null, lastSyncedAt: null };
+}
+
+function group(map: Map<string, GroupSummary>, key: string, name: string): GroupSummary {
+  let found = map.get(key);
+  if (!found) {
+    found = summary(key, name);
+    map.set(key, found);
+  }
+  return found;
+}
+
+function count(into: GroupSummary, op: Operation): void {
+  into.counts[op.state]++;
+  if (op.state === 'done' && (op.outcome === 'already-absent' || op.reasonCode === 'drift-absent')) {
+    into.alreadyAbsent++;
+  }
+  if (op.drift !== null) into.drift++;
+  if (op.queuedAt !== null) into.firstQueuedAt = Math.min(into.firstQueuedAt ?? op.queuedAt, op.queuedAt);
+  if (op.syncedAt !== null) into.lastSyncedAt = Math.max(into.lastSyncedAt ?? op.syncedAt, op.syncedAt);
+}
+
+const PROBLEM: ReadonlySet<OperationState> = new Set(['needs-attention', 'queued', 'running', 'discarded']);
+
+/**
+ * Gathers the report in one pass: totals, per terminal, per channel, per job, and the item rows the HTML lists
+ * (every problem first, then done ones, up to {@link HTML_ITEM_LIMIT}). Terminals of the inventory without
+ * operations still appear (terminals found).
+ */
+export function collectReport(input: ReportInput): ReportData {
+  const terminals = new Map<string, GroupSummary>();
+  const channels = new Map<string, GroupSummary>();
+  const jobs = new Map<string, JobGroup>();
+  const problems: Operation[] = [];
+  const done: Operation[] = [];
+  let operationCount = 0;
+  for (const t of input.terminals) group(terminals, t.serial, t.name || t.serial);
+  for (const op of input.operations) {
+    operationCount++;
+    if (op.targetKind === 'terminal') count(group(terminals, op.target, op.targetName), op);
+    if (op.channel !== null)
+      count(group(channels, `${op.target}/${op.channel}`, `${op.targetName} · ${op.channel}`), op);
+    let job = jobs.get(op.jobId);
+    if (!job) {
+      job = { ...summary(op.jobId, op.jobLabel ?? op.jobId), source: op.source, kinds: [] };
+      jobs.set(op.jobId, job);
+    }
+    if (!job.kinds.includes(op.kind)) job.kinds.push(op.kind);
+    count(job, op);
+    if (PROBLEM.has(op.state)) {
+      if (problems.length < HTML_ITEM_LIMIT) problems.push(op);
+    } else if (done.length < HTML_ITEM_LIMIT) done.push(op);
+  }
+  const totals = [...jobs.values()].reduce((t, j) => addCounts(t, j.counts), emptySyncCounts());
+  return {
+    site: input.site,
+    appVersion: input.appVersion,
+    generatedAt: input.generatedAt,
+    range: input.range,
+    terminals: input.terminals,
+    totals,
+    alreadyAbsent: [...jobs.values()].reduce((n, j) => n + j.alreadyAbsent, 0),
+    perTerminal: [...terminals.values()],
+    perChannel: [...channels.values()],
+    jobs: [...jobs.values()],
+    drift: input.drift,
+    actions: input.actions,
+    items: [...problems, ...done].slice(0, HTML_ITEM_LIMIT),
+    operationCount,
+  };
+}

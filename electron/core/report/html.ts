@@ -1,0 +1,195 @@
+import { outcomeChart } from './chart.ts';
+import { HTML_ITEM_LIMIT, type GroupSummary, type ReportData } from './collect.ts';
+import { escapeHtml as e, formatTime } from './html-escape.ts';
+
+const STYLE = `
+  @page { size: A4; margin: 14mm; }
+  body { font-family: system-ui, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif; color: #111; margin: 24px; }
+  h1 { font-size: 22px; margin: 0 0 8px; } h2 { font-size: 16px; margin: 28px 0 8px; border-bottom: 1px solid #999; }
+  dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0; }
+  dl.facts dt { font-weight: 600; }
+  table { border-collapse: collapse; width: 100%; font-size: 12px; }
+  th, td { border: 1px solid #bbb; padding: 3px 6px; text-align: left; vertical-align: top; }
+  th { background: #eee; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
+  .note { color: #555; font-size: 12px; }
+  .state-needs-attention { color: #b71c1c; font-weight: 600; } .state-queued { color: #e65100; }
+  @media print {
+    body { margin: 0; } section { break-inside: auto; } h2 { break-after: avoid; }
+    thead { display: table-header-group; } tr { break-inside: avoid; }
+  }
+`;
+
+function table(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  numeric: readonly number[] = [],
+): string {
+  const head = `<thead><tr>${headers.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead>`;
+  const body = rows
+    .map(
+      (row) =>
+        `<tr>${row.map((cell, i) => `<td${numeric.includes(i) ? ' class="n"' : ''}>${cell}</td>`).join('')}</tr>`,
+    )
+    .join('\n');
+  return `<table>${head}<tbody>\n${body}\n</tbody></table>`;
+}
+
+const COUNT_HEADERS = [
+  'Done · 完成',
+  'Already absent · 原已不存在',
+  'Needs attention · 需处理',
+  'Queued · 排队',
+  'Running · 进行中',
+  'Discarded · 已放弃',
+  'Drift · 变化',
+];
+
+function countCells(g: GroupSummary): string[] {
+  const c = g.counts;
+  return [c.done, g.alreadyAbsent, c['needs-attention'], c.queued, c.running, c.discarded, g.drift].map((n) => e(n));
+}
+
+function groupTable(first: string, groups: readonly GroupSummary[]): string {
+  return table(
+    [first, ...COUNT_HEADERS, 'First queued · 首次排队', 'Last synced · 最后同步'],
+    groups.map((g) => [
+      `${e(g.name)}<br><span class="note">${e(g.key)}</span>`,
+      ...countCells(g),
+      e(formatTime(g.firstQueuedAt)),
+      e(formatTime(g.lastSyncedAt)),
+    ]),
+    [1, 2, 3, 4, 5, 6, 7],
+  );
+}
+
+function terminalsTable(data: ReportData): string {
+  if (data.terminals.length === 0) return '<p class="note">No terminal was found. · 未发现终端。</p>';
+  return table(
+    [
+      'Name · 名称',
+      'Serial · 序列号',
+      'Kind · 类型',
+      'Model · 型号',
+      'Firmware · 固件',
+      'Address · 地址',
+      'Online · 在线',
+      'Last seen · 最后在线',
+      'People · 人数',
+    ],
+    data.terminals.map((t) => [
+      e(t.name || '—'),
+      e(t.serial),
+      e(t.kind),
+      e(t.model),
+      e(t.firmware),
+      e(`${t.address}:${t.port}`),
+      t.online ? 'yes · 是' : 'no · 否',
+      e(formatTime(t.lastSeen)),
+      e(t.peopleCount),
+    ]),
+    [8],
+  );
+}
+
+function itemsTable(data: ReportData): string {
+  const shown = data.items.length;
+  const more =
+    data.operationCount > shown
+      ? `<p class="note">${e(shown)} of ${e(data.operationCount)} operations are listed (every problem first, at most ${e(HTML_ITEM_LIMIT)}); the CSV report has every one.</p>`
+      : '';
+  return (
+    more +
+    table(
+      [
+        'Operation · 操作',
+        'Target · 目标',
+        'Subject · 对象',
+        'State · 状态',
+        'Outcome · 结果',
+        'Code · 代码',
+        'Reason · 原因',
+        'Queued · 排队于',
+        'Synced · 同步于',
+      ],
+      data.items.map((op) => [
+        `${e(op.id)}<br><span class="note">${e(op.kind)}</span>`,
+        `${e(op.targetName)}<br><span class="note">${e(op.target)}${op.channel ? ` · ${e(op.channel)}` : ''}</span>`,
+        `${e(op.subject)}${op.subjectName ? `<br>${e(op.subjectName)}` : ''}`,
+        `<span class="state-${e(op.state)}">${e(op.state)}</span>`,
+        e(op.outcome),
+        e(op.rawCode),
+        e(
+          [
+            op.reason,
+            op.drift,
+            op.discardedBy ? `discarded by ${op.discardedBy} at ${formatTime(op.discardedAt)}` : null,
+          ]
+            .filter(Boolean)
+            .join(' — '),
+        ),
+        e(formatTime(op.queuedAt)),
+        e(formatTime(op.syncedAt)),
+      ]),
+    )
+  );
+}
+
+function period(data: ReportData): string {
+  const { since, until } = data.range;
+  if (since === undefined && until === undefined) return 'Everything journaled · 全部记录';
+  return `${formatTime(since ?? null) || '…'} → ${formatTime(until ?? null) || 'now'}`;
+}
+
+/**
+ * The commissioning report as one self-contained, printable HTML page: no script, no external resource (a
+ * Content-Security-Policy says so), an inline SVG chart of outcomes, per-terminal and per-channel summaries,
+ * jobs, drift, the history of discards and retries, and the items. Every value is escaped.
+ */
+export function renderHtml(data: ReportData): string {
+  const t = data.totals;
+  const sections = [
+    `<section><h2>Summary · 摘要</h2>${outcomeChart(t, data.alreadyAbsent)}
+      <p>${e(data.operationCount)} operations on ${e(data.perTerminal.length)} terminals and ${e(data.perChannel.length)} channels.
+      ${e(t.done)} done (${e(data.alreadyAbsent)} already absent), ${e(t['needs-attention'])} need attention, ${e(t.queued)} queued, ${e(t.running)} running, ${e(t.discarded)} discarded.</p></section>`,
+    `<section><h2>Terminals found · 发现的终端</h2>${terminalsTable(data)}</section>`,
+    `<section><h2>Per terminal · 按终端</h2>${groupTable('Terminal · 终端', data.perTerminal)}</section>`,
+    `<section><h2>Per channel · 按通道</h2>${data.perChannel.length === 0 ? '<p class="note">No channel operations in this visit. · 本次没有通道操作。</p>' : groupTable('Channel · 通道', data.perChannel)}</section>`,
+    `<section><h2>Jobs · 任务</h2>${data.jobs.length === 0 ? '<p class="note">No jobs. · 没有任务。</p>' : groupTable('Job · 任务', data.jobs)}</section>`,
+    `<section><h2>Drift · 变化</h2>${
+      data.drift.length === 0
+        ? '<p class="note">Nothing had changed on the targets while work waited. · 排队期间目标没有变化。</p>'
+        : table(
+            ['Operation · 操作', 'Target · 目标', 'Change · 变化', 'Queued · 排队于', 'Found · 发现于'],
+            data.drift.map((d) => [
+              e(d.opId),
+              e(d.target),
+              `${e(d.kind)}: ${e(d.detail)}`,
+              e(formatTime(d.queuedAt)),
+              e(formatTime(d.detectedAt)),
+            ]),
+          )
+    }</section>`,
+    `<section><h2>Retries and discards · 重试与放弃</h2>${
+      data.actions.length === 0
+        ? '<p class="note">None. · 无。</p>'
+        : table(
+            ['When · 时间', 'Operation · 操作', 'Action · 动作', 'By · 操作人', 'Note · 说明'],
+            data.actions.map((a) => [e(formatTime(a.at)), e(a.opId), e(a.action), e(a.actor), e(a.note)]),
+          )
+    }</section>`,
+    `<section><h2>Items · 明细</h2>${itemsTable(data)}</section>`,
+  ];
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(`Commissioning report · ${data.site} · ${formatTime(data.generatedAt)}`)}</title>
+<style>${STYLE}</style></head>
+<body><header><h1>Commissioning report · 调试报告</h1><dl class="facts">
+<dt>Site · 现场</dt><dd>${e(data.site)}</dd><dt>Period · 时段</dt><dd>${e(period(data))}</dd>
+<dt>Generated · 生成于</dt><dd>${e(formatTime(data.generatedAt))}</dd><dt>App · 软件</dt><dd>Face Commissioner ${e(data.appVersion)}</dd>
+</dl></header>
+${sections.join('\n')}
+</body></html>
+`;
+}

@@ -1,0 +1,44 @@
+import type { JobProgress } from '../../../../shared/domain/job.ts';
+import type { OutcomeCounts } from '../../../../shared/domain/removal.ts';
+
+/** Every outcome a count is kept for, in the order the view shows them. */
+export const COUNT_KEYS = ['removed', 'already-absent', 'failed', 'queued', 'cancelled', 'pending'] as const;
+
+/** Counts with every outcome at zero. */
+export const NO_COUNTS: OutcomeCounts = {
+  removed: 0,
+  'already-absent': 0,
+  failed: 0,
+  queued: 0,
+  cancelled: 0,
+  pending: 0,
+};
+
+/** The outcome counts a `jobs:progress` event carries (a missing count is zero). */
+export function countsOf(progress: Pick<JobProgress, 'counts'>): OutcomeCounts {
+  const counts = { ...NO_COUNTS };
+  for (const key of COUNT_KEYS) counts[key] = progress.counts[key] ?? 0;
+  return counts;
+}
+
+/** Items that reached their end: removed, already absent, failed or cancelled (queued ones still wait). */
+export function finishedOf(counts: OutcomeCounts): number {
+  return counts.removed + counts['already-absent'] + counts.failed + counts.cancelled;
+}
+
+/** Every item counted. */
+export function totalOf(counts: OutcomeCounts): number {
+  return finishedOf(counts) + counts.queued + counts.pending;
+}
+
+/** How far a set of items is, 0..100 (100 when there is nothing to do). */
+export function percentOf(counts: OutcomeCounts): number {
+  const total = totalOf(counts);
+  return total === 0 ? 100 : Math.floor((finishedOf(counts) * 100) / total);
+}
+
+/** Whether every item ended removed or already absent. */
+export function allGone(counts: OutcomeCounts): boolean {
+  const total = totalOf(counts);
+  return total > 0 && counts.removed + counts['already-absent'] === total;
+}

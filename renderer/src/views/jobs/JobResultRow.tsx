@@ -1,0 +1,83 @@
+import { memo, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import { JOB_PAGE_SIZE } from '../../store/slices/jobs-slice.ts';
+import { endpointOf } from '../../store/devices/terminal-table.ts';
+import { useAppStore } from '../../store/store-context.tsx';
+import { terminalLabel } from './terminal-label.ts';
+
+/** The columns of the results table, in display order. */
+export const RESULT_COLUMNS = [
+  'terminal',
+  'line',
+  'name',
+  'idKind',
+  'id',
+  'outcome',
+  'code',
+  'reason',
+  'attempts',
+] as const;
+
+/** A cell cut with an ellipsis when too long; the full text shows on hover. */
+function TextCell({ text, className }: { text: string; className?: string }) {
+  return (
+    <div role="cell" className={className ? `cell ${className}` : 'cell'} title={text}>
+      {text}
+    </div>
+  );
+}
+
+/** Props of {@link JobResultRow}. */
+export interface JobResultRowProps {
+  /** 0-based position among the items matching the filter. */
+  index: number;
+  /** Where the virtualizer places the row. */
+  style?: CSSProperties;
+}
+
+/**
+ * One item of the results table, read from its loaded page (a placeholder until the page arrives). Vendor
+ * codes and reasons are rendered as text, never as markup.
+ */
+export const JobResultRow = memo(function JobResultRow({ index, style }: JobResultRowProps) {
+  const { t } = useTranslation();
+  const item = useAppStore((s) => s.jobView?.pages[Math.floor(index / JOB_PAGE_SIZE)]?.items[index % JOB_PAGE_SIZE]);
+  const terminal = useAppStore((s) => (item ? s.terminals[item.terminal] : undefined));
+  if (!item) {
+    return (
+      <div role="row" aria-rowindex={index + 2} className="result-row result-row-loading" style={style}>
+        <div role="cell" className="cell muted">
+          {t('jobs.results.loading')}
+        </div>
+      </div>
+    );
+  }
+  const outcome = item.outcome ?? 'pending';
+  const none = t('devices.none');
+  const id = item.faceId ? `${item.nativeId} / ${item.faceId}` : item.nativeId;
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className="result-row"
+      style={style}
+      data-testid="result-row"
+      data-outcome={outcome}
+    >
+      <div role="cell" className="cell two-line" title={terminalLabel(terminal, item.terminal, t('devices.unnamed'))}>
+        <span>{terminal ? terminal.name || t('devices.unnamed') : item.terminal}</span>
+        {terminal && <span className="muted">{endpointOf(terminal)}</span>}
+      </div>
+      <TextCell text={item.line === null ? none : String(item.line)} className="number" />
+      <TextCell text={item.name ?? none} />
+      <TextCell text={item.idKind} />
+      <TextCell text={id} />
+      <div role="cell" className="cell">
+        <span className={`outcome outcome-${outcome}`}>{t(`jobs.outcome.${outcome}`)}</span>
+      </div>
+      <TextCell text={item.rawCode ?? none} />
+      <TextCell text={item.reason ?? none} />
+      <TextCell text={String(item.attempts)} className="number" />
+    </div>
+  );
+});

@@ -1,0 +1,77 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { JOB_PAGE_SIZE } from '../../store/slices/jobs-slice.ts';
+import { useAppStore } from '../../store/store-context.tsx';
+import { JobResultRow, RESULT_COLUMNS } from './JobResultRow.tsx';
+
+/** Height of one results row in pixels (CSS `.result-row` uses the same). */
+const ROW_HEIGHT = 36;
+
+/** Height of the header row in pixels. */
+const HEADER_HEIGHT = 36;
+
+/**
+ * The selected job's items, filtered by outcome: only the rows in view are rendered
+ * (@tanstack/react-virtual), and the pages they fall in are read through `jobs:show` as they scroll
+ * into view (and again after progress). ARIA table roles keep it a table for assistive technology and tests.
+ */
+export function JobResultsTable() {
+  const { t } = useTranslation();
+  const matching = useAppStore((s) => s.jobView?.matching ?? 0);
+  const version = useAppStore((s) => s.jobView?.version ?? 0);
+  const filter = useAppStore((s) => s.jobView?.filter ?? null);
+  const ensurePages = useAppStore((s) => s.ensureJobPages);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The virtualizer hands back fresh functions on each render; nothing here memoizes them.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: matching,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    scrollMargin: HEADER_HEIGHT,
+  });
+  const items = virtualizer.getVirtualItems();
+  const firstPage = Math.floor((items[0]?.index ?? 0) / JOB_PAGE_SIZE);
+  const lastPage = Math.floor((items.at(-1)?.index ?? 0) / JOB_PAGE_SIZE);
+
+  useEffect(() => {
+    const pages: number[] = [];
+    for (let page = firstPage; page <= lastPage; page++) pages.push(page);
+    ensurePages(pages);
+  }, [firstPage, lastPage, version, filter, ensurePages]);
+
+  return (
+    <>
+      <div
+        ref={scrollRef}
+        className="results-table"
+        role="table"
+        aria-label={t('jobs.results.label')}
+        aria-rowcount={matching + 1}
+        data-testid="results-table"
+      >
+        <div role="rowgroup" className="results-head">
+          <div role="row" aria-rowindex={1} className="result-row result-row-head">
+            {RESULT_COLUMNS.map((column) => (
+              <div key={column} role="columnheader" className="cell">
+                {t(`jobs.results.${column}`)}
+              </div>
+            ))}
+          </div>
+        </div>
+        <div role="rowgroup" className="results-body" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => (
+            <JobResultRow
+              key={item.index}
+              index={item.index}
+              style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
+            />
+          ))}
+        </div>
+      </div>
+      {matching === 0 && <p className="muted empty-results">{t('jobs.results.none')}</p>}
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import type { JobTerminal } from '../../../../shared/domain/removal.ts';
+import { endpointOf } from '../../store/devices/terminal-table.ts';
+import { useAppStore } from '../../store/store-context.tsx';
+import { CountsLine, ProgressBar } from './ProgressBar.tsx';
+import { terminalLabel } from './terminal-label.ts';
+
+/** One terminal of a job: its name (from the inventory when known), status, progress bar and counts. */
+function TerminalProgress({ entry }: { entry: JobTerminal }) {
+  const { t } = useTranslation();
+  const terminal = useAppStore((s) => s.terminals[entry.serial]);
+  const label = terminalLabel(terminal, entry.serial, t('devices.unnamed'));
+  const name = terminal ? terminal.name || t('devices.unnamed') : entry.serial;
+  return (
+    <li className="terminal-progress" data-testid="terminal-progress">
+      <div className="terminal-progress-head">
+        <span className="cell terminal-progress-name" title={`${label} · ${entry.serial}`}>
+          {name}
+        </span>
+        <span className="muted">{t(`devices.kind.${entry.kind}`)}</span>
+        {terminal && !terminal.online && <span className="status-badge status-offline">{t('devices.offline')}</span>}
+      </div>
+      {terminal && <span className="muted terminal-progress-address">{endpointOf(terminal)}</span>}
+      <ProgressBar label={t('jobs.terminalProgress', { name: label })} counts={entry.counts} />
+      <CountsLine counts={entry.counts} />
+    </li>
+  );
+}
+
+/** The selected job's progress per terminal, from the last `jobs:show` (read again on every progress event). */
+export function TerminalProgressList({ terminals }: { terminals: JobTerminal[] }) {
+  const { t } = useTranslation();
+  if (terminals.length === 0) return null;
+  return (
+    <section aria-label={t('jobs.perTerminal')} className="terminal-progress-list">
+      <h3>{t('jobs.perTerminal')}</h3>
+      <ul>
+        {terminals.map((entry) => (
+          <TerminalProgress key={entry.serial} entry={entry} />
+        ))}
+      </ul>
+    </section>
+  );
+}

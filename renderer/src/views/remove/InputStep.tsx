@@ -1,0 +1,61 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { removalItems } from '../../store/removal/removal-list.ts';
+import { useAppStore } from '../../store/store-context.tsx';
+import { ColumnPicker } from './ColumnPicker.tsx';
+import { InputSummary } from './InputSummary.tsx';
+import { PickedPeople } from './PickedPeople.tsx';
+import { FacesOnlyToggle, FileInput, PasteInput } from './SourceInputs.tsx';
+
+/**
+ * Step 1 of the removal wizard: paste ids or import a CSV/TSV file (read by the core), pick its columns,
+ * see the counts and the errors by line; people picked in Devices join the list.
+ */
+export function InputStep() {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const input = useAppStore((s) => s.removalWizard.input);
+  const source = useAppStore((s) => s.removalWizard.source);
+  const reading = useAppStore((s) => s.removalWizard.reading);
+  const total = useAppStore(
+    (s) => removalItems(s.removalWizard.input?.list.items ?? [], s.removalWizard.picked, s.removalWizard.mode).length,
+  );
+  const clear = useAppStore((s) => s.clearRemovalInput);
+  const showStep = useAppStore((s) => s.showRemovalStep);
+  const fileName = source?.kind === 'file' ? source.fileName : null;
+  return (
+    <section className="wizard-step" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('remove.input.title')}</h2>
+      <FacesOnlyToggle />
+      <div className="input-sources">
+        <PasteInput />
+        <FileInput />
+      </div>
+      {reading && (
+        <p className="muted" role="status">
+          {t('remove.input.reading')}
+        </p>
+      )}
+      {input && (
+        <div className="tool-card" aria-busy={reading}>
+          <InputSummary input={input} fileName={fileName} />
+          {input.table && <ColumnPicker input={input} />}
+          <div className="tool-actions">
+            <button type="button" onClick={clear}>
+              {t('remove.input.clear')}
+            </button>
+          </div>
+        </div>
+      )}
+      <PickedPeople />
+      <footer className="wizard-footer">
+        <span data-testid="removal-total">
+          {total > 0 ? t('remove.input.total', { count: total }) : t('remove.input.nothing')}
+        </span>
+        <button type="button" className="primary" disabled={total === 0 || reading} onClick={() => showStep('targets')}>
+          {t('remove.input.next')}
+        </button>
+      </footer>
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RemovalPlan } from '../../../../shared/domain/removal.ts';
+import { confirmsCount, isPanelLocal, needsTypedConfirmation } from '../../store/removal/removal-list.ts';
+import { removalRequestOf } from '../../store/slices/removal-slice.ts';
+import { useAppStore } from '../../store/store-context.tsx';
+import { formatCount } from '../devices/format.ts';
+import { PlanTable } from './PlanTable.tsx';
+import { formatDuration } from './format-duration.ts';
+
+/** What the technician should know before running: offline terminals, items that will fail, risky picks. */
+function Warnings({ plan, panelLocal }: { plan: RemovalPlan; panelLocal: number }) {
+  const { t } = useTranslation();
+  const nameOf = (serial: string) => plan.terminals.find((p) => p.serial === serial)?.name || serial;
+  const warnings: string[] = [];
+  if (plan.offline.length > 0) {
+    warnings.push(
+      t('remove.review.offline', { count: plan.offline.length, names: plan.offline.map(nameOf).join(', ') }),
+    );
+  }
+  if (plan.unplannableItems > 0) warnings.push(t('remove.review.unplannable', { count: plan.unplannableItems }));
+  if (plan.skipped.length > 0) warnings.push(t('remove.review.skipped', { count: plan.skipped.length }));
+  if (panelLocal > 0) warnings.push(t('remove.review.panelLocal', { count: panelLocal }));
+  if (warnings.length === 0) return null;
+  return (
+    <ul className="warnings" aria-label={t('remove.review.warnings')}>
+      {warnings.map((warning) => (
+        <li key={warning}>{warning}</li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Step 3: the dry run (removal:plan) per terminal, the warnings, an optional verification, and a typed
+ * confirmation above 100 people or 10 terminals; "Remove now" starts the job and opens it in Jobs.
+ */
+export function ReviewStep() {
+  const { t, i18n } = useTranslation();
+  const headingId = useId();
+  const confirmId = useId();
+  const plan = useAppStore((s) => s.removalWizard.plan);
+  const wizard = useAppStore((s) => s.removalWizard);
+  const showStep = useAppStore((s) => s.showRemovalStep);
+  const setVerify = useAppStore((s) => s.setRemovalVerify);
+  const start = useAppStore((s) => s.startRemoval);
+  const [typed, setTyped] = useState('');
+  const request = removalRequestOf(wizard);
+  const people = request.items.length;
+  const terminals = plan?.terminals.length ?? 0;
+  const terminalsText = t('jobs.terminals', { count: terminals });
+  const mustConfirm = needsTypedConfirmation(people, terminals);
+  const confirmed = !mustConfirm || confirmsCount(typed, people);
+  const panelLocal = wizard.mode === 'people' ? wizard.picked.filter((p) => isPanelLocal(p.item)).length : 0;
+
+  if (!plan) {
+    return (
+      <section className="wizard-step" aria-labelledby={headingId}>
+        <h2 id={headingId}>{t('remove.review.title')}</h2>
+        <p className="muted">{t('remove.review.noPlan')}</p>
+        <footer className="wizard-footer">
+          <button type="button" onClick={() => showStep('targets')}>
+            {t('remove.back')}
+          </button>
+        </footer>
+      </section>
+    );
+  }
+  const duration = formatDuration(plan.estimatedMs, i18n.language);
+  const time = duration === null ? t('remove.review.underASecond') : t('remove.review.about', { time: duration });
+  const summaryKey = plan.mode === 'faces-only' ? 'remove.review.summaryFaces' : 'remove.review.summary';
+  return (
+    <section className="wizard-step" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('remove.review.title')}</h2>
+      <p className="plan-summary" data-testid="plan-summary">
+        {t(summaryKey, {
+          count: people,
+          people: formatCount(people, i18n.language),
+          terminals: terminalsText,
+          items: formatCount(plan.totalItems, i18n.language),
+          time,
+        })}
+      </p>
+      <Warnings plan={plan} panelLocal={panelLocal} />
+      <PlanTable plan={plan} />
+      <label className="check verify">
+        <input type="checkbox" checked={wizard.verify} onChange={(event) => setVerify(event.target.checked)} />
+        <span>{t('remove.review.verify')}</span>
+      </label>
+      {mustConfirm && (
+        <div className="confirm typed-confirm" role="group" aria-label={t('remove.review.confirmTitle')}>
+          <p className="confirm-text">{t('remove.review.confirmText', { people, terminals: terminalsText })}</p>
+          <div className="field">
+            <label htmlFor={confirmId}>{t('remove.review.confirmLabel', { people })}</label>
+            <input
+              id={confirmId}
+              inputMode="numeric"
+              autoComplete="off"
+              value={typed}
+              aria-invalid={typed !== '' && !confirmed ? true : undefined}
+              onChange={(event) => setTyped(event.target.value)}
+            />
+          </div>
+        </div>
+      )}
+      <footer className="wizard-footer">
+        <button type="button" onClick={() => showStep('targets')}>
+          {t('remove.back')}
+        </button>
+        <button
+          type="button"
+          className="primary danger-fill"
+          disabled={!confirmed || wizard.busy}
+          onClick={() => void start()}
+        >
+          {wizard.busy ? t('remove.review.starting') : t('remove.review.run', { count: people })}
+        </button>
+      </footer>
+    </section>
+  );
+}

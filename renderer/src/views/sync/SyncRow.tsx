@@ -1,0 +1,110 @@
+import { memo, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Operation } from '../../../../shared/domain/sync.ts';
+import { useAppStore } from '../../store/store-context.tsx';
+import type { DiscardRequest } from './DiscardDialog.tsx';
+import { formatTime } from './format.ts';
+
+/** The columns of the sync table, in display order. */
+export const SYNC_COLUMNS = ['state', 'target', 'subject', 'reason', 'queued', 'synced', 'actions'] as const;
+
+/** What a row can ask its table to do. */
+export interface SyncRowProps {
+  /** 0-based position in the filtered list. */
+  index: number;
+  style?: CSSProperties;
+  onDiscard(request: DiscardRequest): void;
+}
+
+/** The reason cell: the translated sentence, then the engine's detail, the drift and who discarded it. */
+function Reason({ op }: { op: Operation }) {
+  const { t, i18n } = useTranslation();
+  const parts = [
+    op.reasonCode ? t(`sync.reason.${op.reasonCode}`) : null,
+    op.reason,
+    op.drift ? t('sync.drift', { detail: op.drift }) : null,
+    op.discardedBy
+      ? t('sync.discardedBy', { actor: op.discardedBy, time: formatTime(op.discardedAt, i18n.language) })
+      : null,
+  ].filter((p): p is string => p !== null && p !== '');
+  const text = parts.join(' — ');
+  return (
+    <div role="cell" className="cell sync-reason" title={text}>
+      {text}
+    </div>
+  );
+}
+
+/** One operation of the sync queue (a placeholder until its page arrives). Text only, never markup. */
+export const SyncRow = memo(function SyncRow({ index, style, onDiscard }: SyncRowProps) {
+  const { t, i18n } = useTranslation();
+  const op = useAppStore((s) => s.syncRows[index]);
+  const retry = useAppStore((s) => s.retryOperations);
+  const showSection = useAppStore((s) => s.showSection);
+  const selectTerminal = useAppStore((s) => s.selectTerminal);
+  if (!op) {
+    return (
+      <div role="row" aria-rowindex={index + 2} className="sync-row sync-row-loading" style={style}>
+        <div role="cell" className="cell muted">
+          {t('sync.loading')}
+        </div>
+      </div>
+    );
+  }
+  const subject = op.subjectName ? `${op.subject} · ${op.subjectName}` : op.subject;
+  const discardable = op.state === 'queued' || op.state === 'needs-attention';
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className={`sync-row sync-row-${op.state}`}
+      style={style}
+      data-testid={`sync-row-${op.id}`}
+    >
+      <div role="cell" className="cell">
+        <span className={`sync-state sync-state-${op.state}`}>{t(`sync.state.${op.state}`)}</span>
+      </div>
+      <div role="cell" className="cell" title={`${op.targetName} (${op.target})`}>
+        {op.channel ? `${op.targetName} · ${op.channel}` : op.targetName}
+      </div>
+      <div role="cell" className="cell" title={subject}>
+        {subject}
+      </div>
+      <Reason op={op} />
+      <div role="cell" className="cell">
+        <span className="sync-time">{formatTime(op.queuedAt, i18n.language)}</span>
+      </div>
+      <div role="cell" className="cell">
+        <span className="sync-time">{formatTime(op.syncedAt, i18n.language)}</span>
+      </div>
+      <div role="cell" className="cell sync-actions">
+        {op.reasonCode === 'credentials' && op.targetKind === 'terminal' && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              showSection('devices');
+              selectTerminal(op.target);
+            }}
+          >
+            {t('sync.fixCredentials')}
+          </button>
+        )}
+        {op.retryable && (
+          <button type="button" onClick={() => void retry([op.id])}>
+            {t('sync.retry')}
+          </button>
+        )}
+        {discardable && (
+          <button
+            type="button"
+            className="danger"
+            onClick={() => onDiscard({ id: op.id, subject, target: op.targetName })}
+          >
+            {t('sync.discard')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+});

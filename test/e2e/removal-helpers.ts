@@ -1,0 +1,94 @@
+import type { Locator, Page } from '@playwright/test';
+import { WebSocket } from 'ws';
+import type { Channel, RequestOf } from '../../shared/ipc/types.ts';
+import type { Result } from '../../shared/result.ts';
+import { createBasipDevice } from '../sim/basip/index.ts';
+import type { SimDevice } from '../sim/common/device.ts';
+import { serve, type SimServer } from '../sim/common/http.ts';
+import type { SimPerson } from '../sim/common/people.ts';
+import { createSophonDevice } from '../sim/sophon/index.ts';
+
+/** A simulated terminal on 127.0.0.1 that can be stopped and started again on the same port. */
+export interface SimTerminal {
+  kind: 'sophon' | 'basip';
+  device: SimDevice;
+  port: number;
+  address: string;
+  /** Stops answering: connections are refused from now on. */
+  stop(): Promise<void>;
+  /** Answers again on the same port. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts a simulated terminal holding `people`, served on 127.0.0.1 and a free port. */
+export async function startSimTerminal(
+  kind: 'sophon' | 'basip',
+  seed: string,
+  people: SimPerson[],
+): Promise<SimTerminal> {
+  const device = kind === 'sophon' ? createSophonDevice({ seed, people }) : createBasipDevice({ seed, people });
+  let server: SimServer | null = await serve(device.handle);
+  const port = server.port;
+  return {
+    kind,
+    device,
+    port,
+    address: `127.0.0.1:${port}`,
+    async stop() {
+      await server?.close();
+      server = null;
+    },
+    async restart() {
+      server ??= await serve(device.handle, { port });
+    },
+    async close() {
+      await server?.close();
+      server = null;
+    },
+  };
+}
+
+/** Adds a simulated terminal with "Add by address" (BAS-IP with the simulator's admin/123456). */
+export async function addTerminal(page: Page, sim: SimTerminal): Promise<void> {
+  const form = page.getByRole('form', { name: 'Add by address' });
+  await form.getByLabel('Address', { exact: true }).fill(sim.address);
+  if (sim.kind === 'basip') {
+    await form.getByLabel('Kind').selectOption({ label: 'BAS-IP' });
+    await form.getByLabel('Username (optional)').fill('admin');
+    await form.getByLabel('Password (optional)').fill('123456');
+  }
+  await form.getByRole('button', { name: 'Add terminal' }).click();
+  await page.getByRole('table', { name: 'Terminals' }).getByRole('row').filter({ hasText: sim.address }).waitFor();
+}
+
+/** Calls one contract channel on the browser host from the test process (its WebSocket, with its token). */
+export async function invokeHost<C extends Channel>(
+  hostUrl: string,
+  channel: C,
+  request: RequestOf<C>,
+): Promise<Result<unknown>> {
+  const url = new URL(hostUrl);
+  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
+  const ws = new WebSocket(`ws://${url.host}/ws?token=${encodeURIComponent(token)}`, { origin: url.origin });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    return await new Promise<Result<unknown>>((resolve) => {
+      ws.on('message', (data) => {
+        const message = JSON.parse(String(data)) as { type: string; id?: number; result?: Result<unknown> };
+        if (message.type === 'result' && message.id === 1 && message.result) resolve(message.result);
+      });
+      ws.send(JSON.stringify({ type: 'invoke', id: 1, channel, request }));
+    });
+  } finally {
+    ws.close();
+  }
+}
+
+/** The progress bar of one terminal of the selected job, by its name and address. */
+export function terminalProgress(page: Page, label: string): Locator {
+  return page.getByRole('progressbar', { name: `Progress of ${label}` });
+}
