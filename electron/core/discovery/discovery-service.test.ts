@@ -1,3 +1,4 @@
+import { createMemorySecretStore as memorySecrets } from '../secrets/memory-secret-store.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,17 +9,6 @@ import { serve, type SimServer } from '../../../test/sim/common/http.ts';
 import { generatePeople } from '../../../test/sim/common/people.ts';
 import { createSophonDevice } from '../../../test/sim/sophon/index.ts';
 import { createCore, type Core } from '../compose.ts';
-import type { SecretStore } from '../secrets/secret-store.ts';
-
-function memorySecrets(): SecretStore {
-  const values = new Map<string, string>();
-  return {
-    get: async (key) => values.get(key),
-    set: async (key, value) => void values.set(key, value),
-    delete: async (key) => void values.delete(key),
-    keys: async () => [...values.keys()],
-  };
-}
 
 describe('discovery service against the simulators (127.0.0.1)', () => {
   let dir: string;

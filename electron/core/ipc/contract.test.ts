@@ -1,3 +1,4 @@
+import { createMemorySecretStore as memorySecrets } from '../secrets/memory-secret-store.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,18 +7,7 @@ import { channels } from '../../../shared/ipc/contract.ts';
 import { CHANNEL_NAMES } from '../../../shared/ipc/names.ts';
 import type { Handlers } from '../../../shared/ipc/types.ts';
 import { createCore, type Core } from '../compose.ts';
-import type { SecretStore } from '../secrets/secret-store.ts';
 import { dispatch } from './dispatch.ts';
-
-function memorySecrets(): SecretStore {
-  const values = new Map<string, string>();
-  return {
-    get: async (key) => values.get(key),
-    set: async (key, value) => void values.set(key, value),
-    delete: async (key) => void values.delete(key),
-    keys: async () => [...values.keys()],
-  };
-}
 
 /** Payloads that no channel accepts: every request is one object, so none of these can pass. */
 const MALFORMED: unknown[] = [undefined, null, 42, 'text', [], { unexpected: true, language: 7 }];

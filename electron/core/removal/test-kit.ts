@@ -1,3 +1,4 @@
+import { createMemorySecretStore } from '../secrets/memory-secret-store.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,6 @@ import type { SimPerson } from '../../../test/sim/common/people.ts';
 import type { LoggedRequest } from '../../../test/sim/common/request-log.ts';
 import { createSophonDevice } from '../../../test/sim/sophon/index.ts';
 import { createCore, type Core, type CoreOptions } from '../compose.ts';
-import type { SecretStore } from '../secrets/secret-store.ts';
 
 /**
  * Test helpers of the removal engine: simulated terminals on 127.0.0.1 that can be cut off and brought back
@@ -61,15 +61,7 @@ export async function startTerminal(
 }
 
 /** Credentials in memory (the tests' secret store). */
-export function memorySecrets(): SecretStore {
-  const values = new Map<string, string>();
-  return {
-    get: async (key) => values.get(key),
-    set: async (key, value) => void values.set(key, value),
-    delete: async (key) => void values.delete(key),
-    keys: async () => [...values.keys()],
-  };
-}
+export const memorySecrets = createMemorySecretStore;
 
 /** A core in a fresh temporary data directory, with fast back-off; `cleanup` closes it and deletes the dir. */
 export function testCore(

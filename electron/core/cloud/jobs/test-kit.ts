@@ -1,4 +1,4 @@
-/**
+import { createMemorySecretStore } from '../../secrets/memory-secret-store.ts'; /**
  * TEST-ONLY helpers of the cloud jobs: a core with fast waits over a temporary data directory, contract calls,
  * the simulators configured through `cloud:set-config`, and a loopback proxy that loses answers on purpose.
  * Nothing in the app imports this file.
@@ -14,16 +14,7 @@ import { dispatch } from '../../ipc/dispatch.ts';
 import type { SecretStore } from '../../secrets/secret-store.ts';
 
 /** Credentials in memory, shared between the cores of one test (a restart keeps them). */
-export function memorySecrets(): SecretStore & { values: Map<string, string> } {
-  const values = new Map<string, string>();
-  return {
-    values,
-    get: async (key) => values.get(key),
-    set: async (key, value) => void values.set(key, value),
-    delete: async (key) => void values.delete(key),
-    keys: async () => [...values.keys()],
-  };
-}
+export const memorySecrets = createMemorySecretStore;
 
 /** Fast waits: short back-off, quick polling, a short settle time for lost issue calls. */
 export const FAST: NonNullable<CoreOptions['cloud']> = {
