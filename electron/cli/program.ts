@@ -7,7 +7,7 @@ import { registerAppCommands } from './commands/app.ts';
 import { registerCloudCommands } from './commands/cloud.ts';
 import { registerDeviceCommands } from './commands/devices.ts';
 import { registerJobCommands } from './commands/jobs.ts';
-import { registerPermissionCommands } from './commands/permissions.ts';
+import { registerPermissionCommands, registerPushCommands } from './commands/permissions.ts';
 import { registerRemovalCommands } from './commands/removal.ts';
 import { registerSyncCommands } from './commands/sync.ts';
 import { createCliContext } from './context.ts';
@@ -50,6 +50,7 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
   registerJobCommands(program, context);
   registerCloudCommands(program, context);
   registerPermissionCommands(program, context);
+  registerPushCommands(program, context);
   registerSyncCommands(program, context);
   program.version(APP_VERSION, '-V, --version', 'print the version number');
 

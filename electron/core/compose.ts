@@ -4,6 +4,11 @@ import type { Handlers } from '../../shared/ipc/types.ts';
 import { APP_VERSION, PRODUCT_NAME } from './app-info.ts';
 import { createCloudConfig, type CloudClientOverrides } from './cloud/cloud-config.ts';
 import { createCloudJobs, type CloudJobTuning } from './cloud/jobs/cloud-jobs.ts';
+import {
+  createAliyunSyncSource,
+  createPushSyncSource,
+  supersedeEarlierPushes,
+} from './cloud/jobs/cloud-sync-sources.ts';
 import { createJobControl } from './cloud/jobs/job-control.ts';
 import { openDatabase } from './db/database.ts';
 import { createEventBus } from './events/event-bus.ts';
@@ -142,7 +147,19 @@ export function createCore(options: CoreOptions): Core {
     now,
   });
   const cloudConfig = createCloudConfig({ settings, secrets, overrides: options.cloud?.clients });
-  const cloudJobs = createCloudJobs({ db, bus, settings, status, config: cloudConfig, ...options.cloud?.jobs, now });
+  const cloudJobs = createCloudJobs({
+    db,
+    bus,
+    settings,
+    status,
+    config: cloudConfig,
+    ...options.cloud?.jobs,
+    now,
+    onJournaled: (jobId) => supersedeEarlierPushes(db, sync, jobId),
+  });
+  const cloudReachable = (): boolean => status.get().cloud !== 'unreachable';
+  sync.register(createPushSyncSource(db, cloudJobs, cloudReachable));
+  sync.register(createAliyunSyncSource(db, cloudJobs, cloudReachable));
   const stopWatchingClouds = watchConfiguredClouds(cloudConfig, sync.connectivity, options.onError);
   const services: CoreServices = {
     cloudConfig,

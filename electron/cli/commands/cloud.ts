@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { AliyunUserTypeSchema, TUYA_DATA_CENTRES, type SetCloudConfig } from '../../../shared/domain/cloud.ts';
-import { AliyunScopeTypeSchema } from '../../../shared/domain/cloud.ts';
+import { AliyunScopeTypeSchema, type AliyunScopeType, type AliyunUserType } from '../../../shared/domain/cloud.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { CliContext } from '../context.ts';
-import { followCloudJob } from './cloud-follow.ts';
+import { runCloudRemoval, splitList } from './cloud-removal.ts';
 import { readRemovalList } from './removal.ts';
 
 /** Reads a secret option: `-` reads one line from stdin; an empty value deletes the secret. */
@@ -75,14 +75,6 @@ function aliyunRequest(o: ConfigOptions): SetCloudConfig | null {
   return { cloud: 'aliyun', ...(settings ? { settings } : {}), ...(secrets ? { secrets } : {}) };
 }
 
-/** Splits "a,b,c" into trimmed, non-empty parts. */
-export function splitList(text: string): string[] {
-  return text
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
-
 /** Registers `fcom cloud config|test` and `fcom cloud-remove`. */
 export function registerCloudCommands(program: Command, context: CliContext): void {
   const cloud = program.command('cloud').description('cloud accounts (Tuya, Alibaba Cloud): settings and test');
@@ -143,23 +135,18 @@ export function registerCloudCommands(program: Command, context: CliContext): vo
         ids?: string;
         file?: string;
         column?: string;
-        userType?: 'IDENTITY';
-        scopeType: 'IOT_ID';
+        userType?: AliyunUserType;
+        scopeType: AliyunScopeType;
         scopes: string;
       }) => {
         const { list, label } = readRemovalList({ ...options, devices: 'all' });
-        const userIds = list.items.map(
-          (i) => i.nativeId ?? i.identity_id ?? i.link_id ?? (i.uid === undefined ? '' : String(i.uid)),
-        );
-        const { jobId, items } = await context.call('cloud-removal:start', {
+        await runCloudRemoval(context, {
+          list,
+          label,
           ...(options.userType ? { userType: options.userType } : {}),
-          userIds,
           scopeType: options.scopeType,
           scopeIds: splitList(options.scopes),
-          label,
         });
-        if (!context.json()) context.output.err(`Job ${jobId} started: ${items} (user, scope) pairs.`);
-        await followCloudJob(context, jobId);
       },
     );
 }

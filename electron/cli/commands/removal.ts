@@ -1,20 +1,59 @@
 import { readFileSync } from 'node:fs';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { AliyunUserTypeSchema, type AliyunUserType } from '../../../shared/domain/cloud.ts';
 import type { RemovalList } from '../../../shared/domain/people-import.ts';
 import type { RemovalPlan, RemovalRequest } from '../../../shared/domain/removal.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { importPeopleFile, parsePastedIds } from '../../core/people-import/index.ts';
 import type { CliContext } from '../context.ts';
 import { followJob } from '../job-follow.ts';
+import { parseScopes, runCloudRemoval } from './cloud-removal.ts';
 
 interface RemoveOptions {
   ids?: string;
   file?: string;
   column?: string;
-  devices: string;
+  devices?: string;
   facesOnly?: boolean;
   dryRun?: boolean;
   verify?: boolean;
+  cloud?: 'aliyun';
+  scope?: string;
+  userType?: AliyunUserType;
+}
+
+/**
+ * `fcom remove --cloud aliyun --scope iot:ID,...`: the same as `fcom cloud-remove`; refused before anything is
+ * sent when an option of the terminal removal is given or the scope is not valid.
+ */
+async function removeFromCloud(context: CliContext, options: RemoveOptions): Promise<void> {
+  const terminalOnly = [
+    ['--devices', options.devices !== undefined],
+    ['--faces-only', options.facesOnly],
+    ['--dry-run', options.dryRun],
+    ['--verify', options.verify],
+  ].filter(([, given]) => given);
+  if (terminalOnly.length > 0) {
+    throw new AppError(
+      'VALIDATION',
+      `${terminalOnly.map(([name]) => name).join(', ')} ${terminalOnly.length === 1 ? 'applies' : 'apply'} to terminals, not to --cloud: name devices or spaces with --scope iot:ID,... or space:ID,...`,
+    );
+  }
+  if (options.scope === undefined) {
+    throw new AppError(
+      'VALIDATION',
+      '--cloud aliyun needs --scope iot:ID,ID,... (devices) or space:ID,ID,... (spaces).',
+    );
+  }
+  const { scopeType, scopeIds } = parseScopes(options.scope);
+  const { list, label } = readRemovalList(options);
+  await runCloudRemoval(context, {
+    list,
+    label,
+    ...(options.userType ? { userType: options.userType } : {}),
+    scopeType,
+    scopeIds,
+  });
 }
 
 /** Reads the removal list from `--ids` or `--file` (CSV/TSV in UTF-8, UTF-16 or GBK). */
@@ -101,11 +140,23 @@ export function registerRemovalCommands(program: Command, context: CliContext): 
     .option('--ids <ids>', 'ids separated by commas (each applied as the terminal’s own kind of id)')
     .option('--file <path>', 'a CSV/TSV list (UTF-8, UTF-16 or GBK)')
     .option('--column <name>', 'the id column of --file: header label or 1-based number')
-    .requiredOption('--devices <list>', '"all", or serials separated by commas')
+    .option('--devices <list>', '"all", or serials separated by commas (required without --cloud)')
     .option('--faces-only', 'remove single faces (Sophon), keeping the people', false)
     .option('--dry-run', 'show the plan per terminal and the estimated time; send nothing', false)
     .option('--verify', 'read each terminal’s list afterwards and confirm every removed item is gone', false)
-    .action(async (options: RemoveOptions) => {
+    .addOption(new Option('--cloud <cloud>', 'remove faces from a cloud instead of terminals').choices(['aliyun']))
+    .option('--scope <scopes>', 'with --cloud: iot:ID,ID,... (devices) or space:ID,ID,... (spaces)')
+    .addOption(
+      new Option('--user-type <type>', 'with --cloud: user system of the ids (default: the setting)').choices(
+        AliyunUserTypeSchema.options,
+      ),
+    )
+    .action(async (options: RemoveOptions, command: Command) => {
+      if (options.cloud !== undefined) return removeFromCloud(context, options);
+      if (options.scope !== undefined || options.userType !== undefined) {
+        throw new AppError('VALIDATION', '--scope and --user-type go with --cloud aliyun.');
+      }
+      if (options.devices === undefined) command.error("error: required option '--devices <list>' not specified");
       const { list, label } = readRemovalList(options);
       reportListProblems(context, list);
       const request: RemovalRequest = {

@@ -1,7 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { ReportFormatSchema, type ReportFormat } from '../../../shared/domain/report.ts';
-import { OPERATION_STATES, type OperationState, type SyncCounts } from '../../../shared/domain/sync.ts';
+import {
+  OPERATION_STATES,
+  type OperationState,
+  type SyncCounts,
+  type SyncStatus,
+} from '../../../shared/domain/sync.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { CliContext } from '../context.ts';
 
@@ -21,11 +26,18 @@ function parseTime(name: string, text: string): number {
   return ms;
 }
 
-/** Prints the queue's counts and targets; exit code 1 while anything is queued or needs attention. */
-async function printStatus(context: CliContext): Promise<void> {
+/**
+ * Prints the queue's counts and targets; exit code 1 while anything is queued or needs attention. `compact`: one
+ * JSON line (for `--watch --json`, one status a line).
+ */
+async function printStatus(context: CliContext, compact = false): Promise<SyncStatus> {
   const status = await context.call('sync:status', {});
-  if (status.counts.queued + status.counts['needs-attention'] > 0) context.setExitCode(1);
-  if (context.json()) return context.print(status);
+  context.setExitCode(status.counts.queued + status.counts['needs-attention'] > 0 ? 1 : 0);
+  if (context.json()) {
+    if (compact) context.output.out(JSON.stringify(status));
+    else context.print(status);
+    return status;
+  }
   const out = (text: string): void => context.output.out(text);
   out(`Sync queue: ${describeSyncCounts(status.counts)}`);
   for (const t of status.targets) {
@@ -38,9 +50,94 @@ async function printStatus(context: CliContext): Promise<void> {
     out('  Then: fcom sync retry ID (after fixing the cause), or fcom sync discard ID --yes');
   }
   if (status.counts.queued > 0) out('  Send queued work once its targets answer: fcom sync now');
+  return status;
 }
 
-/** Registers `fcom sync status|list|now|retry|discard` and `fcom report`. */
+interface ListOptions {
+  state?: OperationState;
+  target?: string;
+  limit: string;
+  offset: string;
+}
+
+/** The options of `fcom sync list` and `fcom queue list`. */
+function addListOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--state <state>', 'only operations in this state').choices([...OPERATION_STATES]))
+    .option('--target <serial>', 'only the operations of one target')
+    .option('--limit <n>', 'operations per page', '50')
+    .option('--offset <n>', 'operations to skip', '0');
+}
+
+/** Prints one page of the sync queue. */
+async function listQueue(context: CliContext, options: ListOptions): Promise<void> {
+  const page = await context.call('sync:list', {
+    ...(options.state ? { state: options.state } : {}),
+    ...(options.target ? { target: options.target } : {}),
+    limit: Math.min(1000, Math.max(1, Number(options.limit) || 50)),
+    offset: Math.max(0, Number(options.offset) || 0),
+  });
+  if (context.json()) return context.print(page);
+  if (page.items.length === 0) return context.output.out('No operations match.');
+  context.output.out(`${page.items.length} of ${page.matching}:`);
+  for (const op of page.items) {
+    const why = op.reason ?? op.reasonCode ?? '';
+    const who = op.discardedBy ? ` discarded by ${op.discardedBy} at ${time(op.discardedAt)}` : '';
+    context.output.out(
+      `${op.id}  ${op.state}  ${op.targetName}  ${op.subject}  queued ${time(op.queuedAt) || '-'}  synced ${time(op.syncedAt) || '-'}${who}  ${why}`,
+    );
+  }
+}
+
+/** One `sync now`: probe, send what waits, wait for it, print the status. */
+async function syncOnce(context: CliContext, compact: boolean): Promise<SyncStatus> {
+  const result = await context.call('sync:now', {});
+  if (!context.json()) {
+    context.output.err(`Terminals: ${result.terminalsOnline} answer, ${result.terminalsOffline} do not.`);
+  }
+  await context.core().services.sync.whenIdle();
+  return printStatus(context, compact);
+}
+
+/**
+ * `fcom sync now`, or with `watch` again every `intervalMs` until nothing is queued or running (or Ctrl-C); with
+ * `--json` and `watch`, one status a line.
+ */
+async function syncNow(context: CliContext, options: { watch?: boolean; interval?: string }): Promise<void> {
+  if (!options.watch) {
+    await syncOnce(context, false);
+    return;
+  }
+  const seconds = Number(options.interval ?? '5');
+  if (!Number.isFinite(seconds) || seconds < 0.1 || seconds > 3600) {
+    throw new AppError('VALIDATION', `--interval must be seconds from 0.1 to 3600, not "${options.interval}".`);
+  }
+  let stopped = false;
+  let wake = (): void => {};
+  const stop = (): void => {
+    stopped = true;
+    wake();
+  };
+  process.once('SIGINT', stop);
+  try {
+    for (;;) {
+      const status = await syncOnce(context, true);
+      if (stopped || status.counts.queued + status.counts.running === 0) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, seconds * 1000);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      if (stopped) return;
+    }
+  } finally {
+    process.removeListener('SIGINT', stop);
+  }
+}
+
+/** Registers `fcom sync [status|list|now|retry|discard]`, `fcom queue list` and `fcom report`. */
 export function registerSyncCommands(program: Command, context: CliContext): void {
   const sync = program
     .command('sync')
@@ -49,45 +146,27 @@ export function registerSyncCommands(program: Command, context: CliContext): voi
   sync
     .command('status')
     .description('counts per state, targets with work, cloud connectivity')
-    .action(() => printStatus(context));
-
-  sync
-    .command('list')
-    .description('the operations of the queue (queued first, then needing attention)')
-    .addOption(new Option('--state <state>', 'only operations in this state').choices([...OPERATION_STATES]))
-    .option('--target <serial>', 'only the operations of one target')
-    .option('--limit <n>', 'operations per page', '50')
-    .option('--offset <n>', 'operations to skip', '0')
-    .action(async (options: { state?: OperationState; target?: string; limit: string; offset: string }) => {
-      const page = await context.call('sync:list', {
-        ...(options.state ? { state: options.state } : {}),
-        ...(options.target ? { target: options.target } : {}),
-        limit: Math.min(1000, Math.max(1, Number(options.limit) || 50)),
-        offset: Math.max(0, Number(options.offset) || 0),
-      });
-      if (context.json()) return context.print(page);
-      if (page.items.length === 0) return context.output.out('No operations match.');
-      context.output.out(`${page.items.length} of ${page.matching}:`);
-      for (const op of page.items) {
-        const why = op.reason ?? op.reasonCode ?? '';
-        const who = op.discardedBy ? ` discarded by ${op.discardedBy} at ${time(op.discardedAt)}` : '';
-        context.output.out(
-          `${op.id}  ${op.state}  ${op.targetName}  ${op.subject}  queued ${time(op.queuedAt) || '-'}  synced ${time(op.syncedAt) || '-'}${who}  ${why}`,
-        );
-      }
-    });
-
-  sync
-    .command('now')
-    .description('probe every terminal and cloud now, send the queued work of those that answer, and wait for it')
     .action(async () => {
-      const result = await context.call('sync:now', {});
-      if (!context.json()) {
-        context.output.err(`Terminals: ${result.terminalsOnline} answer, ${result.terminalsOffline} do not.`);
-      }
-      await context.core().services.sync.whenIdle();
       await printStatus(context);
     });
+
+  addListOptions(
+    sync.command('list').description('the operations of the queue (queued first, then needing attention)'),
+  ).action((options: ListOptions) => listQueue(context, options));
+
+  sync
+    .command('now', { isDefault: true })
+    .description(
+      'probe every terminal and cloud now, send the queued work of those that answer, and wait for it (the default)',
+    )
+    .option('--watch', 'repeat until nothing is queued or running (or Ctrl-C)', false)
+    .option('--interval <seconds>', 'with --watch: seconds between rounds', '5')
+    .action((options: { watch?: boolean; interval?: string }) => syncNow(context, options));
+
+  const queue = program.command('queue').description('the sync queue (the same as fcom sync list)');
+  addListOptions(queue.command('list').description('the operations of the queue (= fcom sync list)')).action(
+    (options: ListOptions) => listQueue(context, options),
+  );
 
   sync
     .command('retry <ids...>')

@@ -9,7 +9,7 @@ import { memorySecrets, waitUntil } from '../removal/test-kit.ts';
 import type { ProbeOutcome } from './connectivity.ts';
 import { emptySyncCounts, type ActionInfo, type SyncSource, type TargetRef } from './source.ts';
 
-/** A push queued for a cloud channel, as a cloud job kind would journal it. */
+/** A push queued for a cloud channel, as a cloud job kind would journal it (named apart from the real `push` source). */
 interface Push {
   id: string;
   channel: string;
@@ -22,8 +22,8 @@ interface Push {
 /** A cloud job kind implementing the port in memory: enough to test the control plane's rules. */
 function pushSource(pushes: Push[], resumed: (TargetRef | undefined)[]): SyncSource {
   const op = (p: Push): Operation => ({
-    id: `push:${p.id}`,
-    source: 'push',
+    id: `fake-push:${p.id}`,
+    source: 'fake-push',
     jobId: 'job-1',
     jobLabel: 'Full push',
     kind: 'permission-push',
@@ -48,7 +48,7 @@ function pushSource(pushes: Push[], resumed: (TargetRef | undefined)[]): SyncSou
     drift: null,
   });
   return {
-    name: 'push',
+    name: 'fake-push',
     counts: () => {
       const counts = emptySyncCounts();
       for (const p of pushes) counts[p.state]++;
@@ -102,18 +102,18 @@ describe('the sync service as the control plane of every job kind', () => {
       { id: 'd', channel: 'East gate', key: 'tuya:full:ch-1', state: 'queued', queuedAt: 200, note: null },
     ];
     sync.register(pushSource(pushes, []));
-    expect(sync.supersede('push:d', 'tuya:full:ch-1', 200)).toBe(1);
+    expect(sync.supersede('fake-push:d', 'tuya:full:ch-1', 200)).toBe(1);
     expect(pushes.map((p) => [p.id, p.state])).toEqual([
       ['a', 'discarded'],
       ['b', 'queued'],
       ['c', 'running'],
       ['d', 'queued'],
     ]);
-    expect(pushes[0]?.note).toBe('supersede: Superseded by push:d by sync');
+    expect(pushes[0]?.note).toBe('supersede: Superseded by fake-push:d by sync');
     expect(sync.counts()).toMatchObject({ queued: 2, running: 1, discarded: 1 });
     // The discarded push stays listed, as superseded.
     expect(sync.list({ state: 'discarded', offset: 0, limit: 10 }).items[0]).toMatchObject({
-      id: 'push:a',
+      id: 'fake-push:a',
       reasonCode: 'superseded',
     });
   });
@@ -132,7 +132,7 @@ describe('the sync service as the control plane of every job kind', () => {
     expect(status.get()).toMatchObject({ queuedOperations: 5, attentionOperations: 0 });
     const page = sync.list({ offset: 2, limit: 2 });
     expect(page.matching).toBe(5);
-    expect(page.items.map((op) => op.id)).toEqual(['push:2', 'push:3']);
+    expect(page.items.map((op) => op.id)).toEqual(['fake-push:2', 'fake-push:3']);
     expect(() => sync.register(pushSource([], []))).toThrow(/already registered/);
   });
 

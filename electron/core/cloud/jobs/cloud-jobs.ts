@@ -34,6 +34,8 @@ export interface CloudJobTuning {
   follow?: { pollMs?: number; maxPollMs?: number; concurrency?: number };
   /** How long after its sending a lost issue call is given up as not arrived (default 30 s). */
   settleMs?: number;
+  /** Called when a job was journaled, before it starts (the sync queue applies its supersede rule). */
+  onJournaled?: (jobId: string) => void;
 }
 
 /** What the cloud jobs need. */
@@ -173,6 +175,7 @@ export function createCloudJobs(deps: CloudJobDeps): CloudJobService {
   };
 
   const start = (jobId: string): void => {
+    deps.onJournaled?.(jobId);
     progress.publish(jobId, true);
     runOf(jobId).wake();
   };
