@@ -32,3 +32,15 @@ export function formatError(error: ErrorPayload): string {
   const first = error.message.split('\n')[0] ?? error.message;
   return `fcom: ${first} (${error.code})`;
 }
+
+/** Prints rows as an aligned table with upper-case headers (trailing spaces trimmed). */
+export function printTable(output: Output, headers: readonly string[], rows: readonly (readonly string[])[]): void {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  output.out(line(headers.map((h) => h.toUpperCase())));
+  for (const row of rows) output.out(line(row));
+}

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import type { Terminal } from '../../../shared/domain/terminal.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { CliContext } from '../context.ts';
+import { printTable } from '../output.ts';
 
 /** Columns printed for a terminal, in order. */
 const COLUMNS = ['serial', 'kind', 'model', 'firmware', 'address', 'port', 'status'] as const;
@@ -39,10 +40,11 @@ export function printTerminals(context: CliContext, terminals: Terminal[]): void
     context.output.out('No terminals.');
     return;
   }
-  const cells = records.map((r) => COLUMNS.map((c) => String(r[c] ?? '-')));
-  const widths = COLUMNS.map((c, i) => Math.max(c.length, ...cells.map((row) => (row[i] ?? '').length)));
-  context.output.out(COLUMNS.map((c, i) => c.toUpperCase().padEnd(widths[i] ?? 0)).join('  '));
-  for (const row of cells) context.output.out(row.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  '));
+  printTable(
+    context.output,
+    COLUMNS,
+    records.map((r) => COLUMNS.map((c) => String(r[c] ?? '-'))),
+  );
 }
 
 /** Registers `fcom discover` and `fcom devices add|list|forget|sweep`. */

@@ -3,19 +3,8 @@ import { Option, type Command } from 'commander';
 import { ItemFilterSchema, type ItemFilter, type JobSummary } from '../../../shared/domain/removal.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { CliContext } from '../context.ts';
+import { printTable } from '../output.ts';
 import { describeCounts, followJob, printJobSummary } from '../job-follow.ts';
-
-/** Prints rows as an aligned table with upper-case headers. */
-function printTable(context: CliContext, headers: readonly string[], rows: readonly string[][]): void {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string =>
-    cells
-      .map((c, i) => c.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd();
-  context.output.out(line(headers.map((h) => h.toUpperCase())));
-  for (const row of rows) context.output.out(line(row));
-}
 
 function summaryRow(job: JobSummary): string[] {
   const c = job.counts;
@@ -53,7 +42,7 @@ export function registerJobCommands(program: Command, context: CliContext): void
       if (context.json()) return context.print(list);
       if (list.length === 0) return context.output.out('No jobs.');
       printTable(
-        context,
+        context.output,
         ['id', 'state', 'created', 'items', 'removed', 'absent', 'failed', 'queued', 'other', 'list'],
         list.map(summaryRow),
       );
@@ -85,7 +74,7 @@ export function registerJobCommands(program: Command, context: CliContext): void
         }
         context.output.out(`Items ${first}-${first + detail.items.length - 1} of ${detail.matching}:`);
         printTable(
-          context,
+          context.output,
           ['terminal', 'id', 'outcome', 'raw', 'tries', 'reason'],
           detail.items.map((i) => [
             i.terminal,

@@ -8,20 +8,9 @@ import {
 } from '../../../shared/domain/permissions.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { CliContext } from '../context.ts';
+import { printTable } from '../output.ts';
 import { followCloudJob } from './cloud-follow.ts';
 import { splitList } from './cloud-removal.ts';
-
-/** Prints rows as an aligned table with upper-case headers. */
-function printTable(context: CliContext, headers: readonly string[], rows: readonly string[][]): void {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string =>
-    cells
-      .map((c, i) => c.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd();
-  context.output.out(line(headers.map((h) => h.toUpperCase())));
-  for (const row of rows) context.output.out(line(row));
-}
 
 /** A certificate policy from its number (1-4) or its name. */
 export function certificateOf(text: string): CertificatePolicyName {
@@ -141,7 +130,7 @@ export async function showTask(
       String(n.deleteFailed),
     ];
     printTable(
-      context,
+      context.output,
       ['credential', 'sent', 'failed', 'deleted', 'delete failed'],
       [
         row('person', c.person),
@@ -154,7 +143,7 @@ export async function showTask(
   }
   if (part === 'summary') return;
   printTable(
-    context,
+    context.output,
     ['record', 'person', 'name', 'state'],
     detail.records.map((r) => [r.recordId, r.personId ?? '', r.name ?? '', r.state]),
   );
@@ -196,7 +185,7 @@ export function registerPermissionCommands(program: Command, context: CliContext
       if (context.json()) return context.print(channels);
       if (channels.length === 0) return context.output.out('No channels in the project.');
       printTable(
-        context,
+        context.output,
         ['id', 'name', 'device', 'position', 'online'],
         channels.map((c) => [
           c.id,
@@ -242,7 +231,7 @@ function printTasks(context: CliContext, v: PushTasks): void {
   if (v.jobId === null) return context.output.out('No permission push yet.');
   context.output.out(`Push ${v.jobId}: ${v.mode}, ${v.certificate}`);
   printTable(
-    context,
+    context.output,
     ['channel', 'outcome', 'task', 'state', 'sent', 'failed', 'total', 'reason'],
     v.channels.flatMap((c) => {
       const tasks = c.tasks.length > 0 ? c.tasks : [null];
