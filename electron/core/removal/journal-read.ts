@@ -34,7 +34,8 @@ export interface ItemQuery {
   limit: number;
 }
 
-interface StoredJob {
+/** A row of the `jobs` table as SQLite returns it (shared by every job engine that reads it). */
+export interface StoredJob {
   id: string;
   kind: string;
   state: string;

@@ -1,5 +1,6 @@
 import { JobKindSchema, JobStateSchema, type JobKind, type JobState } from '../../../../shared/domain/job.ts';
 import type { Database } from '../../db/database.ts';
+import type { StoredJob } from '../../removal/journal-read.ts';
 
 /** A cloud job's row in the shared `jobs` table (migration 3), with its options as stored JSON. */
 export interface CloudJobRow {
@@ -12,18 +13,6 @@ export interface CloudJobRow {
   createdAt: number;
   updatedAt: number;
   finishedAt: number | null;
-}
-
-interface Stored {
-  id: string;
-  kind: string;
-  state: string;
-  options: string;
-  label: string | null;
-  error: string | null;
-  created_at: number;
-  updated_at: number;
-  finished_at: number | null;
 }
 
 /** The kinds of jobs the cloud engine runs (the removal engine runs 'remove'). */
@@ -42,7 +31,7 @@ export function createJobRows(db: Database, now: () => number) {
     `INSERT INTO jobs (id, kind, state, options, label, created_at, updated_at) VALUES (?, ?, 'running', ?, ?, ?, ?)`,
   );
   const update = sql.prepare('UPDATE jobs SET state = ?, error = ?, updated_at = ?, finished_at = ? WHERE id = ?');
-  const toRow = (row: Stored): CloudJobRow => ({
+  const toRow = (row: StoredJob): CloudJobRow => ({
     id: row.id,
     kind: JobKindSchema.catch('remove').parse(row.kind),
     state: JobStateSchema.catch('failed').parse(row.state),
@@ -63,7 +52,7 @@ export function createJobRows(db: Database, now: () => number) {
 
     /** A job by id, any kind. */
     get(jobId: string): CloudJobRow | undefined {
-      const row = sql.prepare('SELECT * FROM jobs WHERE id = ?').get(jobId) as Stored | undefined;
+      const row = sql.prepare('SELECT * FROM jobs WHERE id = ?').get(jobId) as StoredJob | undefined;
       return row ? toRow(row) : undefined;
     },
 
@@ -92,7 +81,7 @@ export function createJobRows(db: Database, now: () => number) {
     newest(kind: JobKind): CloudJobRow | undefined {
       const row = sql
         .prepare('SELECT * FROM jobs WHERE kind = ? ORDER BY created_at DESC, rowid DESC LIMIT 1')
-        .get(kind) as Stored | undefined;
+        .get(kind) as StoredJob | undefined;
       return row ? toRow(row) : undefined;
     },
   };
