@@ -1,10 +1,15 @@
 import type { AppInfo } from '../../shared/domain/app-info.ts';
+import { AppError } from '../../shared/errors.ts';
 import type { Handlers } from '../../shared/ipc/types.ts';
 import { createCloudHandlers } from './cloud/cloud-handlers.ts';
 import { listIpv4Adapters } from './network/adapters.ts';
 import { parseRemovalInput } from './people-import/parse-input.ts';
 import { defaultCredentialsKey, terminalCredentialsKey, writeCredentials } from './secrets/secret-store.ts';
 import type { CoreServices } from './services.ts';
+
+/** What `files:save-as` answers outside the desktop app (the browser host and the CLI have no Save dialog). */
+export const SAVE_AS_UNAVAILABLE =
+  'Saving through a Save dialog is only available in the desktop app. In the browser the file is downloaded instead: use the download button again.';
 
 /**
  * Maps every contract channel to a core service call. The `Handlers` type makes a channel without
@@ -54,5 +59,9 @@ export function createHandlers(services: CoreServices, appInfo: () => AppInfo): 
     'sync:retry': async ({ selection }) => services.sync.retry(selection),
     'sync:discard': async ({ selection }) => services.sync.discard(selection),
     'report:build': async (request) => services.report.build(request),
+    // Only the Electron shell has a native Save dialog: it replaces this handler (electron/main/save-file.ts).
+    'files:save-as': async () => {
+      throw new AppError('CONFLICT', SAVE_AS_UNAVAILABLE);
+    },
   };
 }

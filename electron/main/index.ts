@@ -11,7 +11,7 @@ import { forwardEvents, registerIpc } from './ipc.ts';
 import { setupLogging } from './logging.ts';
 import { buildMenuTemplate } from './menu-template.ts';
 import { interruptedJobs, resumeOnStart } from './resume-on-start.ts';
-import { askToResume, createDiagnosticsExporter } from './shell-actions.ts';
+import { askToResume, createDiagnosticsExporter, createSaveAsHandler } from './shell-actions.ts';
 import { shellStrings } from './strings.ts';
 import { isTrustedSenderUrl } from './trusted-sender.ts';
 import { WINDOW_STATE_FILE } from './window-state.ts';
@@ -61,7 +61,9 @@ if (!app.requestSingleInstanceLock()) {
         (details) => isAppDocument(details, RENDERER_URL, devServerUrl),
         (line) => logger.warn(line),
       );
-      registerIpc(core.handlers, (senderUrl) => isTrustedSenderUrl(senderUrl, RENDERER_URL, devServerUrl));
+      // Downloads are denied (web-policy.ts): files are saved by the main process through the Save dialog.
+      const handlers = { ...core.handlers, 'files:save-as': createSaveAsHandler(core, logger) };
+      registerIpc(handlers, (senderUrl) => isTrustedSenderUrl(senderUrl, RENDERER_URL, devServerUrl));
       forwardEvents(core.services.bus, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
       const strings = installMenu(core);
       const openWindow = (): BrowserWindow =>

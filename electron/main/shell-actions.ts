@@ -3,12 +3,14 @@ import { writeFile } from 'node:fs/promises';
 import { arch, platform, release, version } from 'node:os';
 import { basename, join } from 'node:path';
 import { toErrorPayload } from '../../shared/errors.ts';
+import type { Handlers } from '../../shared/ipc/types.ts';
 import type { Core } from '../core/compose.ts';
 import { exportDiagnostics, MAX_LOG_CHARS, type DiagnosticsInput } from './diagnostics.ts';
 import { readTail } from './log-files.ts';
 import type { AppLogger } from './logging.ts';
 import { describeUnfinished, type ResumeQuestion } from './resume-on-start.ts';
-import type { ShellStrings } from './strings.ts';
+import { saveFileAs } from './save-file.ts';
+import { shellStrings, type ShellStrings } from './strings.ts';
 
 /** What the native actions need from the running app. */
 export interface ShellContext {
@@ -77,6 +79,28 @@ export function createDiagnosticsExporter(context: ShellContext): () => Promise<
       context.logger.error('Diagnostics export failed', error);
       dialog.showErrorBox(strings.exportDiagnosticsFailed, toErrorPayload(error).message);
     }
+  };
+}
+
+/**
+ * `files:save-as` in the desktop app (downloads are denied by web-policy.ts): the native Save dialog over the
+ * app's window, in the UI's language, then the write (save-file.ts has the rules). Replaces the core's
+ * handler, which refuses outside Electron.
+ */
+export function createSaveAsHandler(core: Core, logger: AppLogger): Handlers['files:save-as'] {
+  return async (request) => {
+    const result = await saveFileAs(request, {
+      showSaveDialog: (options) => {
+        const window = focusedWindow();
+        return window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
+      },
+      writeFile: (path, data) => writeFile(path, data),
+      defaultFolder: app.getPath('documents'),
+      title: shellStrings(core.services.settings.get().language).saveFileTitle,
+    });
+    if (result.outcome === 'saved') logger.info(`Saved ${result.bytes} bytes to ${result.path}.`);
+    if (result.outcome === 'failed') logger.warn(`A file could not be saved (${result.problem}): ${result.detail}`);
+    return result;
   };
 }
 

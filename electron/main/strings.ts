@@ -14,6 +14,8 @@ export interface ShellStrings {
   exportDiagnosticsTitle: string;
   exportDiagnosticsDone: (path: string) => string;
   exportDiagnosticsFailed: string;
+  /** Title of the Save dialog of `files:save-as` (reports, job exports). */
+  saveFileTitle: string;
   resumeTitle: string;
   resumeMessage: (jobs: number) => string;
   resumeDetail: (lines: string[]) => string;
@@ -31,6 +33,7 @@ const en: ShellStrings = {
   exportDiagnosticsTitle: 'Save diagnostics',
   exportDiagnosticsDone: (path) => `Diagnostics saved to ${path}. Passwords and tokens were removed.`,
   exportDiagnosticsFailed: 'Diagnostics could not be saved',
+  saveFileTitle: 'Save file',
   resumeTitle: 'Unfinished jobs',
   resumeMessage: (jobs) =>
     jobs === 1
@@ -51,6 +54,7 @@ const zhCN: ShellStrings = {
   exportDiagnosticsTitle: '保存诊断信息',
   exportDiagnosticsDone: (path) => `诊断信息已保存到 ${path}。其中的密码和令牌已删除。`,
   exportDiagnosticsFailed: '无法保存诊断信息',
+  saveFileTitle: '保存文件',
   resumeTitle: '未完成的任务',
   resumeMessage: (jobs) =>
     jobs === 1 ? '应用关闭时有 1 个任务被中断。现在继续吗?' : `应用关闭时有 ${jobs} 个任务被中断。现在继续吗?`,

@@ -6,8 +6,10 @@ import { IPC_PREFIX } from '../../shared/ipc/wire.ts';
 /**
  * The only place `ipcRenderer` is used. Exposes exactly the contract as `window.api`: `invoke` for
  * contract channels and `on` for contract events; any other name is refused before anything is sent.
+ * `platform: 'electron'` tells the renderer that files are saved through the main process's Save dialog.
  */
 const api: Api = {
+  platform: 'electron',
   invoke(channel, request) {
     if (!isChannel(channel)) {
       return Promise.resolve({

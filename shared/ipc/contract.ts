@@ -35,6 +35,7 @@ import {
   SyncStatusSchema,
 } from '../domain/sync.ts';
 import { ReportRequestSchema, ReportSchema } from '../domain/report.ts';
+import { SaveFileRequestSchema, SaveFileResultSchema } from '../domain/files.ts';
 import { TerminalSchema } from '../domain/terminal.ts';
 import {
   AddDeviceRequestSchema,
@@ -237,6 +238,11 @@ export const channels = {
     ReportRequestSchema,
     ReportSchema,
     'The commissioning report of a site visit as printable HTML or CSV text.',
+  ),
+  'files:save-as': channel(
+    SaveFileRequestSchema,
+    SaveFileResultSchema,
+    'Desktop app only: save text through the native Save dialog (the user picks the folder); the browser downloads instead.',
   ),
 } as const;
 

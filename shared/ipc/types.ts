@@ -33,6 +33,11 @@ export type Unsubscribe = () => void;
  * in the browser host. Both expose exactly the contract.
  */
 export interface Api {
+  /**
+   * Which bridge this is: `electron` (the preload; `files:save-as` shows the native Save dialog) or `browser`
+   * (the host's WebSocket; files are saved as downloads). Optional so test fakes may leave it out (= browser).
+   */
+  readonly platform?: 'electron' | 'browser';
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayloadOf<E>) => void): Unsubscribe;
 }

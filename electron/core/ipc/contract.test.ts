@@ -79,6 +79,7 @@ describe('the IPC contract', () => {
       'sync:retry': { selection: { ids: ['removal:404'] } },
       'sync:discard': { selection: { ids: ['removal:404'] }, confirm: true },
       'report:build': { format: 'html' },
+      'files:save-as': { suggestedName: 'report.csv', content: 'a,b' },
       'cloud:set-config': { cloud: 'aliyun', settings: { batchSize: 20 } },
       'cloud:test': { cloud: 'tuya' },
       'permissions:push': { channelIds: ['c-1'], mode: 'increment', certificate: 'card+face' },
@@ -101,6 +102,8 @@ describe('the IPC contract', () => {
       // Nothing in the sync queue to retry or discard: a conflict that says to refresh.
       'sync:retry': 'CONFLICT',
       'sync:discard': 'CONFLICT',
+      // No Save dialog outside the desktop app (electron/main replaces this handler).
+      'files:save-as': 'CONFLICT',
       // No cloud account is set up: a typed refusal naming what is missing; unknown tasks and pushes.
       'cloud:test': 'VALIDATION',
       'permissions:channels': 'VALIDATION',

@@ -14,7 +14,12 @@ export interface GroupSummary {
   /** Done operations that were already absent (found so, or answered "not found"). */
   alreadyAbsent: number;
   drift: number;
+  /**
+   * The earliest `queuedAt` of its operations: when a target first did not answer (terminal items:
+   * migration 5; cloud pushes and Alibaba items: migration 6), never the time of a later change.
+   */
   firstQueuedAt: number | null;
+  /** The latest `syncedAt`: when a target acknowledged a done outcome. */
   lastSyncedAt: number | null;
 }
 

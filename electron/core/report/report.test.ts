@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Terminal } from '../../../shared/domain/terminal.ts';
+import { createAliyunJournal } from '../cloud/jobs/aliyun-journal.ts';
+import { createJobRows } from '../cloud/jobs/job-rows.ts';
+import { createPushJournal } from '../cloud/jobs/push-journal.ts';
 import { createCore, type Core } from '../compose.ts';
 import { createJournal } from '../removal/journal.ts';
 import type { PlannedItem } from '../removal/planner.ts';
@@ -147,5 +150,67 @@ describe('the commissioning report', () => {
     const empty = core.services.report.build({ format: 'html', since });
     expect(empty.operations).toBe(0);
     expect(empty.content).toContain('No jobs.');
+  });
+});
+
+describe('the commissioning report of cloud operations', () => {
+  const T0 = Date.UTC(2024, 4, 1, 8, 0, 0);
+  const QUEUED = T0 + 60_000;
+  const RETRIED = T0 + 10 * 60_000;
+  const SYNCED = T0 + 30 * 60_000;
+  let dir: string;
+  let core: Core;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fcom-report-cloud-'));
+    core = createCore({ dataDir: dir, target: 'cli', mdnsPolicy: 'off', secrets: memorySecrets() });
+    const { db } = core.services;
+    let clock = T0;
+    const now = () => clock;
+    const rows = createJobRows(db, now);
+    const push = createPushJournal(db, rows, now);
+    const aliyun = createAliyunJournal(db, rows, now);
+    push.createJob('push-r', { projectId: 'p', mode: 'full', certificate: 'card' }, 'Gate push', [
+      { channelId: 'ch-1', name: 'Main Gate', deviceName: null },
+    ]);
+    aliyun.createJob('ali-r', { userType: 'IDENTITY', scopeType: 'IOT_ID' }, null, ['u1'], ['dev-a']);
+    clock = QUEUED; // the clouds do not answer
+    push.setQueued('push-r', true);
+    aliyun.setQueued('ali-r', true);
+    clock = RETRIED; // another pass, still no answer
+    push.setQueued('push-r', false);
+    push.setQueued('push-r', true);
+    aliyun.setQueued('ali-r', true);
+    clock = SYNCED; // answered
+    push.setQueued('push-r', false);
+    const [channel] = push.channels('push-r');
+    if (!channel) throw new Error('channel expected');
+    push.finish(channel, 'done', null, null);
+    const batch = aliyun.claimBatch('ali-r', 'dev-a', 10);
+    if (!batch) throw new Error('batch expected');
+    aliyun.acknowledge(batch.id, [{ itemId: batch.items[0]!.id, outcome: 'removed', rawCode: '200', reason: null }]);
+  });
+  afterAll(async () => {
+    await core.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows when each cloud operation was first queued and when the cloud acknowledged it, not its last change', () => {
+    const csv = core.services.report.build({ format: 'csv' }).content.split('\r\n');
+    const times = `,${new Date(QUEUED).toISOString()},${new Date(SYNCED).toISOString()},${new Date(SYNCED).toISOString()},`;
+    const pushRow = csv.find((l) => l.startsWith('operation,push:'));
+    expect(pushRow).toContain(',push-r,Gate push,push,permission-push,cloud,tuya,');
+    expect(pushRow).toContain(times);
+    const aliyunRow = csv.find((l) => l.startsWith('operation,aliyun:'));
+    expect(aliyunRow).toContain(',done,removed,200,');
+    expect(aliyunRow).toContain(times);
+
+    const html = core.services.report.build({ format: 'html' }).content;
+    const when = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+    expect(rowText(html, 'Per channel', 'Main Gate')).toMatch(
+      new RegExp(`^Tuya cloud · Main Gate tuya/Main Gate 1 0 0 0 0 0 0 ${when(QUEUED)} UTC ${when(SYNCED)} UTC$`),
+    );
+    expect(rowText(html, 'Jobs', 'Gate push')).toContain(`${when(QUEUED)} UTC ${when(SYNCED)} UTC`);
+    expect(html).not.toContain(when(RETRIED));
   });
 });

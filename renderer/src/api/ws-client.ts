@@ -70,6 +70,7 @@ export function createWebSocketApi(wsUrl: string): Api {
   void connect();
 
   return {
+    platform: 'browser',
     async invoke(channel, request) {
       if (!isChannel(channel)) {
         return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel ${String(channel)}.` } };

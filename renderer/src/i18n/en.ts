@@ -178,6 +178,10 @@ export const en = {
   ...jobsEn,
   ...syncEn,
   ...cloudEn,
+  files: {
+    tooLarge: 'The file is too large to save ({{detail}}). Export a shorter period or fewer items, then try again.',
+    writeFailed: 'Could not save the file: {{reason}}. Choose another folder and try again.',
+  },
   language: {
     label: 'Language',
     en: 'English',

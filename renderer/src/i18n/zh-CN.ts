@@ -178,6 +178,10 @@ export const zhCN: Translation = {
   ...jobsZhCN,
   ...syncZhCN,
   ...cloudZhCN,
+  files: {
+    tooLarge: '文件太大，无法保存（{{detail}}）。请缩短时间范围或减少条目后重新导出。',
+    writeFailed: '无法保存文件：{{reason}}。请选择其他文件夹后重试。',
+  },
   language: {
     label: '语言',
     en: 'English',

@@ -4,6 +4,7 @@ import { createCloudSlice, type CloudSlice } from './slices/cloud-slice.ts';
 import { createDevicesSlice, type DevicesSlice } from './slices/devices-slice.ts';
 import { createDiscoverySlice, type DiscoverySlice } from './slices/discovery-slice.ts';
 import { createErrorsSlice, type ErrorsSlice } from './slices/errors-slice.ts';
+import { createFilesSlice, type FilesSlice } from './slices/files-slice.ts';
 import { createJobsSlice, type JobsSlice } from './slices/jobs-slice.ts';
 import { createNavigationSlice, type NavigationSlice } from './slices/navigation-slice.ts';
 import { createPermissionsSlice, type PermissionsSlice } from './slices/permissions-slice.ts';
@@ -23,7 +24,8 @@ export type AppState = NavigationSlice &
   JobsSlice &
   SyncSlice &
   CloudSlice &
-  PermissionsSlice;
+  PermissionsSlice &
+  FilesSlice;
 
 /** The store type components and the bridge use. */
 export type AppStore = StoreApi<AppState>;
@@ -42,5 +44,6 @@ export function createAppStore(api: Api): AppStore {
     ...createSyncSlice(api)(...args),
     ...createCloudSlice(api)(...args),
     ...createPermissionsSlice(api)(...args),
+    ...createFilesSlice(api)(...args),
   }));
 }

@@ -201,11 +201,16 @@ export function createAliyunJournal(db: Database, rows: JobRows, now: () => numb
         .run(rawCode, reason, retryable ? 1 : 0, now(), ...params);
     },
 
-    /** Marks the job's unfinished items queued (the cloud does not answer), or clears the mark. */
+    /**
+     * Marks the job's unfinished items queued (the cloud does not answer), or clears the mark. The first time
+     * an item is queued stamps `queued_at` (migration 6); later passes and retries never change it.
+     */
     setQueued(jobId: string, queued: boolean): void {
       sql
-        .prepare(`UPDATE aliyun_items SET outcome = ? WHERE job_id = ? AND state != 'final'`)
-        .run(queued ? 'queued' : null, jobId);
+        .prepare(
+          `UPDATE aliyun_items SET outcome = ?, queued_at = COALESCE(queued_at, ?) WHERE job_id = ? AND state != 'final'`,
+        )
+        .run(queued ? 'queued' : null, queued ? now() : null, jobId);
     },
 
     /** Cancels every unfinished item; those whose request's answer was unknown say so. */

@@ -51,6 +51,8 @@ interface Row {
   attempts: number;
   retryable: number;
   updated_at: number;
+  queued_at: number | null;
+  synced_at: number | null;
   op_state: OperationState;
   discarded_by: string | null;
   discarded_at: number | null;
@@ -93,7 +95,7 @@ export function createCloudSyncSource(
     WHERE a.op_id = ${prefix} AND a.action IN ('discard', 'supersede') ORDER BY a.id DESC LIMIT 1) END`;
   const select = `SELECT i.id, i.job_id, j.label AS job_label, j.state AS job_state, ${spec.subject} AS subject,
     ${spec.subjectName} AS subject_name, ${spec.channel} AS channel, i.outcome, i.raw_code, i.reason, i.attempts,
-    i.retryable, i.updated_at, ${state} AS op_state, ${lastAction('actor')} AS discarded_by,
+    i.retryable, i.updated_at, i.queued_at, i.synced_at, ${state} AS op_state, ${lastAction('actor')} AS discarded_by,
     ${lastAction('at')} AS discarded_at FROM ${spec.table} i JOIN jobs j ON j.id = i.job_id`;
   const rank = `CASE ${state} WHEN 'queued' THEN 0 WHEN 'needs-attention' THEN 1 WHEN 'running' THEN 2
     WHEN 'done' THEN 3 ELSE 4 END`;
@@ -117,8 +119,10 @@ export function createCloudSyncSource(
     rawCode: row.raw_code,
     attempts: row.attempts,
     retryable: row.op_state === 'needs-attention' && row.retryable === 1,
-    queuedAt: row.op_state === 'queued' ? row.updated_at : null,
-    syncedAt: row.op_state === 'done' ? row.updated_at : null,
+    // When the cloud first did not answer (kept across later passes and retries), and when it acknowledged the
+    // done outcome (migration 6); not "last change".
+    queuedAt: row.queued_at,
+    syncedAt: row.op_state === 'done' ? row.synced_at : null,
     updatedAt: row.updated_at,
     discardedBy: row.discarded_by,
     discardedAt: row.discarded_at,

@@ -75,6 +75,49 @@ describe('cloud jobs in the sync queue', () => {
     expect(issued).toHaveLength(2);
   });
 
+  it('keeps when a push was first queued across a retry while offline, and when it was synced', async () => {
+    const k = kit();
+    const sim = await tuya(k);
+    const [gate] = await k.call('permissions:channels', {});
+    if (!gate) throw new Error('a channel expected');
+    await sim.setOnline(false);
+    const before = Date.now();
+    await k.call('permissions:push', { channelIds: [gate.id], mode: 'full', certificate: 'card' });
+    await waitUntil(async () => (await list(k, 'queued')).matching === 1, 10_000, 'queued channel');
+    const [first] = (await list(k, 'queued')).items;
+    if (!first?.queuedAt) throw new Error(`queuedAt expected: ${JSON.stringify(first)}`);
+    expect(first.queuedAt).toBeGreaterThanOrEqual(before);
+    expect(first.queuedAt).toBeLessThanOrEqual(Date.now());
+    expect(first.syncedAt).toBeNull();
+
+    // Sync now while the cloud is still offline: another pass, queued again (its last change moves on).
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await k.call('sync:now', {});
+    await k.core.services.sync.whenIdle();
+    await waitUntil(
+      async () => (await list(k, 'queued')).items[0]?.updatedAt !== first.updatedAt,
+      10_000,
+      'a second pass while offline',
+    );
+    const [again] = (await list(k, 'queued')).items;
+    expect(again).toMatchObject({ id: first.id, state: 'queued', queuedAt: first.queuedAt });
+    expect(again?.updatedAt).toBeGreaterThan(first.queuedAt);
+
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await sim.setOnline(true);
+    await k.call('sync:now', {});
+    await k.core.services.sync.whenIdle();
+    await waitUntil(async () => (await list(k, 'done')).matching === 1, 10_000, 'channel done');
+    const [done] = (await list(k, 'done')).items;
+    expect(done).toMatchObject({ id: first.id, queuedAt: first.queuedAt });
+    expect(done?.syncedAt).toBeGreaterThan(again?.updatedAt ?? Infinity);
+
+    // The report's queued and synced columns are these times, not the last change.
+    const csv = k.core.services.report.build({ format: 'csv' }).content;
+    const row = csv.split('\r\n').find((line) => line.startsWith(`operation,${first.id},`));
+    expect(row).toContain(`,${new Date(first.queuedAt).toISOString()},${new Date(done?.syncedAt ?? 0).toISOString()},`);
+  });
+
   it('a later full push supersedes the queued channels of an earlier push, with the history', async () => {
     const k = kit();
     const sim = await tuya(k);
@@ -138,6 +181,7 @@ describe('cloud jobs in the sync queue', () => {
     const queued = (await list(k, 'queued')).items;
     expect(queued.every((op) => op.source === 'aliyun' && op.target === 'aliyun')).toBe(true);
     expect(queued.every((op) => op.reasonCode === 'cloud-unreachable' && op.channel === 'dev-a')).toBe(true);
+    expect(queued.every((op) => op.queuedAt !== null && op.syncedAt === null)).toBe(true);
 
     await sim.setOnline(true);
     await k.call('sync:now', {});
@@ -145,6 +189,10 @@ describe('cloud jobs in the sync queue', () => {
     await waitUntil(async () => (await list(k, 'done')).matching === 3, 10_000, 'removals done');
     const done = (await list(k, 'done')).items;
     expect(done.find((op) => op.subject === 'u3')).toMatchObject({ outcome: 'already-absent', rawCode: '3000' });
+    for (const op of done) {
+      expect(op.queuedAt).toBe(queued.find((q) => q.id === op.id)?.queuedAt);
+      expect(op.syncedAt).toBeGreaterThanOrEqual(op.queuedAt ?? Infinity);
+    }
     // Batches of two: [u1, u2] answered 200, [u3] 3000; each user in exactly one request.
     const sent = sim.log.matching('/face/paas/permission/delete').filter((e) => e.status === 200);
     expect(sent).toHaveLength(2);

@@ -203,14 +203,18 @@ export function createPushJournal(db: Database, rows: JobRows, now: () => number
         .run(outcome, rawCode, reason, retryable ? 1 : 0, now(), row.id);
     },
 
-    /** Marks the job's unfinished channels queued (the cloud does not answer) or clears the mark. */
+    /**
+     * Marks the job's unfinished channels queued (the cloud does not answer) or clears the mark. The first
+     * time a channel is queued stamps `queued_at` (migration 6); later passes and retries never change it.
+     */
     setQueued(jobId: string, queued: boolean, reason: string | null = null): void {
+      const at = now();
       sql
         .prepare(
-          `UPDATE push_channels SET outcome = ?, reason = COALESCE(?, reason), updated_at = ? WHERE job_id = ?
-          AND state != 'final'`,
+          `UPDATE push_channels SET outcome = ?, reason = COALESCE(?, reason), updated_at = ?,
+          queued_at = COALESCE(queued_at, ?) WHERE job_id = ? AND state != 'final'`,
         )
-        .run(queued ? 'queued' : null, reason, now(), jobId);
+        .run(queued ? 'queued' : null, reason, at, queued ? at : null, jobId);
     },
 
     /** Fails every unfinished channel with one reason (credentials refused: every call would fail alike). */

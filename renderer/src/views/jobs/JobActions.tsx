@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat, JobSummary } from '../../../../shared/domain/removal.ts';
 import { useAppStore } from '../../store/store-context.tsx';
-import { saveTextFile } from './download.ts';
+import { saveNotice } from './download.ts';
 
 const EXPORT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv;charset=utf-8',
@@ -11,7 +11,8 @@ const EXPORT_TYPES: Record<ExportFormat, string> = {
 
 /**
  * What can be done with a job: pause, resume (or try the queued items now), cancel, retry the failed items,
- * and export the results as CSV or JSON (saved through a download link). Says what the last action did.
+ * and export the results as CSV or JSON (the Save dialog in the desktop app, a download in the browser). Says
+ * what the last action did.
  */
 export function JobActions({ job }: { job: JobSummary }) {
   const { t } = useTranslation();
@@ -21,6 +22,7 @@ export function JobActions({ job }: { job: JobSummary }) {
   const cancel = useAppStore((s) => s.cancelJob);
   const retry = useAppStore((s) => s.retryFailedItems);
   const exportReport = useAppStore((s) => s.exportJobReport);
+  const saveFile = useAppStore((s) => s.saveFile);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
 
@@ -39,8 +41,8 @@ export function JobActions({ job }: { job: JobSummary }) {
   const save = async (format: ExportFormat) => {
     const report = await exportReport(format);
     if (!report) return '';
-    saveTextFile(report.fileName, report.content, EXPORT_TYPES[format]);
-    return t('jobs.actions.exported', { count: report.items, name: report.fileName });
+    const saved = await saveFile({ fileName: report.fileName, content: report.content, type: EXPORT_TYPES[format] });
+    return saveNotice(t, saved, (where) => t('jobs.actions.exported', { count: report.items, name: where }));
   };
 
   const open = job.state !== 'done' && job.state !== 'cancelled';

@@ -2,10 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportFormat } from '../../../../shared/domain/report.ts';
 import { useAppStore } from '../../store/store-context.tsx';
-import { saveTextFile } from '../jobs/download.ts';
+import { saveNotice } from '../jobs/download.ts';
 import { formatTime } from './format.ts';
 
 const TYPES: Record<ReportFormat, string> = { html: 'text/html;charset=utf-8', csv: 'text/csv;charset=utf-8' };
+const FILTERS: Record<ReportFormat, { name: string; extensions: string[] }> = {
+  html: { name: 'HTML', extensions: ['html'] },
+  csv: { name: 'CSV', extensions: ['csv'] },
+};
 
 /** "Sync now", "Retry all that need attention" and the commissioning report (HTML or CSV). */
 export function SyncToolbar({ onDiscardAll }: { onDiscardAll?: () => void }) {
@@ -16,6 +20,7 @@ export function SyncToolbar({ onDiscardAll }: { onDiscardAll?: () => void }) {
   const syncNow = useAppStore((s) => s.syncNow);
   const retry = useAppStore((s) => s.retryOperations);
   const build = useAppStore((s) => s.buildReport);
+  const saveFile = useAppStore((s) => s.saveFile);
   const [message, setMessage] = useState<string | null>(null);
   const [building, setBuilding] = useState(false);
 
@@ -23,13 +28,17 @@ export function SyncToolbar({ onDiscardAll }: { onDiscardAll?: () => void }) {
     setBuilding(true);
     setMessage(t('sync.report.building'));
     const built = await build(format);
-    setBuilding(false);
     if (!built) {
+      setBuilding(false);
       setMessage(null);
       return;
     }
-    saveTextFile(built.fileName, built.content, TYPES[format]);
-    setMessage(t('sync.report.saved', { file: built.fileName, count: built.operations }));
+    const file = { fileName: built.fileName, content: built.content, type: TYPES[format], filters: [FILTERS[format]] };
+    const saved = await saveFile(file);
+    setBuilding(false);
+    setMessage(
+      saveNotice(t, saved, (where) => t('sync.report.saved', { file: where, count: built.operations })) || null,
+    );
   };
 
   return (
