@@ -1,3 +1,5 @@
+import { removeAliyunEn } from './remove-aliyun.en.ts';
+
 /** English strings of the removal wizard (section "Remove identities"); spread into `en`. */
 export const removeEn = {
   remove: {
@@ -116,6 +118,7 @@ export const removeEn = {
       next: 'Next: review the dry run',
       planning: 'Planning…',
     },
+    aliyun: removeAliyunEn,
     review: {
       title: 'Review the dry run',
       noPlan: 'The list or the terminals changed. Go back and review the dry run again.',

@@ -1,3 +1,4 @@
+import { removeAliyunZhCN } from './remove-aliyun.zh-CN.ts';
 import type { removeEn } from './remove.en.ts';
 
 /** Simplified Chinese strings of the removal wizard; the type makes a missing key a compile error. */
@@ -115,6 +116,7 @@ export const removeZhCN: typeof removeEn = {
       next: '下一步：核对预演结果',
       planning: '正在规划…',
     },
+    aliyun: removeAliyunZhCN,
     review: {
       title: '核对预演结果',
       noPlan: '名单或终端已改变。请返回并重新核对预演结果。',

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { JobProgress } from '../../../../shared/domain/job.ts';
+import type { JobKind, JobProgress } from '../../../../shared/domain/job.ts';
 import type { ExportFormat, ItemFilter, JobExport, JobSummary } from '../../../../shared/domain/removal.ts';
 import type { Api } from '../../../../shared/ipc/types.ts';
 import type { Result } from '../../../../shared/result.ts';
@@ -10,7 +10,10 @@ import { freshView, JOB_PAGE_SIZE, type JobView } from '../jobs/job-view.ts';
 
 export { JOB_PAGE_SIZE, type JobItemsPage, type JobView } from '../jobs/job-view.ts';
 
-/** The removal jobs: their list with live counts, and the selected one. */
+/** Kinds of job the Jobs view lists: removals from terminals and from Alibaba Cloud (both started by the wizard). */
+export const LISTED_JOB_KINDS: ReadonlySet<JobKind> = new Set<JobKind>(['remove', 'aliyun-removal']);
+
+/** The removal jobs (terminals and Alibaba Cloud): their list with live counts, and the selected one. */
 export interface JobsSlice {
   /** Newest first (jobs:list), with state and counts kept live by `jobs:progress`. */
   jobList: JobSummary[];
@@ -31,7 +34,7 @@ export interface JobsSlice {
   /**
    * Probes the terminals the selected job's queued items wait for (devices:add again, by address): one that
    * answers is online again, and the core runs its queued items by itself. One that does not answer is
-   * explained in the error banner.
+   * explained in the error banner. An Alibaba job: tests the cloud, which resumes its queued items.
    */
   tryQueuedNow(): Promise<void>;
   cancelJob(): Promise<void>;
@@ -110,7 +113,7 @@ export function createJobsSlice(api: Api): StateCreator<AppState, [], [], JobsSl
           get().showError(result.error);
           return;
         }
-        set({ jobList: result.value.filter((job) => job.kind === 'remove'), jobsLoaded: true });
+        set({ jobList: result.value.filter((job) => LISTED_JOB_KINDS.has(job.kind)), jobsLoaded: true });
       },
 
       async openJob(jobId) {
@@ -177,7 +180,7 @@ export function createJobsSlice(api: Api): StateCreator<AppState, [], [], JobsSl
       },
 
       receiveRemovalProgress(progress) {
-        if (progress.kind !== 'remove') return;
+        if (!LISTED_JOB_KINDS.has(progress.kind)) return;
         const known = get().jobList.find((job) => job.id === progress.jobId);
         if (known) {
           upsert({ ...known, state: progress.state, counts: countsOf(progress), error: progress.error });
@@ -196,6 +199,14 @@ export function createJobsSlice(api: Api): StateCreator<AppState, [], [], JobsSl
         if (summary) upsert(summary);
       },
       async tryQueuedNow() {
+        const jobId = get().jobView?.jobId;
+        if (get().jobList.find((job) => job.id === jobId)?.kind === 'aliyun-removal') {
+          // A successful connection test ends the job's wait for the cloud at once (the core resumes it).
+          const tested = await api.invoke('cloud:test', { cloud: 'aliyun' });
+          if (!tested.ok) get().showError(tested.error);
+          await get().refreshJob();
+          return;
+        }
         const waiting = (get().jobView?.terminals ?? []).filter((entry) => entry.counts.queued > 0);
         for (const entry of waiting) {
           const terminal = get().terminals[entry.serial];

@@ -4,6 +4,12 @@ import type { ParsedInput, RemovalInputSource } from '../../../../shared/domain/
 import type { RemovalPlan, RemovalRequest } from '../../../../shared/domain/removal.ts';
 import type { Api } from '../../../../shared/ipc/types.ts';
 import type { AppState } from '../app-store.ts';
+import {
+  EMPTY_ALIYUN_TARGET,
+  planAliyunRemoval,
+  type AliyunRemovalPlan,
+  type AliyunTarget,
+} from '../removal/aliyun-target.ts';
 import { pickedItem, removalItems, withColumnKind, type PickedPerson } from '../removal/removal-list.ts';
 import type { TerminalPerson } from './devices-slice.ts';
 
@@ -31,6 +37,10 @@ export interface RemovalWizard {
   verify: boolean;
   /** The dry run of the current list and targets; cleared by any change. */
   plan: RemovalPlan | null;
+  /** Alibaba Cloud devices or spaces to remove the people from as well (or instead of terminals). */
+  aliyun: AliyunTarget;
+  /** The reviewed Alibaba part (what `cloud-removal:start` gets); cleared by any change. */
+  aliyunPlan: AliyunRemovalPlan | null;
   /** True while the dry run or the start is asked for. */
   busy: boolean;
 }
@@ -49,11 +59,19 @@ export interface RemovalSlice {
   pickPeople(serial: string, people: readonly TerminalPerson[]): void;
   unpickPerson(serial: string, id: string): void;
   setRemovalTargets(serials: string[]): void;
+  /** Changes the Alibaba Cloud part (enabled, scope type, ids, user type). */
+  setAliyunTarget(patch: Partial<AliyunTarget>): void;
   setRemovalVerify(verify: boolean): void;
   showRemovalStep(step: WizardStep): void;
-  /** The dry run (removal:plan) of the list and targets; true when it is shown on the review step. */
+  /**
+   * The dry run (removal:plan) of the list and chosen terminals, and the Alibaba part's batches; true when
+   * the review step shows them.
+   */
   planRemoval(): Promise<boolean>;
-  /** Runs the removal (removal:start) and opens its job in the Jobs view; the job id, or null after an error. */
+  /**
+   * Runs the removal: the terminal job (removal:start) and/or the Alibaba job (cloud-removal:start), then opens
+   * the first in the Jobs view; its id, or null when nothing started.
+   */
   startRemoval(): Promise<string | null>;
 }
 
@@ -68,8 +86,13 @@ export const EMPTY_WIZARD: RemovalWizard = {
   targets: [],
   verify: false,
   plan: null,
+  aliyun: EMPTY_ALIYUN_TARGET,
+  aliyunPlan: null,
   busy: false,
 };
+
+/** What every change of the list or the targets resets: the reviewed plans. */
+const UNPLANNED = { plan: null, aliyunPlan: null } as const;
 
 /** The request of removal:plan and removal:start for what the wizard holds. */
 export function removalRequestOf(wizard: RemovalWizard): RemovalRequest {
@@ -84,6 +107,22 @@ export function removalRequestOf(wizard: RemovalWizard): RemovalRequest {
   };
 }
 
+/**
+ * The Alibaba part of the removal for what the wizard holds: null when none is asked for (or the cloud is not
+ * set up), 'problem' when the ids or the people cannot be sent (the targets step says why).
+ */
+export function aliyunPartOf(
+  state: Pick<AppState, 'removalWizard' | 'cloudConfig'>,
+): AliyunRemovalPlan | null | 'problem' {
+  const wizard = state.removalWizard;
+  const config = state.cloudConfig?.aliyun;
+  if (!wizard.aliyun.enabled || !config?.configured) return null;
+  const items = removalItems(wizard.input?.list.items ?? [], wizard.picked, wizard.mode);
+  const label = wizard.source?.kind === 'file' ? wizard.source.fileName : undefined;
+  const result = planAliyunRemoval(wizard.aliyun, items, config.settings, label);
+  return 'plan' in result ? result.plan : 'problem';
+}
+
 /** Creates the {@link RemovalSlice}; every read and run goes through the contract, failures to the error banner. */
 export function createRemovalSlice(api: Api): StateCreator<AppState, [], [], RemovalSlice> {
   let readRequest = 0;
@@ -94,7 +133,7 @@ export function createRemovalSlice(api: Api): StateCreator<AppState, [], [], Rem
     const read = async (source: RemovalInputSource, mapping?: ColumnMapping): Promise<void> => {
       const request = ++readRequest;
       const { mode } = get().removalWizard;
-      update({ source, reading: true, plan: null });
+      update({ source, reading: true, ...UNPLANNED });
       const result = await api.invoke('removal:parse-input', { source, mode, ...(mapping ? { mapping } : {}) });
       if (request !== readRequest) return; // a newer read was asked for meanwhile
       if (!result.ok) {
@@ -118,10 +157,10 @@ export function createRemovalSlice(api: Api): StateCreator<AppState, [], [], Rem
       readRemovalInput: (source) => read(source),
       clearRemovalInput() {
         readRequest++;
-        update({ source: null, input: null, reading: false, plan: null });
+        update({ source: null, input: null, reading: false, ...UNPLANNED });
       },
       async setRemovalMode(mode) {
-        update({ mode, plan: null });
+        update({ mode, ...UNPLANNED });
         const { source } = get().removalWizard;
         if (source) await read(source);
       },
@@ -141,43 +180,78 @@ export function createRemovalSlice(api: Api): StateCreator<AppState, [], [], Rem
           have.add(`${serial}\n${person.id}`);
           added.push({ serial, id: person.id, name: person.name, item: pickedItem(kind, person, added.length + 1) });
         }
-        update({ picked: added, plan: null });
+        update({ picked: added, ...UNPLANNED });
       },
       unpickPerson(serial, id) {
         const picked = get()
           .removalWizard.picked.filter((p) => p.serial !== serial || p.id !== id)
           .map((p, index) => ({ ...p, item: { ...p.item, line: index + 1 } }));
-        update({ picked, plan: null });
+        update({ picked, ...UNPLANNED });
       },
-      setRemovalTargets: (serials) => update({ targets: [...new Set(serials)], plan: null }),
+      setRemovalTargets: (serials) => update({ targets: [...new Set(serials)], ...UNPLANNED }),
+      setAliyunTarget: (patch) => update({ aliyun: { ...get().removalWizard.aliyun, ...patch }, ...UNPLANNED }),
       setRemovalVerify: (verify) => update({ verify }),
       showRemovalStep: (step) => update({ step }),
 
       async planRemoval() {
-        update({ busy: true, plan: null });
-        const result = await api.invoke('removal:plan', request());
-        if (!result.ok) {
-          update({ busy: false });
-          get().showError(result.error);
-          return false;
+        const wizard = get().removalWizard;
+        if (wizard.aliyun.enabled && get().cloudConfig === null) await get().loadCloudConfig();
+        const aliyun = aliyunPartOf(get());
+        if (aliyun === 'problem') return false;
+        const terminals = request();
+        // Without an Alibaba part the terminals are planned even when none is chosen: the core says what to do.
+        const withTerminals = terminals.devices.length > 0 || aliyun === null;
+        update({ busy: true, ...UNPLANNED });
+        let plan: RemovalPlan | null = null;
+        if (withTerminals) {
+          const result = await api.invoke('removal:plan', terminals);
+          if (!result.ok) {
+            update({ busy: false });
+            get().showError(result.error);
+            return false;
+          }
+          plan = result.value;
         }
-        update({ busy: false, plan: result.value, step: 'review' });
+        update({ busy: false, plan, aliyunPlan: aliyun, step: 'review' });
         return true;
       },
 
       async startRemoval() {
+        const wizard = get().removalWizard;
+        const terminals = request();
+        const withTerminals = terminals.devices.length > 0 || wizard.aliyunPlan === null;
         update({ busy: true });
-        const result = await api.invoke('removal:start', request());
-        if (!result.ok) {
+        let terminalJob: string | null = null;
+        if (withTerminals) {
+          const result = await api.invoke('removal:start', terminals);
+          if (!result.ok) {
+            update({ busy: false });
+            get().showError(result.error);
+            return null;
+          }
+          terminalJob = result.value.jobId;
+        }
+        let cloudJob: string | null = null;
+        if (wizard.aliyunPlan) {
+          const result = await api.invoke('cloud-removal:start', wizard.aliyunPlan.request);
+          if (result.ok) cloudJob = result.value.jobId;
+          else get().showError(result.error);
+        }
+        const first = terminalJob ?? cloudJob;
+        if (first === null) {
           update({ busy: false });
-          get().showError(result.error);
           return null;
         }
         readRequest++;
-        set({ removalWizard: EMPTY_WIZARD });
+        // The terminals' job started but not the Alibaba one: keep the people and the Alibaba part, so it can be
+        // run again from the targets step once the cause (in the error banner) is fixed.
+        const keep = wizard.aliyunPlan !== null && cloudJob === null;
+        set({
+          removalWizard: keep ? { ...wizard, step: 'targets', targets: [], ...UNPLANNED, busy: false } : EMPTY_WIZARD,
+        });
         get().showSection('jobs');
-        await get().openJob(result.value.jobId);
-        return result.value.jobId;
+        await get().openJob(first);
+        return first;
       },
     };
   };

@@ -23,7 +23,8 @@ export function JobDetail() {
   const titleOf = useJobTitle();
   if (jobId === null || !job || terminals === null) return null;
   const title = titleOf(job);
-  const mode = job.mode === 'faces-only' ? t('jobs.modeFaces') : t('jobs.modePeople');
+  const cloud = job.kind === 'aliyun-removal';
+  const mode = cloud ? t('jobs.aliyunMode') : job.mode === 'faces-only' ? t('jobs.modeFaces') : t('jobs.modePeople');
   return (
     <section className="job-detail" aria-labelledby={headingId} data-testid="job-detail">
       <header className="detail-header">
@@ -37,7 +38,7 @@ export function JobDetail() {
       <p className="muted job-meta">
         {[
           mode,
-          t('jobs.terminals', { count: job.terminals }),
+          cloud ? t('jobs.scopes', { count: job.terminals }) : t('jobs.terminals', { count: job.terminals }),
           formatLastSeen(job.createdAt, i18n.language),
           job.verify ? t('jobs.verifying', { verified: job.verified, count: job.counts.removed }) : null,
         ]
@@ -51,11 +52,11 @@ export function JobDetail() {
         {allGone(job.counts) && <span className="all-gone">{t('jobs.allGone')}</span>}
       </p>
       <JobActions job={job} />
-      <TerminalProgressList terminals={terminals} />
+      <TerminalProgressList terminals={terminals} cloud={cloud} />
       <section className="job-results" aria-label={t('jobs.results.title')}>
         <h3>{t('jobs.results.title')}</h3>
         <OutcomeFilter counts={job.counts} />
-        <JobResultsTable />
+        <JobResultsTable cloud={cloud} />
       </section>
     </section>
   );

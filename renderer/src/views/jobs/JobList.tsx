@@ -4,11 +4,19 @@ import { finishedOf, totalOf } from '../../store/jobs/job-progress.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { formatCount, formatLastSeen } from '../devices/format.ts';
 
-/** What a job is called: the imported file's name, or what it removes. */
+/** What a job is called: the imported file's name, or what it removes; Alibaba Cloud jobs say so. */
 export function useJobTitle(): (job: JobSummary) => string {
   const { t } = useTranslation();
-  return (job) =>
-    job.label ?? (job.mode === 'faces-only' ? t('jobs.untitledFaces') : t('jobs.untitled', { count: job.total }));
+  return (job) => {
+    if (job.kind === 'aliyun-removal') {
+      return job.label === null
+        ? t('jobs.untitledAliyun', { count: job.total })
+        : t('jobs.aliyunLabelled', { label: job.label });
+    }
+    return (
+      job.label ?? (job.mode === 'faces-only' ? t('jobs.untitledFaces') : t('jobs.untitled', { count: job.total }))
+    );
+  };
 }
 
 /** The removal jobs, newest first: title, when, state and counts; the selected one is marked. */

@@ -11,12 +11,19 @@ const ROW_HEIGHT = 36;
 /** Height of the header row in pixels. */
 const HEADER_HEIGHT = 36;
 
+/** Column headers of an Alibaba Cloud job, where they differ: the device or space, the user type and id. */
+const CLOUD_HEADERS: Partial<Record<(typeof RESULT_COLUMNS)[number], string>> = {
+  terminal: 'jobs.results.scope',
+  idKind: 'jobs.results.userType',
+  id: 'jobs.results.userId',
+};
+
 /**
- * The selected job's items, filtered by outcome: only the rows in view are rendered
+ * The selected job's items (of an Alibaba Cloud job when `cloud`: one per user and device or space), filtered by outcome: only the rows in view are rendered
  * (@tanstack/react-virtual), and the pages they fall in are read through `jobs:show` as they scroll
  * into view (and again after progress). ARIA table roles keep it a table for assistive technology and tests.
  */
-export function JobResultsTable() {
+export function JobResultsTable({ cloud = false }: { cloud?: boolean }) {
   const { t } = useTranslation();
   const matching = useAppStore((s) => s.jobView?.matching ?? 0);
   const version = useAppStore((s) => s.jobView?.version ?? 0);
@@ -56,7 +63,7 @@ export function JobResultsTable() {
           <div role="row" aria-rowindex={1} className="result-row result-row-head">
             {RESULT_COLUMNS.map((column) => (
               <div key={column} role="columnheader" className="cell">
-                {t(`jobs.results.${column}`)}
+                {t((cloud ? CLOUD_HEADERS[column] : undefined) ?? `jobs.results.${column}`)}
               </div>
             ))}
           </div>

@@ -5,8 +5,11 @@ import { useAppStore } from '../../store/store-context.tsx';
 import { CountsLine, ProgressBar } from './ProgressBar.tsx';
 import { terminalLabel } from './terminal-label.ts';
 
-/** One terminal of a job: its name (from the inventory when known), status, progress bar and counts. */
-function TerminalProgress({ entry }: { entry: JobTerminal }) {
+/**
+ * One terminal of a job: its name (from the inventory when known), status, progress bar and counts. For an
+ * Alibaba Cloud job, one device or space (by its id).
+ */
+function TerminalProgress({ entry, cloud }: { entry: JobTerminal; cloud: boolean }) {
   const { t } = useTranslation();
   const terminal = useAppStore((s) => s.terminals[entry.serial]);
   const label = terminalLabel(terminal, entry.serial, t('devices.unnamed'));
@@ -17,7 +20,7 @@ function TerminalProgress({ entry }: { entry: JobTerminal }) {
         <span className="cell terminal-progress-name" title={`${label} · ${entry.serial}`}>
           {name}
         </span>
-        <span className="muted">{t(`devices.kind.${entry.kind}`)}</span>
+        <span className="muted">{cloud ? t('jobs.cloudKind') : t(`devices.kind.${entry.kind}`)}</span>
         {terminal && !terminal.online && <span className="status-badge status-offline">{t('devices.offline')}</span>}
       </div>
       {terminal && <span className="muted terminal-progress-address">{endpointOf(terminal)}</span>}
@@ -27,16 +30,20 @@ function TerminalProgress({ entry }: { entry: JobTerminal }) {
   );
 }
 
-/** The selected job's progress per terminal, from the last `jobs:show` (read again on every progress event). */
-export function TerminalProgressList({ terminals }: { terminals: JobTerminal[] }) {
+/**
+ * The selected job's progress per terminal (per device or space of an Alibaba Cloud job, `cloud`), from the last
+ * `jobs:show` (read again on every progress event).
+ */
+export function TerminalProgressList({ terminals, cloud = false }: { terminals: JobTerminal[]; cloud?: boolean }) {
   const { t } = useTranslation();
   if (terminals.length === 0) return null;
+  const heading = cloud ? t('jobs.perScope') : t('jobs.perTerminal');
   return (
-    <section aria-label={t('jobs.perTerminal')} className="terminal-progress-list">
-      <h3>{t('jobs.perTerminal')}</h3>
+    <section aria-label={heading} className="terminal-progress-list">
+      <h3>{heading}</h3>
       <ul>
         {terminals.map((entry) => (
-          <TerminalProgress key={entry.serial} entry={entry} />
+          <TerminalProgress key={entry.serial} entry={entry} cloud={cloud} />
         ))}
       </ul>
     </section>

@@ -5,6 +5,7 @@ import { confirmsCount, isPanelLocal, needsTypedConfirmation } from '../../store
 import { removalRequestOf } from '../../store/slices/removal-slice.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { formatCount } from '../devices/format.ts';
+import { AliyunReview, scopesText } from './AliyunReview.tsx';
 import { PlanTable } from './PlanTable.tsx';
 import { formatDuration } from './format-duration.ts';
 
@@ -31,52 +32,22 @@ function Warnings({ plan, panelLocal }: { plan: RemovalPlan; panelLocal: number 
   );
 }
 
-/**
- * Step 3: the dry run (removal:plan) per terminal, the warnings, an optional verification, and a typed
- * confirmation above 100 people or 10 terminals; "Remove now" starts the job and opens it in Jobs.
- */
-export function ReviewStep() {
+/** The terminals' part of the review: the summary, the warnings, the dry run per terminal, verification. */
+function TerminalReview({ plan, people }: { plan: RemovalPlan; people: number }) {
   const { t, i18n } = useTranslation();
-  const headingId = useId();
-  const confirmId = useId();
-  const plan = useAppStore((s) => s.removalWizard.plan);
   const wizard = useAppStore((s) => s.removalWizard);
-  const showStep = useAppStore((s) => s.showRemovalStep);
   const setVerify = useAppStore((s) => s.setRemovalVerify);
-  const start = useAppStore((s) => s.startRemoval);
-  const [typed, setTyped] = useState('');
-  const request = removalRequestOf(wizard);
-  const people = request.items.length;
-  const terminals = plan?.terminals.length ?? 0;
-  const terminalsText = t('jobs.terminals', { count: terminals });
-  const mustConfirm = needsTypedConfirmation(people, terminals);
-  const confirmed = !mustConfirm || confirmsCount(typed, people);
   const panelLocal = wizard.mode === 'people' ? wizard.picked.filter((p) => isPanelLocal(p.item)).length : 0;
-
-  if (!plan) {
-    return (
-      <section className="wizard-step" aria-labelledby={headingId}>
-        <h2 id={headingId}>{t('remove.review.title')}</h2>
-        <p className="muted">{t('remove.review.noPlan')}</p>
-        <footer className="wizard-footer">
-          <button type="button" onClick={() => showStep('targets')}>
-            {t('remove.back')}
-          </button>
-        </footer>
-      </section>
-    );
-  }
   const duration = formatDuration(plan.estimatedMs, i18n.language);
   const time = duration === null ? t('remove.review.underASecond') : t('remove.review.about', { time: duration });
   const summaryKey = plan.mode === 'faces-only' ? 'remove.review.summaryFaces' : 'remove.review.summary';
   return (
-    <section className="wizard-step" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('remove.review.title')}</h2>
+    <>
       <p className="plan-summary" data-testid="plan-summary">
         {t(summaryKey, {
           count: people,
           people: formatCount(people, i18n.language),
-          terminals: terminalsText,
+          terminals: t('jobs.terminals', { count: plan.terminals.length }),
           items: formatCount(plan.totalItems, i18n.language),
           time,
         })}
@@ -87,9 +58,60 @@ export function ReviewStep() {
         <input type="checkbox" checked={wizard.verify} onChange={(event) => setVerify(event.target.checked)} />
         <span>{t('remove.review.verify')}</span>
       </label>
+    </>
+  );
+}
+
+/**
+ * Step 3: the dry run (removal:plan) per terminal, the warnings, an optional verification, the Alibaba part
+ * (ids, batches), and a typed confirmation above 100 people or 10 terminals, devices and spaces; "Remove now"
+ * starts the jobs (terminals and/or Alibaba Cloud) and opens the first in Jobs.
+ */
+export function ReviewStep() {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const confirmId = useId();
+  const wizard = useAppStore((s) => s.removalWizard);
+  const showStep = useAppStore((s) => s.showRemovalStep);
+  const start = useAppStore((s) => s.startRemoval);
+  const [typed, setTyped] = useState('');
+  const { plan, aliyunPlan } = wizard;
+  const people = removalRequestOf(wizard).items.length;
+  const terminals = plan?.terminals.length ?? 0;
+  const terminalsText = t('jobs.terminals', { count: terminals });
+  const scopes = aliyunPlan?.request.scopeIds.length ?? 0;
+  const mustConfirm = needsTypedConfirmation(people, terminals + scopes);
+  const confirmed = !mustConfirm || confirmsCount(typed, people);
+  const back = (
+    <button type="button" onClick={() => showStep('targets')}>
+      {t('remove.back')}
+    </button>
+  );
+
+  if (!plan && !aliyunPlan) {
+    return (
+      <section className="wizard-step" aria-labelledby={headingId}>
+        <h2 id={headingId}>{t('remove.review.title')}</h2>
+        <p className="muted">{t('remove.review.noPlan')}</p>
+        <footer className="wizard-footer">{back}</footer>
+      </section>
+    );
+  }
+  const confirmText = !aliyunPlan
+    ? t('remove.review.confirmText', { people, terminals: terminalsText })
+    : t(plan ? 'remove.aliyun.review.confirmBoth' : 'remove.aliyun.review.confirmCloud', {
+        people,
+        terminals: terminalsText,
+        scopes: scopesText(t, aliyunPlan),
+      });
+  return (
+    <section className="wizard-step" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('remove.review.title')}</h2>
+      {plan && <TerminalReview plan={plan} people={people} />}
+      {aliyunPlan && <AliyunReview plan={aliyunPlan} terminalsToo={plan !== null} />}
       {mustConfirm && (
         <div className="confirm typed-confirm" role="group" aria-label={t('remove.review.confirmTitle')}>
-          <p className="confirm-text">{t('remove.review.confirmText', { people, terminals: terminalsText })}</p>
+          <p className="confirm-text">{confirmText}</p>
           <div className="field">
             <label htmlFor={confirmId}>{t('remove.review.confirmLabel', { people })}</label>
             <input
@@ -104,9 +126,7 @@ export function ReviewStep() {
         </div>
       )}
       <footer className="wizard-footer">
-        <button type="button" onClick={() => showStep('targets')}>
-          {t('remove.back')}
-        </button>
+        {back}
         <button
           type="button"
           className="primary danger-fill"

@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { Terminal } from '../../../../shared/domain/terminal.ts';
 import { endpointOf } from '../../store/devices/terminal-table.ts';
+import { aliyunPartOf } from '../../store/slices/removal-slice.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { StatusBadge } from '../devices/StatusBadge.tsx';
+import { AliyunTargets } from './AliyunTargets.tsx';
 
 /** Terminals a removal can target (a known kind), by name then address. */
 function targetable(terminals: Record<string, Terminal>): Terminal[] {
@@ -17,7 +19,8 @@ function targetable(terminals: Record<string, Terminal>): Terminal[] {
 /**
  * Step 2: which terminals the people are removed from. Every terminal of the inventory is listed with its
  * status (offline ones are marked: their items will wait, queued); terminals of unknown kind cannot be
- * chosen. Select all / none, then the dry run.
+ * chosen. Select all / none. Beside them, Alibaba Cloud devices or spaces (terminals, Alibaba, or both).
+ * Then the dry run.
  */
 export function TargetsStep() {
   const { t } = useTranslation();
@@ -28,6 +31,10 @@ export function TargetsStep() {
   const setTargets = useAppStore((s) => s.setRemovalTargets);
   const showStep = useAppStore((s) => s.showRemovalStep);
   const plan = useAppStore((s) => s.planRemoval);
+  const aliyun = useAppStore((s) => {
+    const part = aliyunPartOf(s);
+    return part === null || part === 'problem' ? part : 'ready';
+  });
   const choosable = terminals.filter((terminal) => terminal.kind !== 'unknown');
   const chosen = targets.filter((serial) => choosable.some((terminal) => terminal.serial === serial));
   const toggle = (serial: string, on: boolean) =>
@@ -79,11 +86,17 @@ export function TargetsStep() {
           </div>
         </div>
       )}
+      <AliyunTargets />
       <footer className="wizard-footer">
         <button type="button" onClick={() => showStep('input')}>
           {t('remove.back')}
         </button>
-        <button type="button" className="primary" disabled={chosen.length === 0 || busy} onClick={() => void plan()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || aliyun === 'problem' || (chosen.length === 0 && aliyun !== 'ready')}
+          onClick={() => void plan()}
+        >
           {busy ? t('remove.targets.planning') : t('remove.targets.next')}
         </button>
       </footer>
