@@ -3,7 +3,7 @@ import { createBasipDevice } from '../sim/basip/index.ts';
 import { serve, type SimServer } from '../sim/common/http.ts';
 import { generatePeople } from '../sim/common/people.ts';
 import { createSophonDevice } from '../sim/sophon/index.ts';
-import { expect, openApp, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
 
 const HOSTILE_SERIAL = '<img src=x onerror=alert(1)>';
 
@@ -41,11 +41,10 @@ function terminals(page: Page) {
   return { table, row: (text: string) => table.getByRole('row').filter({ hasText: text }) };
 }
 
-test('adds a Sophon and a BAS-IP terminal by address, filters, sorts and pages people', async ({ page, host }) => {
+test('adds a Sophon and a BAS-IP terminal by address, filters, sorts and pages people', async ({ page }) => {
   const sophon = await start(createSophonDevice({ seed: 7, people: generatePeople(7, 120) }));
   const basipDevice = createBasipDevice({ seed: 3 });
   const basip = await start(basipDevice);
-  await openApp(page, host.url);
   await expect(page.getByRole('heading', { name: 'No terminals yet' })).toBeVisible();
 
   const { table, row } = terminals(page);
@@ -120,8 +119,7 @@ test('adds a Sophon and a BAS-IP terminal by address, filters, sorts and pages p
   await expect(page.getByRole('alert')).toBeHidden();
 });
 
-test('explains what went wrong: empty fields, nothing answering, mDNS not allowed', async ({ page, host }) => {
-  await openApp(page, host.url);
+test('explains what went wrong: empty fields, nothing answering, mDNS not allowed', async ({ page }) => {
   const addForm = page.getByRole('form', { name: 'Add by address' });
   await addForm.getByRole('button', { name: 'Add terminal' }).click();
   await expect(addForm.getByLabel('Address', { exact: true })).toHaveAttribute('aria-invalid', 'true');
@@ -163,14 +161,13 @@ async function addByAddressInChinese(page: Page, address: string): Promise<void>
   await form.getByRole('button', { name: '添加终端' }).click();
 }
 
-test('shows a hostile serial as text, saves credentials and forgets the terminal', async ({ page, host }) => {
+test('shows a hostile serial as text, saves credentials and forgets the terminal', async ({ page }) => {
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
   const basip = await start(createBasipDevice({ seed: 11, serial: HOSTILE_SERIAL }));
-  await openApp(page, host.url);
   await addByAddress(page, `127.0.0.1:${basip.port}`);
 
   const { table, row } = terminals(page);
@@ -207,14 +204,13 @@ test('shows a hostile serial as text, saves credentials and forgets the terminal
   expect(dialogs).toEqual([]);
 });
 
-test('renders only the rows in view of a long table, and scrolls to the rest', async ({ page, host }) => {
+test('renders only the rows in view of a long table, and scrolls to the rest', async ({ page }) => {
   const COUNT = 60;
   const ports: number[] = [];
   for (let i = 0; i < COUNT; i++) {
     ports.push((await start(createBasipDevice({ seed: 100 + i, people: generatePeople(100 + i, 2) }))).port);
   }
   ports.sort((a, b) => a - b);
-  await openApp(page, host.url);
   for (const [i, port] of ports.entries()) {
     await addByAddress(page, `127.0.0.1:${port}`);
     await expect(page.getByTestId('terminal-count')).toHaveText(`Showing ${i + 1} of ${i + 1} terminal${i ? 's' : ''}`);

@@ -1,60 +1,110 @@
-import { test as base, expect, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import { trackApp, type AppTarget, type AppUnderTest } from './app-target.ts';
+import { launchBrowserHostApp, loadAppPage, type HostProcess } from './browser-host-app.ts';
+import { launchElectronApp } from './electron/electron-app-target.ts';
+import { findElectronBinary } from './electron/electron-binary.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+export type { AppTarget, AppUnderTest } from './app-target.ts';
+export { E2E_SECRET_KEY, startHostProcess, type HostProcess } from './browser-host-app.ts';
 
-/** A browser host started for one test, with its own temporary data directory. */
-export interface HostProcess {
-  url: string;
-  dataDir: string;
-  process: ChildProcess;
+/** The option a Playwright project sets to pick the target (`use: { appTarget: 'electron' }`). */
+export interface AppTargetOptions {
+  appTarget: AppTarget;
+}
+
+/** What every test gets. */
+interface AppFixtures {
+  /** The app under test on the project's target: page, data directory, contract calls, restart and close. */
+  app: AppUnderTest;
+  /** The Electron executable on the electron target (the test is skipped, with the reason, where it is missing). */
+  electronExecutable: string | undefined;
+  /**
+   * The older name of the app, kept for specs written before `app`: `url` (open it with openApp), `dataDir`,
+   * `process`. On Electron, `url` is the window's own address.
+   */
+  host: HostProcess;
+}
+
+/** Chromium for the browser host, launched only when a test asks for it (the electron target never does). */
+interface WorkerFixtures {
+  chromiumForHost: () => Promise<Browser>;
 }
 
 /**
- * Passphrase of the credential file in a test's temporary data directory (the host keeps credentials in an
- * encrypted file and refuses to store any without one).
+ * Opens the app's address in `page` (a reload when it is already there: a fresh start of the renderer) and
+ * waits for the app-ready signal (never a sleep).
  */
-export const E2E_SECRET_KEY = 'fcom-e2e-only-passphrase';
-
-/**
- * Starts `electron/host/main.ts` on a free 127.0.0.1 port and waits for its ready line. mDNS stays inside
- * private network namespaces (`FCOM_MDNS=isolated-only`); `env` adds or overrides variables.
- */
-export async function startHostProcess(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<HostProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'electron/host/main.ts'), '--ready-json', '--data-dir', dataDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, FCOM_MDNS: 'isolated-only', FCOM_SECRET_KEY: E2E_SECRET_KEY, ...env },
-  });
-  const lines = createInterface({ input: child.stdout! });
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    child.once('exit', (code) => reject(new Error(`The host exited early with code ${code}.`)));
-    lines.once('line', (line) => resolveUrl((JSON.parse(line) as { url: string }).url));
-  });
-  return { url, dataDir, process: child };
-}
-
-/** Opens the app and waits for the app-ready signal (never a sleep). */
 export async function openApp(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await expect(page.locator('html[data-app-ready="true"]')).toBeAttached();
+  await loadAppPage(page, url);
 }
 
-/** Playwright test with a fresh browser host (and data directory) per test. */
-export const test = base.extend<{ host: HostProcess }>({
-  // Playwright reads fixture dependencies from the destructuring pattern; this one needs none.
-  // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'fcom-e2e-'));
-    const host = await startHostProcess(dataDir);
-    await use(host);
-    host.process.kill('SIGTERM');
-    await new Promise((done) => host.process.once('exit', done));
-    rmSync(dataDir, { recursive: true, force: true });
+/**
+ * Playwright test with a fresh app (and data directory) per test, on the target the project names:
+ * the browser host in Chromium, or Electron through `_electron` where its binary is installed.
+ */
+export const test = base.extend<AppTargetOptions & AppFixtures, WorkerFixtures>({
+  appTarget: ['browser-host', { option: true }],
+  chromiumForHost: [
+    async ({ playwright }, use) => {
+      let launched: Promise<Browser> | undefined;
+      // The config's launchOptions (executablePath, args) apply to this launch as to Playwright's own browser.
+      await use(() => (launched ??= playwright.chromium.launch()));
+      if (launched) await (await launched).close();
+    },
+    { scope: 'worker' },
+  ],
+  // Automatic, so every test of the electron project is skipped with the reason before its hooks or
+  // simulators start, never run against something else and reported as passed.
+  electronExecutable: [
+    async ({ appTarget }, use, testInfo) => {
+      if (appTarget !== 'electron') return use(undefined);
+      const binary = findElectronBinary();
+      testInfo.skip('missing' in binary, `Electron project skipped: ${'missing' in binary ? binary.missing : ''}`);
+      await use('path' in binary ? binary.path : undefined);
+    },
+    { auto: true },
+  ],
+  app: async ({ appTarget, electronExecutable, chromiumForHost, viewport }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), `fcom-e2e-${appTarget}-`));
+    let context: Awaited<ReturnType<Browser['newContext']>> | undefined;
+    try {
+      let app: AppUnderTest;
+      if (appTarget === 'electron') {
+        if (!electronExecutable) throw new Error('The electron target has no Electron executable.');
+        app = await launchElectronApp({ executablePath: electronExecutable, dataDir, viewport });
+      } else {
+        // The config's context options (viewport, tracing) apply to this context as to Playwright's own.
+        context = await (await chromiumForHost()).newContext();
+        app = await launchBrowserHostApp(await context.newPage(), dataDir);
+      }
+      const forget = trackApp(app);
+      try {
+        await use(app);
+      } finally {
+        forget();
+        await app.close();
+      }
+    } finally {
+      await context?.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+  page: async ({ app }, use) => {
+    await use(app.page);
+  },
+  host: async ({ app }, use) => {
+    await use({
+      get url() {
+        return app.url;
+      },
+      dataDir: app.dataDir,
+      get process() {
+        return app.process;
+      },
+    });
   },
 });
 

@@ -1,37 +1,36 @@
 import { generatePeople } from '../sim/common/people.ts';
 import { startTuyaCloud, type TuyaCloudSim } from '../sim/tuya/index.ts';
-import { expect, openApp, test } from './fixtures.ts';
+import { test as appTest, expect } from './fixtures.ts';
 
 /** The simulated cloud's only client (the test types these into Settings). */
 const CLIENT_ID = 'e2eclient0000000001';
 const CLIENT_SECRET = 'e2esecret00000000000000000000001';
 
-let sim: TuyaCloudSim;
-
-test.beforeEach(async () => {
-  sim = await startTuyaCloud({
-    clientId: CLIENT_ID,
-    clientSecret: CLIENT_SECRET,
-    seed: 'e2e-permissions',
-    people: generatePeople('e2e-permissions', 18),
-    // The car park's device is offline: every record of its task fails.
-    channels: [{ name: 'Main Entrance' }, { name: 'Car Park Gate', online: false }, { name: 'Lab Door' }],
-    taskStepMs: 300,
-    recordsPerStep: 4,
-    recordFailureRate: 0.1,
-  });
-});
-
-test.afterEach(async () => {
-  await sim.close();
+/** The suite's test with a simulated Tuya cloud per test (a fixture: nothing starts for a skipped test). */
+const test = appTest.extend<{ sim: TuyaCloudSim }>({
+  // Playwright reads fixture dependencies from the destructuring pattern; this one needs none.
+  // eslint-disable-next-line no-empty-pattern
+  sim: async ({}, use) => {
+    const sim = await startTuyaCloud({
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      seed: 'e2e-permissions',
+      people: generatePeople('e2e-permissions', 18),
+      // The car park's device is offline: every record of its task fails.
+      channels: [{ name: 'Main Entrance' }, { name: 'Car Park Gate', online: false }, { name: 'Lab Door' }],
+      taskStepMs: 300,
+      recordsPerStep: 4,
+      recordFailureRate: 0.1,
+    });
+    await use(sim);
+    await sim.close();
+  },
 });
 
 test('configures Tuya in Settings, tests it, pushes to channels, follows the tasks and retries what failed', async ({
   page,
-  host,
+  sim,
 }) => {
-  await openApp(page, host.url);
-
   // Settings: the Tuya form, secrets write-only.
   await page.getByTestId('nav-settings').click();
   const tuya = page.getByRole('form', { name: 'Tuya cloud' });

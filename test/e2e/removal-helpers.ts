@@ -7,6 +7,7 @@ import type { SimDevice } from '../sim/common/device.ts';
 import { serve, type SimServer } from '../sim/common/http.ts';
 import type { SimPerson } from '../sim/common/people.ts';
 import { createSophonDevice } from '../sim/sophon/index.ts';
+import { findAppByUrl } from './app-target.ts';
 
 /** A simulated terminal on 127.0.0.1 that can be stopped and started again on the same port. */
 export interface SimTerminal {
@@ -62,12 +63,18 @@ export async function addTerminal(page: Page, sim: SimTerminal): Promise<void> {
   await page.getByRole('table', { name: 'Terminals' }).getByRole('row').filter({ hasText: sim.address }).waitFor();
 }
 
-/** Calls one contract channel on the browser host from the test process (its WebSocket, with its token). */
+/**
+ * Calls one contract channel of the app at `hostUrl`. For an app the fixture runs (`host.url`, `app.url`) the
+ * call goes through its page, on either target (prefer `app.invoke` in new specs); for any other browser host
+ * (one a test started itself) it goes over the host's WebSocket from the test process, with its token.
+ */
 export async function invokeHost<C extends Channel>(
   hostUrl: string,
   channel: C,
   request: RequestOf<C>,
 ): Promise<Result<unknown>> {
+  const app = findAppByUrl(hostUrl);
+  if (app) return app.invoke(channel, request);
   const url = new URL(hostUrl);
   const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
   const ws = new WebSocket(`ws://${url.host}/ws?token=${encodeURIComponent(token)}`, { origin: url.origin });

@@ -1,4 +1,5 @@
-import { expect, openApp, test } from './fixtures.ts';
+import { realpathSync } from 'node:fs';
+import { expect, test } from './fixtures.ts';
 
 const SECTIONS = [
   { id: 'devices', en: 'Devices', zh: '设备' },
@@ -9,8 +10,7 @@ const SECTIONS = [
   { id: 'settings', en: 'Settings', zh: '设置' },
 ];
 
-test('visits every section and shows what will appear there', async ({ page, host }) => {
-  await openApp(page, host.url);
+test('visits every section and shows what will appear there', async ({ page }) => {
   const nav = page.getByRole('navigation', { name: 'Sections' });
   for (const section of SECTIONS) {
     await nav.getByRole('button', { name: section.en, exact: true }).click();
@@ -25,8 +25,7 @@ test('visits every section and shows what will appear there', async ({ page, hos
   await expect(status.getByTestId('status-adapters')).toContainText('Site adapter');
 });
 
-test('switches to Simplified Chinese and back, and a reload keeps the choice', async ({ page, host }) => {
-  await openApp(page, host.url);
+test('switches to Simplified Chinese and back, and a reload keeps the choice', async ({ page }) => {
   await page.getByLabel('Language').selectOption('zh-CN');
   const nav = page.getByRole('navigation', { name: '功能区' });
   await expect(nav.getByRole('button', { name: '设备', exact: true })).toBeVisible();
@@ -48,9 +47,29 @@ test('switches to Simplified Chinese and back, and a reload keeps the choice', a
   await expect(page.getByRole('button', { name: 'Devices', exact: true })).toBeVisible();
 });
 
-test('refuses to work without the access token and says what to do', async ({ page, host }) => {
-  const withoutToken = host.url.replace(/#token=.*$/, '');
-  await page.goto(withoutToken);
-  await expect(page.locator('html[data-app-ready="true"]')).toBeAttached();
-  await expect(page.getByRole('alert')).toContainText('npm run web');
+test('answers contract calls from its page, on its own data directory, and keeps settings across a restart', async ({
+  app,
+}) => {
+  const info = await app.invoke('app:info', {});
+  if (!info.ok) throw new Error(info.error.message);
+  expect(info.value.target).toBe(app.target === 'electron' ? 'electron' : 'host');
+  expect(realpathSync(info.value.dataDir)).toBe(realpathSync(app.dataDir));
+  expect(await app.invoke('settings:update', { language: 'zh-CN' })).toMatchObject({ value: { language: 'zh-CN' } });
+
+  await app.restart();
+  await expect(app.page.getByRole('navigation', { name: '功能区' })).toBeVisible();
+  expect(await app.invoke('settings:get', {})).toMatchObject({ ok: true, value: { language: 'zh-CN' } });
+});
+
+test.describe('the browser host', () => {
+  // Electron has no token: its window talks to its own main process over IPC (the trusted-sender check).
+  test.skip(({ appTarget }) => appTarget === 'electron', 'the access token is the browser host’s alone');
+
+  test('refuses to work without the access token and says what to do', async ({ app }) => {
+    // A new tab: the app's own tab keeps the token in its session storage.
+    const tab = await app.page.context().newPage();
+    await tab.goto(app.url.replace(/#token=.*$/, ''));
+    await expect(tab.locator('html[data-app-ready="true"]')).toBeAttached();
+    await expect(tab.getByRole('alert')).toContainText('npm run web');
+  });
 });

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { canUseNamespaces } from '../sim/site/ip.ts';
-import { expect, openApp, test } from './fixtures.ts';
+import { expect, test } from '@playwright/test';
+import { openApp } from './fixtures.ts';
 
 const DEMO_MAIN = resolve(import.meta.dirname, '../sim/site/demo-main.ts');
 const URL_LINE = /^\s*(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)\s*$/;
@@ -32,6 +33,8 @@ async function startDemo(workDir: string): Promise<{ url: string; child: ChildPr
   return { url, child };
 }
 
+// Browser host only (playwright.config.ts): the demo serves the app through its own browser host, so this
+// spec takes Playwright's plain Chromium page rather than the `app` fixture.
 test.describe('the simulated site in the Devices view', () => {
   test.skip(!canUseNamespaces(), 'needs Linux and root for the private network namespaces of the site');
 

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Terminal } from '../../shared/domain/terminal.ts';
 import { generatePeople } from '../sim/common/people.ts';
-import { expect, openApp, test } from './fixtures.ts';
-import { invokeHost, startSimTerminal, type SimTerminal } from './removal-helpers.ts';
+import { expect, test, type AppUnderTest } from './fixtures.ts';
+import { startSimTerminal, type SimTerminal } from './removal-helpers.ts';
 
 /** Simulators started by a test, closed after it. */
 const sims: SimTerminal[] = [];
@@ -14,34 +13,35 @@ test.afterEach(async () => {
 test.use({ viewport: { width: 1440, height: 1000 } });
 
 /** Adds a terminal through the contract and answers its inventory row. */
-async function addByContract(url: string, sim: SimTerminal, password?: string): Promise<Terminal> {
-  const result = await invokeHost(url, 'devices:add', {
+async function addByContract(app: AppUnderTest, sim: SimTerminal, password?: string): Promise<Terminal> {
+  const result = await app.invoke('devices:add', {
     address: sim.address,
     kind: sim.kind,
     ...(password ? { credentials: { username: 'admin', password } } : {}),
   });
   expect(result.ok, JSON.stringify(result)).toBe(true);
-  return (result as { ok: true; value: Terminal }).value;
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
 }
 
 test('queues removals for a stopped terminal, syncs them when it is back, discards with confirmation, reports', async ({
+  app,
   page,
-  host,
 }) => {
   test.setTimeout(90_000);
   const people = generatePeople('sync-e2e', 20);
   const sophon = await startSimTerminal('sophon', 'sync-sophon', people);
   const panel = await startSimTerminal('basip', 'sync-panel', people);
   sims.push(sophon, panel);
-  const terminal = await addByContract(host.url, sophon);
-  const wrong = await addByContract(host.url, panel, 'not-the-password');
-  expect(await invokeHost(host.url, 'settings:update', { removal: { maxAttempts: 2 } })).toMatchObject({ ok: true });
-  await openApp(page, host.url);
+  const terminal = await addByContract(app, sophon);
+  const wrong = await addByContract(app, panel, 'not-the-password');
+  expect(await app.invoke('settings:update', { removal: { maxAttempts: 2 } })).toMatchObject({ ok: true });
+  await app.open();
 
   // The terminal stops answering; ten removals for it wait, queued.
   await sophon.stop();
   const items = people.slice(0, 10).map((p, i) => ({ line: i + 2, identity_id: p.identityId, name: p.name }));
-  const started = await invokeHost(host.url, 'removal:start', { items, devices: [terminal.serial] });
+  const started = await app.invoke('removal:start', { items, devices: [terminal.serial] });
   expect(started.ok, JSON.stringify(started)).toBe(true);
 
   // The status bar badge counts them and opens the Sync queue.
@@ -65,7 +65,7 @@ test('queues removals for a stopped terminal, syncs them when it is back, discar
   expect(sophon.device.stats().people).toBe(10);
 
   // Wrong credentials: the panel's removals need attention, with the reason and the actions.
-  const rejected = await invokeHost(host.url, 'removal:start', {
+  const rejected = await app.invoke('removal:start', {
     items: people.slice(10, 12).map((p, i) => ({ line: i + 2, link_id: p.linkId })),
     devices: [wrong.serial],
   });
@@ -96,13 +96,11 @@ test('queues removals for a stopped terminal, syncs them when it is back, discar
   await expect(table.getByRole('row').nth(1)).toContainText(/Discarded by .+ \(app\) at/);
 
   // The commissioning report downloads as a printable HTML page.
-  const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Report (HTML)' }).click();
-  const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^fcom-report-.+\.html$/);
-  const html = readFileSync(await download.path(), 'utf8');
+  const report = await app.saveFile(() => page.getByRole('button', { name: 'Report (HTML)' }).click());
+  expect(report.name).toMatch(/^fcom-report-.+\.html$/);
+  const html = report.content;
   expect(html).toContain('Commissioning report');
   expect(html).toContain(terminal.serial);
   expect(html).toContain('<svg class="chart"');
-  await expect(page.getByRole('status').filter({ hasText: /^Saved fcom-report-/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Saved (.*[\\/])?fcom-report-/ })).toBeVisible();
 });
