@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gatewayOrigin, fullJitterDelay, type AliyunClient } from './client.ts';
+import { createAdaptivePacer } from '../jobs/pacer.ts';
 import { AliyunError } from './errors.ts';
 import { PERMISSION_DELETE_API_VER, PERMISSION_DELETE_PATH } from './permission-delete.ts';
 import { IOT_TOKEN, startGateway, type GatewayFixture } from './test-harness.ts';
@@ -15,10 +16,12 @@ afterEach(() => gw.close());
 
 /** A delete that changes nothing: an unknown user passes the token check and answers 2405. */
 function probe(client: AliyunClient) {
-  const params = { userType: 'IDENTITY', userIdList: ['nobody'], scopeType: 'IOT_ID', scopeIdList: ['x'] };
+  return client.call(PERMISSION_DELETE_PATH, PERMISSION_DELETE_API_VER, probeParams());
+}
+
+function probeParams() {
   const [device] = gw.sim.world.devices;
-  params.scopeIdList = [device?.iotId ?? ''];
-  return client.call(PERMISSION_DELETE_PATH, PERMISSION_DELETE_API_VER, params);
+  return { userType: 'IDENTITY', userIdList: ['nobody'], scopeType: 'IOT_ID', scopeIdList: [device?.iotId ?? ''] };
 }
 
 async function failure(promise: Promise<unknown>): Promise<AliyunError> {
@@ -150,6 +153,31 @@ describe('Aliyun client: throttling, faults and the network', () => {
     expect(error.message).toMatch(/sent again later/);
     expect(gw.sleeps).toHaveLength(2);
     expect(fullJitterDelay(10, 1000, 20_000, () => 0.5)).toBe(10_000);
+  });
+
+  it('with a pacer, waits for its slot instead of backing off, and tells it of every throttled attempt', async () => {
+    const client = gw.client();
+    await client.cloudToken();
+    gw.sim.setRateLimit(1); // the token call just used this second's only slot
+    const throttled: number[] = [];
+    const pacer = createAdaptivePacer({
+      ceiling: () => 50,
+      now: gw.now,
+      sleep: async (ms) => gw.advance(ms),
+      guardMs: 0,
+    });
+    const answer = await client.call(PERMISSION_DELETE_PATH, PERMISSION_DELETE_API_VER, probeParams(), undefined, {
+      acquire: (signal) => pacer.acquire(signal),
+      throttled: (ticket) => {
+        throttled.push(ticket);
+        pacer.throttled(ticket);
+      },
+    });
+    expect(answer.code).toBe(2405);
+    expect(gw.sleeps).toEqual([]); // no full-jitter back-off: the pacer's wait is the back-off
+    expect(throttled).toEqual([1]);
+    expect(pacer.rate()).toBe(1);
+    expect(gw.sim.log.matching(PERMISSION_DELETE_PATH).map((e) => e.status)).toEqual([403, 200]);
   });
 
   it('answers a transient platform error without throwing, marked retryable', async () => {

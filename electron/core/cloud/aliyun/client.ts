@@ -58,6 +58,18 @@ export interface AliyunAnswer extends AnswerEnvelope {
   meaning: CodeMeaning;
 }
 
+/**
+ * Paces the attempts of a call (the cloud jobs' adaptive pacer, `../jobs/pacer.ts`): every attempt waits for
+ * a slot, and a throttled attempt is reported so the pacer can slow down. With a pacer the client does not
+ * add its own back-off to throttled attempts: the pacer's wait is the back-off.
+ */
+export interface CallPacer {
+  /** Waits until an attempt may start (abortable); answers a ticket naming that attempt. */
+  acquire(signal?: AbortSignal): Promise<number>;
+  /** The attempt with this ticket was answered "403 Request Limited" (the gateway did not count it). */
+  throttled(ticket: number): void;
+}
+
 /** A signed client of the Alibaba Cloud IoT living platform's API gateway. */
 export interface AliyunClient {
   /** The gateway origin requests go to. */
@@ -66,9 +78,10 @@ export interface AliyunClient {
    * Calls an API with the envelope and the token. Throttling is retried with backoff; a token the platform
    * calls invalid (2402, 20008) is renewed once and the call retried once (project auth). Any other answer
    * is returned, error codes included (see `meaning`). Throws AliyunError when there is no usable answer:
-   * network, gateway rejection, throttled after every attempt, not the platform's answer.
+   * network, gateway rejection, throttled after every attempt, not the platform's answer. With `pacer`, every
+   * attempt waits for its slot and throttled attempts are reported to it (see {@link CallPacer}).
    */
-  call(path: string, apiVer: string, params: unknown, signal?: AbortSignal): Promise<AliyunAnswer>;
+  call(path: string, apiVer: string, params: unknown, signal?: AbortSignal, pacer?: CallPacer): Promise<AliyunAnswer>;
   /** The project cloudToken (issued or renewed when needed). Throws for iotToken auth. */
   cloudToken(signal?: AbortSignal): Promise<string>;
 }
@@ -154,14 +167,22 @@ export function createAliyunClient(options: AliyunClientOptions): AliyunClient {
     ((reply.status === 403 || reply.envelope?.code === 403) &&
       (isThrottleText(reply.gatewayMessage) || isThrottleText(reply.envelope?.message)));
 
-  /** One call, re-signed per attempt: throttling backs off, a repeated nonce is re-sent at once. */
-  async function exchange(path: string, request: Record<string, string>, params: unknown, signal?: AbortSignal) {
+  /** One call, re-signed per attempt: throttling backs off (or the pacer waits), a repeated nonce is re-sent at once. */
+  async function exchange(
+    path: string,
+    request: Record<string, string>,
+    params: unknown,
+    signal?: AbortSignal,
+    pacer?: CallPacer,
+  ) {
     for (let attempt = 1; ; attempt += 1) {
+      const ticket = await pacer?.acquire(signal);
       const envelope = { id: uuid(), version: '1.0', request, params };
       const reply = await transport.send(path, envelope, signal);
       if (isThrottled(reply)) {
+        if (pacer && ticket !== undefined) pacer.throttled(ticket);
         if (attempt >= maxAttempts) throw vendorError(THROTTLED_MEANING, reply.status, reply.requestId);
-        await sleep(fullJitterDelay(attempt, retry.baseMs ?? 1000, retry.maxMs ?? 20_000, random), signal);
+        if (!pacer) await sleep(fullJitterDelay(attempt, retry.baseMs ?? 1000, retry.maxMs ?? 20_000, random), signal);
         continue;
       }
       if (reply.envelope) {
@@ -194,13 +215,13 @@ export function createAliyunClient(options: AliyunClientOptions): AliyunClient {
   const auth = options.auth;
   return {
     origin,
-    async call(path, apiVer, params, signal) {
-      if (auth.kind === 'iotToken') return exchange(path, { apiVer, iotToken: auth.token }, params, signal);
+    async call(path, apiVer, params, signal, pacer) {
+      if (auth.kind === 'iotToken') return exchange(path, { apiVer, iotToken: auth.token }, params, signal, pacer);
       const token = await tokens.get(signal);
-      const first = await exchange(path, { apiVer, cloudToken: token }, params, signal);
+      const first = await exchange(path, { apiVer, cloudToken: token }, params, signal, pacer);
       if (!first.meaning.renewToken) return first;
       const renewed = await tokens.renewAfterRejection(token, signal);
-      return exchange(path, { apiVer, cloudToken: renewed }, params, signal);
+      return exchange(path, { apiVer, cloudToken: renewed }, params, signal, pacer);
     },
     cloudToken(signal) {
       if (auth.kind !== 'project') {

@@ -18,7 +18,7 @@ import { runAliyunPass } from './aliyun-run.ts';
 import { createCloudRun, type CloudRun, type RunEnd } from './cloud-run.ts';
 import { createCloudViews, type ShowQuery } from './cloud-views.ts';
 import { CLOUD_JOB_KINDS, createJobRows } from './job-rows.ts';
-import { pacedClient } from './pacer.ts';
+import { createAdaptivePacer, pacedClient } from './pacer.ts';
 import { runPushPass } from './push-run.ts';
 import { createPushJournal, type PushOptions } from './push-journal.ts';
 import { exportPush } from './push-export.ts';
@@ -90,6 +90,9 @@ export function createCloudJobs(deps: CloudJobDeps): CloudJobService {
   const backoff = deps.backoff ?? DEFAULT_BACKOFF;
   const reachable = (answered: boolean): void =>
     deps.status.setCloudReachability(answered ? 'reachable' : 'unreachable');
+  const aliyunSettings = () => AliyunSettingsSchema.parse(deps.settings.get().cloud?.aliyun ?? {});
+  // One pacer for every Alibaba job: they share the account's quota, and what it learned outlives a pass.
+  const aliyunPacer = createAdaptivePacer({ ceiling: () => aliyunSettings().requestsPerSecond, now });
 
   const failJob = (jobId: string, kind: 'permission-push' | 'aliyun-removal', error: unknown): RunEnd => {
     const mapped = toCloudError(error, kind === 'permission-push' ? 'tuya' : 'aliyun');
@@ -138,13 +141,12 @@ export function createCloudJobs(deps: CloudJobDeps): CloudJobService {
     } catch (error) {
       return failJob(jobId, 'aliyun-removal', error);
     }
-    const settings = () => AliyunSettingsSchema.parse(deps.settings.get().cloud?.aliyun ?? {});
     return runAliyunPass({
       jobId,
       options: job.options as AliyunJobOptions,
       journal: aliyunJournal,
-      client: pacedClient(connection.client, () => settings().requestsPerSecond, now),
-      settings: settings(),
+      client: pacedClient(connection.client, aliyunPacer),
+      settings: aliyunSettings(),
       maxAttempts,
       backoff,
       signal,
