@@ -38,8 +38,9 @@ export interface CloudRun {
 }
 
 /**
- * Creates the run of a cloud job: one pass at a time; a pass that ends 'waiting' marks the items queued and
- * tries again after `retryMs` (or at once on {@link CloudRun.wake}); the job's state in the journal is
+ * Creates the run of a cloud job: one pass at a time; every pass starts by clearing the queued marks, and a pass
+ * that ends 'waiting' marks the items queued and tries again after `retryMs` (or at once on
+ * {@link CloudRun.wake}); the job's state in the journal is
  * `running` while work remains (also while it waits), `paused`, `cancelled`, or `done`.
  */
 export function createCloudRun(jobId: string, hooks: RunHooks): CloudRun {
@@ -81,7 +82,9 @@ export function createCloudRun(jobId: string, hooks: RunHooks): CloudRun {
   const pass = async (): Promise<void> => {
     let end: RunEnd;
     try {
-      if (waiting) hooks.setQueued(false);
+      // A pass tries the cloud again: nothing is "queued, the cloud does not answer" while it runs. Also on the
+      // first pass of a run, whose items an earlier pass (maybe another process, before a crash) left marked.
+      hooks.setQueued(false);
       waiting = false;
       end = await hooks.work(AbortSignal.any([stop.signal, close.signal]));
     } catch (error) {
