@@ -3,6 +3,7 @@ import type { Terminal } from '../../../shared/domain/terminal.ts';
 import type { TerminalSession } from '../drivers/driver.ts';
 import type { InventoryRepository } from '../inventory/inventory-repository.ts';
 import type { BackoffPolicy } from './backoff.ts';
+import type { CommitGroup } from './commit-group.ts';
 import type { Journal } from './journal.ts';
 import type { JournalReader } from './journal-read.ts';
 import { runLane, type LaneEnd } from './lane.ts';
@@ -13,6 +14,8 @@ import type { ProgressPublisher } from './progress.ts';
 /** What the executor needs from the rest of the core. */
 export interface ExecutorDeps {
   journal: Journal;
+  /** Group commit of the lanes' claims and answers. */
+  commits: CommitGroup;
   reader: JournalReader;
   inventory: InventoryRepository;
   limiter: RequestLimiter;
@@ -118,6 +121,7 @@ export function createJobRun(deps: ExecutorDeps, jobId: string): JobRun {
       verify: options.verify,
       session,
       journal: deps.journal,
+      commits: deps.commits,
       limiter: deps.limiter,
       settings,
       backoff: deps.backoff,

@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/domain/removal.ts';
 import type { Database } from '../db/database.ts';
 import type { JobOptions } from './journal.ts';
+import { createAggregateMemo } from './journal-memo.ts';
 
 /** A job row as stored. */
 export interface JobRow {
@@ -66,6 +67,25 @@ interface StoredItem {
   updated_at: number;
 }
 
+/** A job's counts per outcome, in total and per terminal, and its verification sums. */
+export interface JobCounts {
+  total: OutcomeCounts;
+  perTerminal: Map<string, OutcomeCounts>;
+  /** Items verified absent after removal. */
+  verified: number;
+  /** Removed items not verified (yet). */
+  unverified: number;
+}
+
+interface CountRow {
+  terminal: string;
+  state: string;
+  outcome: string | null;
+  n: number;
+  verified: number | null;
+  unchecked: number | null;
+}
+
 /** Every outcome at zero. */
 export function emptyCounts(): OutcomeCounts {
   return { removed: 0, 'already-absent': 0, failed: 0, queued: 0, cancelled: 0, pending: 0 };
@@ -105,10 +125,14 @@ export type JournalReader = ReturnType<typeof createJournalReader>;
 /** Creates the {@link JournalReader}. */
 export function createJournalReader(db: Database) {
   const sql = db.sqlite;
-  const countRows = sql.prepare(`SELECT terminal, state, outcome, COUNT(*) AS n FROM job_items WHERE job_id = ?
-    GROUP BY terminal, state, outcome`);
-  const verifiedRow = sql.prepare(`SELECT SUM(verified = 1) AS verified,
-    SUM(outcome = 'removed' AND verified IS NULL) AS unverified FROM job_items WHERE job_id = ?`);
+  // One pass over the index job_items_counts (migration 7) gives the counts and the verification sums.
+  const countRows = sql.prepare(`SELECT terminal, state, outcome, COUNT(*) AS n, SUM(verified = 1) AS verified,
+    SUM(verified IS NULL) AS unchecked FROM job_items WHERE job_id = ?
+    GROUP BY terminal, state, outcome ORDER BY terminal`);
+  const kindOf = sql.prepare('SELECT terminal_kind AS kind FROM job_items WHERE job_id = ? AND terminal = ? LIMIT 1');
+  // Whole-job aggregates read every item of the job: kept until the next write (the Jobs view reads a page
+  // at a time while it scrolls, and each page would count a finished job of 500,000 items again).
+  const memo = createAggregateMemo(sql);
 
   const toRow = (row: StoredJob): JobRow => ({
     id: row.id,
@@ -127,11 +151,16 @@ export function createJournalReader(db: Database) {
     return row ? toRow(row) : undefined;
   };
 
-  /** Counts per terminal and in total. */
-  const counts = (jobId: string): { total: OutcomeCounts; perTerminal: Map<string, OutcomeCounts> } => {
+  /**
+   * Counts per terminal (in serial order) and in total, with the items verified absent and the removed items
+   * not verified (yet).
+   */
+  const counts = (jobId: string): JobCounts => {
     const total = emptyCounts();
     const perTerminal = new Map<string, OutcomeCounts>();
-    const rows = countRows.all(jobId) as { terminal: string; state: string; outcome: string | null; n: number }[];
+    let verified = 0;
+    let unverified = 0;
+    const rows = memo(`counts|${jobId}`, () => countRows.all(jobId) as unknown as readonly CountRow[]);
     for (const row of rows) {
       const key: keyof OutcomeCounts =
         row.state !== 'final' ? (row.outcome === 'queued' ? 'queued' : 'pending') : (row.outcome as ItemOutcome);
@@ -139,13 +168,14 @@ export function createJournalReader(db: Database) {
       mine[key] += row.n;
       total[key] += row.n;
       perTerminal.set(row.terminal, mine);
+      verified += row.verified ?? 0;
+      if (row.outcome === 'removed') unverified += row.unchecked ?? 0;
     }
-    return { total, perTerminal };
+    return { total, perTerminal, verified, unverified };
   };
 
-  const summary = (row: JobRow): JobSummary => {
-    const { total, perTerminal } = counts(row.id);
-    const verified = verifiedRow.get(row.id) as { verified: number | null; unverified: number | null };
+  const summary = (row: JobRow, counted: JobCounts = counts(row.id)): JobSummary => {
+    const { total, perTerminal } = counted;
     return {
       id: row.id,
       kind: row.kind,
@@ -160,16 +190,48 @@ export function createJournalReader(db: Database) {
       total: Object.values(total).reduce((a, b) => a + b, 0),
       terminals: perTerminal.size,
       counts: total,
-      verified: verified.verified ?? 0,
-      unverified: row.options.verify === true ? (verified.unverified ?? 0) : 0,
+      verified: counted.verified,
+      unverified: row.options.verify === true ? counted.unverified : 0,
       error: row.error,
     };
+  };
+
+  /** Per-terminal counts with each terminal's kind. */
+  const terminals = (jobId: string, counted: JobCounts = counts(jobId)): JobTerminal[] =>
+    [...counted.perTerminal].map(([serial, perTerminal]) => {
+      const kind = (kindOf.get(jobId, serial) as { kind: string } | undefined)?.kind;
+      return { serial, kind: TerminalKindSchema.catch('unknown').parse(kind), counts: perTerminal };
+    });
+
+  /** One page of items matching a filter, in plan order, and how many match. */
+  const items = (query: ItemQuery): { items: JobItem[]; matching: number } => {
+    const where = `WHERE job_id = ?${query.terminal === undefined ? '' : ' AND terminal = ?'}${filterSql(query.outcome)}`;
+    const params = query.terminal === undefined ? [query.jobId] : [query.jobId, query.terminal];
+    const matching = memo(
+      `matching|${where}|${params.join('|')}`,
+      () => (sql.prepare(`SELECT COUNT(*) AS n FROM job_items ${where}`).get(...params) as { n: number }).n,
+    );
+    const rows = sql
+      .prepare(`SELECT * FROM job_items ${where} ORDER BY seq LIMIT ? OFFSET ?`)
+      .all(...params, query.limit, query.offset) as unknown as StoredItem[];
+    return { items: rows.map(toJobItem), matching };
   };
 
   return {
     job,
     counts,
-    summary,
+    summary: (row: JobRow): JobSummary => summary(row),
+    terminals: (jobId: string): JobTerminal[] => terminals(jobId),
+    items,
+
+    /** What `jobs:show` answers: the job's summary, its terminals and one page of items, counted once. */
+    show(
+      row: JobRow,
+      query: ItemQuery,
+    ): { job: JobSummary; terminals: JobTerminal[]; items: JobItem[]; matching: number } {
+      const counted = counts(row.id);
+      return { job: summary(row, counted), terminals: terminals(row.id, counted), ...items(query) };
+    },
 
     /** Jobs, newest first. */
     list(limit = 100): JobRow[] {
@@ -186,30 +248,6 @@ export function createJournalReader(db: Database) {
         id: string;
       }[];
       return rows.map((r) => r.id);
-    },
-
-    /** Per-terminal counts with each terminal's kind. */
-    terminals(jobId: string): JobTerminal[] {
-      const kinds = sql
-        .prepare('SELECT DISTINCT terminal, terminal_kind AS kind FROM job_items WHERE job_id = ? ORDER BY terminal')
-        .all(jobId) as { terminal: string; kind: string }[];
-      const { perTerminal } = counts(jobId);
-      return kinds.map((k) => ({
-        serial: k.terminal,
-        kind: TerminalKindSchema.catch('unknown').parse(k.kind),
-        counts: perTerminal.get(k.terminal) ?? emptyCounts(),
-      }));
-    },
-
-    /** One page of items matching a filter, in plan order, and how many match. */
-    items(query: ItemQuery): { items: JobItem[]; matching: number } {
-      const where = `WHERE job_id = ?${query.terminal === undefined ? '' : ' AND terminal = ?'}${filterSql(query.outcome)}`;
-      const params = query.terminal === undefined ? [query.jobId] : [query.jobId, query.terminal];
-      const matching = (sql.prepare(`SELECT COUNT(*) AS n FROM job_items ${where}`).get(...params) as { n: number }).n;
-      const rows = sql
-        .prepare(`SELECT * FROM job_items ${where} ORDER BY seq LIMIT ? OFFSET ?`)
-        .all(...params, query.limit, query.offset) as unknown as StoredItem[];
-      return { items: rows.map(toJobItem), matching };
     },
 
     /** Every item of a job in plan order, read lazily (exports of large jobs). */

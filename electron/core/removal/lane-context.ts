@@ -3,6 +3,7 @@ import type { RemovalSettings } from '../../../shared/domain/removal.ts';
 import type { Terminal } from '../../../shared/domain/terminal.ts';
 import type { TerminalSession } from '../drivers/driver.ts';
 import { backoffDelay, sleep, type BackoffPolicy } from './backoff.ts';
+import type { CommitGroup } from './commit-group.ts';
 import type { Journal } from './journal.ts';
 import type { RequestLimiter } from './limiter.ts';
 import type { WithSlot } from './presence.ts';
@@ -28,6 +29,8 @@ export interface LaneContext {
   verify: boolean;
   session: TerminalSession;
   journal: Journal;
+  /** Group commit: a claim or an answer is durable once its promise resolves (shared with other lanes). */
+  commits: CommitGroup;
   limiter: RequestLimiter;
   settings: RemovalSettings;
   backoff: BackoffPolicy;

@@ -30,6 +30,9 @@ function endOf(result: RecheckEnd, state: LaneState): void {
     state.auth = credentialsFailure('The terminal refused them when its list was read.', null);
 }
 
+/** Why a claimed batch was put back without being sent. */
+const NOT_SENT: BatchFailure = { rawCode: null, reason: 'Not sent: the job was paused or stopped.' };
+
 const halted = (ctx: LaneContext, state: LaneState): boolean =>
   state.offline || state.auth !== null || state.aborted || state.stopped || ctx.control.stopReason() !== null;
 
@@ -52,8 +55,13 @@ async function worker(ctx: LaneContext, state: LaneState): Promise<void> {
     try {
       if (halted(ctx, state)) return;
       const solo = state.solo > 0;
-      batch = journal.claimBatch(jobId, serial, solo ? 1 : size);
+      batch = await ctx.commits.run(() => journal.claimBatch(jobId, serial, solo ? 1 : size));
       if (!batch) return;
+      if (halted(ctx, state)) {
+        // Paused, cancelled or shut down while the claim was being committed: nothing went out.
+        journal.releaseBatch(jobId, batch, NOT_SENT, settings.maxAttempts, false);
+        return;
+      }
       if (solo) state.solo--;
       result = await sendBatch(ctx.session, batch, ctx.control.closeSignal);
     } finally {
@@ -61,9 +69,12 @@ async function worker(ctx: LaneContext, state: LaneState): Promise<void> {
     }
     const attempt = Math.max(...batch.items.map((i) => i.attempts));
     switch (result.kind) {
-      case 'acknowledged':
-        journal.acknowledge(batch.id, result.records, settings.maxAttempts);
+      case 'acknowledged': {
+        const { id } = batch;
+        const { records } = result;
+        await ctx.commits.run(() => journal.acknowledge(id, records, settings.maxAttempts));
         break;
+      }
       case 'refused':
         journal.releaseBatch(jobId, batch, result.failure, settings.maxAttempts);
         ctx.onProgress();

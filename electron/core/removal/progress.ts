@@ -31,8 +31,16 @@ export function progressOf(reader: JournalReader, jobId: string): JobProgress | 
 }
 
 /**
- * Creates a {@link ProgressPublisher}: at most one event per job every PROGRESS_INTERVAL_MS, a trailing one so
- * the last counts are always told, and forced ones for state changes. `compute` builds the event (default: from
+ * Counting a job's items takes time on the app's only thread (about 0.1 s for 500,000 items on a busy
+ * 2-core machine): the interval grows to this many times the last count's cost, so progress never takes
+ * more than about 5 % of the thread from the requests.
+ */
+const COST_FACTOR = 20;
+
+/**
+ * Creates a {@link ProgressPublisher}: at most one event per job every PROGRESS_INTERVAL_MS (longer when
+ * counting is expensive, see COST_FACTOR), a trailing one so the last counts are always told, and forced
+ * ones for state changes. `compute` builds the event (default: from
  * the removal journal's counts; the cloud jobs pass their own).
  */
 export function createProgressPublisher(
@@ -43,23 +51,29 @@ export function createProgressPublisher(
 ): ProgressPublisher {
   const last = new Map<string, number>();
   const timers = new Map<string, NodeJS.Timeout>();
+  /** Per job: the interval, longer than PROGRESS_INTERVAL_MS when counting the job is expensive. */
+  const intervals = new Map<string, number>();
   const emit = (jobId: string): void => {
     const pending = timers.get(jobId);
     if (pending) clearTimeout(pending);
     timers.delete(jobId);
     last.set(jobId, now());
+    const started = performance.now();
     const progress = compute(jobId);
+    const cost = performance.now() - started;
+    intervals.set(jobId, Math.max(PROGRESS_INTERVAL_MS, COST_FACTOR * cost));
     if (progress) bus.emit('jobs:progress', progress);
   };
   return {
     publish(jobId, force = false) {
       const since = now() - (last.get(jobId) ?? -Infinity);
-      if (force || since >= PROGRESS_INTERVAL_MS) {
+      const interval = intervals.get(jobId) ?? PROGRESS_INTERVAL_MS;
+      if (force || since >= interval) {
         emit(jobId);
         return;
       }
       if (timers.has(jobId)) return;
-      const timer = setTimeout(() => emit(jobId), PROGRESS_INTERVAL_MS - since);
+      const timer = setTimeout(() => emit(jobId), interval - since);
       timer.unref();
       timers.set(jobId, timer);
     },

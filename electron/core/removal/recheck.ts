@@ -9,7 +9,7 @@ export type RecheckEnd = 'ok' | 'offline' | 'auth' | 'stopped' | 'aborted';
 
 /**
  * Reads the terminal's whole list, retrying with back-off: `maxAttempts` tries. An unanswered or refused read
- * is retried; `offline` ends at once; after the last try the terminal counts as lost (offline). An `invalid`
+ * (a token refused right after a fresh login included) is retried; `offline` ends at once; after the last try the terminal counts as lost (offline). An `invalid`
  * read (the device cannot list) throws, since retrying cannot help.
  */
 export async function readWithRetry(ctx: LaneContext): Promise<PresenceIndex | Exclude<RecheckEnd, 'ok'>> {
@@ -20,7 +20,10 @@ export async function readWithRetry(ctx: LaneContext): Promise<PresenceIndex | E
     } catch (error) {
       if (ctx.control.closeSignal.aborted) return 'aborted';
       if (!(error instanceof DriverError)) throw error;
-      if (error.kind === 'auth') return 'auth';
+      // A token refused (401) even after the driver logged in again is retried like a busy answer, as a delete
+      // is (send.ts); a refused login or missing rights, or a token still refused at the last try, is 'auth'.
+      const tokenRefused = error.kind === 'auth' && error.status === 401 && attempt < ctx.settings.maxAttempts;
+      if (error.kind === 'auth' && !tokenRefused) return 'auth';
       if (error.kind === 'invalid') throw error;
       if (error.kind === 'offline' || attempt >= ctx.settings.maxAttempts) return 'offline';
       if (!(await waitBackoff(ctx, attempt))) return 'stopped';

@@ -17,6 +17,7 @@ import type { EventBus } from '../events/event-bus.ts';
 import type { InventoryRepository } from '../inventory/inventory-repository.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
+import { createCommitGroup } from './commit-group.ts';
 import { createJobRun, type JobRun } from './executor.ts';
 import { exportJob } from './export.ts';
 import { createJournal } from './journal.ts';
@@ -88,7 +89,9 @@ export function removalSettingsOf(settings: SettingsService): RemovalSettings {
 /** Creates the {@link RemovalService}; it listens for terminals coming back online to run their queued items. */
 export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
   const now = deps.now ?? Date.now;
-  const journal = createJournal(deps.db);
+  // Claims and answers of every lane share commits (see commit-group.ts); the rest writes as before.
+  const commits = createCommitGroup(deps.db);
+  const journal = createJournal(commits.db);
   const reader = createJournalReader(deps.db);
   const settings = (): RemovalSettings => removalSettingsOf(deps.settings);
   const initial = settings();
@@ -113,6 +116,7 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
 
   const executorDeps = {
     journal,
+    commits,
     reader,
     inventory: deps.inventory,
     limiter,
@@ -186,10 +190,7 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
     },
     list: (limit) => reader.list(limit).map(reader.summary),
     summary: (jobId) => reader.summary(requireJob(jobId)),
-    show(query) {
-      const job = reader.summary(requireJob(query.jobId));
-      return { job, terminals: reader.terminals(query.jobId), ...reader.items(query) };
-    },
+    show: (query) => reader.show(requireJob(query.jobId), query),
     pause(jobId) {
       const row = requireJob(jobId);
       if (row.state !== 'running') {

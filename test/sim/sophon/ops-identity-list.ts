@@ -11,9 +11,10 @@ import { identityView } from './views.ts';
  *   every filter optional; `permission_id_list` keeps people bound to any listed group (an unknown group id
  *   is ID_NOT_FOUND), `identity_name` is a fuzzy (substring) match, `identity_id` an exact match. Pages count
  *   from 0 in insertion order. Costs `perItemLatencyMs` per person returned.
- * - `deleteidentities` `{identity_ids}`: ids are deleted one by one, each costing `perItemLatencyMs`. A
- *   client that gives up early does not stop the device: it finishes the list and the answer is lost, as on
- *   a real box. Unknown ids go to `failed_identity_ids`.
+ * - `deleteidentities` `{identity_ids}`: ids are deleted one by one, each costing `perItemLatencyMs` (paced
+ *   against the request's start, so late timers do not add up). A client that gives up early does not stop
+ *   the device: it finishes the list and the answer is lost, as on a real box. Unknown ids go to
+ *   `failed_identity_ids`.
  *   The device walks the list naively: an id given twice is deleted the first time and fails the second
  *   time, so it appears in both lists. An empty list is INVALID_ARGUMENTS ([] is a value, not a missing
  *   argument, by the vendor's "None才为空" convention); more than `knobs.maxIdsPerRequest` ids is
@@ -48,8 +49,12 @@ export const identityListOps: OpTable = {
     }
     const succeeded: string[] = [];
     const failed: string[] = [];
-    for (const id of ids) {
-      await sleep(knobs.perItemLatencyMs);
+    // Each id is done `perItemLatencyMs` after the previous one's deadline, not after its timer fired: a
+    // timer fires late (a millisecond or more on a busy machine), and 100 late timers would make the
+    // device slower than its knob says.
+    const started = performance.now();
+    for (const [index, id] of ids.entries()) {
+      await sleep(started + (index + 1) * knobs.perItemLatencyMs - performance.now());
       (store.deleteIdentity(id) ? succeeded : failed).push(id);
     }
     return { body: { success_identity_ids: succeeded, failed_identity_ids: failed }, acknowledged: succeeded };

@@ -1,0 +1,182 @@
+import { freemem } from 'node:os';
+import { resolve } from 'node:path';
+import { createRecorder, type FigureRecorder } from '../framework/figures.ts';
+import type { BenchContext, Benchmark, Target } from '../framework/types.ts';
+import type { RemoveAllReport } from '../laptop/remove-all.ts';
+import type { RemoveNaiveReport } from '../laptop/remove-naive.ts';
+import { runLaptopScript } from '../site/laptop.ts';
+import { cpuMsOf, pssMbOf, terminalPids } from '../site/site-stats.ts';
+import { namespaceSiteUnavailable, withSite } from '../site/site-run.ts';
+import {
+  FULL_SCENARIO,
+  idealMs,
+  NAIVE_TERMINALS,
+  prefixOf,
+  QUICK_SCENARIO,
+  siteOptionsOf,
+  writeAppInput,
+  writeNaiveInput,
+  type RemovalScenario,
+} from './removal-scenario.ts';
+
+/** The laptop-side scripts: the app's core running a real job, and the naive one-by-one baseline. */
+const APP_DRIVER = resolve(import.meta.dirname, '../laptop/remove-all.ts');
+const NAIVE_DRIVER = resolve(import.meta.dirname, '../laptop/remove-naive.ts');
+
+/**
+ * Targets of the issue: an efficiency of at least 0.9 (recorded in %, so the table's one decimal does not
+ * round 0.86 up to 0.9), and 20 times faster than the naive baseline.
+ */
+const EFFICIENCY_TARGET_PERCENT = 90;
+const SPEEDUP_TARGET = 20;
+
+/** Memory of one terminal process holding 10,000 people (PSS about 60 MB measured), with room to spare. */
+const MB_PER_TERMINAL_PER_10K = 100;
+/** Memory of one terminal process with (almost) nobody on it. */
+const MB_PER_TERMINAL_BASE = 40;
+
+function mbPerTerminal(people: number): number {
+  return MB_PER_TERMINAL_BASE + (MB_PER_TERMINAL_PER_10K * people) / 10_000;
+}
+
+function declareFigures(figures: FigureRecorder, s: RemovalScenario): void {
+  const p = prefixOf(s);
+  const declare = (suffix: string, unit: string, description: string, target?: Target): void =>
+    figures.declare({ name: `${p}.${suffix}`, description, unit, ...(target ? { target } : {}) });
+  declare('measured', 'ms', 'from `removal:start` until the job is idle, every item of every terminal finished');
+  declare(
+    'ideal',
+    'ms',
+    `the slowest terminal's serial work at its cap: ceil(${s.people}/${s.cap}) × ${s.perRequestMs} ms + ${s.people} × ${s.perItemMs} ms`,
+  );
+  declare('efficiency', '%', 'ideal / measured, in %', { atLeast: EFFICIENCY_TARGET_PERCENT });
+  declare(
+    'naive',
+    'ms',
+    `one delete per person, terminal after terminal, measured on ${s.naivePeople} people × ${NAIVE_TERMINALS} terminals and extrapolated linearly to ${s.people} × ${s.terminals}`,
+  );
+  declare('speedup', '×', 'naive (extrapolated) / measured', { atLeast: SPEEDUP_TARGET });
+  declare('items', 'items', 'items that ended removed or already absent', { atLeast: s.people * s.terminals });
+  declare('start', 'ms', '`removal:start` answered: every item planned and journaled (part of `measured`)');
+  declare('slowestLane', 'ms', "from `removal:start` to the slowest terminal's last outcome");
+  declare('appCpu', 'ms', "CPU time of the app's process from `removal:start` to the end of the job");
+  declare('appPeakRss', 'MB', "peak resident memory of the app's process (the whole run, set-up included)");
+  declare('loopDelay', 'ms', "99th percentile of the app's event-loop delay while the job ran");
+  declare('siteCpu', 'ms', 'CPU time of the simulated terminals during the job (they share the cores with the app)');
+  declare('siteStart', 'ms', 'site start-up: LAN built, every terminal serving its people (not measured)');
+  declare('siteMemory', 'MB', 'memory of the terminal processes together (PSS)');
+}
+
+/** The app's bulk removal against a whole site; records every figure but the naive ones. */
+async function measureApp(figures: FigureRecorder, ctx: BenchContext, s: RemovalScenario, run: number) {
+  const p = prefixOf(s);
+  const ideal = idealMs(s);
+  return withSite(siteOptionsOf(s, s.terminals, s.people), async (site, startupMs) => {
+    figures.record(`${p}.siteStart`, startupMs);
+    const pids = terminalPids(site);
+    figures.record(`${p}.siteMemory`, pssMbOf(pids));
+    const input = writeAppInput(ctx.tempDir, site, s, run);
+    const cpuBefore = cpuMsOf(pids);
+    const report = await runLaptopScript<RemoveAllReport>(site, APP_DRIVER, ['--input', input], {
+      timeoutMs: 20 * ideal + 300_000,
+    });
+    const siteCpu = cpuMsOf(pids) - cpuBefore;
+    const complete = report.state === 'done' && report.added === s.terminals;
+    figures.record(`${p}.measured`, complete ? report.msTotal : null);
+    figures.record(`${p}.ideal`, ideal);
+    figures.record(`${p}.efficiency`, complete ? (100 * ideal) / report.msTotal : null);
+    figures.record(`${p}.items`, report.removed);
+    figures.record(`${p}.start`, report.msStart);
+    figures.record(`${p}.slowestLane`, report.msPerTerminal.at(-1) ?? null);
+    figures.record(`${p}.appCpu`, report.cpuMs);
+    figures.record(`${p}.appPeakRss`, report.peakRssMb);
+    figures.record(`${p}.loopDelay`, report.loopDelayP99Ms);
+    figures.record(`${p}.siteCpu`, siteCpu);
+    if (!complete) {
+      figures.note(
+        `${p}.measured`,
+        `run ${run}: job ${report.state}, ${report.added}/${s.terminals} terminals added, ${report.failed} failed, ${report.unfinished} unfinished${report.error ? `: ${report.error}` : ''}.`,
+      );
+    }
+    if (report.batchesNotAcknowledged > 0) {
+      figures.note(
+        `${p}.measured`,
+        `run ${run}: ${report.batchesNotAcknowledged} of ${report.batches} requests retried or re-checked.`,
+      );
+    }
+    const fastest = report.msPerTerminal[0] ?? 0;
+    ctx.log(
+      `removal ${s.people}x${s.terminals}, run ${run}/${ctx.runs}: ${report.removed} items in ${Math.round(report.msTotal)} ms ` +
+        `(ideal ${ideal}, start ${Math.round(report.msStart)}, lanes ${Math.round(fastest)}–${Math.round(report.msPerTerminal.at(-1) ?? 0)} ms, ` +
+        `loop p99 ${report.loopDelayP99Ms} max ${report.loopDelayMaxMs} ms, app CPU ${Math.round(report.cpuMs)} ms), site start ${Math.round(startupMs)} ms`,
+    );
+    return complete ? report.msTotal : null;
+  });
+}
+
+/** The naive baseline on a small site of its own, extrapolated linearly to the scenario's size. */
+async function measureNaive(
+  ctx: BenchContext,
+  s: RemovalScenario,
+  run: number,
+): Promise<{ ms: number; sample: RemoveNaiveReport }> {
+  return withSite(siteOptionsOf(s, NAIVE_TERMINALS, s.naivePeople), async (site) => {
+    const input = writeNaiveInput(ctx.tempDir, site, run);
+    const sample = await runLaptopScript<RemoveNaiveReport>(site, NAIVE_DRIVER, ['--input', input], {
+      timeoutMs: 10 * s.naivePeople * NAIVE_TERMINALS * (s.perRequestMs + s.perItemMs) + 60_000,
+    });
+    const perDeleteMs = sample.ms / sample.requests;
+    return { ms: perDeleteMs * s.people * s.terminals, sample };
+  });
+}
+
+/** Every run of one scenario: the naive sample, then the app's job against a fresh site. */
+async function measureScenario(figures: FigureRecorder, ctx: BenchContext, s: RemovalScenario): Promise<void> {
+  const p = prefixOf(s);
+  for (let run = 1; run <= ctx.runs; run++) {
+    const naive = await measureNaive(ctx, s, run);
+    figures.record(`${p}.naive`, naive.ms);
+    figures.note(
+      `${p}.naive`,
+      `run ${run}: sample of ${naive.sample.requests} deletes (${naive.sample.deleted} deleted) took ${Math.round(naive.sample.ms)} ms, ${(naive.sample.ms / naive.sample.requests).toFixed(1)} ms each.`,
+    );
+    const measured = await measureApp(figures, ctx, s, run);
+    figures.record(`${p}.speedup`, measured === null ? null : naive.ms / measured);
+  }
+}
+
+/** The scenario this machine can hold: fewer terminals when their memory does not fit in free memory. */
+function fittingScenario(ctx: BenchContext): { scenario: RemovalScenario; note: string | null } {
+  const wanted = ctx.quick ? QUICK_SCENARIO : FULL_SCENARIO;
+  const availableMb = freemem() / 1024 ** 2;
+  const fits = Math.floor((availableMb * 0.8) / mbPerTerminal(wanted.people));
+  if (fits >= wanted.terminals) return { scenario: wanted, note: null };
+  const terminals = Math.max(2, fits - (fits % 2));
+  const note =
+    `scaled down: ${wanted.terminals} terminals of ${wanted.people} people need about ` +
+    `${Math.round(wanted.terminals * mbPerTerminal(wanted.people))} MB, ${Math.round(availableMb)} MB are free; ran ${terminals}.`;
+  return { scenario: { ...wanted, terminals }, note };
+}
+
+/**
+ * Bulk removal: a fresh site of mixed terminals that each hold the same people, every terminal with a
+ * simulated cost per request and per id and a cap of ids per request; the app's real core removes every
+ * person from every terminal as one job, compared with the ideal time and with a naive integration.
+ */
+export const removalBenchmark: Benchmark = {
+  name: 'removal',
+  description:
+    'bulk removal of every person from every terminal of the simulated site, against the ideal time and a naive one-by-one baseline',
+  unavailable: namespaceSiteUnavailable,
+  async run(ctx) {
+    const figures = createRecorder();
+    const { scenario, note } = fittingScenario(ctx);
+    declareFigures(figures, scenario);
+    if (note) {
+      ctx.log(`removal: ${note}`);
+      figures.note(`${prefixOf(scenario)}.measured`, note);
+    }
+    await measureScenario(figures, ctx, scenario);
+    return figures.figures();
+  },
+};

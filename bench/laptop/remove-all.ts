@@ -1,0 +1,209 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import type { RemovalRequest } from '../../shared/domain/removal.ts';
+import type { Terminal } from '../../shared/domain/terminal.ts';
+import type { Channel, RequestOf } from '../../shared/ipc/types.ts';
+import { createCore, SECRETS_FILE, type Core } from '../../electron/core/compose.ts';
+import { dispatch } from '../../electron/core/ipc/dispatch.ts';
+import { createEncryptedFileStore } from '../../electron/core/secrets/encrypted-file-store.ts';
+
+/** A site terminal as the bench hands it to this driver: where to add it, and its kind. */
+export interface RemovalTarget {
+  address: string;
+  port: number;
+  kind: 'sophon' | 'basip';
+}
+
+/** What the driver reads from `--input`: the terminals, the removal list, the engine's settings. */
+export interface RemoveAllInput {
+  terminals: RemovalTarget[];
+  /** The removal list, as an imported CSV gives it (Sophon identity_id and BAS-IP link_id per person). */
+  items: RemovalRequest['items'];
+  /** Ids per request for both kinds (the terminals' cap). */
+  batchSize: number;
+  /** Requests in flight over every terminal (the engine's global limit). */
+  concurrency: number;
+  /** Site-default credentials per kind (the simulators' factory ones). */
+  credentials: Record<'sophon' | 'basip', { username: string; password: string }>;
+}
+
+/** The one JSON line this driver prints on stdout. */
+export interface RemoveAllReport {
+  /** Terminals added by address, online and of the expected kind, before the job started (the job's targets). */
+  added: number;
+  /** Items the job journaled (people × terminals). */
+  total: number;
+  /** Items that ended removed or already absent. */
+  removed: number;
+  failed: number;
+  /** Items not final when the job went idle (pending, queued). */
+  unfinished: number;
+  /** Final job state (`done` when every item finished). */
+  state: string;
+  /** From calling `removal:start` until it answered (planning and journaling every item). */
+  msStart: number;
+  /** From calling `removal:start` until the job went idle: the measured time of the bulk removal. */
+  msTotal: number;
+  /** For each terminal, ms from calling `removal:start` to its last item's outcome; ascending. */
+  msPerTerminal: number[];
+  /** CPU time (user + system) of this process from `removal:start` to the end of the job, in ms. */
+  cpuMs: number;
+  /** Peak resident memory of this process (the app's core), in MB. */
+  peakRssMb: number;
+  /** Event-loop delay while the job ran: 99th percentile and maximum, in ms. */
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
+  /** Requests the job sent (batches recorded), and how many were not acknowledged as a whole. */
+  batches: number;
+  batchesNotAcknowledged: number;
+  /** Why it stopped early, when it did. */
+  error?: string;
+}
+
+async function call<C extends Channel>(core: Core, channel: C, request: RequestOf<C>): Promise<unknown> {
+  const result = await dispatch(core.handlers, channel, request);
+  if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
+  return result.value;
+}
+
+/**
+ * Adds every terminal by address, a few at a time, as a technician's "Add by address" does, and answers
+ * the serials the inventory gave those that answered with the expected kind. A Sophon terminal's local API
+ * tells no serial, so one added by address keeps a provisional `addr:` serial (mDNS would give the real one).
+ */
+async function addTerminals(core: Core, terminals: readonly RemovalTarget[]): Promise<string[]> {
+  const queue = [...terminals];
+  const serials: string[] = [];
+  const worker = async (): Promise<void> => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const row = (await call(core, 'devices:add', {
+        address: `${next.address}:${next.port}`,
+        kind: next.kind,
+      })) as Terminal;
+      if (row.kind === next.kind && row.online) serials.push(row.serial);
+      else console.error(`remove-all: ${next.address}:${next.port} added as ${row.kind}, online ${row.online}.`);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return serials;
+}
+
+/** Per terminal: ms from `startedAt` (epoch ms) to its last item's outcome, from the journal. */
+function finishTimes(core: Core, jobId: string, startedAt: number): number[] {
+  const rows = core.services.db.sqlite
+    .prepare('SELECT terminal, MAX(updated_at) AS last FROM job_items WHERE job_id = ? GROUP BY terminal')
+    .all(jobId) as { terminal: string; last: number }[];
+  return rows.map((r) => r.last - startedAt).sort((a, b) => a - b);
+}
+
+function batchCounts(core: Core, jobId: string): { batches: number; notAcknowledged: number } {
+  const row = core.services.db.sqlite
+    .prepare(`SELECT COUNT(*) AS batches, SUM(state != 'acknowledged') AS other FROM job_batches WHERE job_id = ?`)
+    .get(jobId) as { batches: number; other: number | null };
+  return { batches: row.batches, notAcknowledged: row.other ?? 0 };
+}
+
+/**
+ * The laptop side of the removal benchmark, run inside the site's laptop namespace by
+ * `site.runInLaptop(process.execPath, [this file, '--input', FILE])` with `FCOM_MDNS=isolated-only`. It
+ * builds the app's own core on a fresh data directory, with an encrypted credential file as the CLI has,
+ * then through the contract as the UI does: sets the engine's batch size and concurrency
+ * (`settings:update`), saves the site-default credentials per kind (`devices:set-credentials`), adds every
+ * terminal by address (`devices:add`), starts one bulk removal of the whole list from every terminal
+ * (`removal:start`) and waits until the job is idle. Prints one {@link RemoveAllReport} line.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { input: { type: 'string' }, trace: { type: 'boolean', default: false } },
+    strict: true,
+  });
+  if (!values.input) throw new Error('--input FILE (a RemoveAllInput JSON) is required.');
+  const input = JSON.parse(readFileSync(values.input, 'utf8')) as RemoveAllInput;
+  const dataDir = mkdtempSync(join(tmpdir(), 'fcom-bench-removal-'));
+  const secrets = createEncryptedFileStore(join(dataDir, SECRETS_FILE), randomBytes(16).toString('hex'));
+  const core = createCore({ dataDir, target: 'cli', mdnsPolicy: 'isolated-only', secrets });
+  try {
+    await call(core, 'settings:update', {
+      removal: {
+        sophonBatchSize: input.batchSize,
+        basipBatchSize: input.batchSize,
+        concurrency: input.concurrency,
+        perTerminal: 1,
+      },
+    });
+    for (const kind of ['sophon', 'basip'] as const) {
+      await call(core, 'devices:set-credentials', { target: { kind }, credentials: input.credentials[kind] });
+    }
+    const serials = await addTerminals(core, input.terminals);
+
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
+    const cpuStart = process.cpuUsage();
+    const startedAt = Date.now();
+    const started = performance.now();
+    const { jobId } = (await call(core, 'removal:start', {
+      items: input.items,
+      devices: serials,
+    })) as { jobId: string };
+    const msStart = performance.now() - started;
+    if (values.trace) traceProgress(core, started);
+    const summary = await core.services.removal.whenIdle(jobId);
+    const msTotal = performance.now() - started;
+    const cpu = process.cpuUsage(cpuStart);
+    loop.disable();
+
+    const { counts } = summary;
+    const batches = batchCounts(core, jobId);
+    const report: RemoveAllReport = {
+      added: serials.length,
+      total: summary.total,
+      removed: counts.removed + counts['already-absent'],
+      failed: counts.failed,
+      unfinished: counts.pending + counts.queued,
+      state: summary.state,
+      msStart: round(msStart),
+      msTotal: round(msTotal),
+      msPerTerminal: finishTimes(core, jobId, startedAt),
+      cpuMs: round((cpu.user + cpu.system) / 1000),
+      peakRssMb: round(process.resourceUsage().maxRSS / 1024),
+      loopDelayP99Ms: round(loop.percentile(99) / 1e6),
+      loopDelayMaxMs: round(loop.max / 1e6),
+      batches: batches.batches,
+      batchesNotAcknowledged: batches.notAcknowledged,
+      ...(summary.error ? { error: summary.error } : {}),
+    };
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+  } finally {
+    await core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** `--trace`: the job's progress on stderr every 2 s (to see where a slow run spends its time). */
+function traceProgress(core: Core, started: number): void {
+  core.services.bus.onAny((event, payload) => {
+    if (event !== 'jobs:progress') return;
+    const { done, total, state } = payload as { done: number; total: number; state: string };
+    const now = performance.now();
+    if (now - lastTrace < 2_000 && state === 'running') return;
+    lastTrace = now;
+    console.error(`remove-all: ${Math.round(now - started)} ms: ${done}/${total} ${state}`);
+  });
+}
+let lastTrace = 0;
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`remove-all: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
