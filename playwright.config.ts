@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_PATH, CHROMIUM_TEST_ARGS } from './test/e2e/chromium.ts';
 import { findElectronBinary } from './test/e2e/electron/electron-binary.ts';
 import type { AppTargetOptions } from './test/e2e/fixtures.ts';
 
@@ -6,9 +7,6 @@ const electronBinary = findElectronBinary();
 if ('missing' in electronBinary && process.env.TEST_WORKER_INDEX === undefined) {
   console.log(`[electron project] skipped: ${electronBinary.missing}`);
 }
-
-/** Debian's Chromium; Playwright's own browser download is skipped on these machines. */
-const CHROMIUM = process.env.FCOM_CHROMIUM ?? '/usr/bin/chromium';
 
 export default defineConfig<AppTargetOptions>({
   testDir: 'test/e2e',
@@ -20,17 +18,10 @@ export default defineConfig<AppTargetOptions>({
   reporter: [['list']],
   use: {
     trace: 'retain-on-failure',
+    // Debian's Chromium (test/e2e/chromium.ts); Playwright's own browser download is skipped on these machines.
     launchOptions: {
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_TEST_ARGS],
     },
   },
   // Both projects run the same specs (test/e2e/*.spec.ts) through the `app` fixture (test/e2e/fixtures.ts).

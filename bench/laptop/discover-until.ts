@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import type { Terminal } from '../../shared/domain/terminal.ts';
 import { createCore } from '../../electron/core/compose.ts';
 import { dispatch } from '../../electron/core/ipc/dispatch.ts';
+import { roundMs, runDriver } from '../framework/driver.ts';
 
 /** A terminal the site runs, as the bench expects the app to identify it. */
 export interface ExpectedTerminal {
@@ -88,11 +89,11 @@ async function main(): Promise<void> {
   const report: DiscoverUntilReport = {
     expected: expected.size,
     identified: identifiedAt.size,
-    msToAll: identifiedAt.size === expected.size ? round(times[times.length - 1] ?? 0) : null,
-    msToFirst: times.length > 0 ? round(times[0] ?? 0) : null,
-    msCoreReady: round(msCoreReady),
-    times: times.map(round),
-    cpuMs: round((cpu.user + cpu.system) / 1000),
+    msToAll: identifiedAt.size === expected.size ? roundMs(times[times.length - 1] ?? 0) : null,
+    msToFirst: times.length > 0 ? roundMs(times[0] ?? 0) : null,
+    msCoreReady: roundMs(msCoreReady),
+    times: times.map(roundMs),
+    cpuMs: roundMs((cpu.user + cpu.system) / 1000),
     surprises: [...surprises],
     ...(error ? { error } : {}),
   };
@@ -101,14 +102,4 @@ async function main(): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-function round(ms: number): number {
-  return Math.round(ms * 10) / 10;
-}
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(`discover-until: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runDriver('discover-until', main);

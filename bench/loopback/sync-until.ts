@@ -14,6 +14,7 @@ import {
   type SyncDriverMessage,
   type SyncUntilReport,
 } from './sync-protocol.ts';
+import { roundMs, runDriver } from '../framework/driver.ts';
 
 function nextMessage(): Promise<SyncDriverMessage> {
   return new Promise((resolve) => process.once('message', (message) => resolve(message as SyncDriverMessage)));
@@ -139,13 +140,13 @@ async function main(): Promise<void> {
     const report: SyncUntilReport = {
       items,
       queuedBeforeSync,
-      msToQueue: round(msToQueue),
-      msToDrain: msToDrain === null ? null : round(msToDrain),
+      msToQueue: roundMs(msToQueue),
+      msToDrain: msToDrain === null ? null : roundMs(msToDrain),
       counts: sync.counts(),
       outcomes: core.services.cloudJobs.summary(jobId).counts,
       unresolvedThrottled: failed.throttled,
       otherFailures: failed.other,
-      cpuMs: round((cpu.user + cpu.system) / 1000),
+      cpuMs: roundMs((cpu.user + cpu.system) / 1000),
       ...(allQueued ? {} : { error: `only ${queuedBeforeSync} of ${items} were queued while the cloud was offline` }),
       ...(drained ? {} : { error: `the queue was not drained within ${capMs / 1000} s` }),
     };
@@ -156,14 +157,4 @@ async function main(): Promise<void> {
   }
 }
 
-function round(ms: number): number {
-  return Math.round(ms * 10) / 10;
-}
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(`sync-until: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runDriver('sync-until', main);

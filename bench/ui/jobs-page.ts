@@ -1,7 +1,9 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 
+import { CHROMIUM_PATH, CHROMIUM_TEST_ARGS } from '../../test/e2e/chromium.ts';
+
 /** Debian's Chromium, as the e2e tests use it. */
-export const CHROMIUM = process.env.FCOM_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM = CHROMIUM_PATH;
 
 /** Height of one results row in pixels (JobResultsTable's ROW_HEIGHT). */
 const ROW_HEIGHT = 36;
@@ -11,17 +13,7 @@ const ROW_HEIGHT = 36;
  * display's 60 Hz every requestAnimationFrame delta would be about 16.7 ms whatever the work, so the
  * frame time would say nothing about the page.
  */
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-gpu-vsync',
-  '--disable-frame-rate-limit',
-];
+const LAUNCH_ARGS = [...CHROMIUM_TEST_ARGS, '--disable-gpu-vsync', '--disable-frame-rate-limit'];
 
 /** Launches headless Chromium for one run. */
 export function launchChromium(): Promise<Browser> {

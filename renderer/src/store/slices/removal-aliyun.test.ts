@@ -5,6 +5,7 @@ import { createAppStore } from '../app-store.ts';
 import { fakeApi, type FakeAnswer } from '../testing/fake-api.ts';
 import { terminal } from '../testing/terminals.ts';
 import { aliyunPartOf } from './removal-slice.ts';
+import { parsedInput } from '../testing/parsed-input.ts';
 
 /** A cloud config with Alibaba set up (or not), default user type OPEN, 2 users per request. */
 function cloudConfig(configured: boolean): CloudConfig {
@@ -61,31 +62,7 @@ const plan: RemovalPlan = {
 };
 
 function parsedAnswer(ids: string[]): FakeAnswer {
-  return {
-    ok: true,
-    value: {
-      source: 'paste',
-      table: false,
-      encoding: null,
-      delimiter: null,
-      hasHeader: false,
-      headerLine: null,
-      columns: [{ index: 0, label: 'Column 1', suggestedKind: 'nativeId' }],
-      preview: [],
-      mapping: { nativeId: 0 },
-      mappingProblem: null,
-      list: {
-        mode: 'people',
-        items: ids.map((id, i) => ({ line: i + 1, nativeId: id })),
-        errors: [],
-        duplicates: 0,
-        invalidRows: 0,
-        blankLines: 0,
-        totalRows: ids.length,
-      },
-      moreErrors: 0,
-    },
-  };
+  return { ok: true, value: parsedInput(ids) };
 }
 
 async function storeWith(answers: Record<string, FakeAnswer>, configured = true) {

@@ -3,34 +3,10 @@ import type { ParsedInput } from '../../../../shared/domain/removal-input.ts';
 import type { RemovalPlan } from '../../../../shared/domain/removal.ts';
 import { createAppStore } from '../app-store.ts';
 import { fakeApi } from '../testing/fake-api.ts';
+import { parsedInput } from '../testing/parsed-input.ts';
 import { terminal } from '../testing/terminals.ts';
 
-/** An answer of removal:parse-input holding `ids` (line = position + 1). */
-function parsed(ids: string[], overrides: Partial<ParsedInput> = {}): ParsedInput {
-  return {
-    source: 'paste',
-    table: false,
-    encoding: null,
-    delimiter: null,
-    hasHeader: false,
-    headerLine: null,
-    columns: [{ index: 0, label: 'Column 1', suggestedKind: 'nativeId' }],
-    preview: [],
-    mapping: { nativeId: 0 },
-    mappingProblem: null,
-    list: {
-      mode: 'people',
-      items: ids.map((id, i) => ({ line: i + 1, nativeId: id })),
-      errors: [],
-      duplicates: 0,
-      invalidRows: 0,
-      blankLines: 0,
-      totalRows: ids.length,
-    },
-    moreErrors: 0,
-    ...overrides,
-  };
-}
+const parsed = parsedInput;
 
 const plan: RemovalPlan = {
   mode: 'people',
