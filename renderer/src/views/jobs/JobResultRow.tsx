@@ -1,4 +1,4 @@
-import { memo, type CSSProperties } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { JOB_PAGE_SIZE } from '../../store/slices/jobs-slice.ts';
 import { endpointOf } from '../../store/devices/terminal-table.ts';
@@ -31,15 +31,19 @@ function TextCell({ text, className }: { text: string; className?: string }) {
 export interface JobResultRowProps {
   /** 0-based position among the items matching the filter. */
   index: number;
-  /** Where the virtualizer places the row. */
-  style?: CSSProperties;
+  /**
+   * Where the virtualizer places the row (px from the top of the body). A number, not a style object, so an
+   * unchanged row keeps its props and is not rendered again while the table scrolls.
+   */
+  top: number;
 }
 
 /**
  * One item of the results table, read from its loaded page (a placeholder until the page arrives). Vendor
  * codes and reasons are rendered as text, never as markup.
  */
-export const JobResultRow = memo(function JobResultRow({ index, style }: JobResultRowProps) {
+export const JobResultRow = memo(function JobResultRow({ index, top }: JobResultRowProps) {
+  const style = { transform: `translateY(${top}px)` };
   const { t } = useTranslation();
   const item = useAppStore((s) => s.jobView?.pages[Math.floor(index / JOB_PAGE_SIZE)]?.items[index % JOB_PAGE_SIZE]);
   const terminal = useAppStore((s) => (item ? s.terminals[item.terminal] : undefined));

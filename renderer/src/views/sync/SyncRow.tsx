@@ -1,4 +1,4 @@
-import { memo, type CSSProperties } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Operation } from '../../../../shared/domain/sync.ts';
 import { useAppStore } from '../../store/store-context.tsx';
@@ -12,7 +12,8 @@ export const SYNC_COLUMNS = ['state', 'target', 'subject', 'reason', 'queued', '
 export interface SyncRowProps {
   /** 0-based position in the filtered list. */
   index: number;
-  style?: CSSProperties;
+  /** Where the virtualizer places the row (px): a number, so an unchanged row is not rendered again on scroll. */
+  top: number;
   onDiscard(request: DiscardRequest): void;
 }
 
@@ -36,7 +37,8 @@ function Reason({ op }: { op: Operation }) {
 }
 
 /** One operation of the sync queue (a placeholder until its page arrives). Text only, never markup. */
-export const SyncRow = memo(function SyncRow({ index, style, onDiscard }: SyncRowProps) {
+export const SyncRow = memo(function SyncRow({ index, top, onDiscard }: SyncRowProps) {
+  const style = { transform: `translateY(${top}px)` };
   const { t, i18n } = useTranslation();
   const op = useAppStore((s) => s.syncRows[index]);
   const retry = useAppStore((s) => s.retryOperations);

@@ -30,6 +30,8 @@ export function SyncTable({ onDiscard }: { onDiscard(request: DiscardRequest): v
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
     scrollMargin: HEADER_HEIGHT,
+    // One render a frame in React's batch, not a synchronous one per scroll event (as the Jobs table).
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -60,12 +62,7 @@ export function SyncTable({ onDiscard }: { onDiscard(request: DiscardRequest): v
         </div>
         <div role="rowgroup" className="sync-table-body" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => (
-            <SyncRow
-              key={item.index}
-              index={item.index}
-              onDiscard={onDiscard}
-              style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
-            />
+            <SyncRow key={item.index} index={item.index} onDiscard={onDiscard} top={item.start - HEADER_HEIGHT} />
           ))}
         </div>
       </div>
