@@ -8,6 +8,13 @@ import { JobResultRow, RESULT_COLUMNS } from './JobResultRow.tsx';
 /** Height of one results row in pixels (CSS `.result-row` uses the same). */
 const ROW_HEIGHT = 36;
 
+/**
+ * Rows are keyed by slot (index modulo this), not by index: while scrolling, a row that leaves the view
+ * hands its DOM nodes to the one that enters (text updated in place) instead of being removed while another
+ * is created. Larger than any number of rows rendered at once (view plus overscan), so slots never collide.
+ */
+const ROW_SLOTS = 256;
+
 /** Height of the header row in pixels. */
 const HEADER_HEIGHT = 36;
 
@@ -73,7 +80,7 @@ export function JobResultsTable({ cloud = false }: { cloud?: boolean }) {
         </div>
         <div role="rowgroup" className="results-body" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => (
-            <JobResultRow key={item.index} index={item.index} top={item.start - HEADER_HEIGHT} />
+            <JobResultRow key={item.index % ROW_SLOTS} index={item.index} top={item.start - HEADER_HEIGHT} />
           ))}
         </div>
       </div>
