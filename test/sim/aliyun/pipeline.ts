@@ -91,6 +91,7 @@ function forLog(body: Buffer): unknown {
 /** Builds the gateway's HTTP handler: authentication, flow control, faults, then the API. */
 export function createPipeline(ctx: PipelineContext): SimHandler {
   return async (request: IncomingMessage, response: ServerResponse) => {
+    const receivedAt = Date.now();
     const url = new URL(request.url ?? '/', 'http://gateway.invalid');
     const body = await readRaw(request);
     const headers = headerMap(request);
@@ -99,7 +100,7 @@ export function createPipeline(ctx: PipelineContext): SimHandler {
     const query = [...url.searchParams];
     const entry = { method: request.method ?? '', path, query: Object.fromEntries(query), body: forLog(body) };
     const log = (status: number, extra: { fault?: string; acknowledged?: string[] } = {}): void => {
-      ctx.log.add({ ...entry, status, ...extra });
+      ctx.log.add({ ...entry, receivedAt, status, ...extra });
     };
     const parsed = parseEnvelope(body, headers['content-type']);
     const id = parsed.ok ? parsed.envelope.id : parsed.id;

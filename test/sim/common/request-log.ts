@@ -1,7 +1,10 @@
 /** One request as a simulator saw it, for tests that check what was sent (and how often). */
 export interface LoggedRequest {
   seq: number;
+  /** When the entry was logged (the answer sent, or the fault applied), in ms since the epoch. */
   at: number;
+  /** When the request arrived, in ms since the epoch (simulators that record it: the Alibaba gateway). */
+  receivedAt?: number;
   method: string;
   path: string;
   query: Record<string, string>;
