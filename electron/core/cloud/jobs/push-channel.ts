@@ -36,7 +36,8 @@ function classify(error: unknown, signal: AbortSignal): TuyaError {
   return tuyaErrorFromTransport(error, signal.aborted);
 }
 
-async function pause(ctx: PushPassContext, attempt: number): Promise<boolean> {
+/** Waits the back-off of `attempt` (false when the pass stopped meanwhile). */
+export async function pause(ctx: PushPassContext, attempt: number): Promise<boolean> {
   try {
     await sleep(backoffDelay(attempt, ctx.backoff), ctx.signal);
     return true;

@@ -1,9 +1,9 @@
 import type { CredentialBreakdown } from '../../../../shared/domain/permissions.ts';
-import { tuyaErrorFromTransport, type TuyaError } from '../tuya/errors.ts';
+import { TuyaError, tuyaErrorFromTransport } from '../tuya/errors.ts';
 import { mapLimited } from '../tuya/task-lookup.ts';
 import { followTask } from '../tuya/task-monitor.ts';
 import type { RunEnd } from './cloud-run.ts';
-import { issueChannel, recheckChannel, type PushPassContext, type StepEnd } from './push-channel.ts';
+import { issueChannel, pause, recheckChannel, type PushPassContext, type StepEnd } from './push-channel.ts';
 import type { ChannelRow } from './push-journal.ts';
 import type { TaskRow } from './push-tasks.ts';
 
@@ -55,8 +55,32 @@ function finishFollowed(ctx: PushPassContext, row: ChannelRow, tasks: readonly T
   }
 }
 
-/** Follows the channel's tasks to their end, stores their records, and finishes the channel. */
+/**
+ * Follows the channel's tasks to their end, stores their records, and finishes the channel. Following only
+ * reads: a throttled or failing read does not end the task in the cloud, so the channel is not failed for it.
+ * Throttling (the client already retried) waits and reads again for as long as the pass runs; server errors
+ * are tried `maxAttempts` times in a row before the channel is failed with what the cloud said.
+ */
 async function followChannel(ctx: PushPassContext, row: ChannelRow): Promise<StepEnd> {
+  for (let failures = 1; ; failures++) {
+    const end = await followOnce(ctx, row);
+    if (!(end instanceof TuyaError)) return end;
+    const transient = end.kind === 'throttled' || (end.kind === 'server' && failures < ctx.maxAttempts);
+    if (transient) {
+      if (!(await pause(ctx, Math.min(failures, MAX_FOLLOW_BACKOFF_STEP)))) return 'stopped';
+      continue;
+    }
+    const code = end.tuyaCode === null ? `tuya:${end.kind}` : `tuya:${end.tuyaCode}`;
+    ctx.journal.finish(row, 'failed', code, `The push was issued but its task could not be followed: ${end.message}`);
+    return 'next';
+  }
+}
+
+/** Back-off step the follow retries stop growing at (the policy's own cap applies too). */
+const MAX_FOLLOW_BACKOFF_STEP = 6;
+
+/** One attempt at following the channel's tasks; a cloud error that is not about reachability or credentials is returned. */
+async function followOnce(ctx: PushPassContext, row: ChannelRow): Promise<StepEnd | TuyaError> {
   const { client, projectId } = ctx.connection;
   try {
     for (const task of ctx.tasks.ofJob(ctx.jobId, row.channelId).filter((t) => !t.recordsStored)) {
@@ -88,9 +112,7 @@ async function followChannel(ctx: PushPassContext, row: ChannelRow): Promise<Ste
     }
     if (error.kind === 'auth' || error.kind === 'clock' || error.kind === 'forbidden') return { fatal: error };
     ctx.reachable(true);
-    const code = error.tuyaCode === null ? `tuya:${error.kind}` : `tuya:${error.tuyaCode}`;
-    ctx.journal.finish(row, 'failed', code, `The push was issued but its task could not be followed: ${error.message}`);
-    return 'next';
+    return error;
   }
 }
 

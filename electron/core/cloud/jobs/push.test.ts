@@ -184,6 +184,24 @@ describe('the idempotency rule of issue calls', () => {
     expect(view.channels[0]).toMatchObject({ attempts: 2, tasks: [{ foundBy: 'answer' }] });
   });
 
+  it('keeps following a task the cloud throttles (the task goes on in the cloud): the channel is not failed for it', async () => {
+    const sim = await site();
+    const k = kit();
+    await configure(k, sim.origin, sim.projectId);
+    const [main] = await k.call('permissions:channels', {});
+    // Every read of the task refused as busy (1111), more times in a row than the client retries one call.
+    sim.knobs.set({ faults: [{ kind: 'busy', count: 12, pathIncludes: 'access-auth-task' }] });
+    const { jobId } = await k.call('permissions:push', { channelIds: [main!.id], mode: 'full', certificate: 'card' });
+    const view = await finished(k, jobId);
+    const channel = view.channels[0]!;
+    expect(sim.knobs.get().faults[0]?.count).toBe(0); // every busy answer was met, and the task still followed
+    expect(channel.tasks).toHaveLength(1);
+    expect(channel.tasks[0]!.recordsStored).toBe(true);
+    expect(channel.rawCode).toMatch(/^task:/);
+    expect(channel.reason ?? '').not.toMatch(/could not be followed/);
+    expect(issueCalls(sim)).toHaveLength(1);
+  });
+
   it('resumes after a shutdown while tasks are followed: every task is followed to its end, none issued twice', async () => {
     const sim = await site();
     const first = kit();
