@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts';
+import { liveCountsFor } from './live-counts.ts';
 
 /**
  * Group commit for the journal. With `synchronous = FULL` every commit waits for the disk (about 7 ms on
@@ -43,6 +44,8 @@ export function createCommitGroup(db: Database): CommitGroup {
       if (!sql.isTransaction) throw error;
       sql.exec('ROLLBACK TO journal_group_item');
       sql.exec('RELEASE journal_group_item');
+      // The in-memory counts may have followed writes that were just undone.
+      liveCountsFor(sql).forget();
       return { ok: false, error };
     }
   };
@@ -56,6 +59,7 @@ export function createCommitGroup(db: Database): CommitGroup {
     try {
       outcomes = db.transaction(() => group.map(runOne));
     } catch (error) {
+      liveCountsFor(sql).forget();
       for (const pending of group) pending.reject(error);
       return;
     } finally {

@@ -30,7 +30,10 @@ export function createBulkOps(db: Database, now: () => number) {
     /** Clears the queued mark of a terminal's items when it is worked on again. */
     unqueueTerminal(jobId: string, terminal: string): void {
       sql
-        .prepare(`UPDATE job_items SET outcome = NULL WHERE job_id = ? AND terminal = ? AND state != 'final'`)
+        .prepare(
+          `UPDATE job_items SET outcome = NULL WHERE job_id = ? AND terminal = ? AND state != 'final'
+          AND outcome = 'queued'`,
+        )
         .run(jobId, terminal);
     },
 
@@ -45,7 +48,7 @@ export function createBulkOps(db: Database, now: () => number) {
         const changed = sql
           .prepare(
             `UPDATE job_items SET state = 'final', outcome = 'failed', raw_code = ?, reason = ?, updated_at = ?
-            WHERE job_id = ? AND terminal = ? AND state IN ${states}`,
+            WHERE job_id = ? AND terminal = ? AND state != 'final' AND state IN ${states}`,
           )
           .run(failure.rawCode, failure.reason, at, jobId, terminal).changes;
         sql
@@ -65,13 +68,13 @@ export function createBulkOps(db: Database, now: () => number) {
         const pending = sql
           .prepare(
             `UPDATE job_items SET state = 'final', outcome = 'cancelled', raw_code = NULL, reason = NULL,
-            updated_at = ? WHERE job_id = ? AND state = 'pending'`,
+            updated_at = ? WHERE job_id = ? AND state != 'final' AND state = 'pending'`,
           )
           .run(at, jobId).changes;
         const unknown = sql
           .prepare(
             `UPDATE job_items SET state = 'final', outcome = 'cancelled', raw_code = ?, reason = ?,
-            updated_at = ? WHERE job_id = ? AND state = 'sending'`,
+            updated_at = ? WHERE job_id = ? AND state != 'final' AND state = 'sending'`,
           )
           .run(
             UNCONFIRMED,
@@ -95,7 +98,8 @@ export function createBulkOps(db: Database, now: () => number) {
         sql
           .prepare(
             `UPDATE job_items SET state = 'pending', outcome = NULL, raw_code = NULL, reason = NULL, attempts = 0,
-            verified = NULL, updated_at = ? WHERE job_id = ? AND outcome = 'failed' AND retryable = 1`,
+            verified = NULL, updated_at = ? WHERE job_id = ? AND state = 'final' AND outcome = 'failed'
+            AND retryable = 1`,
           )
           .run(now(), jobId).changes,
       );
@@ -111,16 +115,21 @@ export function createBulkOps(db: Database, now: () => number) {
         .all(jobId, terminal) as unknown as WorkItem[];
     },
 
-    /** Records verification: absent items are confirmed; present ones become failed "still present". */
+    /**
+     * Records verification: absent items are confirmed; present ones become failed "still present" (only
+     * final ones: an item is final exactly when its outcome is a final one, which the counts rely on).
+     */
     recordVerification(confirmed: readonly number[], stillPresent: readonly number[]): void {
       const at = now();
-      const ok = sql.prepare('UPDATE job_items SET verified = 1, updated_at = ? WHERE id = ?');
+      const ok = sql.prepare(
+        'UPDATE job_items SET verified = 1, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))',
+      );
       const bad = sql.prepare(`UPDATE job_items SET verified = 0, outcome = 'failed', raw_code = 'verify:present',
         reason = 'Still present after removal: the terminal answered that it removed this item, but still lists it.',
-        updated_at = ? WHERE id = ?`);
+        updated_at = ? WHERE id IN (SELECT value FROM json_each(?)) AND state = 'final'`);
       db.transaction(() => {
-        for (const id of confirmed) ok.run(at, id);
-        for (const id of stillPresent) bad.run(at, id);
+        if (confirmed.length > 0) ok.run(at, JSON.stringify(confirmed));
+        if (stillPresent.length > 0) bad.run(at, JSON.stringify(stillPresent));
       });
     },
   };

@@ -11,6 +11,7 @@ import type {
 import type { Database } from '../db/database.ts';
 import type { JobOptions } from './journal.ts';
 import { createAggregateMemo } from './journal-memo.ts';
+import { liveCountsFor } from './live-counts.ts';
 
 /** A job row as stored. */
 export interface JobRow {
@@ -79,7 +80,6 @@ export interface JobCounts {
 
 interface CountRow {
   terminal: string;
-  state: string;
   outcome: string | null;
   n: number;
   verified: number | null;
@@ -89,6 +89,14 @@ interface CountRow {
 /** Every outcome at zero. */
 export function emptyCounts(): OutcomeCounts {
   return { removed: 0, 'already-absent': 0, failed: 0, queued: 0, cancelled: 0, pending: 0 };
+}
+
+/**
+ * Which count an item's outcome falls in. An item is final exactly when its outcome is a final one (every
+ * write of the journal keeps this), so the outcome alone decides: NULL is pending or sending, 'queued' waits.
+ */
+export function countKeyOf(outcome: string | null): keyof OutcomeCounts {
+  return outcome === null ? 'pending' : (outcome as ItemOutcome);
 }
 
 /** The SQL condition of an item filter (`pending`: unfinished and not queued). */
@@ -125,10 +133,11 @@ export type JournalReader = ReturnType<typeof createJournalReader>;
 /** Creates the {@link JournalReader}. */
 export function createJournalReader(db: Database) {
   const sql = db.sqlite;
-  // One pass over the index job_items_counts (migration 7) gives the counts and the verification sums.
-  const countRows = sql.prepare(`SELECT terminal, state, outcome, COUNT(*) AS n, SUM(verified = 1) AS verified,
+  // One pass over the index job_items_counts (migration 8) gives the counts and the verification sums. The
+  // outcome alone tells an item's count: NULL is pending (or sending), 'queued' queued, any other is final.
+  const countRows = sql.prepare(`SELECT terminal, outcome, COUNT(*) AS n, SUM(verified = 1) AS verified,
     SUM(verified IS NULL) AS unchecked FROM job_items WHERE job_id = ?
-    GROUP BY terminal, state, outcome ORDER BY terminal`);
+    GROUP BY terminal, outcome ORDER BY terminal`);
   const kindOf = sql.prepare('SELECT terminal_kind AS kind FROM job_items WHERE job_id = ? AND terminal = ? LIMIT 1');
   // Whole-job aggregates read every item of the job: kept until the next write (the Jobs view reads a page
   // at a time while it scrolls, and each page would count a finished job of 500,000 items again).
@@ -162,8 +171,7 @@ export function createJournalReader(db: Database) {
     let unverified = 0;
     const rows = memo(`counts|${jobId}`, () => countRows.all(jobId) as unknown as readonly CountRow[]);
     for (const row of rows) {
-      const key: keyof OutcomeCounts =
-        row.state !== 'final' ? (row.outcome === 'queued' ? 'queued' : 'pending') : (row.outcome as ItemOutcome);
+      const key = countKeyOf(row.outcome);
       const mine = perTerminal.get(row.terminal) ?? emptyCounts();
       mine[key] += row.n;
       total[key] += row.n;
@@ -217,9 +225,26 @@ export function createJournalReader(db: Database) {
     return { items: rows.map(toJobItem), matching };
   };
 
+  const live = liveCountsFor(sql);
+
   return {
     job,
     counts,
+    /**
+     * The job's counts per outcome in total, from the live counts (live-counts.ts) while its lanes work:
+     * what progress events need, without counting the job's items again for each one.
+     */
+    liveTotals(jobId: string): { counts: OutcomeCounts; total: number } {
+      const total = emptyCounts();
+      for (const perTerminal of live.perTerminal(jobId, () => counts(jobId).perTerminal).values()) {
+        for (const key of Object.keys(total) as (keyof OutcomeCounts)[]) total[key] += perTerminal[key] ?? 0;
+      }
+      return { counts: total, total: Object.values(total).reduce((a, b) => a + b, 0) };
+    },
+    /** The job's counts per terminal, from the live counts (see liveTotals); do not change them. */
+    livePerTerminal(jobId: string): ReadonlyMap<string, Readonly<OutcomeCounts>> {
+      return live.perTerminal(jobId, () => counts(jobId).perTerminal);
+    },
     summary: (row: JobRow): JobSummary => summary(row),
     terminals: (jobId: string): JobTerminal[] => terminals(jobId),
     items,

@@ -129,8 +129,8 @@ export function createSyncJournal(db: Database) {
     queuedPending(jobId: string, terminal: string): WorkItem[] {
       return sql
         .prepare(
-          `SELECT ${WORK_COLUMNS} FROM job_items WHERE job_id = ? AND terminal = ? AND state = 'pending'
-          AND outcome = 'queued' ORDER BY seq`,
+          `SELECT ${WORK_COLUMNS} FROM job_items WHERE job_id = ? AND terminal = ? AND state != 'final'
+          AND state = 'pending' AND outcome = 'queued' ORDER BY seq`,
         )
         .all(jobId, terminal) as unknown as WorkItem[];
     },
@@ -150,7 +150,7 @@ export function createSyncJournal(db: Database) {
           .prepare(
             `INSERT INTO sync_drift (op_id, target, kind, detail, queued_at, detected_at)
             SELECT '${REMOVAL_SOURCE}:' || id, terminal, 'already-absent', ?, queued_at, ?
-            FROM job_items WHERE job_id = ? AND terminal = ? AND state = 'pending'
+            FROM job_items WHERE job_id = ? AND terminal = ? AND state != 'final' AND state = 'pending'
             AND id IN (SELECT value FROM json_each(?))`,
           )
           .run(detail, at, jobId, terminal, ids);
@@ -158,7 +158,7 @@ export function createSyncJournal(db: Database) {
           sql
             .prepare(
               `UPDATE job_items SET state = 'final', outcome = 'already-absent', raw_code = ?, reason = ?,
-              updated_at = ? WHERE job_id = ? AND terminal = ? AND state = 'pending'
+              updated_at = ? WHERE job_id = ? AND terminal = ? AND state != 'final' AND state = 'pending'
               AND id IN (SELECT value FROM json_each(?))`,
             )
             .run(DRIFT_ABSENT, detail, at, jobId, terminal, ids).changes,

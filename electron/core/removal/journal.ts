@@ -5,6 +5,7 @@ import type { TerminalKind } from '../../../shared/domain/terminal.ts';
 import type { Database } from '../db/database.ts';
 import { createBulkOps, WORK_COLUMNS } from './journal-bulk.ts';
 import { createSyncJournal } from './journal-sync.ts';
+import { forgettingCounts, liveCountsFor, onFailure } from './live-counts.ts';
 import type { PlannedItem } from './planner.ts';
 
 /** What a removal job was asked to do (stored as JSON with the job). */
@@ -51,6 +52,18 @@ export interface BatchFailure {
 /** Raw code of an item found absent when an unanswered request was checked by reading the terminal. */
 export const RECHECK_ABSENT = 'recheck:absent';
 
+/** Item ids of an answer grouped by what is recorded for them (outcome, raw code, reason), in answer order. */
+function groupRecords(records: readonly ItemRecord[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  for (const r of records) {
+    const key = JSON.stringify([r.outcome, r.rawCode, r.reason]);
+    const ids = groups.get(key);
+    if (ids) ids.push(r.itemId);
+    else groups.set(key, [r.itemId]);
+  }
+  return groups;
+}
+
 /**
  * The write-ahead journal of bulk removal, in the local SQLite database (WAL). Every item is written when the
  * job is planned; a batch is recorded 'sending' (with its items) in a transaction BEFORE its request goes
@@ -71,19 +84,30 @@ export function createJournal(db: Database) {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const updateState = sql.prepare('UPDATE jobs SET state = ?, error = ?, updated_at = ?, finished_at = ? WHERE id = ?');
   // One request carries one kind of id: the kind of the first pending item, then the next of that kind.
-  const pendingItems = sql.prepare(`SELECT ${WORK_COLUMNS} FROM job_items
-    WHERE job_id = ?1 AND terminal = ?2 AND state = 'pending' AND id_kind = (SELECT id_kind FROM job_items
-      WHERE job_id = ?1 AND terminal = ?2 AND state = 'pending' ORDER BY seq LIMIT 1)
+  // `state != 'final'` is the condition of the partial index job_items_open (migration 8): named literally
+  // so SQLite uses it (it does not infer it from `state = 'pending'`).
+  const pendingItems = sql.prepare(`SELECT ${WORK_COLUMNS}, outcome FROM job_items
+    WHERE job_id = ?1 AND terminal = ?2 AND state != 'final' AND state = 'pending' AND id_kind = (
+      SELECT id_kind FROM job_items WHERE job_id = ?1 AND terminal = ?2 AND state != 'final' AND state = 'pending'
+      ORDER BY seq LIMIT 1)
     ORDER BY seq LIMIT ?3`);
   const insertBatch = sql.prepare(`INSERT INTO job_batches (job_id, terminal, state, ids, created_at, updated_at)
     VALUES (?, ?, 'sending', ?, ?, ?)`);
-  const claimItem = sql.prepare(`UPDATE job_items SET state = 'sending', outcome = NULL, batch_id = ?,
-    attempts = attempts + 1, updated_at = ? WHERE id = ?`);
+  // The items a claim took are exactly the pending items of that kind up to the last one's seq (they were the
+  // first ones in plan order): one statement claims them all. It does not SET outcome, so the count index
+  // (job_id, terminal, outcome, verified) is not touched; a queued mark left on one is cleared after.
+  const claimItems = sql.prepare(`UPDATE job_items SET state = 'sending', batch_id = ?1, attempts = attempts + 1,
+    updated_at = ?2 WHERE job_id = ?3 AND terminal = ?4 AND state != 'final' AND state = 'pending' AND id_kind = ?5
+    AND seq <= ?6`);
+  const clearMarks = sql.prepare(`UPDATE job_items SET outcome = NULL WHERE batch_id = ? AND state = 'sending'
+    AND outcome IS NOT NULL`);
   const setBatch = sql.prepare('UPDATE job_batches SET state = ?, error = ?, updated_at = ? WHERE id = ?');
-  const finishItem = sql.prepare(`UPDATE job_items SET state = 'final', outcome = ?, raw_code = ?, reason = ?,
-    updated_at = ? WHERE id = ? AND state = 'sending'`);
-  const retryItem = sql.prepare(`UPDATE job_items SET state = 'pending', outcome = NULL, raw_code = ?, reason = ?,
-    updated_at = ? WHERE id = ? AND state = 'sending' AND attempts < ?`);
+  // Answers set synced_at themselves (the synced_at trigger then skips the row: one write per item, not two).
+  const finishItems = sql.prepare(`UPDATE job_items SET state = 'final', outcome = ?1, raw_code = ?2, reason = ?3,
+    updated_at = ?4, synced_at = CASE WHEN ?1 IN ('removed', 'already-absent') THEN ?4 ELSE synced_at END
+    WHERE id IN (SELECT value FROM json_each(?5)) AND state = 'sending'`);
+  const retryItems = sql.prepare(`UPDATE job_items SET state = 'pending', outcome = NULL, raw_code = ?, reason = ?,
+    updated_at = ? WHERE id IN (SELECT value FROM json_each(?)) AND state = 'sending' AND attempts < ?`);
   const batchItems = sql.prepare(`SELECT ${WORK_COLUMNS} FROM job_items WHERE batch_id = ? AND state = 'sending'
     ORDER BY seq`);
   const requeue = sql.prepare(`UPDATE job_items SET state = 'pending', outcome = NULL, updated_at = ?
@@ -91,23 +115,34 @@ export function createJournal(db: Database) {
   const uncount = sql.prepare(`UPDATE job_items SET attempts = MAX(0, attempts - 1) WHERE batch_id = ?
     AND state = 'sending'`);
   const exhaust = sql.prepare(`UPDATE job_items SET state = 'final', outcome = 'failed', raw_code = ?, reason = ?,
-    updated_at = ? WHERE job_id = ? AND terminal = ? AND state = 'pending' AND attempts >= ?`);
+    updated_at = ? WHERE job_id = ? AND terminal = ? AND state != 'final' AND state = 'pending' AND attempts >= ?`);
   const openBatches = sql.prepare(`SELECT id, terminal, created_at AS createdAt FROM job_batches
     WHERE job_id = ? AND terminal = ? AND state IN ('sending', 'unknown') ORDER BY id`);
+
+  const batchOwner = sql.prepare('SELECT job_id AS jobId, terminal FROM job_batches WHERE id = ?');
+  // Items in flight that carry a queued mark (a terminal queued while its batch's answer was unknown): an
+  // answer then moves them from 'queued', not 'pending', and the counts are read again instead.
+  const markedInFlight = sql.prepare(`SELECT 1 AS x FROM job_items WHERE batch_id = ? AND state = 'sending'
+    AND outcome IS NOT NULL LIMIT 1`);
+  // The counts progress and the sync queue read (live-counts.ts): moved by claims and answers, forgotten by
+  // every other write of the journal.
+  const live = liveCountsFor(sql);
 
   const now = (): number => Date.now();
   const setState = (jobId: string, state: JobState, error: string | null = null): void => {
     const at = now();
     const final = state === 'done' || state === 'cancelled' || state === 'failed';
+    live.check();
     updateState.run(state, error, at, final ? at : null, jobId);
+    live.settled();
   };
 
   return {
-    ...createBulkOps(db, now),
-    ...createSyncJournal(db),
+    ...forgettingCounts(live, createBulkOps(db, now), ['unverified']),
+    ...forgettingCounts(live, createSyncJournal(db), ['queuedPending', 'runningJobsWithWork']),
 
     /** Writes a job and every planned item in one transaction (items failed at plan time are final at once). */
-    createJob(jobId: string, options: JobOptions, label: string | null, items: readonly PlannedItem[]): void {
+    createJob(jobId: string, options: JobOptions, label: string | null, items: Iterable<PlannedItem>): void {
       const at = now();
       db.transaction(() => {
         insertJob.run(jobId, JSON.stringify(options), label, at, at);
@@ -133,6 +168,7 @@ export function createJournal(db: Database) {
           );
         }
       });
+      live.forget();
     },
 
     setState,
@@ -163,12 +199,21 @@ export function createJournal(db: Database) {
      */
     claimBatch(jobId: string, terminal: string, size: number): Batch | null {
       return db.transaction(() => {
-        const items = pendingItems.all(jobId, terminal, size) as unknown as WorkItem[];
-        if (items.length === 0) return null;
+        live.check();
+        const rows = pendingItems.all(jobId, terminal, size) as unknown as (WorkItem & { outcome: string | null })[];
+        if (rows.length === 0) return null;
+        const items = rows.map(({ outcome: _mark, ...item }): WorkItem => item);
         const at = now();
         const ids = JSON.stringify(items.map((i) => (i.faceId ? `${i.nativeId}/${i.faceId}` : i.nativeId)));
         const batchId = Number(insertBatch.run(jobId, terminal, ids, at, at).lastInsertRowid);
-        for (const item of items) claimItem.run(batchId, at, item.id);
+        const last = items[items.length - 1] as WorkItem;
+        const claimed = Number(claimItems.run(batchId, at, jobId, terminal, last.idKind, last.seq).changes);
+        if (claimed !== items.length) throw new Error(`Claimed ${claimed} items for a batch of ${items.length}.`);
+        // Pending and sending count alike: a claim moves no count, unless it cleared a queued mark.
+        if (rows.some((row) => row.outcome !== null)) {
+          clearMarks.run(batchId);
+          live.forget();
+        } else live.settled();
         return { id: batchId, terminal, createdAt: at, items: items.map((i) => ({ ...i, attempts: i.attempts + 1 })) };
       });
     },
@@ -180,14 +225,26 @@ export function createJournal(db: Database) {
      */
     acknowledge(batchId: number, records: readonly ItemRecord[], retryBelow = 0): void {
       const at = now();
-      db.transaction(() => {
-        for (const r of records) {
-          const retried =
-            r.outcome === 'failed' && retryItem.run(r.rawCode, r.reason, at, r.itemId, retryBelow).changes > 0;
-          if (!retried) finishItem.run(r.outcome, r.rawCode, r.reason, at, r.itemId);
-        }
-        setBatch.run('acknowledged', null, at, batchId);
-      });
+      // A failed commit undoes what the counts already followed.
+      onFailure(live, () =>
+        db.transaction(() => {
+          live.check();
+          const owner = markedInFlight.get(batchId)
+            ? undefined
+            : (batchOwner.get(batchId) as { jobId: string; terminal: string } | undefined);
+          // A few statements per answer: one per distinct (outcome, raw code, reason), the failed ones first
+          // offered to retry (those that cannot be retried are then still 'sending' and become final).
+          for (const [key, ids] of groupRecords(records)) {
+            const [outcome, rawCode, reason] = JSON.parse(key) as [ItemRecord['outcome'], string | null, string | null];
+            const list = JSON.stringify(ids);
+            if (outcome === 'failed' && retryBelow > 0) retryItems.run(rawCode, reason, at, list, retryBelow);
+            const finished = Number(finishItems.run(outcome, rawCode, reason, at, list).changes);
+            if (owner) live.move(owner.jobId, owner.terminal, 'pending', outcome, finished);
+          }
+          setBatch.run('acknowledged', null, at, batchId);
+          live.settled();
+        }),
+      );
     },
 
     /**
@@ -200,13 +257,19 @@ export function createJournal(db: Database) {
         setBatch.run('failed', failure.reason, at, batch.id);
         if (!counted) uncount.run(batch.id);
         requeue.run(at, batch.id);
-        return Number(exhaust.run(failure.rawCode, failure.reason, at, jobId, batch.terminal, maxAttempts).changes);
+        const failed = Number(
+          exhaust.run(failure.rawCode, failure.reason, at, jobId, batch.terminal, maxAttempts).changes,
+        );
+        live.forget();
+        return failed;
       });
     },
 
     /** Records that a request got no answer (time-out, dropped): its items stay 'sending' until re-checked. */
     markUnknown(batchId: number, reason: string): void {
+      live.check();
       setBatch.run('unknown', reason, now(), batchId);
+      live.settled();
     },
 
     /** Batches of a terminal whose answer is unknown ('sending' after a crash, or 'unknown'), with their items. */
@@ -226,9 +289,9 @@ export function createJournal(db: Database) {
       let removed = 0;
       db.transaction(() => {
         for (const batch of batches) {
-          for (const item of batch.items) {
-            if (absent.has(item.id))
-              removed += Number(finishItem.run('removed', RECHECK_ABSENT, null, at, item.id).changes);
+          const gone = batch.items.filter((item) => absent.has(item.id)).map((item) => item.id);
+          if (gone.length > 0) {
+            removed += Number(finishItems.run('removed', RECHECK_ABSENT, null, at, JSON.stringify(gone)).changes);
           }
           requeue.run(at, batch.id);
           setBatch.run('reconciled', null, at, batch.id);
@@ -237,6 +300,7 @@ export function createJournal(db: Database) {
         for (const terminal of new Set(batches.map((b) => b.terminal))) {
           exhaust.run('unconfirmed', reason, at, jobId, terminal, maxAttempts);
         }
+        live.forget();
       });
       return removed;
     },

@@ -36,8 +36,41 @@ const NOT_SENT: BatchFailure = { rawCode: null, reason: 'Not sent: the job was p
 const halted = (ctx: LaneContext, state: LaneState): boolean =>
   state.offline || state.auth !== null || state.aborted || state.stopped || ctx.control.stopReason() !== null;
 
-/** One worker: claims a batch, records it 'sending', sends it, records the answer; until nothing is left. */
+/**
+ * One worker: claims a batch, records it 'sending', sends it, records the answer; until nothing is left. The
+ * answer's commit is not awaited before the next claim: both go into the same group commit (one disk flush
+ * for the two), and the answer's commit is awaited before the next request goes out, so a failure to record
+ * it still stops the lane. The write-ahead rule is unchanged: the claim is durable before its request.
+ */
 async function worker(ctx: LaneContext, state: LaneState): Promise<void> {
+  let recording: Promise<void> | null = null;
+  const recorded = async (): Promise<void> => {
+    const pending = recording;
+    recording = null;
+    await pending;
+  };
+  try {
+    await workerLoop(
+      ctx,
+      state,
+      (answer) => {
+        recording = answer;
+        // Awaited later (recorded()); until then a failure must not count as an unhandled rejection.
+        answer.catch(() => undefined);
+      },
+      recorded,
+    );
+  } finally {
+    await recorded();
+  }
+}
+
+async function workerLoop(
+  ctx: LaneContext,
+  state: LaneState,
+  record: (answer: Promise<void>) => void,
+  recorded: () => Promise<void>,
+): Promise<void> {
   const { journal, jobId, settings } = ctx;
   const serial = ctx.terminal.serial;
   const size = batchSizeFor(ctx.terminal.kind, ctx.mode, settings);
@@ -56,6 +89,8 @@ async function worker(ctx: LaneContext, state: LaneState): Promise<void> {
       if (halted(ctx, state)) return;
       const solo = state.solo > 0;
       batch = await ctx.commits.run(() => journal.claimBatch(jobId, serial, solo ? 1 : size));
+      // The previous answer was committed with this claim (or earlier): a failure to record it stops here.
+      await recorded();
       if (!batch) return;
       if (halted(ctx, state)) {
         // Paused, cancelled or shut down while the claim was being committed: nothing went out.
@@ -72,7 +107,7 @@ async function worker(ctx: LaneContext, state: LaneState): Promise<void> {
       case 'acknowledged': {
         const { id } = batch;
         const { records } = result;
-        await ctx.commits.run(() => journal.acknowledge(id, records, settings.maxAttempts));
+        record(ctx.commits.run(() => journal.acknowledge(id, records, settings.maxAttempts)));
         break;
       }
       case 'refused':

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RemovalSettingsSchema } from '../../../shared/domain/removal.ts';
 import type { Terminal } from '../../../shared/domain/terminal.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { NO_ID_CODE, planRemoval, resolveTargets } from './planner.ts';
+import { NO_ID_CODE, planRemoval, planRemovalLazily, resolveTargets } from './planner.ts';
 
 const settings = RemovalSettingsSchema.parse({ sophonBatchSize: 2, basipBatchSize: 3, concurrency: 2 });
 
@@ -110,6 +110,25 @@ describe('planRemoval', () => {
     });
     expect(plan.terminals.map((t) => t.estimatedMs)).toEqual([600, 600, 600, 600]);
     expect(plan.estimatedMs).toBe(1200); // four lanes of 600 ms, two at a time
+  });
+
+  it('plans lazily the same items and figures, planned again on each pass instead of held', () => {
+    const input = {
+      mode: 'people' as const,
+      items: [
+        { line: 2, identity_id: 'EMP-1', link_id: '1b4e28ba-2fa1-11d2-883f-0016d3cca427' },
+        { line: 3, identity_id: 'EMP-1' },
+        { line: 4, nativeId: '42' },
+      ],
+      targets: [terminal('S1', 'sophon'), terminal('B1', 'basip', false)],
+      settings,
+    };
+    const eager = planRemoval(input);
+    const lazy = planRemovalLazily(input);
+    expect(lazy.plan).toEqual(eager.plan);
+    expect([...lazy.items]).toEqual(eager.items);
+    expect([...lazy.items]).toEqual(eager.items); // a second pass plans them again
+    expect(eager.items.length).toBeGreaterThan(3);
   });
 });
 

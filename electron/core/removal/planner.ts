@@ -140,29 +140,26 @@ export function batchSizeFor(kind: TerminalKind, mode: RemovalMode, settings: Re
   return kind === 'basip' ? settings.basipBatchSize : settings.sophonBatchSize;
 }
 
-/**
- * Plans a removal: for every target terminal and every list row, the item with the id that terminal's kind
- * uses (identity_id on Sophon; link_id, else uid on BAS-IP; a single-column `nativeId` list applies to each).
- * Rows without such an id become items failed at plan time (raw code {@link NO_ID_CODE}). Duplicates on one
- * terminal are planned once. The plan tells per terminal how many items, whether it is offline, and an
- * estimated time from the batch size and `cost`; the whole-job estimate applies the concurrency limit.
- */
-export function planRemoval(input: {
+/** What a plan is made from. */
+export interface PlanInput {
   mode: RemovalMode;
   items: readonly RemovalItem[];
   targets: readonly Terminal[];
   skipped?: readonly string[];
   settings: RemovalSettings;
   cost?: CostEstimate;
-}): PlanDraft {
-  const cost = input.cost ?? DEFAULT_COST;
-  const planned: PlannedItem[] = [];
-  const terminals: TerminalPlan[] = [];
+}
+
+/**
+ * Every item of a plan, one at a time in plan order: for every target terminal and every list row, the item
+ * with the id that terminal's kind uses (identity_id on Sophon; link_id, else uid on BAS-IP; a single-column
+ * `nativeId` list applies to each). Rows without such an id become items failed at plan time (raw code
+ * {@link NO_ID_CODE}). Duplicates on one terminal are planned once. The same input always gives the same items.
+ */
+export function* planItems(input: PlanInput): Generator<PlannedItem> {
+  let seq = 0;
   for (const terminal of input.targets) {
     const seen = new Set<string>();
-    const perKind = new Map<string, number>();
-    let sendable = 0;
-    let unplannable = 0;
     for (const item of input.items) {
       const resolved = resolveId(item, terminal.kind, input.mode);
       const personKey = personKeyOf(item, input.mode);
@@ -171,13 +168,8 @@ export function planRemoval(input: {
       const unique = JSON.stringify([resolved.idKind, nativeId, faceId]);
       if (seen.has(unique)) continue;
       seen.add(unique);
-      if ('failure' in resolved) unplannable++;
-      else {
-        sendable++;
-        perKind.set(resolved.idKind, (perKind.get(resolved.idKind) ?? 0) + 1);
-      }
-      planned.push({
-        seq: planned.length,
+      yield {
+        seq: seq++,
         terminal: terminal.serial,
         terminalKind: terminal.kind,
         line: item.line,
@@ -187,12 +179,41 @@ export function planRemoval(input: {
         nativeId,
         faceId,
         failure: 'failure' in resolved ? { rawCode: NO_ID_CODE, reason: resolved.failure } : null,
-      });
+      };
     }
+  }
+}
+
+/**
+ * The dry run of a plan from its items: per terminal how many items, whether it is offline, and an estimated
+ * time from the batch size and `cost`; the whole-job estimate applies the concurrency limit.
+ */
+function summarize(input: PlanInput, items: Iterable<PlannedItem>): RemovalPlan {
+  const cost = input.cost ?? DEFAULT_COST;
+  const tally = new Map(
+    input.targets.map((t) => [t.serial, { sendable: 0, unplannable: 0, perKind: new Map<string, number>() }]),
+  );
+  let totalItems = 0;
+  for (const item of items) {
+    totalItems++;
+    const mine = tally.get(item.terminal);
+    if (!mine) continue;
+    if (item.failure) mine.unplannable++;
+    else {
+      mine.sendable++;
+      mine.perKind.set(item.idKind, (mine.perKind.get(item.idKind) ?? 0) + 1);
+    }
+  }
+  const terminals: TerminalPlan[] = input.targets.map((terminal) => {
+    const { sendable, unplannable, perKind } = tally.get(terminal.serial) ?? {
+      sendable: 0,
+      unplannable: 0,
+      perKind: new Map<string, number>(),
+    };
     // One request carries one kind of id (BAS-IP link ids and uids go separately).
     const size = batchSizeFor(terminal.kind, input.mode, input.settings);
     const requests = [...perKind.values()].reduce((n, count) => n + Math.ceil(count / size), 0);
-    terminals.push({
+    return {
       serial: terminal.serial,
       name: terminal.name,
       kind: terminal.kind,
@@ -202,21 +223,32 @@ export function planRemoval(input: {
       unplannable,
       requests,
       estimatedMs: Math.round(requests * cost.requestMs + sendable * cost.perItemMs),
-    });
-  }
+    };
+  });
   const lanes = terminals.map((t) => t.estimatedMs);
   const longest = Math.max(0, ...lanes);
   const spread = lanes.reduce((a, b) => a + b, 0) / input.settings.concurrency;
   return {
-    plan: {
-      mode: input.mode,
-      terminals,
-      offline: terminals.filter((t) => !t.online).map((t) => t.serial),
-      skipped: [...(input.skipped ?? [])],
-      totalItems: planned.length,
-      unplannableItems: terminals.reduce((n, t) => n + t.unplannable, 0),
-      estimatedMs: Math.round(Math.max(longest, spread)),
-    },
-    items: planned,
+    mode: input.mode,
+    terminals,
+    offline: terminals.filter((t) => !t.online).map((t) => t.serial),
+    skipped: [...(input.skipped ?? [])],
+    totalItems,
+    unplannableItems: terminals.reduce((n, t) => n + t.unplannable, 0),
+    estimatedMs: Math.round(Math.max(longest, spread)),
   };
+}
+
+/** Plans a removal (see {@link planItems}), with every item in an array. */
+export function planRemoval(input: PlanInput): PlanDraft {
+  const items = [...planItems(input)];
+  return { plan: summarize(input, items), items };
+}
+
+/**
+ * Plans a removal without holding its items: the dry run from one pass, and the items as an iterable that
+ * plans them again, one at a time, while they are journaled (a 500,000-item plan is not kept in memory).
+ */
+export function planRemovalLazily(input: PlanInput): { plan: RemovalPlan; items: Iterable<PlannedItem> } {
+  return { plan: summarize(input, planItems(input)), items: { [Symbol.iterator]: () => planItems(input) } };
 }

@@ -11,22 +11,21 @@ export interface ProgressPublisher {
   close(): void;
 }
 
-/** The progress event of a job, from the journal's counts (never whole result sets). */
+/** The progress event of a job, from its live counts (live-counts.ts: counted once, then followed). */
 export function progressOf(reader: JournalReader, jobId: string): JobProgress | undefined {
   const row = reader.job(jobId);
   if (!row) return undefined;
-  const summary = reader.summary(row);
-  const { counts } = summary;
+  const { counts, total } = reader.liveTotals(jobId);
   const done = counts.removed + counts['already-absent'] + counts.failed + counts.cancelled;
   return {
     jobId,
-    kind: summary.kind,
-    state: summary.state,
-    value: summary.total > 0 ? Math.min(1, done / summary.total) : 1,
+    kind: row.kind,
+    state: row.state,
+    value: total > 0 ? Math.min(1, done / total) : 1,
     done,
-    total: summary.total,
-    counts: { ...counts },
-    error: summary.error,
+    total,
+    counts,
+    error: row.error,
   };
 }
 

@@ -24,7 +24,7 @@ import { createJournal } from './journal.ts';
 import { createJournalReader, type ItemQuery, type JobRow } from './journal-read.ts';
 import type { ItemAction, ItemSelection } from './journal-sync.ts';
 import { createRequestLimiter } from './limiter.ts';
-import { planRemoval, resolveTargets, type CostEstimate, type PlanDraft } from './planner.ts';
+import { planRemovalLazily, resolveTargets, type CostEstimate } from './planner.ts';
 import { createProgressPublisher } from './progress.ts';
 
 /** What the removal service needs; tests replace the tuning. */
@@ -154,9 +154,10 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
     return run;
   };
 
-  const draft = (request: ParsedRemovalRequest): PlanDraft => {
+  // The items are planned again while they are journaled, never held all at once (see planRemovalLazily).
+  const draft = (request: ParsedRemovalRequest): ReturnType<typeof planRemovalLazily> => {
     const { targets, skipped } = resolveTargets(deps.inventory.list(), request.devices);
-    return planRemoval({
+    return planRemovalLazily({
       mode: request.mode,
       items: request.items,
       targets,

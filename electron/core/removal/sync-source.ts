@@ -1,8 +1,10 @@
 import type { Operation, OperationState, ReasonCode, SyncCounts } from '../../../shared/domain/sync.ts';
+import type { OutcomeCounts } from '../../../shared/domain/removal.ts';
 import type { Database } from '../db/database.ts';
 import { DEFAULT_SITE_ID } from '../inventory/inventory-repository.ts';
 import { emptySyncCounts, type ActionInfo, type SyncSource, type TimeRange } from '../sync/source.ts';
 import { DISCARDED, DRIFT_ABSENT, REMOVAL_SOURCE, STATE_CASE, STATE_SQL, type ItemSelection } from './journal-sync.ts';
+import { createJournalReader } from './journal-read.ts';
 import type { RemovalService } from './removal-service.ts';
 import { CREDENTIALS_REJECTED } from './send.ts';
 
@@ -49,16 +51,16 @@ const RANK = `CASE ${STATE_CASE} WHEN 'queued' THEN 0 WHEN 'needs-attention' THE
 const OFFLINE_REASON =
   'The terminal does not answer: the removal waits, queued, and is sent once the terminal is back.';
 
-/** Items of one journal state, outcome, job and terminal, as the queue counts them. */
+/** Items of one job, terminal and count, as the queue counts them. */
 interface Group {
   terminal: string;
   state: OperationState;
   n: number;
 }
 
-/** The sync-queue state of an item from its journal state and outcome and its job's state (as STATE_SQL). */
-function stateOf(state: string, outcome: string | null, jobState: string | undefined): OperationState {
-  if (state === 'final') {
+/** The sync-queue state of an item from its outcome and its job's state (as STATE_SQL). */
+function stateOf(outcome: string | null, jobState: string | undefined): OperationState {
+  if (outcome !== null && outcome !== 'queued') {
     if (outcome === 'failed') return 'needs-attention';
     return outcome === 'cancelled' ? 'discarded' : 'done';
   }
@@ -123,35 +125,23 @@ function localIds(ids: readonly string[] | 'all-needs-attention'): ItemSelection
  */
 export function createRemovalSyncSource(db: Database, removal: RemovalService): SyncSource {
   const sql = db.sqlite;
-  // One pass over the covering index (state, outcome, job_id, terminal) gives both the counts and the targets.
-  const tallyRows = sql.prepare(`SELECT state, outcome, job_id AS job, terminal, COUNT(*) AS n FROM job_items
-    GROUP BY state, outcome, job_id, terminal`);
-  const jobStates = sql.prepare('SELECT id, state FROM jobs');
+  const reader = createJournalReader(db);
+  const jobStates = sql.prepare(`SELECT id, state FROM jobs WHERE kind = 'remove'`);
   const terminalRows = sql.prepare(`SELECT serial, name, online FROM terminals WHERE site_id = ${DEFAULT_SITE_ID}`);
 
-  // What changed since the last tally: this connection's changes, and commits of other connections.
-  const changes = sql.prepare('SELECT total_changes() AS n');
-  const dataVersion = sql.prepare('PRAGMA data_version');
-  let cached: { key: string; groups: Group[] } | null = null;
-
-  /** Every (state, outcome, job, terminal) group with its sync-queue state; read again only after a change. */
+  /**
+   * Every (job, terminal, count) group with its sync-queue state, from the jobs' live counts (live-counts.ts:
+   * counted once per job, then followed as answers are recorded), not from a count of every item.
+   */
   const tally = (): Group[] => {
-    const key = `${(changes.get() as { n: number }).n}/${(dataVersion.get() as { data_version: number }).data_version}`;
-    if (cached?.key === key) return cached.groups;
-    const jobs = new Map((jobStates.all() as { id: string; state: string }[]).map((j) => [j.id, j.state]));
-    const rows = tallyRows.all() as {
-      state: string;
-      outcome: string | null;
-      job: string;
-      terminal: string;
-      n: number;
-    }[];
-    const groups = rows.map((r) => ({
-      terminal: r.terminal,
-      n: r.n,
-      state: stateOf(r.state, r.outcome, jobs.get(r.job)),
-    }));
-    cached = { key, groups };
+    const groups: Group[] = [];
+    for (const job of jobStates.all() as { id: string; state: string }[]) {
+      for (const [terminal, counts] of reader.livePerTerminal(job.id)) {
+        for (const [key, n] of Object.entries(counts) as [keyof OutcomeCounts, number][]) {
+          if (n > 0) groups.push({ terminal, n, state: stateOf(key === 'pending' ? null : key, job.state) });
+        }
+      }
+    }
     return groups;
   };
 
