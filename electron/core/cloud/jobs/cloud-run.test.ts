@@ -53,4 +53,26 @@ describe('createCloudRun', () => {
     expect(job).toMatchObject({ queued: false, state: 'done' });
     run.close();
   });
+
+  it('a wake during a pass that then finds the cloud down runs another pass at once, not after the retry timer', async () => {
+    // "Sync now" after the cloud came back, while a pass started before still met it down.
+    const { job, hooks, queuedDuringWork } = fakeJob(['waiting', 'finished'], false);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const work = hooks.work;
+    let calls = 0;
+    hooks.work = async (signal) => {
+      if (calls++ === 0) await gate;
+      return work(signal);
+    };
+    const run = createCloudRun('job-3', hooks);
+    run.wake();
+    run.wake(); // while the first pass is out
+    release();
+    await run.idle();
+    expect(queuedDuringWork).toEqual([false, false]);
+    expect(job).toMatchObject({ queued: false, state: 'done' });
+    expect(run.waiting()).toBe(false);
+    run.close();
+  });
 });

@@ -50,6 +50,9 @@ export function createCloudRun(jobId: string, hooks: RunHooks): CloudRun {
   let ended = false;
   let active = false;
   let waiting = false;
+  // A wake that came while a pass was running (e.g. "Sync now" after the cloud came back): that pass may have
+  // met the cloud still down, so another pass follows it at once instead of after the retry timer.
+  let wokenWhileActive = false;
   let timer: NodeJS.Timeout | undefined;
   let idleWaiters: (() => void)[] = [];
 
@@ -94,6 +97,12 @@ export function createCloudRun(jobId: string, hooks: RunHooks): CloudRun {
       end = 'stopped';
     }
     active = false;
+    const wokenAgain = wokenWhileActive;
+    wokenWhileActive = false;
+    if (end === 'waiting' && canWork() && wokenAgain) {
+      wake();
+      return;
+    }
     if (end === 'waiting' && canWork()) {
       waiting = true;
       hooks.setQueued(true);
@@ -105,7 +114,11 @@ export function createCloudRun(jobId: string, hooks: RunHooks): CloudRun {
   };
 
   function wake(): void {
-    if (!canWork() || active) return;
+    if (!canWork()) return;
+    if (active) {
+      wokenWhileActive = true;
+      return;
+    }
     clearTimer();
     active = true;
     void pass();

@@ -139,7 +139,7 @@ describe('backoff', () => {
 });
 
 describe('errors for the technician', () => {
-  it('offline: a clear network error after the retries, and working again once back online', async () => {
+  it('offline: a clear network error at once (no retries: the job queues and the sync retries), then working again', async () => {
     fx = await startCloud();
     const client = fx.client({ backoff: { maxAttempts: 3 } });
     await channels(client);
@@ -148,7 +148,9 @@ describe('errors for the technician', () => {
     expect(error).toMatchObject({ kind: 'network', code: 'NETWORK', tuyaCode: null });
     expect(error.message).toMatch(/no internet connection/);
     expect(error.message).toMatch(/queued/);
-    expect(fx.sleeps).toHaveLength(2);
+    // A refused connection means the cloud is unreachable now: no back-off. (The first attempt may reuse a kept-alive
+    // connection that the cloud's going away resets, which is retried once; the retry is refused, and that ends it.)
+    expect(fx.sleeps.length).toBeLessThanOrEqual(1);
     await fx.sim.setOnline(true);
     await expect(channels(client)).resolves.toHaveProperty('list');
   });

@@ -248,7 +248,11 @@ export function createTuyaClient(options: TuyaClientOptions): TuyaClient {
         return await work();
       } catch (error) {
         const mapped = tuyaErrorFromTransport(error, signal?.aborted === true);
-        const repeatable = mapped.retryable && (idempotent || !mapped.mayHaveArrived);
+        // A connection that could not be made (refused, no route, no DNS) means the cloud is unreachable now:
+        // the job queues at once and the sync retries on its own schedule, instead of the technician waiting
+        // through this call's back-off first (and again for the next call).
+        const unreachable = mapped.kind === 'network' && !mapped.mayHaveArrived;
+        const repeatable = mapped.retryable && !unreachable && (idempotent || !mapped.mayHaveArrived);
         if (!repeatable || attemptNo >= policy.maxAttempts) throw mapped;
         await sleep(fullJitterDelay(attemptNo, policy, random), signal);
       }
