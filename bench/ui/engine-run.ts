@@ -1,10 +1,11 @@
 import { WebSocket } from 'ws';
 import type { Channel, RequestOf } from '../../shared/ipc/types.ts';
-import type { JobSummary } from '../../shared/domain/removal.ts';
+import type { JobSummary, RemovalSettings } from '../../shared/domain/removal.ts';
+import type { Knobs } from '../../test/sim/common/knobs.ts';
 import type { Result } from '../../shared/result.ts';
 import { serve, type SimServer } from '../../test/sim/common/http.ts';
 import { createSophonDevice } from '../../test/sim/sophon/index.ts';
-import { procStatusMb, startHost } from './host-process.ts';
+import { procStatusMb, startHost, type HostProcessOptions } from './host-process.ts';
 
 /** What running a removal job of the given size in the browser host measured. */
 export interface EngineRunReport {
@@ -16,6 +17,16 @@ export interface EngineRunReport {
   job: JobSummary | null;
   /** Resident memory of the host (VmRSS, MB) every second while the job ran. */
   rssSeries: number[];
+}
+
+/** Optional settings of {@link measureEngineRun}. */
+export interface EngineRunOptions {
+  /** Node options or environment for the host (memory probes). */
+  host?: HostProcessOptions;
+  /** Removal tuning set through `settings:update` before the job (default: the app's defaults). */
+  removal?: Partial<RemovalSettings>;
+  /** Knobs of every simulator (latency per request and per id, ids per request; default: none). */
+  knobs?: Partial<Knobs>;
 }
 
 /** One WebSocket to the host's contract, as the renderer talks to it. */
@@ -53,21 +64,25 @@ async function connect(hostUrl: string) {
  * Runs a real removal job of `items` items in a fresh browser host (engine, journal and all): `terminals`
  * simulated Sophon terminals on 127.0.0.1 (in this process, no per-id delay) hold nobody, so every item
  * is answered `ID_NOT_FOUND` (already absent) by a real HTTP request. Samples the host's peak RSS until the
- * job ends or `capMs` passes.
+ * job ends or `capMs` passes. `options` adds Node options to the host, removal settings and simulator knobs.
  */
 export async function measureEngineRun(
   dataDir: string,
   items: number,
   terminals: number,
   capMs: number,
+  options: EngineRunOptions = {},
 ): Promise<EngineRunReport> {
   const sims: SimServer[] = [];
-  const host = await startHost(dataDir);
+  const host = await startHost(dataDir, options.host);
   try {
     for (let i = 0; i < terminals; i++)
-      sims.push(await serve(createSophonDevice({ seed: `bench-ui-${i}`, people: [] }).handle));
+      sims.push(
+        await serve(createSophonDevice({ seed: `bench-ui-${i}`, people: [], knobs: options.knobs ?? {} }).handle),
+      );
     const contract = await connect(host.url);
     try {
+      if (options.removal) await contract.invoke('settings:update', { removal: options.removal });
       for (const sim of sims)
         await contract.invoke('devices:add', { address: `127.0.0.1:${sim.port}`, kind: 'sophon' });
       const people = Math.ceil(items / terminals);

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { HOST_NODE_FLAGS } from '../../electron/host/node-flags.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -19,19 +20,35 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
+/** Extra settings of a host started for a measurement. */
+export interface HostProcessOptions {
+  /** Node options before the script (e.g. `--import` of a memory sampler, `--trace-gc`). */
+  nodeArgs?: readonly string[];
+  /** More environment variables for the host. */
+  env?: Readonly<Record<string, string>>;
+}
+
 /**
- * Starts `electron/host/main.ts` on a free 127.0.0.1 port with `dataDir`, as the e2e fixture does, and waits
+ * Starts `electron/host/main.ts` on a free 127.0.0.1 port with `dataDir`, with the Node options `npm run web`
+ * gives it (`HOST_NODE_FLAGS`, then `options.nodeArgs`), as the e2e fixture does, and waits
  * for its ready line. mDNS stays inside private namespaces (`FCOM_MDNS=isolated-only`), so nothing leaves
  * the machine.
  */
-export async function startHost(dataDir: string): Promise<HostProcess> {
+export async function startHost(dataDir: string, options: HostProcessOptions = {}): Promise<HostProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(ROOT, 'electron/host/main.ts'), '--ready-json', '--data-dir', dataDir],
+    [
+      ...HOST_NODE_FLAGS,
+      ...(options.nodeArgs ?? []),
+      join(ROOT, 'electron/host/main.ts'),
+      '--ready-json',
+      '--data-dir',
+      dataDir,
+    ],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'ignore'],
-      env: { ...process.env, FCOM_MDNS: 'isolated-only', FCOM_SECRET_KEY: BENCH_SECRET_KEY },
+      env: { ...process.env, ...options.env, FCOM_MDNS: 'isolated-only', FCOM_SECRET_KEY: BENCH_SECRET_KEY },
     },
   );
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
