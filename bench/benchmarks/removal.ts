@@ -18,6 +18,7 @@ import {
   writeNaiveInput,
   type RemovalScenario,
 } from './removal-scenario.ts';
+import { HOST_NODE_FLAGS } from '../../electron/host/node-flags.ts';
 
 /** The laptop-side scripts: the app's core running a real job, and the naive one-by-one baseline. */
 const APP_DRIVER = resolve(import.meta.dirname, '../laptop/remove-all.ts');
@@ -60,7 +61,11 @@ function declareFigures(figures: FigureRecorder, s: RemovalScenario): void {
   declare('start', 'ms', '`removal:start` answered: every item planned and journaled (part of `measured`)');
   declare('slowestLane', 'ms', "from `removal:start` to the slowest terminal's last outcome");
   declare('appCpu', 'ms', "CPU time of the app's process from `removal:start` to the end of the job");
-  declare('appPeakRss', 'MB', "peak resident memory of the app's process (the whole run, set-up included)");
+  declare(
+    'appPeakRss',
+    'MB',
+    "peak resident memory of the app's process (the whole run, set-up included; the browser host's V8 flags)",
+  );
   declare('loopDelay', 'ms', "99th percentile of the app's event-loop delay while the job ran");
   declare('siteCpu', 'ms', 'CPU time of the simulated terminals during the job (they share the cores with the app)');
   declare('siteStart', 'ms', 'site start-up: LAN built, every terminal serving its people (not measured)');
@@ -79,6 +84,8 @@ async function measureApp(figures: FigureRecorder, ctx: BenchContext, s: Removal
     const cpuBefore = cpuMsOf(pids);
     const report = await runLaptopScript<RemoveAllReport>(site, APP_DRIVER, ['--input', input], {
       timeoutMs: 20 * ideal + 300_000,
+      // The driver runs the app's core as the browser host does, with the host's V8 flags.
+      nodeFlags: HOST_NODE_FLAGS,
     });
     const siteCpu = cpuMsOf(pids) - cpuBefore;
     const complete = report.state === 'done' && report.added === s.terminals;

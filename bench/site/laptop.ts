@@ -8,6 +8,8 @@ export interface LaptopScriptOptions {
   timeoutMs: number;
   /** Extra environment on top of this process's one (FCOM_MDNS is always `isolated-only`). */
   env?: NodeJS.ProcessEnv;
+  /** Node options before the script, e.g. the browser host's V8 flags (`electron/host/node-flags.ts`). */
+  nodeFlags?: readonly string[];
 }
 
 /**
@@ -29,7 +31,10 @@ export async function runLaptopScript<T>(
     FCOM_MDNS: 'isolated-only',
   };
   delete env.FCOM_SECRET_KEY;
-  const child = site.runInLaptop(process.execPath, [script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = site.runInLaptop(process.execPath, [...(options.nodeFlags ?? []), script, ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
