@@ -242,7 +242,9 @@ export function createJournal(db: Database) {
             if (owner) live.move(owner.jobId, owner.terminal, 'pending', outcome, finished);
           }
           setBatch.run('acknowledged', null, at, batchId);
-          live.settled();
+          // Items that carried a queued mark moved from 'queued', which the counts were not told: read them again.
+          if (owner) live.settled();
+          else live.forget();
         }),
       );
     },

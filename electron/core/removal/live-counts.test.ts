@@ -219,7 +219,21 @@ describe('live counts of a removal job', () => {
           db.close();
         }
       }),
-      { numRuns: 150 },
+      {
+        numRuns: 150,
+        // Found in CI: an item claimed, then marked queued while its request was out, then answered; the answer
+        // moved it from 'queued', which the counts were not told (journal.ts acknowledge now forgets them).
+        examples: [
+          [
+            [
+              { op: 'claim', terminal: 1, size: 1 },
+              { op: 'queue', terminal: 1 },
+              { op: 'answer', pick: 0, outcomes: [0, 0, 0, 0, 0], retryBelow: 0, grouped: false },
+              { op: 'retry-failed' },
+            ],
+          ],
+        ],
+      },
     );
   });
 
