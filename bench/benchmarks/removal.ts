@@ -110,6 +110,11 @@ async function measureApp(figures: FigureRecorder, ctx: BenchContext, s: Removal
         `${p}.measured`,
         `run ${run}: ${report.batchesNotAcknowledged} of ${report.batches} requests retried or re-checked.`,
       );
+      for (const { reason, batches, requestNumbers } of report.notAcknowledged) {
+        ctx.log(
+          `removal: ${batches} requests not acknowledged (request no. ${requestNumbers.join(', ')} of their lane): ${reason}`,
+        );
+      }
     }
     const fastest = report.msPerTerminal[0] ?? 0;
     ctx.log(

@@ -60,6 +60,12 @@ export interface RemoveAllReport {
   /** Requests the job sent (batches recorded), and how many were not acknowledged as a whole. */
   batches: number;
   batchesNotAcknowledged: number;
+  /**
+   * Why requests were not acknowledged: each distinct journaled reason (`job_batches.error`) of a batch
+   * whose state is not 'acknowledged', with how many batches gave it and which request of its terminal's
+   * lane it was (1 = the lane's first request), to tell a lane-start failure from a mid-run one.
+   */
+  notAcknowledged: { reason: string; batches: number; requestNumbers: number[] }[];
   /** Why it stopped early, when it did. */
   error?: string;
 }
@@ -98,6 +104,28 @@ function finishTimes(core: Core, jobId: string, startedAt: number): number[] {
     .prepare('SELECT terminal, MAX(updated_at) AS last FROM job_items WHERE job_id = ? GROUP BY terminal')
     .all(jobId) as { terminal: string; last: number }[];
   return rows.map((r) => r.last - startedAt).sort((a, b) => a - b);
+}
+
+/** The distinct reasons of batches not acknowledged, with the position of each in its terminal's lane. */
+function notAcknowledgedReasons(core: Core, jobId: string): RemoveAllReport['notAcknowledged'] {
+  const rows = core.services.db.sqlite
+    .prepare(
+      `SELECT error, rank FROM (
+         SELECT error, state, ROW_NUMBER() OVER (PARTITION BY terminal ORDER BY id) AS rank
+         FROM job_batches WHERE job_id = ?)
+       WHERE state != 'acknowledged'`,
+    )
+    .all(jobId) as { error: string | null; rank: number }[];
+  const byReason = new Map<string, number[]>();
+  for (const row of rows) {
+    const reason = row.error ?? '(no reason recorded)';
+    byReason.set(reason, [...(byReason.get(reason) ?? []), row.rank]);
+  }
+  return [...byReason].map(([reason, ranks]) => ({
+    reason,
+    batches: ranks.length,
+    requestNumbers: [...new Set(ranks)].sort((a, b) => a - b).slice(0, 10),
+  }));
 }
 
 function batchCounts(core: Core, jobId: string): { batches: number; notAcknowledged: number } {
@@ -174,6 +202,7 @@ async function main(): Promise<void> {
       loopDelayMaxMs: round(loop.max / 1e6),
       batches: batches.batches,
       batchesNotAcknowledged: batches.notAcknowledged,
+      notAcknowledged: notAcknowledgedReasons(core, jobId),
       ...(summary.error ? { error: summary.error } : {}),
     };
     process.stdout.write(`${JSON.stringify(report)}\n`);

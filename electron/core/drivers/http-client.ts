@@ -1,4 +1,4 @@
-import axios, { type AxiosInstance } from 'axios';
+import axios, { type AxiosInstance, type InternalAxiosRequestConfig } from 'axios';
 import { DriverError, type Endpoint } from './driver.ts';
 
 /**
@@ -6,7 +6,7 @@ import { DriverError, type Endpoint } from './driver.ts';
  * internet), a per-request timeout, no redirects, no status-based throwing (drivers read every status).
  */
 export function createTerminalHttp(endpoint: Endpoint, timeoutMs: number): AxiosInstance {
-  return axios.create({
+  const http = axios.create({
     baseURL: `${endpoint.scheme}://${formatHost(endpoint.address)}:${endpoint.port}`,
     timeout: timeoutMs,
     proxy: false,
@@ -16,6 +16,31 @@ export function createTerminalHttp(endpoint: Endpoint, timeoutMs: number): Axios
     transformResponse: [(data: unknown) => data],
     maxContentLength: 16 * 1024 * 1024,
   });
+  http.interceptors.response.use(undefined, (error: unknown) => {
+    const config = axios.isAxiosError(error) ? (error.config as RetriableConfig | undefined) : undefined;
+    if (!config || config[STALE_SOCKET_RETRIED] || config.signal?.aborted || !isStaleSocketError(error)) throw error;
+    return http.request({ ...config, [STALE_SOCKET_RETRIED]: true } as RetriableConfig);
+  });
+  return http;
+}
+
+/** Set on a request's config once it was sent again after a stale kept-alive connection (at most once). */
+const STALE_SOCKET_RETRIED = 'fcomStaleSocketRetried';
+
+type RetriableConfig = InternalAxiosRequestConfig & { [STALE_SOCKET_RETRIED]?: boolean };
+
+/**
+ * True when a request failed because the kept-alive connection it reused had been closed by the terminal
+ * (ECONNRESET / "socket hang up" on a reused socket, before any answer). Devices close idle connections
+ * after a few seconds; when the app's event loop was busy (planning a big job), its own idle timer has not
+ * yet dropped that connection and the next request goes out on it. The terminal never read that request, so
+ * it is sent once more on a new connection (Node's documented remedy: `request.reusedSocket`), instead of
+ * counting as an unanswered request that the removal engine must settle by re-reading the whole list.
+ */
+export function isStaleSocketError(error: unknown): boolean {
+  if (!axios.isAxiosError(error) || error.response) return false;
+  const request = error.request as { reusedSocket?: unknown } | undefined;
+  return error.code === 'ECONNRESET' && request?.reusedSocket === true;
 }
 
 /** Brackets an IPv6 literal for use in a URL. */

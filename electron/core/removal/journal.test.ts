@@ -111,6 +111,9 @@ describe('removal journal', () => {
       ['x', 'failed', 'plan:no-id'],
     ]);
     expect(journal.openBatches('J', 'T1')).toEqual([]);
+    // The settled batch keeps why its request got no answer (the benchmark and support read it).
+    const stored = db.sqlite.prepare('SELECT state, error FROM job_batches WHERE id = ?').get(batch.id);
+    expect(stored).toEqual({ state: 'reconciled', error: 'no answer' });
   });
 
   it('queues, then cancels what is left, saying so for items whose answer is unknown', () => {

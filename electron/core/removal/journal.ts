@@ -102,6 +102,8 @@ export function createJournal(db: Database) {
   const clearMarks = sql.prepare(`UPDATE job_items SET outcome = NULL WHERE batch_id = ? AND state = 'sending'
     AND outcome IS NOT NULL`);
   const setBatch = sql.prepare('UPDATE job_batches SET state = ?, error = ?, updated_at = ? WHERE id = ?');
+  // A settled batch keeps the reason it was not acknowledged (why its request got no answer).
+  const settleBatch = sql.prepare(`UPDATE job_batches SET state = 'reconciled', updated_at = ? WHERE id = ?`);
   // Answers set synced_at themselves (the synced_at trigger then skips the row: one write per item, not two).
   const finishItems = sql.prepare(`UPDATE job_items SET state = 'final', outcome = ?1, raw_code = ?2, reason = ?3,
     updated_at = ?4, synced_at = CASE WHEN ?1 IN ('removed', 'already-absent') THEN ?4 ELSE synced_at END
@@ -296,7 +298,7 @@ export function createJournal(db: Database) {
             removed += Number(finishItems.run('removed', RECHECK_ABSENT, null, at, JSON.stringify(gone)).changes);
           }
           requeue.run(at, batch.id);
-          setBatch.run('reconciled', null, at, batch.id);
+          settleBatch.run(at, batch.id);
         }
         const reason = 'The terminal did not confirm the removal and still holds this item.';
         for (const terminal of new Set(batches.map((b) => b.terminal))) {

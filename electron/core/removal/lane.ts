@@ -116,7 +116,8 @@ async function workerLoop(
         if (!(await waitBackoff(ctx, attempt))) return;
         break;
       case 'unknown': {
-        journal.markUnknown(batch.id, result.failure.reason);
+        const { rawCode, reason } = result.failure;
+        journal.markUnknown(batch.id, rawCode ? `${reason} (${rawCode})` : reason);
         if (!(await waitBackoff(ctx, attempt))) return;
         endOf(
           await reconcileOpenBatches(
