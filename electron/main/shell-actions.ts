@@ -1,5 +1,4 @@
 import { app, BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
-import { writeFile } from 'node:fs/promises';
 import { arch, platform, release, version } from 'node:os';
 import { basename, join } from 'node:path';
 import { toErrorPayload } from '../../shared/errors.ts';
@@ -11,6 +10,7 @@ import type { AppLogger } from './logging.ts';
 import { describeUnfinished, type ResumeQuestion } from './resume-on-start.ts';
 import { saveFileAs } from './save-file.ts';
 import { shellStrings, type ShellStrings } from './strings.ts';
+import { writeFileAtomically } from './write-atomically.ts';
 
 /** What the native actions need from the running app. */
 export interface ShellContext {
@@ -67,7 +67,7 @@ export function createDiagnosticsExporter(context: ShellContext): () => Promise<
           const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
           return result.canceled ? undefined : result.filePath;
         },
-        writeFile: (path, content) => writeFile(path, content, 'utf8'),
+        writeFile: (path, content) => writeFileAtomically(path, new TextEncoder().encode(content)),
         now: () => new Date(),
       });
       if (!saved) return;
@@ -94,7 +94,7 @@ export function createSaveAsHandler(core: Core, logger: AppLogger): Handlers['fi
         const window = focusedWindow();
         return window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
       },
-      writeFile: (path, data) => writeFile(path, data),
+      writeFile: (path, data) => writeFileAtomically(path, data),
       defaultFolder: app.getPath('documents'),
       title: shellStrings(core.services.settings.get().language).saveFileTitle,
     });
