@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { gatewayOrigin, fullJitterDelay, type AliyunClient } from './client.ts';
+import { backoffDelay } from '../../removal/backoff.ts';
+import { gatewayOrigin, type AliyunClient } from './client.ts';
 import { createAdaptivePacer } from '../jobs/pacer.ts';
 import { AliyunError } from './errors.ts';
 import { PERMISSION_DELETE_API_VER, PERMISSION_DELETE_PATH } from './permission-delete.ts';
@@ -152,7 +153,7 @@ describe('Aliyun client: throttling, faults and the network', () => {
     expect(error).toMatchObject({ kind: 'retryable', reason: 'throttled', rawCode: '403', status: 403 });
     expect(error.message).toMatch(/sent again later/);
     expect(gw.sleeps).toHaveLength(2);
-    expect(fullJitterDelay(10, 1000, 20_000, () => 0.5)).toBe(10_000);
+    expect(backoffDelay(10, { baseMs: 1000, maxMs: 20_000, random: () => 0.5 })).toBe(10_000);
   });
 
   it('with a pacer, waits for its slot instead of backing off, and tells it of every throttled attempt', async () => {

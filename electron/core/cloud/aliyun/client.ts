@@ -4,6 +4,7 @@ import { THROTTLED_MEANING, isThrottleText, meaningOf, type CodeMeaning } from '
 import { AliyunError, gatewayError, protocolError, vendorError } from './errors.ts';
 import { CloudTokenSource } from './token.ts';
 import { createTransport, type AnswerEnvelope, type RawReply } from './transport.ts';
+import { backoffDelay, sleep } from '../../removal/backoff.ts';
 
 /** Path and API version of the project cloudToken call. */
 export const CLOUD_TOKEN_PATH = '/cloud/token';
@@ -106,26 +107,6 @@ export function gatewayOrigin(host: string): string {
   return url.origin;
 }
 
-/** The wait before retry number `attempt` (1 = first retry): uniform in [0, min(maxMs, baseMs·2^(attempt-1))). */
-export function fullJitterDelay(attempt: number, baseMs: number, maxMs: number, random: () => number): number {
-  return Math.floor(random() * Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1)));
-}
-
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(signal.reason as Error);
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason as Error);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 function requireText(value: string, what: string): void {
   if (!value.trim()) {
     throw new AliyunError({
@@ -147,7 +128,7 @@ export function createAliyunClient(options: AliyunClientOptions): AliyunClient {
   const uuid = options.uuid ?? randomUUID;
   const retry = options.retry ?? {};
   const maxAttempts = Math.max(1, retry.maxAttempts ?? 5);
-  const sleep = retry.sleep ?? defaultSleep;
+  const wait = retry.sleep ?? sleep;
   const random = retry.random ?? Math.random;
   const transport = createTransport({
     origin,
@@ -182,7 +163,8 @@ export function createAliyunClient(options: AliyunClientOptions): AliyunClient {
       if (isThrottled(reply)) {
         if (pacer && ticket !== undefined) pacer.throttled(ticket);
         if (attempt >= maxAttempts) throw vendorError(THROTTLED_MEANING, reply.status, reply.requestId);
-        if (!pacer) await sleep(fullJitterDelay(attempt, retry.baseMs ?? 1000, retry.maxMs ?? 20_000, random), signal);
+        const policy = { baseMs: retry.baseMs ?? 1000, maxMs: retry.maxMs ?? 20_000, random };
+        if (!pacer) await wait(backoffDelay(attempt, policy), signal);
         continue;
       }
       if (reply.envelope) {

@@ -1,22 +1,8 @@
 import type { AliyunClient, CallPacer } from '../aliyun/client.ts';
+import { sleep } from '../../removal/backoff.ts';
 
 /** Waits `ms` (abortable); tests pass their own. */
 export type PaceSleep = (ms: number, signal?: AbortSignal) => Promise<void>;
-
-function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(signal.reason as Error);
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason as Error);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /** Settings of {@link createAdaptivePacer}. */
 export interface AdaptivePacerOptions {
@@ -55,7 +41,7 @@ const MIN_RATE = 1;
  */
 export function createAdaptivePacer(options: AdaptivePacerOptions): AdaptivePacer {
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? realSleep;
+  const wait = options.sleep ?? sleep;
   const windowMs = options.windowMs ?? 1000;
   const spanMs = windowMs + (options.guardMs ?? 25);
   const increaseAfterMs = options.increaseAfterMs ?? 5000;
@@ -98,7 +84,7 @@ export function createAdaptivePacer(options: AdaptivePacerOptions): AdaptivePace
       started.push(reservation);
       if (start > at) {
         try {
-          await sleep(start - at, signal);
+          await wait(start - at, signal);
         } catch (error) {
           // Aborted while waiting: the slot is given back (and the spacing, when no later attempt took it).
           started = started.filter((s) => s.ticket !== ticket);
