@@ -1,19 +1,12 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { JOB_PAGE_SIZE } from '../../store/slices/jobs-slice.ts';
 import { useAppStore } from '../../store/store-context.tsx';
+import { useVirtualRows } from '../use-virtual-rows.ts';
 import { JobResultRow, RESULT_COLUMNS } from './JobResultRow.tsx';
 
 /** Height of one results row in pixels (CSS `.result-row` uses the same). */
 const ROW_HEIGHT = 36;
-
-/**
- * Rows are keyed by slot (index modulo this), not by index: while scrolling, a row that leaves the view
- * hands its DOM nodes to the one that enters (text updated in place) instead of being removed while another
- * is created. Larger than any number of rows rendered at once (view plus overscan), so slots never collide.
- */
-const ROW_SLOTS = 256;
 
 /** Height of the header row in pixels. */
 const HEADER_HEIGHT = 36;
@@ -36,22 +29,9 @@ export function JobResultsTable({ cloud = false }: { cloud?: boolean }) {
   const version = useAppStore((s) => s.jobView?.version ?? 0);
   const filter = useAppStore((s) => s.jobView?.filter ?? null);
   const ensurePages = useAppStore((s) => s.ensureJobPages);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // The virtualizer hands back fresh functions on each render; nothing here memoizes them.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: matching,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-    scrollMargin: HEADER_HEIGHT,
-    // Scrolling re-renders in React's own batch (one render a frame) instead of synchronously on every
-    // scroll event; measured with `npm run bench -- --only ui`.
-    useFlushSync: false,
-  });
-  const items = virtualizer.getVirtualItems();
-  const firstPage = Math.floor((items[0]?.index ?? 0) / JOB_PAGE_SIZE);
-  const lastPage = Math.floor((items.at(-1)?.index ?? 0) / JOB_PAGE_SIZE);
+  const { scrollRef, totalSize, rows, first, last } = useVirtualRows(matching, ROW_HEIGHT, HEADER_HEIGHT);
+  const firstPage = Math.floor(first / JOB_PAGE_SIZE);
+  const lastPage = Math.floor(last / JOB_PAGE_SIZE);
 
   useEffect(() => {
     const pages: number[] = [];
@@ -78,9 +58,9 @@ export function JobResultsTable({ cloud = false }: { cloud?: boolean }) {
             ))}
           </div>
         </div>
-        <div role="rowgroup" className="results-body" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => (
-            <JobResultRow key={item.index % ROW_SLOTS} index={item.index} top={item.start - HEADER_HEIGHT} />
+        <div role="rowgroup" className="results-body" style={{ height: totalSize }}>
+          {rows.map((row) => (
+            <JobResultRow key={row.key} index={row.index} top={row.top} />
           ))}
         </div>
       </div>

@@ -1,7 +1,7 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/store-context.tsx';
+import { useVirtualRows } from '../use-virtual-rows.ts';
 import type { DiscardRequest } from './DiscardDialog.tsx';
 import { SYNC_COLUMNS, SyncRow } from './SyncRow.tsx';
 
@@ -21,21 +21,7 @@ export function SyncTable({ onDiscard }: { onDiscard(request: DiscardRequest): v
   const matching = useAppStore((s) => s.syncMatching);
   const loaded = useAppStore((s) => s.syncLoaded);
   const ensureRows = useAppStore((s) => s.ensureSyncRows);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // The virtualizer hands back fresh functions on each render; nothing here memoizes them.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: matching,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-    scrollMargin: HEADER_HEIGHT,
-    // One render a frame in React's batch, not a synchronous one per scroll event (as the Jobs table).
-    useFlushSync: false,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
+  const { scrollRef, totalSize, rows, first, last } = useVirtualRows(matching, ROW_HEIGHT, HEADER_HEIGHT);
 
   useEffect(() => {
     if (matching > 0) ensureRows(first, last);
@@ -60,9 +46,9 @@ export function SyncTable({ onDiscard }: { onDiscard(request: DiscardRequest): v
             ))}
           </div>
         </div>
-        <div role="rowgroup" className="sync-table-body" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => (
-            <SyncRow key={item.index} index={item.index} onDiscard={onDiscard} top={item.start - HEADER_HEIGHT} />
+        <div role="rowgroup" className="sync-table-body" style={{ height: totalSize }}>
+          {rows.map((row) => (
+            <SyncRow key={row.key} index={row.index} onDiscard={onDiscard} top={row.top} />
           ))}
         </div>
       </div>
