@@ -1,6 +1,12 @@
 import { expect } from 'vitest';
 import { PeoplePageSchema } from '../../shared/domain/discovery.ts';
-import { DriverError, type ItemResult, type ProbeResult } from '../../electron/core/drivers/driver.ts';
+import {
+  DriverError,
+  type Endpoint,
+  type ItemResult,
+  type ProbeResult,
+  type TerminalSession,
+} from '../../electron/core/drivers/driver.ts';
 import { within } from './harness.ts';
 
 /**
@@ -102,4 +108,31 @@ export function expectItemResults(results: ItemResult[] | null, ids: readonly st
     if (result.rawCode !== null) expect(typeof result.rawCode, context).toBe('string');
     if (result.reason !== null) expect(typeof result.reason, context).toBe('string');
   }
+}
+
+/** What {@link checkReadOperations} drives: a driver and one of its sessions on the fuzzed endpoint. */
+export interface ReadTarget {
+  kind: 'sophon' | 'basip';
+  driver: { probe(endpoint: Endpoint): Promise<ProbeResult | null> };
+  session: Pick<TerminalSession, 'verifyCredentials' | 'countPeople' | 'listPeople'>;
+  endpoint: Endpoint;
+}
+
+/**
+ * The read operations every driver has, against a fuzzed answer: probe, login, count and one page of the
+ * list, each a valid result or a DriverError within `limitMs`.
+ */
+export async function checkReadOperations(
+  tally: Tally,
+  target: ReadTarget,
+  page: { pageIndex: number; pageSize: number },
+  limitMs: number,
+  context: string,
+): Promise<void> {
+  const { kind, driver, session, endpoint } = target;
+  expectProbe(await settle(tally, 'probe', () => driver.probe(endpoint), limitMs, context), kind, context);
+  await settle(tally, 'login', () => session.verifyCredentials(), limitMs, context);
+  expectCount(await settle(tally, 'count', () => session.countPeople(), limitMs, context), context);
+  const listed = await settle(tally, 'list', () => session.listPeople(page.pageIndex, page.pageSize), limitMs, context);
+  expectPage(listed, page.pageSize, context);
 }

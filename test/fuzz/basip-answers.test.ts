@@ -1,15 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createBasipDriver } from '../../electron/core/drivers/basip/index.ts';
-import {
-  expectBothPaths,
-  expectCount,
-  expectItemResults,
-  expectPage,
-  expectProbe,
-  settle,
-  type Tally,
-} from './answer-checks.ts';
+import { checkReadOperations, expectBothPaths, expectItemResults, settle, type Tally } from './answer-checks.ts';
 import { describeAnswers, startAnswerServer, type AnswerServer } from './answer-server.ts';
 import { basipPlan, basipRoutes, LINK_POOL, UID_POOL } from './basip-plan.ts';
 import { fuzzLimit, fuzzOptions, fuzzTimeout } from './runs.ts';
@@ -51,21 +43,8 @@ describe('fuzzing the BAS-IP driver with any answer', () => {
           server.use(basipRoutes(answers));
           const context = `basip\n${describeAnswers(answers)}\n`;
           const session = driver.session(server.endpoint, { username: 'admin', password: '123456' });
-          expectProbe(
-            await settle(tally, 'probe', () => driver.probe(server.endpoint), within, context),
-            'basip',
-            context,
-          );
-          await settle(tally, 'login', () => session.verifyCredentials(), within, context);
-          expectCount(await settle(tally, 'count', () => session.countPeople(), within, context), context);
-          const page = await settle(
-            tally,
-            'list',
-            () => session.listPeople(args.pageIndex, args.pageSize),
-            within,
-            context,
-          );
-          expectPage(page, args.pageSize, context);
+          const reads = { kind: 'basip' as const, driver, session, endpoint: server.endpoint };
+          await checkReadOperations(tally, reads, args, within, context);
           const byLink = await settle(
             tally,
             'links',

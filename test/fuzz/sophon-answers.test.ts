@@ -1,15 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createSophonDriver } from '../../electron/core/drivers/sophon/index.ts';
-import {
-  expectBothPaths,
-  expectCount,
-  expectItemResults,
-  expectPage,
-  expectProbe,
-  settle,
-  type Tally,
-} from './answer-checks.ts';
+import { checkReadOperations, expectBothPaths, expectItemResults, settle, type Tally } from './answer-checks.ts';
 import { describeAnswers, startAnswerServer, type AnswerServer } from './answer-server.ts';
 import { ID_POOL, sophonPlan, sophonRoutes } from './sophon-plan.ts';
 import { fuzzLimit, fuzzOptions, fuzzTimeout } from './runs.ts';
@@ -53,21 +45,8 @@ describe('fuzzing the Sophon driver with any answer', () => {
           server.use(sophonRoutes(answers));
           const context = `sophon\n${describeAnswers(answers)}\n`;
           const session = driver.session(server.endpoint, { username: 'admin', password: 'admin' });
-          expectProbe(
-            await settle(tally, 'probe', () => driver.probe(server.endpoint), within, context),
-            'sophon',
-            context,
-          );
-          await settle(tally, 'login', () => session.verifyCredentials(), within, context);
-          expectCount(await settle(tally, 'count', () => session.countPeople(), within, context), context);
-          const page = await settle(
-            tally,
-            'list',
-            () => session.listPeople(args.pageIndex, args.pageSize),
-            within,
-            context,
-          );
-          expectPage(page, args.pageSize, context);
+          const reads = { kind: 'sophon' as const, driver, session, endpoint: server.endpoint };
+          await checkReadOperations(tally, reads, args, within, context);
           const removed = await settle(
             tally,
             'remove',
