@@ -51,6 +51,17 @@ async function finished(k: Kit, jobId: string) {
   return k.call('permissions:tasks', { jobId });
 }
 
+/** A full push of every channel of the project; answers the job id. */
+async function pushAll(k: Kit, certificate: 'card' | 'card+face'): Promise<string> {
+  const channels = await k.call('permissions:channels', {});
+  const { jobId } = await k.call('permissions:push', {
+    channelIds: channels.map((c) => c.id),
+    mode: 'full',
+    certificate,
+  });
+  return jobId;
+}
+
 const issueCalls = (sim: TuyaCloudSim) => sim.log.matching('/access-auth-issue/actions/');
 
 describe('permission push jobs against the Tuya simulator', () => {
@@ -118,12 +129,7 @@ describe('permission push jobs against the Tuya simulator', () => {
     const sim = await site();
     const k = kit();
     await configure(k, sim.origin, sim.projectId);
-    const channels = await k.call('permissions:channels', {});
-    const { jobId } = await k.call('permissions:push', {
-      channelIds: channels.map((c) => c.id),
-      mode: 'full',
-      certificate: 'card+face',
-    });
+    const jobId = await pushAll(k, 'card+face');
     const first = await finished(k, jobId);
     const failed = first.channels.filter((c) => c.outcome === 'failed').map((c) => c.channelId);
     expect(failed.length).toBeGreaterThan(0);
@@ -206,12 +212,7 @@ describe('the idempotency rule of issue calls', () => {
     const sim = await site();
     const first = kit();
     await configure(first, sim.origin, sim.projectId);
-    const channels = await first.call('permissions:channels', {});
-    const { jobId } = await first.call('permissions:push', {
-      channelIds: channels.map((c) => c.id),
-      mode: 'full',
-      certificate: 'card',
-    });
+    const jobId = await pushAll(first, 'card');
     // Shut down while tasks are followed.
     await waitUntil(async () =>
       (await first.call('permissions:tasks', { jobId })).channels.some((c) => c.tasks.length > 0),
