@@ -1,20 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAliyunGateway, type AliyunGatewaySim } from '../../test/sim/aliyun/index.ts';
 import { generatePeople } from '../../test/sim/common/people.ts';
 import { startTuyaCloud, type TuyaCloudSim } from '../../test/sim/tuya/index.ts';
+import { cliRunner, type CliRun } from './test-cli.ts';
 
-const FCOM = resolve(import.meta.dirname, '../../bin/fcom.mjs');
 const CLIENT = { id: 'cliclient0000000001', secret: 'clisecret00000000000000000000001' };
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /**
  * `fcom cloud`, `fcom permissions` and `fcom cloud-remove` end to end, against simulators served by this test
@@ -26,16 +19,8 @@ describe('fcom cloud, permissions and cloud-remove', () => {
   let tuya: TuyaCloudSim;
   let aliyun: AliyunGatewaySim;
 
-  const fcom = (args: string[], stdin = ''): Promise<Run> =>
-    new Promise((done) => {
-      const child = spawn(process.execPath, [FCOM, ...args], { env });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-      child.on('close', (code) => done({ code, stdout, stderr }));
-      child.stdin.end(stdin);
-    });
+  const cli = cliRunner(env);
+  const fcom = (args: string[], stdin = ''): Promise<CliRun> => cli.withInput(stdin, ...args);
 
   beforeAll(async () => {
     tuya = await startTuyaCloud({

@@ -13,7 +13,8 @@ export interface CliRun {
 
 /**
  * TEST-ONLY: runs `fcom` as a child process with `env` (asynchronously, so simulators served by the test
- * process keep answering). `start` gives the child too, so a test can kill it; `fcom` waits for the end.
+ * process keep answering). `start` gives the child too, so a test can kill it; `fcom` waits for the end;
+ * `withInput` also writes the standard input.
  */
 export function cliRunner(env: NodeJS.ProcessEnv) {
   const start = (...args: string[]): { child: ChildProcess; done: Promise<CliRun> } => {
@@ -25,5 +26,11 @@ export function cliRunner(env: NodeJS.ProcessEnv) {
     const done = new Promise<CliRun>((resolveRun) => child.on('close', (code) => resolveRun({ code, stdout, stderr })));
     return { child, done };
   };
-  return { start, fcom: (...args: string[]): Promise<CliRun> => start(...args).done };
+  /** Runs `fcom` with `stdin` written to its standard input (e.g. a secret read from stdin). */
+  const withInput = (stdin: string, ...args: string[]): Promise<CliRun> => {
+    const run = start(...args);
+    run.child.stdin?.end(stdin);
+    return run.done;
+  };
+  return { start, withInput, fcom: (...args: string[]): Promise<CliRun> => start(...args).done };
 }
