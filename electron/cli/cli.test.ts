@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FCOM } from './test-cli.ts';
 
-const FCOM = resolve(import.meta.dirname, '../../bin/fcom.mjs');
 const dataDir = mkdtempSync(join(tmpdir(), 'fcom-cli-'));
 
 function fcom(...args: string[]) {
