@@ -15,8 +15,29 @@ const count = z.number().int().nonnegative();
 /**
  * The outcome of one item: a closed set (pending = not finished yet). `done` is the outcome of work that is not a
  * removal: a channel whose permission push landed (permission-push jobs, electron/core/cloud/jobs).
+ * `unconfirmed`: the request went out but no evidence says what became of the item (no per-item answer and no
+ * complete read): not done, counted apart, settled later by reading the terminal, never by resending blindly.
  */
-export const ITEM_OUTCOMES = ['removed', 'already-absent', 'failed', 'queued', 'cancelled', 'done'] as const;
+export const ITEM_OUTCOMES = ['removed', 'already-absent', 'failed', 'queued', 'cancelled', 'done', 'unconfirmed'] as const;
+
+/**
+ * What decided an item's outcome (ARCHITECTURE.md, "Evidence"):
+ * - `answer`: the terminal's own per-item confirmation (Sophon `success_identity_ids`, BAS-IP `result[]` entry);
+ * - `not-found`: the terminal's per-item "not found" for that id (ID_NOT_FOUND for a request naming only it,
+ *   `entity_not_found`);
+ * - `item-error`: the terminal's per-item error for that id;
+ * - `read-before`: a complete read of the terminal's list before sending showed it absent;
+ * - `read-back`: a complete read after the delete showed it absent (or, for a failure, still present);
+ * - `plan`: decided without a request (no id for that terminal's kind, the id not valid for it).
+ * Null: no evidence (unconfirmed, failed on a whole-request error, queued, cancelled).
+ */
+export const EVIDENCE_KINDS = ['answer', 'not-found', 'item-error', 'read-before', 'read-back', 'plan'] as const;
+
+/** Zod schema of {@link Evidence}. */
+export const EvidenceSchema = z.enum(EVIDENCE_KINDS);
+
+/** What decided an item's outcome. */
+export type Evidence = z.infer<typeof EvidenceSchema>;
 
 /** Zod schema of {@link ItemOutcome}. */
 export const ItemOutcomeSchema = z.enum(ITEM_OUTCOMES);
@@ -38,6 +59,8 @@ export const OutcomeCountsSchema = z.object({
   queued: count,
   cancelled: count,
   pending: count,
+  /** Sent, but nothing confirms what became of them (absent in older answers and in cloud pushes). */
+  unconfirmed: count.optional(),
   /** Permission pushes only: channels whose push landed (absent in older answers). */
   done: count.optional(),
 });
@@ -58,8 +81,8 @@ export const RemovalRequestSchema = z
     /** The validated list (people-import's `RemovalList.items`). */
     items: z.array(RemovalItemSchema).min(1).max(200_000),
     devices: RemovalTargetsSchema,
-    /** Read every terminal's list afterwards and confirm each removed item is gone. */
-    verify: z.boolean().default(false),
+    /** Read every terminal's list afterwards and confirm each removed item is gone (on unless turned off). */
+    verify: z.boolean().default(true),
     /** Where the list came from (a file name), shown in job lists. */
     label: z.string().max(300).optional(),
   })
@@ -147,6 +170,8 @@ export const JobItemSchema = z.object({
   /** The vendor's own code for the item (ID_NOT_FOUND, entity_not_found, deleted, HTTP_503, ...). */
   rawCode: z.string().nullable(),
   reason: z.string().nullable(),
+  /** What decided the outcome; null without evidence (absent in answers of older hosts). */
+  evidence: EvidenceSchema.nullable().optional(),
   attempts: count,
   /** Verification: true confirmed absent, false still present, null not checked. */
   verified: z.boolean().nullable(),

@@ -1,3 +1,4 @@
+import type { Evidence } from '../../../shared/domain/removal.ts';
 import type { TerminalKind } from '../../../shared/domain/terminal.ts';
 import type { Credentials } from '../secrets/secret-store.ts';
 
@@ -23,13 +24,22 @@ export interface ProbeResult {
   capacity: number | null;
 }
 
-/** The outcome of one item of a bulk operation: a closed set, with the vendor's raw code kept beside it. */
-export type ItemOutcome = 'removed' | 'already-absent' | 'failed' | 'queued' | 'cancelled';
+/**
+ * The outcome of one item of a bulk operation: a closed set, with the vendor's raw code kept beside it.
+ * `unconfirmed`: the request was answered, but not about this item (no per-item result for it): only a
+ * complete read of the terminal can tell what became of it.
+ */
+export type ItemOutcome = 'removed' | 'already-absent' | 'failed' | 'queued' | 'cancelled' | 'unconfirmed';
 
 /** The result of one id in a bulk removal. */
 export interface ItemResult {
   id: string;
   outcome: ItemOutcome;
+  /**
+   * What decided the outcome: the terminal's per-item answer (`answer`), its per-item "not found"
+   * (`not-found`), its per-item error (`item-error`), a complete read (`read-back`); null without evidence.
+   */
+  evidence?: Evidence | null;
   /** The vendor's own code or text for this item (e.g. ID_NOT_FOUND, entity_not_found, deleted). */
   rawCode: string | null;
   /** Why it failed, in words a technician understands (English; translated by code in the UI). */
@@ -48,7 +58,8 @@ export interface TerminalPerson {
 /** One page of people. */
 export interface PeoplePage {
   items: TerminalPerson[];
-  total: number;
+  /** Everyone on the terminal, as the terminal states it; null when the answer does not say. */
+  total: number | null;
 }
 
 /** The kind of id a removal item carries. */
@@ -89,6 +100,12 @@ export interface TerminalSession {
    * Throws DriverError when the request as a whole failed (nothing is known about the items then).
    */
   removePeople(ids: readonly string[], idKind: RemovalIdKind, signal?: AbortSignal): Promise<ItemResult[]>;
+  /**
+   * Whether a delete by `idKind` answers per item (Sophon identity_id, BAS-IP link_id). When it does not
+   * (BAS-IP uid: an empty 200), the engine reads the terminal's list before sending, so "already absent" and
+   * "removed" rest on complete reads.
+   */
+  answersPerItem(idKind: RemovalIdKind): boolean;
 }
 
 /** Per-request settings every driver honours. */

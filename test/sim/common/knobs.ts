@@ -24,6 +24,41 @@ export const FAULT_KINDS = [
 /** One kind of fault. */
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
+/**
+ * Firmware variants real devices show where the vendor documents are silent or contradict themselves
+ * (PROTOCOLS.md §6, issue 14). Each is a knob of the simulated site and of the demo, so the app is tested
+ * against them, not only against the documented happy path:
+ * - `batch-not-found` (Sophon): a `deleteidentities` batch naming one unknown id is answered
+ *   `ID_NOT_FOUND` as a whole and NOTHING of the batch is deleted;
+ * - `batch-invalid` (Sophon): the same with `INVALID_ARGUMENTS` when one id of the batch is not valid;
+ * - `uid-delete-empty` (BAS-IP): the uid delete answers 200 with no body (the sim's documented default);
+ *   `uid-delete-result` answers a per-uid `result[]` instead;
+ * - `link-id-null` (BAS-IP): link answers carry `link_id: null` in every result entry ("by default return
+ *   null value", vendor document);
+ * - `list-400` (BAS-IP): a delete naming one unknown id is refused as a whole with 400 "Wrong JSON body";
+ * - `html-200` (both): unknown paths answer 200 with an HTML page instead of a 404;
+ * - `int-codes` (Sophon): error codes are integers where the examples show strings;
+ * - `numeric-values` (both): numbers where the examples show strings in fields the app does not use
+ *   (Sophon `user_type`, a person's `type`; BAS-IP `identifier_number`, `identifier_type`);
+ * - `no-totals` (BAS-IP): list answers carry no pagination totals.
+ * A silent page cap is the numeric knob `pageCap`.
+ */
+export const FIRMWARE_VARIANTS = [
+  'batch-not-found',
+  'batch-invalid',
+  'uid-delete-empty',
+  'uid-delete-result',
+  'link-id-null',
+  'list-400',
+  'html-200',
+  'int-codes',
+  'numeric-values',
+  'no-totals',
+] as const;
+
+/** One firmware variant (see {@link FIRMWARE_VARIANTS}). */
+export type FirmwareVariant = (typeof FIRMWARE_VARIANTS)[number];
+
 /** A fault rule: which requests it hits and how often. */
 export interface FaultRule {
   kind: FaultKind;
@@ -47,6 +82,13 @@ export interface Knobs {
   capacity: number;
   /** How long a `slow-body` answer takes to arrive, in milliseconds. */
   slowBodyMs: number;
+  /**
+   * Most rows a list page really holds, whatever page size was asked (0: no cap). The device answers a
+   * shorter page WITHOUT saying so and pages with the capped size (offset = page × cap).
+   */
+  pageCap: number;
+  /** Firmware variants in force (see {@link FIRMWARE_VARIANTS}). */
+  variants: FirmwareVariant[];
   faults: FaultRule[];
 }
 
@@ -57,6 +99,8 @@ export const DEFAULT_KNOBS: Knobs = {
   maxIdsPerRequest: 1000,
   capacity: 50_000,
   slowBodyMs: 2000,
+  pageCap: 0,
+  variants: [],
   faults: [],
 };
 
@@ -66,18 +110,33 @@ export class KnobBox {
   private readonly prng: Prng;
 
   constructor(initial: Partial<Knobs> = {}, seed: number | string = 1) {
-    this.current = { ...DEFAULT_KNOBS, ...initial, faults: [...(initial.faults ?? [])] };
+    this.current = {
+      ...DEFAULT_KNOBS,
+      ...initial,
+      variants: [...(initial.variants ?? [])],
+      faults: [...(initial.faults ?? [])],
+    };
     this.prng = createPrng(seed);
   }
 
   /** The knobs now in force (a copy). */
   get(): Knobs {
-    return { ...this.current, faults: this.current.faults.map((f) => ({ ...f })) };
+    return { ...this.current, variants: [...this.current.variants], faults: this.current.faults.map((f) => ({ ...f })) };
+  }
+
+  /** Whether firmware variant `variant` is in force. */
+  has(variant: FirmwareVariant): boolean {
+    return this.current.variants.includes(variant);
   }
 
   /** Changes some knobs; `faults`, when given, replaces the whole list. */
   set(patch: Partial<Knobs>): Knobs {
-    this.current = { ...this.current, ...patch, faults: [...(patch.faults ?? this.current.faults)] };
+    this.current = {
+      ...this.current,
+      ...patch,
+      variants: [...(patch.variants ?? this.current.variants)],
+      faults: [...(patch.faults ?? this.current.faults)],
+    };
     return this.get();
   }
 
