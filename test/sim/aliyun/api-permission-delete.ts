@@ -24,10 +24,24 @@ const UNKNOWN_USER: Record<AliyunUserType, AliyunErrorKey> = {
   PHONE: 'dingdingEmployeeNotExist',
 };
 
-/** Limits of one call. */
-export interface DeleteLimits {
+/**
+ * Platform variants where the vendor document is silent (PROTOCOLS.md §6), chosen per simulator:
+ * - `batch-3000`: a delete naming at least one user without a face on the scope (none of the devices the
+ *   scope ids name) answers 3000 "permission not exist" for the WHOLE request and deletes NOTHING, not even
+ *   the faces of the other users it names. The default answers 3000 only when none of the named faces is
+ *   there, and otherwise deletes what is there and answers 200.
+ */
+export const ALIYUN_VARIANTS = ['batch-3000'] as const;
+
+/** One platform variant (see {@link ALIYUN_VARIANTS}). */
+export type AliyunVariant = (typeof ALIYUN_VARIANTS)[number];
+
+/** Limits and variant of one call. */
+export interface DeleteRules {
   /** Most scope ids in one call (no limit is documented; the simulator's knob). */
   maxScopeIds: number;
+  /** The `batch-3000` variant is in force. */
+  wholeBatch3000: boolean;
 }
 
 /**
@@ -40,13 +54,14 @@ export interface DeleteLimits {
  * project's → 403 "request forbidden."/"request forbidden" for cloudToken/iotToken callers); users (per
  * user system: 2405, 2407, 2442, or 460 "dingdingbind employee not exist" for an unknown phone). When none of
  * the named faces is on any of the devices the answer is 3000 "permission not exist", so a retry of a call
- * that already succeeded gets 3000: clients must treat it as "already removed".
+ * that already succeeded gets 3000: clients must treat it as "already removed". With the `batch-3000` variant
+ * ({@link ALIYUN_VARIANTS}) one named user without a face there is enough for a 3000 that deletes nothing.
  */
 export function deletePermissions(
   params: unknown,
   owner: TokenOwner,
   store: PermissionStore,
-  limits: DeleteLimits,
+  rules: DeleteRules,
 ): ApiOutcome {
   const object = readParams(params);
   if (object.error) return { error: object.error };
@@ -60,7 +75,7 @@ export function deletePermissions(
   if (scopeType.error) return { error: scopeType.error };
   const scopes = readStringList(object.value, 'scopeIdList');
   if (scopes.error) return { error: scopes.error };
-  if (scopes.value.length < 1 || scopes.value.length > limits.maxScopeIds) return { error: 'paramInvalid' };
+  if (scopes.value.length < 1 || scopes.value.length > rules.maxScopeIds) return { error: 'paramInvalid' };
   if (scopes.value.some((id) => id.trim() === '')) return { error: 'paramInvalid' };
 
   const userIds = [...new Set(users.value)];
@@ -81,7 +96,11 @@ export function deletePermissions(
     if (!store.hasUser({ userType: type, userId })) return { error: UNKNOWN_USER[type] };
   }
 
-  const removed = store.remove(type, userIds, [...iotIds]);
+  const devices = [...iotIds];
+  if (rules.wholeBatch3000 && userIds.some((userId) => !store.hasFaceOn({ userType: type, userId }, devices))) {
+    return { error: 'permissionNotExist' };
+  }
+  const removed = store.remove(type, userIds, devices);
   if (removed.length === 0) return { error: 'permissionNotExist' };
   return { message: null, acknowledged: [...new Set(removed.map((p) => p.userId))] };
 }

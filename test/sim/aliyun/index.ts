@@ -5,6 +5,7 @@ import { KnobBox, type Knobs } from '../common/knobs.ts';
 import { createPrng } from '../common/prng.ts';
 import { RequestLog } from '../common/request-log.ts';
 import { serveSwitchable } from '../common/switchable.ts';
+import { ALIYUN_VARIANTS, type AliyunVariant } from './api-permission-delete.ts';
 import { isAliyunErrorKey, type AliyunErrorKey } from './errors.ts';
 import { NonceBook } from './gateway.ts';
 import { generateAliyunWorld, type AliyunWorld } from './generate.ts';
@@ -14,6 +15,7 @@ import { PermissionStore, type AliyunDeviceSpec, type AliyunPermission, type Ali
 import type { AliyunUserRef } from './state.ts';
 import { TokenBook } from './tokens.ts';
 
+export { ALIYUN_VARIANTS, type AliyunVariant } from './api-permission-delete.ts';
 export type { AliyunErrorKey } from './errors.ts';
 export { ALIYUN_ERRORS, GATEWAY_REJECTIONS } from './errors.ts';
 export { aliyunUserIds, enrolledRef, generateAliyunWorld, type AliyunWorld } from './generate.ts';
@@ -60,6 +62,8 @@ export interface AliyunGatewayOptions {
   otherApps?: AliyunOtherApp[];
   /** Latency, faults and `maxIdsPerRequest` (the most scope ids in one delete). */
   knobs?: Partial<Knobs>;
+  /** Platform variants in force (see {@link ALIYUN_VARIANTS}); default none. */
+  variants?: AliyunVariant[];
 }
 
 /** A running gateway simulator. */
@@ -81,6 +85,8 @@ export interface AliyunGatewaySim {
   addIotToken(token: string): void;
   /** Who has a face on which device now. */
   permissions(): AliyunPermission[];
+  /** Replaces the platform variants in force (see {@link ALIYUN_VARIANTS}). */
+  setVariants(variants: readonly AliyunVariant[]): void;
   /** Forces a row of the vendor table on the next matching request(s) that pass the gateway. */
   injectError(key: AliyunErrorKey, options?: Omit<InjectedError, 'key'>): void;
   close(): Promise<void>;
@@ -121,6 +127,15 @@ export async function startAliyunGateway(options: AliyunGatewayOptions): Promise
   const knobs = new KnobBox(options.knobs ?? {}, options.seed ?? 1);
   const limiter = new RateLimiter(options.maxRequestsPerSecond ?? Number.POSITIVE_INFINITY);
   const injected: InjectedError[] = [];
+  const variants = new Set<AliyunVariant>();
+  const setVariants = (list: readonly AliyunVariant[]): void => {
+    const known: readonly string[] = ALIYUN_VARIANTS;
+    const unknown = list.find((v) => !known.includes(v));
+    if (unknown !== undefined) throw new Error(`unknown Alibaba platform variant: ${String(unknown)}`);
+    variants.clear();
+    for (const v of list) variants.add(v);
+  };
+  setVariants(options.variants ?? []);
   const handler = createPipeline({
     now,
     prng,
@@ -133,6 +148,7 @@ export async function startAliyunGateway(options: AliyunGatewayOptions): Promise
     secrets,
     appProjects,
     injected,
+    variants,
   });
   const endpoint = await serveSwitchable(handler, {
     host: options.host ?? '127.0.0.1',
@@ -149,6 +165,7 @@ export async function startAliyunGateway(options: AliyunGatewayOptions): Promise
     expireTokens: () => tokens.expireAll(),
     addIotToken: (token) => tokens.addIot(token, options.projectId),
     permissions: () => store.snapshot(),
+    setVariants,
     injectError: (key, rule = {}) => {
       if (!isAliyunErrorKey(key)) throw new Error(`unknown error row: ${String(key)}`);
       injected.push({ key, ...rule });

@@ -245,3 +245,77 @@ describe('Aliyun /face/paas/permission/delete', () => {
     ]);
   });
 });
+
+describe("Aliyun /face/paas/permission/delete, the 'batch-3000' variant (3000 for a whole mixed batch)", () => {
+  const identity = (userId: string) => ({ userType: 'IDENTITY' as const, userId });
+  const ids = (list: AliyunPermission[]): string[] => list.map(key);
+
+  /** space-a holds dev-1 (u1, u2) and dev-2 (u3); dev-3 (u1) is bound to no space; u4, u5 have no face. */
+  async function site(variants?: 'batch-3000'[]): Promise<void> {
+    await sim.close();
+    sim = await startAliyunGateway({
+      appKey: APP_KEY,
+      appSecret: SECRET,
+      projectId: PROJECT,
+      now: () => clock,
+      spaces: [{ spaceId: 'space-a' }],
+      devices: [
+        { iotId: 'dev-1', spaceId: 'space-a', permissions: ['u1', 'u2'].map(identity) },
+        { iotId: 'dev-2', spaceId: 'space-a', permissions: ['u3'].map(identity) },
+        { iotId: 'dev-3', permissions: ['u1'].map(identity) },
+      ],
+      users: ['u1', 'u2', 'u3', 'u4', 'u5'].map(identity),
+      ...(variants ? { variants } : {}),
+    });
+    caller = new Caller(sim.origin, APP_KEY, SECRET, () => clock);
+    token = await caller.cloudToken(PROJECT);
+  }
+  const remove = async (userIdList: string[], scopeIdList: string[], scopeType = 'IOT_ID'): Promise<unknown> =>
+    (await caller.remove(token, { userType: 'IDENTITY', userIdList, scopeType, scopeIdList })).json;
+
+  it('by default deletes what is there from a mixed batch and answers 200', async () => {
+    await site();
+    expect(await remove(['u4', 'u1', 'u5'], ['dev-1'])).toMatchObject({ code: 200 });
+    expect(sim.permissions().map(key)).toEqual(['dev-1|IDENTITY|u2', 'dev-2|IDENTITY|u3', 'dev-3|IDENTITY|u1']);
+    expect(sim.log.matching(PATH).at(-1)?.acknowledged).toEqual(['u1']);
+  });
+
+  it('answers 3000 for the whole request and deletes nothing when one named user has no face on the scope', async () => {
+    await site(['batch-3000']);
+    const before = sim.permissions();
+    expect(await remove(['u1', 'u4', 'u2'], ['dev-1'])).toMatchObject({
+      code: 3000,
+      message: 'permission not exist',
+      localizedMsg: '权限不存在',
+    });
+    // u1 has a face elsewhere (dev-3), which does not count: the scope is dev-1.
+    expect(await remove(['u3', 'u2'], ['dev-1'])).toMatchObject({ code: 3000 });
+    expect(ids(sim.permissions())).toEqual(ids(before));
+    expect(sim.log.matching(PATH).every((e) => e.acknowledged === undefined)).toBe(true);
+
+    expect(await remove(['u4'], ['dev-1'])).toMatchObject({ code: 3000 });
+    expect(await remove(['u2', 'u1'], ['dev-1'])).toMatchObject({ code: 200 });
+    expect(ids(sim.permissions())).toEqual(['dev-2|IDENTITY|u3', 'dev-3|IDENTITY|u1']);
+    expect(await remove(['u1'], ['dev-1'])).toMatchObject({ code: 3000 });
+  });
+
+  it('counts a face on any device of a space as on the scope', async () => {
+    await site(['batch-3000']);
+    expect(await remove(['u1', 'u5'], ['space-a'], 'SPACE_ID')).toMatchObject({ code: 3000 });
+    expect(sim.permissions()).toHaveLength(4);
+    expect(await remove(['u1', 'u3'], ['space-a'], 'SPACE_ID')).toMatchObject({ code: 200 });
+    expect(ids(sim.permissions())).toEqual(['dev-1|IDENTITY|u2', 'dev-3|IDENTITY|u1']);
+  });
+
+  it('still answers unknown users and unknown scopes first, and can be switched while running', async () => {
+    await site(['batch-3000']);
+    expect(await remove(['u1', 'ghost'], ['dev-1'])).toMatchObject({ code: 2405 });
+    expect(await remove(['u4'], ['dev-9'])).toMatchObject({ code: 3002 });
+    sim.setVariants([]);
+    expect(await remove(['u1', 'u4'], ['dev-1'])).toMatchObject({ code: 200 });
+    sim.setVariants(['batch-3000']);
+    expect(await remove(['u2', 'u4'], ['dev-1'])).toMatchObject({ code: 3000 });
+    expect(ids(sim.permissions())).toEqual(['dev-1|IDENTITY|u2', 'dev-2|IDENTITY|u3', 'dev-3|IDENTITY|u1']);
+    expect(() => sim.setVariants(['batch-404' as 'batch-3000'])).toThrow(/unknown Alibaba platform variant/);
+  });
+});

@@ -4,7 +4,12 @@ import type { FaultKind, KnobBox } from '../common/knobs.ts';
 import type { Prng } from '../common/prng.ts';
 import type { RequestLog } from '../common/request-log.ts';
 import { CLOUD_TOKEN_API_VER, CLOUD_TOKEN_PATH, issueCloudToken } from './api-cloud-token.ts';
-import { PERMISSION_DELETE_API_VER, PERMISSION_DELETE_PATH, deletePermissions } from './api-permission-delete.ts';
+import {
+  PERMISSION_DELETE_API_VER,
+  PERMISSION_DELETE_PATH,
+  deletePermissions,
+  type AliyunVariant,
+} from './api-permission-delete.ts';
 import { parseEnvelope, type Envelope } from './envelope.ts';
 import { GATEWAY_REJECTIONS, type AliyunErrorKey } from './errors.ts';
 import { checkGateway, type NonceBook } from './gateway.ts';
@@ -42,6 +47,8 @@ export interface PipelineContext {
   /** The living platform project of each app key; an app missing here is not registered on the platform. */
   appProjects: Map<string, string>;
   injected: InjectedError[];
+  /** Platform variants in force (changed while the simulator runs). */
+  variants: Set<AliyunVariant>;
 }
 
 /** What the knob faults turn into, besides the transport faults. */
@@ -163,7 +170,10 @@ function runApi(ctx: PipelineContext, path: string, envelope: Envelope, appKey: 
   if (path === CLOUD_TOKEN_PATH) return issueCloudToken(envelope.params, appKey, projectId, ctx.tokens);
   const owner = resolveToken(ctx.tokens, envelope, appKey);
   if (typeof owner === 'string') return { error: owner };
-  return deletePermissions(envelope.params, owner, ctx.store, { maxScopeIds: ctx.knobs.get().maxIdsPerRequest });
+  return deletePermissions(envelope.params, owner, ctx.store, {
+    maxScopeIds: ctx.knobs.get().maxIdsPerRequest,
+    wholeBatch3000: ctx.variants.has('batch-3000'),
+  });
 }
 
 function resolveToken(tokens: TokenBook, envelope: Envelope, appKey: string): TokenOwner | AliyunErrorKey {

@@ -103,6 +103,12 @@ export class PermissionStore {
     return this.users.has(userKey(ref));
   }
 
+  /** Whether the user's face is on at least one of `iotIds`. */
+  hasFaceOn(ref: AliyunUserRef, iotIds: readonly string[]): boolean {
+    const key = userKey(ref);
+    return iotIds.some((iotId) => this.devices.get(iotId)?.users.has(key) === true);
+  }
+
   /** Removes the faces of `userIds` from `iotIds`; returns what was actually removed. */
   remove(userType: AliyunUserType, userIds: readonly string[], iotIds: readonly string[]): AliyunPermission[] {
     const removed: AliyunPermission[] = [];

@@ -11,9 +11,12 @@
 // - Unknown users (2405, 2407, 2442, 460 "dingdingbind employee not exist") are FAILED, not already-absent:
 //   the platform does not know that id under that user type, which is as likely a typo or the wrong user type
 //   as a person who was never enrolled, and reporting "already absent" could leave a face that still opens
-//   the door. Only 3000 "permission not exist" is evidence that the face is not there.
-// - The delete is all-or-nothing per request, so "user" codes (one id in the list can cause them) make the
-//   caller split the batch to isolate the offending ids; "scope" codes concern the device or space id.
+//   the door. Only 3000 "permission not exist" is evidence that the face is not there, and only for a request
+//   that named that user alone: for a request naming several users its meaning is not documented (a platform
+//   may answer it for the whole request when one user had no face there, and delete nothing).
+// - The delete is all-or-nothing per request, so "user" codes (one id in the list can cause them) and 3000
+//   make the caller split the batch until each user has an answer of its own (permission-delete.ts); "scope"
+//   codes concern the device or space id. Only 200 is an answer about every user of the request.
 // - 2402 and 20008 (token expired) renew a project cloudToken once and retry once; 460 "iotToken is blank"
 //   too. With a user iotToken nothing can be renewed: the technician must sign in again.
 // - Request Forbidden (403 inside an HTTP 200) is one row whatever its case: the vendor texts differ only by
@@ -21,7 +24,10 @@
 
 import type { FailureKind } from '../../drivers/driver.ts';
 
-/** What a code is about: the whole call, the scope id, one of the listed users, or the call's effect. */
+/**
+ * What a code is about: the whole call, the scope id, one of the listed users, or the call's effect (200, and
+ * 3000, which is about each user only when the call named one user).
+ */
 export type CodeLevel = 'request' | 'scope' | 'user' | 'done';
 
 /** What one vendor answer means. */

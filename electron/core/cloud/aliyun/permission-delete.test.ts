@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AliyunPermission } from '../../../../test/sim/aliyun/index.ts';
 import type { AliyunClient } from './client.ts';
-import { PERMISSION_DELETE_PATH, deleteFacePermissions, type AliyunUserType } from './permission-delete.ts';
+import {
+  PERMISSION_DELETE_PATH,
+  deleteFacePermissions,
+  type AliyunUserType,
+  type FacePermissionResult,
+} from './permission-delete.ts';
 import { IOT_TOKEN, startGateway, type GatewayFixture } from './test-harness.ts';
 
 let gw: GatewayFixture;
@@ -43,6 +48,7 @@ describe('deleteFacePermissions against the gateway simulator', () => {
         userId: id,
         scopeId: device,
         outcome: 'removed',
+        evidence: 'answer',
         rawCode: '200',
         reason: null,
         retryable: false,
@@ -78,16 +84,29 @@ describe('deleteFacePermissions against the gateway simulator', () => {
     const request = { userType: 'IDENTITY', userIds, scopeType: 'IOT_ID', scopeIds: [device] } as const;
     const results = await deleteFacePermissions(client, request);
     expect(results.map((r) => r.outcome)).toEqual(['removed', 'removed', 'failed', 'removed', 'removed']);
-    expect(results[2]).toMatchObject({ id: UNKNOWN_IDENTITY, rawCode: '2405', retryable: false });
+    expect(results[2]).toMatchObject({
+      id: UNKNOWN_IDENTITY,
+      rawCode: '2405',
+      evidence: 'item-error',
+      retryable: false,
+    });
+    for (const i of [0, 1, 3, 4]) expect(results[i]?.evidence).toBe('answer');
     expect(results[2]?.reason).toMatch(/no identity with this id.*Check the id and the user type/);
     expect(usersOn(device, 'IDENTITY').filter((u) => known.includes(u))).toEqual([]);
     // Binary split: the whole batch, then halves, until the unknown id is alone.
     expect(sentLists()).toContainEqual([UNKNOWN_IDENTITY]);
     expect(sentLists().length).toBeLessThanOrEqual(5);
 
+    const sentBefore = sentLists().length;
     const again = await deleteFacePermissions(client, { ...request, userIds: known });
-    expect(again.map((r) => [r.outcome, r.rawCode])).toEqual(known.map(() => ['already-absent', '3000']));
+    expect(again.map((r) => [r.outcome, r.evidence, r.rawCode])).toEqual(
+      known.map(() => ['already-absent', 'not-found', '3000']),
+    );
     expect(again[0]?.reason).toMatch(/Already absent/);
+    // A 3000 to the whole batch is not an answer about each user: each one is asked alone (4 → 2+2 → 1+1+1+1).
+    const retried = sentLists().slice(sentBefore);
+    expect(retried).toHaveLength(7);
+    for (const user of known) expect(retried).toContainEqual([user]);
   });
 
   it('maps unknown users of the other user systems from codes.ts', async () => {
@@ -121,9 +140,13 @@ describe('deleteFacePermissions against the gateway simulator', () => {
       scopeIds: ['NoSuchDevice00000000000100', device],
       batchSize: 5,
     });
-    expect(sentLists().map((list) => list.length)).toEqual([5, 5, 5, 2]);
+    // The unknown device: one request. The device: batches of 5, 5, 2; nobody of the first batch has a face
+    // there, so its whole-request 3000 is split down to single users (2·5 − 1 requests).
+    expect(sentLists().map((list) => list.length)).toEqual([5, 5, 3, 2, 1, 1, 1, 2, 1, 1, 5, 2]);
+    expect(results.slice(12, 17).every((r) => r.outcome === 'already-absent' && r.evidence === 'not-found')).toBe(true);
     expect(results).toHaveLength(24);
     expect(results.slice(0, 12).every((r) => r.outcome === 'failed' && r.rawCode === '3002')).toBe(true);
+    expect(results.slice(0, 12).every((r) => r.evidence === null)).toBe(true);
     expect(results[0]?.reason).toMatch(/does not know this device or space id/);
     expect(results.slice(12).every((r) => r.outcome === 'removed' || r.outcome === 'already-absent')).toBe(true);
     expect(usersOn(device, 'IDENTITY').filter((u) => everyone.includes(u))).toEqual([]);
@@ -138,7 +161,7 @@ describe('deleteFacePermissions against the gateway simulator', () => {
       scopeType: 'IOT_ID',
       scopeIds: [foreign],
     });
-    expect(results.every((r) => r.outcome === 'failed' && r.rawCode === '403')).toBe(true);
+    expect(results.every((r) => r.outcome === 'failed' && r.rawCode === '403' && r.evidence === null)).toBe(true);
     expect(usersOn(foreign, 'IDENTITY')).toEqual(users);
   });
 });
@@ -153,7 +176,9 @@ describe('deleteFacePermissions when requests fail', () => {
     await gw.sim.setOnline(false);
     const results = await deleteFacePermissions(client, request(users));
     expect(results).toHaveLength(3);
-    for (const r of results) expect(r).toMatchObject({ outcome: 'queued', rawCode: 'ECONNREFUSED', retryable: true });
+    for (const r of results) {
+      expect(r).toMatchObject({ outcome: 'queued', evidence: null, rawCode: 'ECONNREFUSED', retryable: true });
+    }
     expect(results[0]?.reason).toMatch(/queued and will be sent when the connection returns/);
   });
 
@@ -186,7 +211,7 @@ describe('deleteFacePermissions when requests fail', () => {
     };
     const results = await deleteFacePermissions(flaky, { ...request(users), batchSize: 1 });
     expect(results.map((r) => r.outcome)).toEqual(['removed', 'queued', 'queued', 'queued']);
-    expect(results[1]).toMatchObject({ rawCode: '503', retryable: true });
+    expect(results[1]).toMatchObject({ rawCode: '503', evidence: null, retryable: true });
     expect(calls).toBe(2);
   });
 
@@ -206,7 +231,11 @@ describe('deleteFacePermissions when requests fail', () => {
       batchSize: 1,
       signal: controller.signal,
     });
-    expect(results.map((r) => r.outcome)).toEqual(['removed', 'cancelled', 'cancelled']);
+    expect(results.map((r) => [r.outcome, r.evidence])).toEqual([
+      ['removed', 'answer'],
+      ['cancelled', null],
+      ['cancelled', null],
+    ]);
     expect(gw.count(PERMISSION_DELETE_PATH)).toBe(1);
   });
 
@@ -223,8 +252,125 @@ describe('deleteFacePermissions when requests fail', () => {
       [b, 'failed'],
       [a, 'failed'],
     ]);
-    expect(results[1]).toMatchObject({ rawCode: null, reason: expect.stringMatching(/user id is empty/) });
-    expect(results[4]?.reason).toMatch(/device or space id is empty/);
+    expect(results[1]).toMatchObject({
+      rawCode: null,
+      evidence: 'plan',
+      reason: expect.stringMatching(/user id is empty/),
+    });
+    expect(results[4]).toMatchObject({
+      evidence: 'plan',
+      reason: expect.stringMatching(/device or space id is empty/),
+    });
     expect(sentLists()).toEqual([[a, b]]);
+  });
+});
+
+describe("deleteFacePermissions against a platform answering 3000 for a whole mixed batch ('batch-3000')", () => {
+  const identity = (userId: string) => ({ userType: 'IDENTITY' as const, userId });
+  const WITH = Array.from({ length: 16 }, (_, i) => `f${i}`);
+  const WITHOUT = Array.from({ length: 8 }, (_, i) => `n${i}`);
+  /** f0, n0, f1, n1, … f7, n7: users with a face on dev-1 interleaved with users without one there. */
+  const INTERLEAVED = WITHOUT.flatMap((n, i) => [WITH[i] ?? '', n]);
+  const onDevice = (iotId: string, users: readonly string[]): string[] => users.map((u) => `${iotId}|IDENTITY|${u}`);
+
+  /** dev-1 holds the faces of f0..f15, dev-2 those of n0..n7; every user is known to the platform. */
+  async function variantSite(): Promise<void> {
+    await gw.close();
+    gw = await startGateway({
+      devices: [
+        { iotId: 'dev-1', permissions: WITH.map(identity) },
+        { iotId: 'dev-2', permissions: WITHOUT.map(identity) },
+      ],
+      users: [...WITH, ...WITHOUT].map(identity),
+      variants: ['batch-3000'],
+    });
+    client = gw.client();
+  }
+
+  /** Ground truth: no user reported removed or already absent still has a face on that device. */
+  function audit(results: readonly FacePermissionResult[]): void {
+    const now = new Set(gw.sim.permissions().map(key));
+    for (const r of results) {
+      if (r.outcome !== 'removed' && r.outcome !== 'already-absent') continue;
+      expect(now.has(`${r.scopeId}|IDENTITY|${r.userId}`), `${r.userId} on ${r.scopeId}: ${r.outcome}`).toBe(false);
+    }
+  }
+
+  it('removes every user with a face and reports only the others already absent, each on its own answer', async () => {
+    await variantSite();
+    const results = await deleteFacePermissions(client, {
+      userType: 'IDENTITY',
+      userIds: INTERLEAVED,
+      scopeType: 'IOT_ID',
+      scopeIds: ['dev-1'],
+      batchSize: 16,
+    });
+    audit(results);
+    expect(results.map((r) => [r.userId, r.outcome, r.evidence, r.rawCode])).toEqual(
+      INTERLEAVED.map((u) =>
+        u.startsWith('f') ? [u, 'removed', 'answer', '200'] : [u, 'already-absent', 'not-found', '3000'],
+      ),
+    );
+    expect(gw.sim.permissions().map(key)).toEqual(
+      [...onDevice('dev-1', WITH.slice(8)), ...onDevice('dev-2', WITHOUT)].sort(),
+    );
+    // Every "already absent" rests on a 3000 to a request that named that user alone.
+    const alone = sentLists().filter((list) => list.length === 1);
+    for (const user of WITHOUT) expect(alone).toContainEqual([user]);
+  });
+
+  it('settles each (user, device) pair on its own across devices, whatever the batch size', async () => {
+    await variantSite();
+    const results = await deleteFacePermissions(client, {
+      userType: 'IDENTITY',
+      userIds: INTERLEAVED,
+      scopeType: 'IOT_ID',
+      scopeIds: ['dev-1', 'dev-2'],
+      batchSize: 5,
+    });
+    audit(results);
+    const expected = (scopeId: string, holders: string[]) =>
+      INTERLEAVED.map((u) => [scopeId, u, holders.includes(u) ? 'removed' : 'already-absent']);
+    expect(results.map((r) => [r.scopeId, r.userId, r.outcome])).toEqual([
+      ...expected('dev-1', WITH),
+      ...expected('dev-2', WITHOUT),
+    ]);
+    expect(gw.sim.permissions().map(key)).toEqual(onDevice('dev-1', WITH.slice(8)).sort());
+  });
+
+  it('costs about 2·log2(batch) extra requests per user without a face', async () => {
+    await variantSite();
+    const userIds = [...WITH.slice(0, 11), 'n5', ...WITH.slice(11, 15)];
+    expect(userIds).toHaveLength(16);
+    const results = await deleteFacePermissions(client, {
+      userType: 'IDENTITY',
+      userIds,
+      scopeType: 'IOT_ID',
+      scopeIds: ['dev-1'],
+      batchSize: 16,
+    });
+    audit(results);
+    expect(results.filter((r) => r.outcome === 'removed')).toHaveLength(15);
+    expect(results[11]).toMatchObject({ userId: 'n5', outcome: 'already-absent', evidence: 'not-found' });
+    // One bad id in 16: at most 1 + 2·log2(16) requests, not one per user (16) nor a full split (31).
+    expect(sentLists().length).toBeLessThanOrEqual(1 + 2 * 4);
+  });
+});
+
+describe('deleteFacePermissions never takes a whole-request 3000 as an answer about each user', () => {
+  it('splits a 3000 on a batch whose users do have faces, and removes them', async () => {
+    const [device = ''] = devicesOf(spaceOf(0));
+    const users = usersOn(device, 'IDENTITY').slice(0, 4);
+    expect(users).toHaveLength(4);
+    gw.sim.injectError('permissionNotExist', { pathIncludes: PERMISSION_DELETE_PATH });
+    const results = await deleteFacePermissions(client, {
+      userType: 'IDENTITY',
+      userIds: users,
+      scopeType: 'IOT_ID',
+      scopeIds: [device],
+    });
+    expect(results.map((r) => [r.outcome, r.evidence])).toEqual(users.map(() => ['removed', 'answer']));
+    expect(usersOn(device, 'IDENTITY').filter((u) => users.includes(u))).toEqual([]);
+    expect(sentLists()).toEqual([users, users.slice(0, 2), users.slice(2)]);
   });
 });

@@ -1,3 +1,4 @@
+import type { Evidence } from '../../../../shared/domain/removal.ts';
 import { DriverError, type ItemResult } from '../../drivers/driver.ts';
 import type { AliyunClient } from './client.ts';
 import type { CodeMeaning } from './codes.ts';
@@ -8,23 +9,31 @@ import { vendorError } from './errors.ts';
 // Granularity: one result per (userId, scopeId). Each request names ONE scope (a device by IOT_ID, or a space
 // by SPACE_ID) and up to `batchSize` users, because the platform's delete is all-or-nothing per request: one
 // unknown or foreign scope would otherwise fail every other scope in the list, and "permission not exist"
-// (3000) only proves absence for exactly what the request named. Results come scope by scope, users in input
-// order within a scope (results[s * userIds.length + u]); duplicated ids get the same result.
+// (3000) proves absence at most for what the request named (for one user on one scope; see below). Results
+// come scope by scope, users in input order within a scope (results[s * userIds.length + u]); duplicated ids
+// get the same result.
 //
-// Rules:
-// - 200 → removed for every user of the request. The platform does not say which of them actually had a
-//   face there; "removed" means none of those faces is on that scope any more.
-// - 3000 → already-absent for every user of the request (none had a face there). A retry of a delete that
-//   was already applied answers 3000, so sending twice is harmless.
-// - A "user" code (codes.ts: an unknown user, a malformed id, too many ids) fails the whole request, so the
-//   batch is split in halves, recursively, until the offending ids are alone; the others are still removed.
-//   A lone id keeps the code's outcome (failed). Cost: about 2·log2(batch) extra requests per bad id.
-// - A "scope" code (3002 unknown device or space, 403 forbidden) fails every user of that scope; the scope's
-//   remaining batches are not sent.
+// Rules (ARCHITECTURE.md, "Evidence": a whole-request answer is not an answer about each user):
+// - 200 → removed for every user of the request (evidence `answer`): the request named exactly those users on
+//   one scope and the delete is all-or-nothing, so none of those faces is on that scope any more. The platform
+//   does not say which of them actually had a face there.
+// - 3000 "permission not exist" proves absence only for a request naming ONE user: already-absent (evidence
+//   `not-found`). A retry of a delete that was already applied answers 3000, so sending twice is harmless.
+//   For a request naming several users its meaning is not documented (PROTOCOLS.md §6): a platform may answer
+//   it for the whole request when only one user had no face there, and delete nothing. So it is split.
+// - Splitting: any answer that is not a success for every user and is not about the scope or the request
+//   as a whole (3000; a "user" code of codes.ts: an unknown user, a malformed id, too many ids) on a request
+//   naming several users splits the batch in halves, recursively, down to single users, until each user has
+//   an answer of its own; the others are still removed. A lone user keeps the code's outcome: 3000 →
+//   already-absent, a user code → failed (evidence `item-error`). Cost: about 2·log2(batch) extra requests
+//   per user without a face or with a bad id.
+// - A "scope" code (3002 unknown device or space, 403 forbidden) fails every user of that scope (no evidence
+//   about the users); the scope's remaining batches are not sent.
 // - Anything else stops the run (it would fail every request the same way): network and transient errors
 //   mark the unsent items `queued` (send again later), auth and request-level errors mark them `failed`.
 // - Abort (signal) marks the in-flight and unsent items `cancelled`.
-// - Blank user or scope ids fail locally, without a request (rawCode null).
+// - Blank user or scope ids fail locally, without a request (rawCode null, evidence `plan`).
+// Every result carries its evidence (shared/domain/removal.ts), null where there is none.
 
 /** Path of "删除人脸权限". */
 export const PERMISSION_DELETE_PATH = '/face/paas/permission/delete';
@@ -51,22 +60,53 @@ export interface FacePermissionDelete {
   signal?: AbortSignal;
 }
 
-/** The result of one (user, scope) pair; `id` is the user id, `rawCode` the vendor code ("200", "3000"…). */
+/**
+ * The result of one (user, scope) pair; `id` is the user id, `rawCode` the vendor code ("200", "3000"…).
+ * Never `unconfirmed`: every outcome rests on an answer about that user, on the scope, or on no request at all.
+ */
 export interface FacePermissionResult extends ItemResult {
   userId: string;
   scopeId: string;
+  /**
+   * What decided the outcome: `answer` (a 200 to a request naming that user on that scope), `not-found` (a 3000
+   * to a request naming only that user), `item-error` (a user code to a request naming only that user), `plan`
+   * (a blank id, failed without a request); null without evidence (scope-wide refusals, queued, cancelled,
+   * failed on a whole-request error).
+   */
+  evidence: Evidence | null;
   /** Sending it again later may succeed (queued items, transient failures). */
   retryable: boolean;
 }
 
 /** One user's result within one scope; `scopeWide` when the answer concerned the scope, not the users. */
-export interface Settled extends Pick<FacePermissionResult, 'outcome' | 'rawCode' | 'reason' | 'retryable'> {
+export interface Settled extends Pick<
+  FacePermissionResult,
+  'outcome' | 'evidence' | 'rawCode' | 'reason' | 'retryable'
+> {
   scopeWide?: boolean;
+}
+
+/** Whether an answer is a success for every user the request named (200: the delete is all-or-nothing). */
+function successForEach(meaning: CodeMeaning): boolean {
+  return meaning.level === 'done' && meaning.outcome === 'removed';
+}
+
+/** The evidence an answer to a request naming only this user (or, for 200, exactly these users) gives. */
+function evidenceOf(meaning: CodeMeaning): Evidence | null {
+  if (meaning.level === 'scope' || meaning.level === 'request') return null;
+  if (meaning.outcome === 'removed') return 'answer';
+  return meaning.outcome === 'already-absent' ? 'not-found' : 'item-error';
 }
 
 function fromMeaning(meaning: CodeMeaning, code: number): Settled {
   const reason = meaning.outcome === 'removed' ? null : meaning.message;
-  const settled: Settled = { outcome: meaning.outcome, rawCode: String(code), reason, retryable: meaning.retryable };
+  const settled: Settled = {
+    outcome: meaning.outcome,
+    evidence: evidenceOf(meaning),
+    rawCode: String(code),
+    reason,
+    retryable: meaning.retryable,
+  };
   return meaning.level === 'scope' ? { ...settled, scopeWide: true } : settled;
 }
 
@@ -74,14 +114,16 @@ function fromError(error: unknown, signal: AbortSignal | undefined): Settled {
   if (signal?.aborted) {
     const reason =
       'Cancelled. If the request was already on its way it may have been applied; sending again is harmless.';
-    return { outcome: 'cancelled', rawCode: null, reason, retryable: true };
+    return { outcome: 'cancelled', evidence: null, rawCode: null, reason, retryable: true };
   }
   if (error instanceof DriverError) {
     const queued = error.kind === 'offline' || error.kind === 'retryable';
-    return { outcome: queued ? 'queued' : 'failed', rawCode: error.rawCode, reason: error.message, retryable: queued };
+    const outcome = queued ? 'queued' : 'failed';
+    return { outcome, evidence: null, rawCode: error.rawCode, reason: error.message, retryable: queued };
   }
   const text = error instanceof Error ? error.message : String(error);
-  return { outcome: 'queued', rawCode: null, reason: `The request failed unexpectedly: ${text}`, retryable: true };
+  const reason = `The request failed unexpectedly: ${text}`;
+  return { outcome: 'queued', evidence: null, rawCode: null, reason, retryable: true };
 }
 
 /** The parameters of one scope's delete. */
@@ -94,8 +136,9 @@ export interface PermissionBatch {
 }
 
 /**
- * Deletes one batch of users from one scope, splitting on "user" codes (see the rules above). Settled ids are
- * written to `settled` as soon as they are known, so a caller still has them when a later half throws.
+ * Deletes one batch of users from one scope, splitting every answer that is not a success for each user (3000,
+ * "user" codes) until each user has an answer of its own (see the rules above). Settled ids are written to
+ * `settled` as soon as they are known, so a caller still has them when a later half throws.
  * Throws AliyunError when a request as a whole failed (network, auth, transient, request-level codes).
  */
 export async function deletePermissionBatch(
@@ -109,13 +152,14 @@ export async function deletePermissionBatch(
     const params = { userType, userIdList: ids, scopeType, scopeIdList: [scopeId] };
     const answer = await client.call(PERMISSION_DELETE_PATH, PERMISSION_DELETE_API_VER, params, signal);
     const { meaning } = answer;
-    if (meaning.level === 'user' && ids.length > 1) {
+    if (meaning.level === 'request') throw vendorError(meaning, answer.status, answer.requestId);
+    if (ids.length > 1 && meaning.level !== 'scope' && !successForEach(meaning)) {
+      // A whole-request answer is not an answer about each user: split until each has its own.
       const half = Math.ceil(ids.length / 2);
       await settle(ids.slice(0, half));
       await settle(ids.slice(half));
       return;
     }
-    if (meaning.level === 'request') throw vendorError(meaning, answer.status, answer.requestId);
     const item = fromMeaning(meaning, answer.code);
     for (const id of ids) settled.set(id, item);
   };
@@ -131,13 +175,21 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
 
 const BLANK_USER: Settled = {
   outcome: 'failed',
+  evidence: 'plan',
   rawCode: null,
   reason: 'The user id is empty. Fix the list: every person needs an id.',
   retryable: false,
 };
-const NOT_SENT: Settled = { outcome: 'queued', rawCode: null, reason: 'Not sent yet.', retryable: true };
+const NOT_SENT: Settled = {
+  outcome: 'queued',
+  evidence: null,
+  rawCode: null,
+  reason: 'Not sent yet.',
+  retryable: true,
+};
 const BLANK_SCOPE: Settled = {
   outcome: 'failed',
+  evidence: 'plan',
   rawCode: null,
   reason: 'The device or space id is empty. Check the IOT_ID or SPACE_ID.',
   retryable: false,
@@ -185,8 +237,8 @@ export async function deleteFacePermissions(
     const settled = byScope.get(scopeId);
     for (const userId of request.userIds) {
       const blank = scopeId.trim() === '' ? BLANK_SCOPE : userId.trim() === '' ? BLANK_USER : undefined;
-      const { outcome, rawCode, reason, retryable } = blank ?? settled?.get(userId) ?? stop ?? NOT_SENT;
-      results.push({ id: userId, userId, scopeId, outcome, rawCode, reason, retryable });
+      const { outcome, evidence, rawCode, reason, retryable } = blank ?? settled?.get(userId) ?? stop ?? NOT_SENT;
+      results.push({ id: userId, userId, scopeId, outcome, evidence, rawCode, reason, retryable });
     }
   }
   return results;
