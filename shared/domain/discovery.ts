@@ -20,7 +20,8 @@ export const TerminalPersonSchema = z.object({
 /** One page of people on a terminal. */
 export const PeoplePageSchema = z.object({
   items: z.array(TerminalPersonSchema),
-  total: z.number().int().nonnegative(),
+  /** Everyone on the terminal as it states it; null when its answer does not say. */
+  total: z.number().int().nonnegative().nullable(),
 });
 
 /** A terminal's local API username and password, as typed by the technician. */

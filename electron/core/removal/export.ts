@@ -1,6 +1,9 @@
 import type { ExportFormat, JobExport, JobItem, JobSummary } from '../../../shared/domain/removal.ts';
 
-/** Columns of the CSV report, in order. */
+/**
+ * Columns of the CSV report, in order. `evidence` is the stable code of what decided the outcome (answer,
+ * not-found, item-error, read-before, read-back, plan; empty without evidence, as for an unconfirmed item).
+ */
 export const CSV_COLUMNS = [
   'terminal',
   'terminal_kind',
@@ -11,6 +14,7 @@ export const CSV_COLUMNS = [
   'native_id',
   'face_id',
   'outcome',
+  'evidence',
   'raw_code',
   'reason',
   'attempts',
@@ -28,7 +32,8 @@ export function csvField(value: string | number | boolean | null, guardFormula =
 
 function csvRow(item: JobItem): string {
   return [
-    csvField(item.terminal),
+    // A terminal's serial is what the terminal (or a cloud's device id) says it is: guarded like the names.
+    csvField(item.terminal, true),
     csvField(item.terminalKind),
     csvField(item.line),
     csvField(item.name, true),
@@ -37,6 +42,7 @@ function csvRow(item: JobItem): string {
     csvField(item.nativeId, true),
     csvField(item.faceId, true),
     csvField(item.outcome ?? 'pending'),
+    csvField(item.evidence ?? null),
     csvField(item.rawCode, true),
     csvField(item.reason, true),
     csvField(item.attempts),
@@ -47,7 +53,8 @@ function csvRow(item: JobItem): string {
 
 /**
  * The report of a job as text: CSV (UTF-8 with a byte-order mark so spreadsheet programs read Chinese names,
- * CRLF line ends, one row per item) or JSON (`{job, items}`).
+ * CRLF line ends, one row per item, with the evidence of each outcome) or JSON (`{job, items}`: the job's counts
+ * with `unconfirmed` always present, each item with its `evidence` when known).
  */
 export function exportJob(summary: JobSummary, items: Iterable<JobItem>, format: ExportFormat): JobExport {
   const stamp = new Date(summary.createdAt).toISOString().slice(0, 10);
@@ -57,7 +64,9 @@ export function exportJob(summary: JobSummary, items: Iterable<JobItem>, format:
     const list: JobItem[] = [];
     for (const item of items) list.push(item);
     count = list.length;
-    return { format, fileName, items: count, content: `${JSON.stringify({ job: summary, items: list }, null, 2)}\n` };
+    // Unconfirmed items are counted apart, always (a summary of an older host may leave the count out).
+    const job = { ...summary, counts: { ...summary.counts, unconfirmed: summary.counts.unconfirmed ?? 0 } };
+    return { format, fileName, items: count, content: `${JSON.stringify({ job, items: list }, null, 2)}\n` };
   }
   const lines = [CSV_COLUMNS.join(',')];
   for (const item of items) {

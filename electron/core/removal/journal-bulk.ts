@@ -1,9 +1,13 @@
 import type { Database } from '../db/database.ts';
 import type { BatchFailure, WorkItem } from './journal.ts';
+import { reopenUnconfirmed } from './journal-reopen.ts';
 
 /** The columns of a {@link WorkItem}. */
 export const WORK_COLUMNS = `id, seq, terminal, terminal_kind AS terminalKind, id_kind AS idKind, native_id AS nativeId,
   face_id AS faceId, attempts`;
+
+/** Raw code of an item found absent by a complete read before anything was sent for it. */
+export const READ_ABSENT = 'read:absent';
 
 /** Raw code of an item cancelled while the answer to its request was unknown. */
 export const UNCONFIRMED = 'unconfirmed';
@@ -92,27 +96,87 @@ export function createBulkOps(db: Database, now: () => number) {
       });
     },
 
-    /** Puts the job's failed items (except those failed at plan time) back to pending with fresh attempts. */
+    /**
+     * Retry of a job's unsettled items: failed items (except permanent ones: failed at plan time, an id the
+     * terminal can never take) go back to pending with fresh attempts; unconfirmed items are NOT resent blindly:
+     * they go back into an open, answered batch per terminal, so the lane reads the terminal first and resends
+     * only what it still holds. Answers how many items were put back.
+     */
     retryFailed(jobId: string): number {
-      return Number(
-        sql
+      const at = now();
+      return db.transaction(() => {
+        const failed = sql
           .prepare(
             `UPDATE job_items SET state = 'pending', outcome = NULL, raw_code = NULL, reason = NULL, attempts = 0,
-            verified = NULL, updated_at = ? WHERE job_id = ? AND state = 'final' AND outcome = 'failed'
+            verified = NULL, evidence = NULL, updated_at = ? WHERE job_id = ? AND state = 'final' AND outcome = 'failed'
             AND retryable = 1`,
           )
-          .run(now(), jobId).changes,
-      );
+          .run(at, jobId).changes;
+        return Number(failed) + reopenUnconfirmed(sql, 'i.job_id = ?', [jobId], at);
+      });
     },
 
-    /** A terminal's removed items not verified yet. */
+    /** A terminal's items decided without a read (removed, already absent) not verified yet. */
     unverified(jobId: string, terminal: string): WorkItem[] {
       return sql
         .prepare(
-          `SELECT ${WORK_COLUMNS} FROM job_items WHERE job_id = ? AND terminal = ? AND outcome = 'removed'
-          AND verified IS NULL ORDER BY seq`,
+          `SELECT ${WORK_COLUMNS} FROM job_items WHERE job_id = ? AND terminal = ?
+          AND outcome IN ('removed', 'already-absent') AND verified IS NULL ORDER BY seq`,
         )
         .all(jobId, terminal) as unknown as WorkItem[];
+    },
+
+    /** A terminal's pending items whose id kind is one of `kinds` (those whose deletes answer nothing per item). */
+    pendingOfKinds(jobId: string, terminal: string, kinds: readonly string[]): WorkItem[] {
+      if (kinds.length === 0) return [];
+      return sql
+        .prepare(
+          `SELECT ${WORK_COLUMNS} FROM job_items WHERE job_id = ? AND terminal = ? AND state != 'final'
+          AND state = 'pending' AND id_kind IN (SELECT value FROM json_each(?)) ORDER BY seq`,
+        )
+        .all(jobId, terminal, JSON.stringify(kinds)) as unknown as WorkItem[];
+    },
+
+    /**
+     * Records items a complete read BEFORE sending showed absent: already absent (evidence `read-before`),
+     * never sent. Answers how many were recorded.
+     */
+    recordAbsentBeforeSending(jobId: string, terminal: string, itemIds: readonly number[]): number {
+      if (itemIds.length === 0) return 0;
+      const at = now();
+      return Number(
+        sql
+          .prepare(
+            `UPDATE job_items SET state = 'final', outcome = 'already-absent', raw_code = '${READ_ABSENT}',
+            reason = NULL, evidence = 'read-before', verified = 1, updated_at = ?, synced_at = ?
+            WHERE job_id = ? AND terminal = ? AND state != 'final' AND state = 'pending'
+            AND id IN (SELECT value FROM json_each(?))`,
+          )
+          .run(at, at, jobId, terminal, JSON.stringify(itemIds)).changes,
+      );
+    },
+
+    /**
+     * Ends the terminal's items whose answer is still unsettled ('sending': no per-item answer and no read
+     * could settle them) as `unconfirmed`: final, not done, retried by reading (see retryFailed).
+     */
+    settleUnconfirmed(jobId: string, terminal: string, failure: BatchFailure): number {
+      const at = now();
+      return db.transaction(() => {
+        const changed = sql
+          .prepare(
+            `UPDATE job_items SET state = 'final', outcome = 'unconfirmed', raw_code = ?, reason = ?, evidence = NULL,
+            updated_at = ? WHERE job_id = ? AND terminal = ? AND state != 'final' AND state = 'sending'`,
+          )
+          .run(failure.rawCode, failure.reason, at, jobId, terminal).changes;
+        sql
+          .prepare(
+            `UPDATE job_batches SET state = 'reconciled', updated_at = ? WHERE job_id = ? AND terminal = ?
+            AND state IN ('sending', 'unknown')`,
+          )
+          .run(at, jobId, terminal);
+        return Number(changed);
+      });
     },
 
     /**
@@ -125,7 +189,9 @@ export function createBulkOps(db: Database, now: () => number) {
         'UPDATE job_items SET verified = 1, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))',
       );
       const bad = sql.prepare(`UPDATE job_items SET verified = 0, outcome = 'failed', raw_code = 'verify:present',
-        reason = 'Still present after removal: the terminal answered that it removed this item, but still lists it.',
+        evidence = 'read-back', reason = CASE outcome
+          WHEN 'already-absent' THEN 'Still present: the terminal answered that it did not hold this item, but a complete read lists it.'
+          ELSE 'Still present after removal: the terminal answered that it removed this item, but a complete read lists it.' END,
         updated_at = ? WHERE id IN (SELECT value FROM json_each(?)) AND state = 'final'`);
       db.transaction(() => {
         if (confirmed.length > 0) ok.run(at, JSON.stringify(confirmed));

@@ -1,12 +1,13 @@
 import { JobKindSchema, JobStateSchema, type JobKind, type JobState } from '../../../shared/domain/job.ts';
 import { TerminalKindSchema } from '../../../shared/domain/terminal.ts';
-import type {
-  ItemFilter,
-  ItemOutcome,
-  JobItem,
-  JobSummary,
-  JobTerminal,
-  OutcomeCounts,
+import {
+  EvidenceSchema,
+  type ItemFilter,
+  type ItemOutcome,
+  type JobItem,
+  type JobSummary,
+  type JobTerminal,
+  type OutcomeCounts,
 } from '../../../shared/domain/removal.ts';
 import type { Database } from '../db/database.ts';
 import type { JobOptions } from './journal.ts';
@@ -63,6 +64,7 @@ interface StoredItem {
   outcome: string | null;
   raw_code: string | null;
   reason: string | null;
+  evidence: string | null;
   attempts: number;
   verified: number | null;
   updated_at: number;
@@ -88,7 +90,7 @@ interface CountRow {
 
 /** Every outcome at zero. */
 export function emptyCounts(): OutcomeCounts {
-  return { removed: 0, 'already-absent': 0, failed: 0, queued: 0, cancelled: 0, pending: 0 };
+  return { removed: 0, 'already-absent': 0, failed: 0, queued: 0, cancelled: 0, pending: 0, unconfirmed: 0 };
 }
 
 /**
@@ -121,6 +123,7 @@ function toJobItem(row: StoredItem): JobItem {
     outcome: (row.outcome as ItemOutcome | null) ?? null,
     rawCode: row.raw_code,
     reason: row.reason,
+    evidence: EvidenceSchema.nullable().catch(null).parse(row.evidence ?? null),
     attempts: row.attempts,
     verified: row.verified === null ? null : row.verified === 1,
     updatedAt: row.updated_at,
@@ -173,11 +176,11 @@ export function createJournalReader(db: Database) {
     for (const row of rows) {
       const key = countKeyOf(row.outcome);
       const mine = perTerminal.get(row.terminal) ?? emptyCounts();
-      mine[key] += row.n;
-      total[key] += row.n;
+      mine[key] = (mine[key] ?? 0) + row.n;
+      total[key] = (total[key] ?? 0) + row.n;
       perTerminal.set(row.terminal, mine);
       verified += row.verified ?? 0;
-      if (row.outcome === 'removed') unverified += row.unchecked ?? 0;
+      if (row.outcome === 'removed' || row.outcome === 'already-absent') unverified += row.unchecked ?? 0;
     }
     return { total, perTerminal, verified, unverified };
   };

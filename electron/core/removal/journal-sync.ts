@@ -1,6 +1,7 @@
 import type { OperationState } from '../../../shared/domain/sync.ts';
 import type { Database } from '../db/database.ts';
 import { WORK_COLUMNS } from './journal-bulk.ts';
+import { reopenUnconfirmed } from './journal-reopen.ts';
 import type { WorkItem } from './journal.ts';
 
 /** Prefix of removal operation ids in the sync queue (`removal:<item id>`). */
@@ -25,27 +26,30 @@ export interface ItemAction {
 /**
  * The SQL condition of each sync-queue state over `job_items i` (jobs' states through a sub-select):
  * queued = waiting for its terminal (offline) or for its job (paused, failed, planned); running = its job
- * runs and it is not finished; done = removed or already absent; needs-attention = failed; discarded =
+ * runs and it is not finished; done = removed or already absent; needs-attention = failed or unconfirmed; discarded =
  * cancelled (by a job cancel or a sync discard).
  */
 export const STATE_SQL: Readonly<Record<OperationState, string>> = {
   queued: `(i.state != 'final' AND (i.outcome = 'queued' OR i.job_id IN (SELECT id FROM jobs WHERE state != 'running')))`,
   running: `(i.state != 'final' AND i.outcome IS NULL AND i.job_id IN (SELECT id FROM jobs WHERE state = 'running'))`,
   done: `(i.state = 'final' AND i.outcome IN ('removed', 'already-absent'))`,
-  'needs-attention': `(i.state = 'final' AND i.outcome = 'failed')`,
+  'needs-attention': `(i.state = 'final' AND i.outcome IN ('failed', 'unconfirmed'))`,
   discarded: `(i.state = 'final' AND i.outcome = 'cancelled')`,
 };
 
 /** The sync-queue state of a row, in SQL (the same rules as {@link STATE_SQL}). */
 export const STATE_CASE = `CASE
   WHEN i.state = 'final' AND i.outcome IN ('removed', 'already-absent') THEN 'done'
-  WHEN i.state = 'final' AND i.outcome = 'failed' THEN 'needs-attention'
+  WHEN i.state = 'final' AND i.outcome IN ('failed', 'unconfirmed') THEN 'needs-attention'
   WHEN i.state = 'final' THEN 'discarded'
   WHEN i.outcome = 'queued' OR j.state != 'running' THEN 'queued'
   ELSE 'running' END`;
 
-/** Items that may be retried: failed, and not failed at plan time (those can never succeed). */
-const RETRYABLE = `i.state = 'final' AND i.outcome = 'failed' AND i.retryable = 1`;
+/** Items that may be retried: failed and not permanently (plan time, an id the terminal can never take), or unconfirmed. */
+const RETRYABLE = `i.state = 'final' AND ((i.outcome = 'failed' AND i.retryable = 1) OR i.outcome = 'unconfirmed')`;
+
+/** Failed items a retry sends again. */
+const RESENDABLE = `i.state = 'final' AND i.outcome = 'failed' AND i.retryable = 1`;
 
 /** Items that may be discarded: queued (not being sent by a running lane) or needing attention. */
 const DISCARDABLE = `(${STATE_SQL.queued} OR ${STATE_SQL['needs-attention']})`;
@@ -84,8 +88,9 @@ export function createSyncJournal(db: Database) {
 
   return {
     /**
-     * Puts failed items back to pending with fresh attempts (not those failed at plan time), recording who
-     * asked. Answers the jobs touched and how many items.
+     * Puts failed items back to pending with fresh attempts (not permanent failures), and unconfirmed items
+     * back into an open batch that the lane settles by reading the terminal first (never a blind resend),
+     * recording who asked. Answers the jobs touched and how many items.
      */
     retryItems(selection: ItemSelection, info: ItemAction): { jobs: string[]; count: number } {
       return db.transaction(() => {
@@ -94,10 +99,10 @@ export function createSyncJournal(db: Database) {
         const changed = sql
           .prepare(
             `UPDATE job_items AS i SET state = 'pending', outcome = NULL, raw_code = NULL, reason = NULL,
-            attempts = 0, verified = NULL, updated_at = ? WHERE ${where} AND ${RETRYABLE}`,
+            evidence = NULL, attempts = 0, verified = NULL, updated_at = ? WHERE ${where} AND ${RESENDABLE}`,
           )
           .run(info.at, ...params).changes;
-        return { jobs, count: Number(changed) };
+        return { jobs, count: Number(changed) + reopenUnconfirmed(sql, where, params, info.at) };
       });
     },
 
@@ -158,7 +163,8 @@ export function createSyncJournal(db: Database) {
           sql
             .prepare(
               `UPDATE job_items SET state = 'final', outcome = 'already-absent', raw_code = ?, reason = ?,
-              updated_at = ? WHERE job_id = ? AND terminal = ? AND state != 'final' AND state = 'pending'
+              evidence = 'read-before', verified = 1, updated_at = ? WHERE job_id = ? AND terminal = ?
+              AND state != 'final' AND state = 'pending'
               AND id IN (SELECT value FROM json_each(?))`,
             )
             .run(DRIFT_ABSENT, detail, at, jobId, terminal, ids).changes,

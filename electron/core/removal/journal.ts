@@ -1,6 +1,6 @@
 import type { JobState } from '../../../shared/domain/job.ts';
 import type { RemovalMode } from '../../../shared/domain/people-import.ts';
-import type { ItemOutcome, RemovalTargets } from '../../../shared/domain/removal.ts';
+import type { Evidence, ItemOutcome, RemovalTargets } from '../../../shared/domain/removal.ts';
 import type { TerminalKind } from '../../../shared/domain/terminal.ts';
 import type { Database } from '../db/database.ts';
 import { createBulkOps, WORK_COLUMNS } from './journal-bulk.ts';
@@ -32,15 +32,21 @@ export interface Batch {
   id: number;
   terminal: string;
   createdAt: number;
+  /** When the terminal answered without a per-item result for some items (they wait for a read); else null. */
+  answeredAt?: number | null;
   items: WorkItem[];
 }
 
-/** The recorded outcome of one item. */
+/** The recorded outcome of one item. `unconfirmed`: answered, but not about this item: settled by a read. */
 export interface ItemRecord {
   itemId: number;
   outcome: Exclude<ItemOutcome, 'queued'>;
   rawCode: string | null;
   reason: string | null;
+  /** What decided the outcome (null: no evidence). */
+  evidence?: Evidence | null;
+  /** A failure that can never succeed on this terminal (an id not valid for it): never retried. */
+  permanent?: boolean;
 }
 
 /** Why a request failed as a whole (kept on the batch and, when attempts run out, on its items). */
@@ -52,11 +58,14 @@ export interface BatchFailure {
 /** Raw code of an item found absent when an unanswered request was checked by reading the terminal. */
 export const RECHECK_ABSENT = 'recheck:absent';
 
-/** Item ids of an answer grouped by what is recorded for them (outcome, raw code, reason), in answer order. */
+/** Raw code of an item a read after its delete still found on the terminal. */
+export const RECHECK_PRESENT = 'recheck:present';
+
+/** Item ids of an answer grouped by what is recorded for them (outcome, raw code, reason, evidence), in answer order. */
 function groupRecords(records: readonly ItemRecord[]): Map<string, number[]> {
   const groups = new Map<string, number[]>();
   for (const r of records) {
-    const key = JSON.stringify([r.outcome, r.rawCode, r.reason]);
+    const key = JSON.stringify([r.outcome, r.rawCode, r.reason, r.evidence ?? null, r.permanent === true]);
     const ids = groups.get(key);
     if (ids) ids.push(r.itemId);
     else groups.set(key, [r.itemId]);
@@ -102,11 +111,16 @@ export function createJournal(db: Database) {
   const clearMarks = sql.prepare(`UPDATE job_items SET outcome = NULL WHERE batch_id = ? AND state = 'sending'
     AND outcome IS NOT NULL`);
   const setBatch = sql.prepare('UPDATE job_batches SET state = ?, error = ?, updated_at = ? WHERE id = ?');
+  const answeredUnconfirmed = sql.prepare(`UPDATE job_batches SET state = 'unknown', error = ?, updated_at = ?1,
+    answered_at = ?1 WHERE id = ?2`);
   // A settled batch keeps the reason it was not acknowledged (why its request got no answer).
   const settleBatch = sql.prepare(`UPDATE job_batches SET state = 'reconciled', updated_at = ? WHERE id = ?`);
   // Answers set synced_at themselves (the synced_at trigger then skips the row: one write per item, not two).
+  // A read-back is itself the verification of what it found absent (verified = 1).
   const finishItems = sql.prepare(`UPDATE job_items SET state = 'final', outcome = ?1, raw_code = ?2, reason = ?3,
-    updated_at = ?4, synced_at = CASE WHEN ?1 IN ('removed', 'already-absent') THEN ?4 ELSE synced_at END
+    updated_at = ?4, synced_at = CASE WHEN ?1 IN ('removed', 'already-absent') THEN ?4 ELSE synced_at END,
+    evidence = ?6, retryable = CASE WHEN ?7 THEN 0 ELSE retryable END,
+    verified = CASE WHEN ?6 = 'read-back' AND ?1 = 'removed' THEN 1 ELSE verified END
     WHERE id IN (SELECT value FROM json_each(?5)) AND state = 'sending'`);
   const retryItems = sql.prepare(`UPDATE job_items SET state = 'pending', outcome = NULL, raw_code = ?, reason = ?,
     updated_at = ? WHERE id IN (SELECT value FROM json_each(?)) AND state = 'sending' AND attempts < ?`);
@@ -117,9 +131,10 @@ export function createJournal(db: Database) {
   const uncount = sql.prepare(`UPDATE job_items SET attempts = MAX(0, attempts - 1) WHERE batch_id = ?
     AND state = 'sending'`);
   const exhaust = sql.prepare(`UPDATE job_items SET state = 'final', outcome = 'failed', raw_code = ?, reason = ?,
-    updated_at = ? WHERE job_id = ? AND terminal = ? AND state != 'final' AND state = 'pending' AND attempts >= ?`);
-  const openBatches = sql.prepare(`SELECT id, terminal, created_at AS createdAt FROM job_batches
-    WHERE job_id = ? AND terminal = ? AND state IN ('sending', 'unknown') ORDER BY id`);
+    updated_at = ?, evidence = ? WHERE job_id = ? AND terminal = ? AND state != 'final' AND state = 'pending'
+    AND attempts >= ?`);
+  const openBatches = sql.prepare(`SELECT id, terminal, created_at AS createdAt, answered_at AS answeredAt
+    FROM job_batches WHERE job_id = ? AND terminal = ? AND state IN ('sending', 'unknown') ORDER BY id`);
 
   const batchOwner = sql.prepare('SELECT job_id AS jobId, terminal FROM job_batches WHERE id = ?');
   // Items in flight that carry a queued mark (a terminal queued while its batch's answer was unknown): an
@@ -140,7 +155,7 @@ export function createJournal(db: Database) {
   };
 
   return {
-    ...forgettingCounts(live, createBulkOps(db, now), ['unverified']),
+    ...forgettingCounts(live, createBulkOps(db, now), ['unverified', 'pendingOfKinds']),
     ...forgettingCounts(live, createSyncJournal(db), ['queuedPending', 'runningJobsWithWork']),
 
     /** Writes a job and every planned item in one transaction (items failed at plan time are final at once). */
@@ -223,10 +238,13 @@ export function createJournal(db: Database) {
     /**
      * Records the terminal's answer: every item outcome and the batch 'acknowledged', in ONE transaction. An
      * item the terminal reports as failed goes back to pending while it has used fewer than `retryBelow` sends
-     * (the terminal did not remove it, so sending it again is safe); 0 makes every failure final.
+     * (the terminal did not remove it, so sending it again is safe); 0 makes every failure final, and a
+     * permanent failure is never retried. Items the answer says nothing about (`unconfirmed`) stay 'sending'
+     * and the batch stays open ('unknown', answered): a read of the terminal settles them, never a blind resend.
      */
     acknowledge(batchId: number, records: readonly ItemRecord[], retryBelow = 0): void {
       const at = now();
+      const unconfirmed = records.filter((r) => r.outcome === 'unconfirmed').length;
       // A failed commit undoes what the counts already followed.
       onFailure(live, () =>
         db.transaction(() => {
@@ -237,13 +255,24 @@ export function createJournal(db: Database) {
           // A few statements per answer: one per distinct (outcome, raw code, reason), the failed ones first
           // offered to retry (those that cannot be retried are then still 'sending' and become final).
           for (const [key, ids] of groupRecords(records)) {
-            const [outcome, rawCode, reason] = JSON.parse(key) as [ItemRecord['outcome'], string | null, string | null];
+            const [outcome, rawCode, reason, evidence, permanent] = JSON.parse(key) as [
+              ItemRecord['outcome'],
+              string | null,
+              string | null,
+              Evidence | null,
+              boolean,
+            ];
+            if (outcome === 'unconfirmed') continue;
             const list = JSON.stringify(ids);
-            if (outcome === 'failed' && retryBelow > 0) retryItems.run(rawCode, reason, at, list, retryBelow);
-            const finished = Number(finishItems.run(outcome, rawCode, reason, at, list).changes);
+            if (outcome === 'failed' && retryBelow > 0 && !permanent) retryItems.run(rawCode, reason, at, list, retryBelow);
+            const finished = Number(
+              finishItems.run(outcome, rawCode, reason, at, list, evidence, permanent ? 1 : 0).changes,
+            );
             if (owner) live.move(owner.jobId, owner.terminal, 'pending', outcome, finished);
           }
-          setBatch.run('acknowledged', null, at, batchId);
+          if (unconfirmed > 0) {
+            answeredUnconfirmed.run(`Answered without a per-item result for ${unconfirmed} item(s).`, at, batchId);
+          } else setBatch.run('acknowledged', null, at, batchId);
           // Items that carried a queued mark moved from 'queued', which the counts were not told: read them again.
           if (owner) live.settled();
           else live.forget();
@@ -262,7 +291,7 @@ export function createJournal(db: Database) {
         if (!counted) uncount.run(batch.id);
         requeue.run(at, batch.id);
         const failed = Number(
-          exhaust.run(failure.rawCode, failure.reason, at, jobId, batch.terminal, maxAttempts).changes,
+          exhaust.run(failure.rawCode, failure.reason, at, null, jobId, batch.terminal, maxAttempts).changes,
         );
         live.forget();
         return failed;
@@ -285,8 +314,9 @@ export function createJournal(db: Database) {
     },
 
     /**
-     * Settles batches whose answer is unknown, from a fresh read of the terminal: items in `absent` are
-     * removed ({@link RECHECK_ABSENT}); the others go back to pending (failed once they used `maxAttempts`).
+     * Settles batches whose answer is unknown or said nothing about some items, from a COMPLETE read of the
+     * terminal: items in `absent` are removed (evidence `read-back`, {@link RECHECK_ABSENT}); the others are
+     * still on the terminal, so they go back to pending (failed with that evidence once they used `maxAttempts`).
      */
     reconcile(jobId: string, batches: readonly Batch[], absent: ReadonlySet<number>, maxAttempts: number): number {
       const at = now();
@@ -295,14 +325,16 @@ export function createJournal(db: Database) {
         for (const batch of batches) {
           const gone = batch.items.filter((item) => absent.has(item.id)).map((item) => item.id);
           if (gone.length > 0) {
-            removed += Number(finishItems.run('removed', RECHECK_ABSENT, null, at, JSON.stringify(gone)).changes);
+            removed += Number(
+              finishItems.run('removed', RECHECK_ABSENT, null, at, JSON.stringify(gone), 'read-back', 0).changes,
+            );
           }
           requeue.run(at, batch.id);
           settleBatch.run(at, batch.id);
         }
-        const reason = 'The terminal did not confirm the removal and still holds this item.';
+        const reason = 'The terminal did not remove this item: a complete read after the delete still lists it.';
         for (const terminal of new Set(batches.map((b) => b.terminal))) {
-          exhaust.run('unconfirmed', reason, at, jobId, terminal, maxAttempts);
+          exhaust.run(RECHECK_PRESENT, reason, at, 'read-back', jobId, terminal, maxAttempts);
         }
         live.forget();
       });

@@ -1,9 +1,10 @@
 import { checkDriftBeforeReplay } from './drift.ts';
+import { readBeforeBlindDeletes } from './pre-read.ts';
 import type { Batch, BatchFailure } from './journal.ts';
 import { waitBackoff, type LaneContext } from './lane-context.ts';
 import type { Release } from './limiter.ts';
 import { batchSizeFor } from './planner.ts';
-import { reconcileOpenBatches, verifyTerminal, type RecheckEnd } from './recheck.ts';
+import { reconcileOpenBatches, UNREADABLE, verifyTerminal, type RecheckEnd } from './recheck.ts';
 import { credentialsFailure, sendBatch, type SendResult } from './send.ts';
 
 /**
@@ -142,9 +143,11 @@ async function workerLoop(
           journal.releaseBatch(jobId, batch, result.failure, settings.maxAttempts, false);
           state.solo += batch.items.length;
         } else {
+          // One id refused as not valid (or not valid before sending): it can never succeed on this terminal.
+          const evidence = result.answered ? 'item-error' : 'plan';
           journal.acknowledge(
             batch.id,
-            batch.items.map((i) => ({ itemId: i.id, outcome: 'failed', ...result.failure })),
+            batch.items.map((i) => ({ itemId: i.id, outcome: 'failed', ...result.failure, evidence, permanent: true })),
           );
         }
         break;
@@ -169,11 +172,24 @@ export async function runLane(ctx: LaneContext): Promise<LaneEnd> {
   // Queued items are replayed only after a fresh read says what changed while they waited (drift).
   if (!state.offline) endOf(await checkDriftBeforeReplay(ctx), state);
   if (!halted(ctx, state)) journal.unqueueTerminal(jobId, serial);
-  // Workers end when nothing is pending; a re-check may put items back, hence the (bounded) loop.
-  for (let round = 0; round < 3 && !halted(ctx, state) && journal.hasWork(jobId, serial); round++) {
+  // Deletes the terminal answers without a per-item result are preceded by a complete read (pre-read.ts).
+  if (!halted(ctx, state)) endOf(await readBeforeBlindDeletes(ctx), state);
+  // Workers end when nothing is pending; a re-check (a read) may put items back, hence the loop: each round
+  // sends an item at most once more, so maxAttempts + 1 rounds end every item.
+  const rounds = ctx.settings.maxAttempts + 1;
+  for (let round = 0; round < rounds && !halted(ctx, state) && journal.hasWork(jobId, serial); round++) {
     ctx.onProgress();
     endOf(await reconcileOpenBatches(ctx), state);
     await Promise.all(Array.from({ length: ctx.settings.perTerminal }, () => worker(ctx, state)));
+  }
+  // Answers that said nothing about some items are settled by one more read; what no read settles is
+  // unconfirmed, never removed on a guess.
+  if (!halted(ctx, state)) endOf(await reconcileOpenBatches(ctx), state);
+  if (!halted(ctx, state)) {
+    journal.settleUnconfirmed(jobId, serial, {
+      rawCode: UNREADABLE,
+      reason: 'The terminal did not confirm this item and no complete read could settle it. Retry later: the app reads the terminal before sending anything again.',
+    });
   }
   if (state.aborted) return 'aborted';
   if (state.auth) journal.failTerminal(jobId, serial, state.auth);

@@ -5,7 +5,7 @@ import type { WorkItem } from './journal.ts';
 /** Runs one request inside a limiter slot. */
 export type WithSlot = <T>(work: () => Promise<T>) => Promise<T>;
 
-/** What a terminal holds, as read from its list: answers whether an item is still there. */
+/** What a terminal holds, as read from its COMPLETE list: answers whether an item is still there. */
 export interface PresenceIndex {
   has(item: Pick<WorkItem, 'idKind' | 'nativeId' | 'faceId'>): boolean;
   /** People (identifiers) read. */
@@ -14,6 +14,9 @@ export interface PresenceIndex {
 
 /** Page size of list reads: BAS-IP pages hold at most 50; Sophon accepts it too. */
 export const LIST_PAGE_SIZE = 50;
+
+/** Raw code of a list that could not be read to its end (totals and rows disagree, paging ignored). */
+export const READ_INCOMPLETE = 'read:incomplete';
 
 /** Most pages read from one terminal (2.5 million people at 50 a page). */
 const MAX_PAGES = 50_000;
@@ -43,11 +46,26 @@ function keysOf(person: TerminalPerson, kind: TerminalKind): string[] {
   return keys;
 }
 
+/** The error of a read that did not reach the end of the list: nothing may be concluded from it. */
+function incomplete(why: string, retryable: boolean): DriverError {
+  return new DriverError(
+    retryable ? 'retryable' : 'invalid',
+    `The terminal's list could not be read to its end (${why}), so nothing is concluded from it.`,
+    READ_INCOMPLETE,
+  );
+}
+
 /**
- * Reads a terminal's whole list, page by page (each page in its own limiter slot), and indexes what it holds.
- * Throws the driver's error when a page cannot be read, and DriverError('invalid') when a full page brings
- * nobody new (the terminal ignores paging and would be read to the page cap): nothing is concluded from a
- * partial read.
+ * Reads a terminal's WHOLE list, page by page (each page in its own limiter slot), and indexes what it holds.
+ * A read is complete only when it reached the end the terminal states (ARCHITECTURE.md, "Evidence"):
+ * - with a stated total, rows are read until the distinct people read reach it; the total must stay the same
+ *   on every page (a list that changes while it is read is read again: a retryable error);
+ * - a page shorter than asked while the total says more is a silent page cap: the read goes on with the size
+ *   the terminal really gives (the next page index at that size);
+ * - without a stated total, the read goes on until an EMPTY page (a short page is not the end);
+ * - an empty page before the total, more people than the total, or a full page bringing nobody new (paging
+ *   ignored) end with DriverError {@link READ_INCOMPLETE} instead of a conclusion.
+ * Throws the driver's error when a page cannot be read.
  */
 export async function readPresence(
   session: TerminalSession,
@@ -56,20 +74,46 @@ export async function readPresence(
   signal?: AbortSignal,
 ): Promise<PresenceIndex> {
   const keys = new Set<string>();
-  let read = 0;
-  for (let page = 0; ; page++) {
-    const { items } = await withSlot(() => session.listPeople(page, LIST_PAGE_SIZE, signal));
-    const before = keys.size;
-    for (const person of items) for (const key of keysOf(person, kind)) keys.add(key);
-    read += items.length;
-    if (page > 0 && items.length >= LIST_PAGE_SIZE && keys.size === before) {
-      throw new DriverError(
-        'invalid',
-        'The terminal answered a page of people it had already listed (it ignores paging), so its list cannot be read.',
-      );
+  const people = new Set<string>();
+  let size = LIST_PAGE_SIZE;
+  let statedTotal: number | null | undefined;
+  let page = 0;
+  for (let requests = 0; ; requests++) {
+    if (requests >= MAX_PAGES) throw incomplete(`more than ${MAX_PAGES} pages`, false);
+    const answer = await withSlot(() => session.listPeople(page, size, signal));
+    const total = answer.total;
+    if (statedTotal === undefined) statedTotal = total;
+    else if (total !== statedTotal) throw incomplete(`its total changed from ${statedTotal} to ${total} while it was read`, true);
+    const before = people.size;
+    for (const person of answer.items) {
+      people.add(`${person.id}|${person.extra.uid ?? ''}`);
+      for (const key of keysOf(person, kind)) keys.add(key);
     }
-    // A short page is the last (totals are not trusted: some panels omit them); a cap guards against a loop.
-    if (items.length < LIST_PAGE_SIZE || page >= MAX_PAGES) break;
+    const rows = answer.items.length;
+    if (total !== null && people.size >= total) {
+      if (people.size > total) throw incomplete(`${people.size} people listed, ${total} stated`, true);
+      break;
+    }
+    if (rows === 0) {
+      if (total === null) break;
+      throw incomplete(`it ended after ${people.size} of the ${total} people it states`, true);
+    }
+    if (rows >= size && people.size === before) {
+      throw incomplete('it answered a page of people it had already listed: it ignores paging', false);
+    }
+    if (rows < size) {
+      // A silent cap (or, without a total, perhaps the end: the next page at this size then comes back empty).
+      // Rows so far sit at page × size; the terminal pages by the rows it really gives.
+      if (page === 0) {
+        size = rows;
+        page = 1;
+      } else {
+        page = Math.floor(people.size / rows);
+        size = rows;
+      }
+      continue;
+    }
+    page++;
   }
-  return { has: (item) => keys.has(itemKey(item)), size: read };
+  return { has: (item) => keys.has(itemKey(item)), size: people.size };
 }

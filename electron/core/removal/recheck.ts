@@ -2,7 +2,7 @@ import { DriverError } from '../drivers/driver.ts';
 import { sleep } from './backoff.ts';
 import type { Batch } from './journal.ts';
 import { slotFor, waitBackoff, type LaneContext } from './lane-context.ts';
-import { readPresence, type PresenceIndex } from './presence.ts';
+import { READ_INCOMPLETE, readPresence, type PresenceIndex } from './presence.ts';
 
 /** How a re-check by reading the terminal ended. */
 export type RecheckEnd = 'ok' | 'offline' | 'auth' | 'stopped' | 'aborted';
@@ -25,23 +25,32 @@ export async function readWithRetry(ctx: LaneContext): Promise<PresenceIndex | E
       const tokenRefused = error.kind === 'auth' && error.status === 401 && attempt < ctx.settings.maxAttempts;
       if (error.kind === 'auth' && !tokenRefused) return 'auth';
       if (error.kind === 'invalid') throw error;
+      // A list that changed while it was read answers: it is not lost, only not readable to its end now.
+      if (error.rawCode === READ_INCOMPLETE && attempt >= ctx.settings.maxAttempts) throw error;
       if (error.kind === 'offline' || attempt >= ctx.settings.maxAttempts) return 'offline';
       if (!(await waitBackoff(ctx, attempt))) return 'stopped';
     }
   }
 }
 
+/** Raw code of items no complete read could settle. */
+export const UNREADABLE = 'recheck:unreadable';
+
 /**
- * Settles the terminal's batches whose answer is unknown (left 'sending' by a crash, or 'unknown' after a
- * time-out or a dropped connection) WITHOUT sending them again: waits until each request must have ended
- * on the device (sent + per-request time-out), reads the terminal's list, records absent items removed and
- * puts present ones back to pending. So an item the terminal acknowledged is never sent twice, and none is
- * lost. When the list cannot be read at all (the device refuses to list), those items fail, saying why.
+ * Settles the terminal's batches whose answer is unknown (left 'sending' by a crash, 'unknown' after a
+ * time-out or a dropped connection, or answered without a per-item result for some items) WITHOUT sending
+ * them again: waits until each unanswered request must have ended on the device (sent + per-request
+ * time-out; an answered one has ended), reads the terminal's COMPLETE list, records absent items removed
+ * (evidence read-back) and puts present ones back to pending. So an item the terminal acknowledged is never
+ * sent twice, and none is lost. When the list cannot be read to its end, those items end `unconfirmed`,
+ * saying why (retried by reading later), never removed on a guess.
  */
 export async function reconcileOpenBatches(ctx: LaneContext, batches?: readonly Batch[]): Promise<RecheckEnd> {
   const open = batches ?? ctx.journal.openBatches(ctx.jobId, ctx.terminal.serial);
   if (open.length === 0) return 'ok';
-  const settledAt = Math.max(...open.map((b) => b.createdAt)) + ctx.settings.requestTimeoutMs;
+  const settledAt = Math.max(
+    ...open.map((b) => (b.answeredAt ? b.answeredAt : b.createdAt + ctx.settings.requestTimeoutMs)),
+  );
   const wait = settledAt - ctx.now();
   if (wait > 0) {
     try {
@@ -54,15 +63,10 @@ export async function reconcileOpenBatches(ctx: LaneContext, batches?: readonly 
   try {
     index = await readWithRetry(ctx);
   } catch (error) {
-    ctx.journal.failTerminal(
-      ctx.jobId,
-      ctx.terminal.serial,
-      {
-        rawCode: 'recheck:unreadable',
-        reason: `The terminal did not confirm this item and its list cannot be read to check (${(error as Error).message}). Check the terminal.`,
-      },
-      true,
-    );
+    ctx.journal.settleUnconfirmed(ctx.jobId, ctx.terminal.serial, {
+      rawCode: UNREADABLE,
+      reason: `The terminal did not confirm this item and its list cannot be read to check (${(error as Error).message}). Retry later: the app reads the terminal before sending anything again.`,
+    });
     ctx.onProgress();
     return 'ok';
   }
@@ -75,9 +79,10 @@ export async function reconcileOpenBatches(ctx: LaneContext, batches?: readonly 
 }
 
 /**
- * Optional verification: reads the terminal's list once its items are all finished and confirms every
- * removed item is absent; one still listed becomes failed ("still present after removal"). When the list
- * cannot be read, the items stay unverified (the job summary counts them).
+ * Verification (on unless the job turned it off): reads the terminal's COMPLETE list once its items are all
+ * finished and confirms every item recorded removed or already absent without a read is absent; one still
+ * listed becomes failed ("still present"). When the list cannot be read to its end, the items stay
+ * unverified (the job summary counts them).
  */
 export async function verifyTerminal(ctx: LaneContext): Promise<RecheckEnd> {
   const items = ctx.journal.unverified(ctx.jobId, ctx.terminal.serial);

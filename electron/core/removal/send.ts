@@ -61,10 +61,18 @@ export function recordsOf(items: readonly WorkItem[], results: readonly ItemResu
     const wanted = (item.faceId || item.nativeId).toLowerCase();
     const positional = results[index];
     const result = positional && positional.id.toLowerCase() === wanted ? positional : byId.get(wanted);
-    if (!result)
-      return { itemId: item.id, outcome: 'failed', rawCode: null, reason: 'The terminal did not report this id.' };
+    if (!result) {
+      // No answer about this id is no evidence: a read of the terminal settles it.
+      return { itemId: item.id, outcome: 'unconfirmed', rawCode: null, reason: 'The terminal did not report this id.' };
+    }
     const outcome = result.outcome === 'queued' ? 'failed' : result.outcome;
-    return { itemId: item.id, outcome, rawCode: result.rawCode, reason: result.reason };
+    const evidence = result.evidence ?? null;
+    // Removed or absent only on evidence: a driver result without any is not taken at its word.
+    const proven = outcome !== 'removed' && outcome !== 'already-absent' ? outcome : evidence ? outcome : 'unconfirmed';
+    const record: ItemRecord = { itemId: item.id, outcome: proven, rawCode: result.rawCode, reason: result.reason };
+    if (evidence) record.evidence = evidence;
+    if (result.permanent) record.permanent = true;
+    return record;
   });
 }
 

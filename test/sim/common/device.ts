@@ -24,4 +24,9 @@ export interface SimDevice {
   readonly log: RequestLog;
   readonly handle: SimHandler;
   stats(): SimDeviceStats;
+  /**
+   * Ground truth for audits, read from the device's own store (never through its API): whether it holds the
+   * item a removal job names by `idKind` (identity_id, face_id / register_image_id with `faceId`, link_id, uid).
+   */
+  holds(idKind: string, id: string, faceId?: string | null): boolean;
 }

@@ -1,4 +1,5 @@
 import type { AliyunScopeType, AliyunUserType } from '../../../../shared/domain/cloud.ts';
+import type { Evidence } from '../../../../shared/domain/removal.ts';
 import type { Database } from '../../db/database.ts';
 import { createAliyunReads } from './aliyun-read.ts';
 import type { JobRows } from './job-rows.ts';
@@ -30,6 +31,8 @@ export interface AliyunRecord {
   outcome: 'removed' | 'already-absent' | 'failed' | 'cancelled';
   rawCode: string | null;
   reason: string | null;
+  /** What decided the outcome (the platform's answer for exactly these users on this scope, ...); null: none. */
+  evidence?: Evidence | null;
 }
 
 const WORK = 'id, scope_id AS scopeId, user_id AS userId, attempts';
@@ -48,7 +51,7 @@ export function createAliyunJournal(db: Database, rows: JobRows, now: () => numb
   const insertItem = sql.prepare(`INSERT OR IGNORE INTO aliyun_items (job_id, seq, scope_id, user_id, state, outcome,
     raw_code, reason, retryable, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const finishItem = sql.prepare(`UPDATE aliyun_items SET state = 'final', outcome = ?, raw_code = ?, reason = ?,
-    updated_at = ? WHERE id = ? AND state = 'sending'`);
+    updated_at = ?, evidence = ? WHERE id = ? AND state = 'sending'`);
   const setBatch = sql.prepare('UPDATE aliyun_batches SET state = ?, error = ?, updated_at = ? WHERE id = ?');
 
   return {
@@ -133,7 +136,7 @@ export function createAliyunJournal(db: Database, rows: JobRows, now: () => numb
     acknowledge(batchId: number, records: readonly AliyunRecord[]): void {
       const at = now();
       db.transaction(() => {
-        for (const r of records) finishItem.run(r.outcome, r.rawCode, r.reason, at, r.itemId);
+        for (const r of records) finishItem.run(r.outcome, r.rawCode, r.reason, at, r.evidence ?? null, r.itemId);
         setBatch.run('acknowledged', null, at, batchId);
       });
     },

@@ -29,8 +29,9 @@ export interface AliyunPassContext {
 const RESENT = 'The answer to an earlier request was lost; it is sent again (a delete is harmless to repeat).';
 
 function recordOf(itemId: number, settled: Settled): AliyunRecord {
-  const outcome = settled.outcome === 'queued' ? 'failed' : settled.outcome;
-  return { itemId, outcome, rawCode: settled.rawCode, reason: settled.reason };
+  // The platform never leaves a user unconfirmed in an answer (200 and 3000 name exactly the request's users).
+  const outcome = settled.outcome === 'queued' || settled.outcome === 'unconfirmed' ? 'failed' : settled.outcome;
+  return { itemId, outcome, rawCode: settled.rawCode, reason: settled.reason, evidence: settled.evidence ?? null };
 }
 
 /**
