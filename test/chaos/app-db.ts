@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DATABASE_FILE } from '../../electron/core/compose.ts';
 import type { AdoptedTask } from './invariants-targets.ts';
 import type { ItemRow, JobRow } from './invariants-app.ts';
+import type { ReportedItem } from '../audit/ground-truth.ts';
 
 /** What the conductor reads from the app's journal at the end of a run (no app process runs then). */
 export interface JournalSnapshot {
@@ -14,7 +15,14 @@ export interface JournalSnapshot {
   outcomes: Record<string, number>;
   /** Batches (terminal and Alibaba requests) and push issue calls the journal recorded, by state. */
   requests: Record<string, number>;
+  /** Terminal items reported removed or already absent, with the port of their terminal (for the audit). */
+  reported: (ReportedItem & { port: number | null })[];
 }
+
+const REPORTED_SQL = `
+  SELECT DISTINCT i.id, i.terminal, i.id_kind AS idKind, i.native_id AS nativeId, NULLIF(i.face_id, '') AS faceId,
+    i.outcome, t.port FROM job_items i LEFT JOIN terminals t ON t.serial = i.terminal
+  WHERE i.state = 'final' AND i.outcome IN ('removed', 'already-absent')`;
 
 const ITEMS_SQL = `
   SELECT 'removal' AS source, id, job_id AS jobId, state, outcome FROM job_items
@@ -58,6 +66,7 @@ export function readJournal(dataDir: string): JournalSnapshot {
       ),
       outcomes,
       requests,
+      reported: db.prepare(REPORTED_SQL).all() as unknown as (ReportedItem & { port: number | null })[],
     };
   } finally {
     db.close();

@@ -4,6 +4,8 @@ import type { AppLauncher, AppRun } from './app-process.ts';
 import { checkFinalOutcomes, checkIntegrity, checkNothingLost, type AcceptedJob } from './invariants-app.ts';
 import { checkAliyunLog, checkTerminalLogs, checkTuyaTasks } from './invariants-targets.ts';
 import type { ChaosSite } from './site.ts';
+import { auditOutcomes } from '../audit/ground-truth.ts';
+import type { SimDevice } from '../sim/common/device.ts';
 import type { Violation } from './violation.ts';
 
 /** An Alibaba answer counts as received by the app unless its process died within this long after it. */
@@ -27,7 +29,24 @@ export function answerReachedApp(
   return sender.endedAt === undefined || sender.endedAt >= entry.at;
 }
 
-/** Reads the journal (no app process may run) and checks the four invariants against it and the simulators. */
+/**
+ * Invariant 5, the ground-truth audit: no terminal item reported removed or already absent is still held by
+ * its simulated terminal (read from the simulator's store, not its API). Terminals are matched by port.
+ */
+export function checkGroundTruth(
+  site: Pick<ChaosSite, 'terminals'>,
+  journal: Pick<JournalSnapshot, 'reported'>,
+): Violation[] {
+  const byPort = new Map(site.terminals.map((t) => [t.port, t.device]));
+  const devices = new Map<string, SimDevice>();
+  for (const item of journal.reported) {
+    const device = item.port === null ? undefined : byPort.get(item.port);
+    if (device) devices.set(item.terminal, device);
+  }
+  return auditOutcomes(journal.reported, devices).map((found) => ({ invariant: 'ground-truth', detail: found.detail }));
+}
+
+/** Reads the journal (no app process may run) and checks the five invariants against it and the simulators. */
 export function checkInvariants(
   site: ChaosSite,
   launcher: AppLauncher,
@@ -42,6 +61,7 @@ export function checkInvariants(
     ...checkTuyaTasks(site.tuya.tasks(), journal.adopted),
     ...checkNothingLost(accepted, expectedByLabel, journal.jobs, journal.items),
     ...checkIntegrity(journal.integrity),
+    ...checkGroundTruth(site, journal),
   ];
   return { journal, violations };
 }

@@ -29,7 +29,7 @@ export interface AcceptedJob {
 
 /** Outcomes that end an item, per source; `queued` and pending (null) are not final. */
 export const FINAL_OUTCOMES: Record<ItemRow['source'], readonly string[]> = {
-  removal: ['removed', 'already-absent', 'failed', 'cancelled'],
+  removal: ['removed', 'already-absent', 'failed', 'cancelled', 'unconfirmed'],
   aliyun: ['removed', 'already-absent', 'failed', 'cancelled'],
   push: ['done', 'failed', 'cancelled'],
 };

@@ -8,7 +8,9 @@ import { startAliyunGateway } from '../sim/aliyun/index.ts';
 import { createSophonDevice } from '../sim/sophon/index.ts';
 import type { LoggedRequest } from '../sim/common/request-log.ts';
 import { acceptedJobs } from './accepted.ts';
-import { answerReachedApp } from './checks.ts';
+import { answerReachedApp, checkGroundTruth } from './checks.ts';
+import type { ChaosSite } from './site.ts';
+import { generatePeople } from '../sim/common/people.ts';
 import { readJournal } from './app-db.ts';
 import type { AppRun } from './app-process.ts';
 import { checkFinalOutcomes, checkIntegrity, checkNothingLost, type ItemRow, type JobRow } from './invariants-app.ts';
@@ -250,6 +252,30 @@ describe('invariant 2: no acknowledged operation applied twice', () => {
       expect.stringContaining('task t3 on channel c2 was started but no push operation follows it'),
       'tuya: job k follows task t9, which the cloud never started',
       'tuya: push:1 started 2 tasks (t1, t2)',
+    ]);
+  });
+});
+
+describe('invariant 5: the ground-truth audit', () => {
+  it('finds an item reported removed or already absent that its terminal still holds, and passes true ones', () => {
+    const people = generatePeople('ground-truth', 3);
+    const device = createSophonDevice({ serial: 'T1', people });
+    const [held, , other] = people.map((p) => p.identityId) as [string, string, string];
+    const reported = (nativeId: string, outcome: string) => ({
+      terminal: 'T1',
+      idKind: 'identity_id',
+      nativeId,
+      faceId: null,
+      outcome,
+      port: 5555,
+    });
+    const site = { terminals: [{ port: 5555, device }] as unknown as ChaosSite['terminals'] };
+    const truthful = { reported: [reported('999999', 'already-absent')] };
+    expect(checkGroundTruth(site, truthful)).toEqual([]);
+    const found = checkGroundTruth(site, { reported: [reported(held, 'removed'), reported(other, 'already-absent')] });
+    expect(found).toEqual([
+      { invariant: 'ground-truth', detail: expect.stringContaining(`${held} on T1 reported removed`) },
+      { invariant: 'ground-truth', detail: expect.stringContaining(`${other} on T1 reported already-absent`) },
     ]);
   });
 });
