@@ -1,4 +1,5 @@
 import { generatePeople, type SimPerson } from '../common/people.ts';
+import type { Knobs } from '../common/knobs.ts';
 import { createPrng } from '../common/prng.ts';
 
 /** The two kinds of terminal a site can hold. */
@@ -53,8 +54,21 @@ export function peopleFor(siteSeed: string, index: number, size: number, count: 
 
 /**
  * The firmware spread of a realistic site, for `sim` and `demo`: every fourth BAS-IP panel still runs
- * 3.8 firmware (the older `/api/v0` only); everything else keeps its simulator's default.
+ * 3.8 firmware (the older `/api/v0` only), and some terminals run the firmware variants the vendor
+ * documents leave open (knobs.ts, FIRMWARE_VARIANTS): on a mixed site, Sophon terminals 2, 10, 18, …
+ * answer a whole `deleteidentities` batch with ID_NOT_FOUND (integer codes), Sophon 6, 14, … cap list pages
+ * at 20 silently and send numbers for text fields; BAS-IP panels 1, 9, 17, … answer link deletes with
+ * `link_id: null` and list without totals, panels 5, 13, … cap pages at 20. Everything else keeps its
+ * simulator's default.
  */
-export function fieldVariety(index: number, kind: TerminalKind): { firmware?: string } {
-  return kind === 'basip' && index % 4 === 3 ? { firmware: '3.8.2' } : {};
+export function fieldVariety(index: number, kind: TerminalKind): { firmware?: string; knobs?: Partial<Knobs> } {
+  if (kind === 'basip') {
+    if (index % 4 === 3) return { firmware: '3.8.2' };
+    if (index % 8 === 1) return { knobs: { variants: ['link-id-null', 'no-totals'] } };
+    if (index % 8 === 5) return { knobs: { pageCap: 20 } };
+    return {};
+  }
+  if (index % 8 === 2) return { knobs: { variants: ['batch-not-found', 'int-codes'] } };
+  if (index % 8 === 6) return { knobs: { pageCap: 20, variants: ['numeric-values'] } };
+  return {};
 }

@@ -29,10 +29,14 @@ describe('site composition', () => {
     expect(subsetFor('site', 0, 10, 50)).toHaveLength(10);
   });
 
-  it('gives every fourth BAS-IP panel older firmware', () => {
+  it('gives every fourth BAS-IP panel older firmware and some terminals the firmware variants', () => {
     expect(fieldVariety(3, 'basip')).toEqual({ firmware: '3.8.2' });
-    expect(fieldVariety(1, 'basip')).toEqual({});
+    expect(fieldVariety(1, 'basip')).toEqual({ knobs: { variants: ['link-id-null', 'no-totals'] } });
+    expect(fieldVariety(5, 'basip')).toEqual({ knobs: { pageCap: 20 } });
+    expect(fieldVariety(7, 'basip')).toEqual({ firmware: '3.8.2' });
+    expect(fieldVariety(2, 'sophon')).toEqual({ knobs: { variants: ['batch-not-found', 'int-codes'] } });
     expect(fieldVariety(3, 'sophon')).toEqual({});
+    expect(fieldVariety(4, 'sophon')).toEqual({});
   });
 });
 
