@@ -15,7 +15,7 @@ import { within } from './harness.ts';
  */
 
 const KINDS = ['retryable', 'auth', 'offline', 'invalid'];
-const OUTCOMES = ['removed', 'already-absent', 'failed', 'queued', 'cancelled'];
+const OUTCOMES = ['removed', 'already-absent', 'failed', 'queued', 'cancelled', 'unconfirmed'];
 
 /** How many calls of each name gave a value and how many null or a DriverError (proves the fuzz reaches both). */
 export type Tally = Map<string, { values: number; refusals: number }>;
@@ -96,7 +96,7 @@ export function expectPage(page: unknown, pageSize: number, context: string): vo
   expect((page as { items: unknown[] }).items.length, context).toBeLessThanOrEqual(pageSize);
 }
 
-/** One result per requested id, in order, each with a known outcome. */
+/** One result per requested id, in order, each with a known outcome; removed or absent only with evidence. */
 export function expectItemResults(results: ItemResult[] | null, ids: readonly string[], context: string): void {
   if (results === null) return;
   expect(
@@ -105,6 +105,10 @@ export function expectItemResults(results: ItemResult[] | null, ids: readonly st
   ).toEqual([...ids]);
   for (const result of results) {
     expect(OUTCOMES, context).toContain(result.outcome);
+    // Whatever a device answers, "removed" and "already absent" rest on evidence (ARCHITECTURE.md, "Evidence").
+    if (result.outcome === 'removed' || result.outcome === 'already-absent') {
+      expect(['answer', 'not-found', 'read-back', 'read-before'], context).toContain(result.evidence);
+    }
     if (result.rawCode !== null) expect(typeof result.rawCode, context).toBe('string');
     if (result.reason !== null) expect(typeof result.reason, context).toBe('string');
   }

@@ -44,6 +44,8 @@ export interface ItemResult {
   rawCode: string | null;
   /** Why it failed, in words a technician understands (English; translated by code in the UI). */
   reason: string | null;
+  /** A failure that can never succeed on this terminal (the id is not valid for it): never retried. */
+  permanent?: boolean;
 }
 
 /** One person as a terminal lists them. */

@@ -34,3 +34,10 @@ export const DEFAULT_IDENTITY_NAME = '佚名';
 
 /** Length of a `register_feature` vector (vendor document: float[512]). */
 export const FEATURE_LENGTH = 512;
+
+/**
+ * Longest `identity_id` the `batch-invalid` firmware variant accepts in `deleteidentities`. The documents
+ * give no bound; 64 characters hold the device's own UUIDs (36) and the vendor's decimal ids with room to
+ * spare and match a common VARCHAR(64) column. An empty id is not valid either.
+ */
+export const MAX_IDENTITY_ID_LENGTH = 64;

@@ -1,5 +1,5 @@
 import type { FaultKind } from '../common/knobs.ts';
-import { errorBody, type SophonErrorBody } from './errors.ts';
+import { errorBody, SOPHON_ERRORS, type SophonErrorBody } from './errors.ts';
 
 /**
  * Server-level faults, drawn once per request before it is routed. `wrong-credentials` is drawn by login
@@ -28,19 +28,20 @@ export interface JsonAnswer {
  */
 export const BUSY_MESSAGE = '设备忙，请稍后再试';
 
-/** The body the `busy` fault answers. */
-export function busyBody(): SophonErrorBody {
-  return { error: { code: 'INTERNAL_ERROR', message: BUSY_MESSAGE, status: 'UNAVAILABLE' } };
+/** The body the `busy` fault answers; `intCodes`: the integer code (variant `int-codes`). */
+export function busyBody(intCodes = false): SophonErrorBody {
+  const code = intCodes ? SOPHON_ERRORS.INTERNAL_ERROR.index : 'INTERNAL_ERROR';
+  return { error: { code, message: BUSY_MESSAGE, status: 'UNAVAILABLE' } };
 }
 
 /**
  * The answer of an answering fault: `http500` → 500 with the INTERNAL_ERROR body; `http503` → 503 with a
  * plain-text body, as the embedded web server (or a proxy in front of a restarting service) sends it;
- * `busy` → see {@link BUSY_MESSAGE}. Undefined for other kinds.
+ * `busy` → see {@link BUSY_MESSAGE}. Undefined for other kinds. `intCodes`: error codes as integers.
  */
-export function faultAnswer(kind: FaultKind | undefined): JsonAnswer | RawAnswer | undefined {
-  if (kind === 'http500') return { status: 500, body: errorBody('INTERNAL_ERROR') };
-  if (kind === 'busy') return { status: 503, body: busyBody() };
+export function faultAnswer(kind: FaultKind | undefined, intCodes = false): JsonAnswer | RawAnswer | undefined {
+  if (kind === 'http500') return { status: 500, body: errorBody('INTERNAL_ERROR', undefined, intCodes) };
+  if (kind === 'busy') return { status: 503, body: busyBody(intCodes) };
   if (kind === 'http503') {
     return { status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, text: 'Service Unavailable' };
   }
@@ -69,5 +70,20 @@ export function frameworkPage(status: 404 | 405 | 413): RawAnswer {
     status,
     headers,
     text: `<!doctype html>\n<html lang=en>\n<title>${status} ${title}</title>\n<h1>${title}</h1>\n<p>${text}</p>\n`,
+  };
+}
+
+/**
+ * What an unknown path answers under the `html-200` variant: HTTP 200 with the device's web console page,
+ * as an embedded web server that falls back to its single-page app's index for every path it does not
+ * route. A client must not take a 200 for an answer of the API.
+ */
+export function consolePage(): RawAnswer {
+  return {
+    status: 200,
+    headers: { 'Content-Type': 'text/html; charset=utf-8' },
+    text:
+      '<!doctype html>\n<html lang="zh-CN">\n<head><meta charset="utf-8"><title>人脸识别终端</title></head>\n' +
+      '<body><div id="app"></div><script src="/static/js/app.js"></script></body>\n</html>\n',
   };
 }

@@ -5,7 +5,7 @@ import type { RequestLog } from '../common/request-log.ts';
 import type { Body } from './args.ts';
 import { SOPHON_BASE_PATH } from './constants.ts';
 import { SophonError } from './errors.ts';
-import { type JsonAnswer, type RawAnswer, SERVER_FAULTS, faultAnswer, frameworkPage } from './faults.ts';
+import { type JsonAnswer, type RawAnswer, SERVER_FAULTS, consolePage, faultAnswer, frameworkPage } from './faults.ts';
 import type { OpContext, OpTable } from './op-types.ts';
 import type { SophonStore } from './store.ts';
 
@@ -55,10 +55,11 @@ function sendRaw(response: ServerResponse, answer: RawAnswer): void {
 /**
  * Builds the device's HTTP handler. Per request, in order: read the body; read the knobs; draw a server
  * fault; wait `latencyMs`; apply `drop`/`timeout`/`http500`/`http503`/`busy`; route (unknown op → 404
- * page, non-POST → 405 page); check the content type (UNSUPPORT_CONTENT_TYPE); parse the JSON object
+ * page, or a 200 HTML page under the `html-200` variant; non-POST → 405 page); check the content type (UNSUPPORT_CONTENT_TYPE); parse the JSON object
  * (INVALID_REQUEST_JSON, also for an empty body or a non-object); run the operation. `slow-body` dribbles
  * the normal answer out over `slowBodyMs`. Every request lands in the log with its status (0 when none was
- * sent), its fault and, for deletes, the ids removed.
+ * sent), its fault and, for deletes, the ids removed. Under the `int-codes` variant every error answer
+ * carries its integer code (errors.ts).
  */
 export function createSophonHandler(deps: SophonHandlerDeps): SimHandler {
   return async (request: IncomingMessage, response: ServerResponse) => {
@@ -90,7 +91,7 @@ export function createSophonHandler(deps: SophonHandlerDeps): SimHandler {
       record(0, logBody(raw), fault);
       return;
     }
-    let outcome: Outcome | undefined = faultAnswer(fault);
+    let outcome: Outcome | undefined = faultAnswer(fault, knobs.variants.includes('int-codes'));
     if (!outcome) {
       const context: Omit<OpContext, 'body'> = {
         store: deps.store,
@@ -123,14 +124,16 @@ async function route(
 ): Promise<Outcome> {
   const name = path.startsWith(SOPHON_BASE_PATH) ? path.slice(SOPHON_BASE_PATH.length) : '';
   const op = Object.hasOwn(ops, name) ? ops[name] : undefined;
-  if (!op) return frameworkPage(404);
+  if (!op) return context.knobs.variants.includes('html-200') ? consolePage() : frameworkPage(404);
   if (method !== 'POST') return frameworkPage(405);
   try {
     if (!isJsonContentType(contentType)) throw new SophonError('UNSUPPORT_CONTENT_TYPE', contentType ?? '');
     const result = await op({ ...context, body: parseBody(raw) });
     return { status: 200, body: result.body, acknowledged: result.acknowledged };
   } catch (error) {
-    if (error instanceof SophonError) return { status: error.httpStatus, body: error.toBody() };
+    if (error instanceof SophonError) {
+      return { status: error.httpStatus, body: error.toBody(context.knobs.variants.includes('int-codes')) };
+    }
     throw error; // a simulator bug: let serve() report it instead of disguising it as INTERNAL_ERROR
   }
 }

@@ -32,6 +32,11 @@ export interface SophonDeviceOptions {
   username?: string;
   /** Login password (default "admin"). */
   password?: string;
+  /**
+   * Operations this firmware lacks (e.g. `["deleteidentities"]`): their paths answer as unknown paths do
+   * (the 404 page, or a 200 HTML page under the `html-200` variant).
+   */
+  withoutOps?: string[];
 }
 
 /** Every operation of `/sophon/v2/face/<op>` the simulator serves. */
@@ -52,7 +57,7 @@ export function createSophonDevice(options: SophonDeviceOptions = {}): SimDevice
     store,
     knobs,
     log,
-    ops: SOPHON_OPS,
+    ops: Object.fromEntries(Object.entries(SOPHON_OPS).filter(([name]) => !options.withoutOps?.includes(name))),
     credentials: {
       username: options.username ?? SOPHON_DEFAULT_USERNAME,
       password: options.password ?? SOPHON_DEFAULT_PASSWORD,
@@ -70,5 +75,11 @@ export function createSophonDevice(options: SophonDeviceOptions = {}): SimDevice
     log,
     handle,
     stats: () => ({ people: store.identities.size, faces: store.faceCount(), identifiers: store.identities.size }),
+    holds(idKind, id, faceId) {
+      const identity = store.identities.get(id);
+      if (!identity || idKind === 'identity_id') return identity !== undefined;
+      const key = idKind === 'register_image_id' ? 'registerImageId' : 'faceId';
+      return identity.faces.some((face) => face[key] === faceId);
+    },
   };
 }

@@ -44,7 +44,8 @@ function readIdentityFields(body: Body): IdentityFields {
  *   field. The simulator takes the strict reading: a field left out is reset to its documented default
  *   (identity_name "佚名", user_type "employee", permission_ids [], ext_user_info {}), so a client must send
  *   the whole person. Faces are untouched. Answers the updated person.
- * Unknown permission ids in `permission_ids` are ID_NOT_FOUND naming the id.
+ * Unknown permission ids in `permission_ids` are ID_NOT_FOUND naming the id. Under the `numeric-values`
+ * variant person answers carry numbers in fields the app does not use (views.ts).
  */
 export const identityOps: OpTable = {
   createidentity({ body, store, knobs }) {
@@ -69,17 +70,17 @@ export const identityOps: OpTable = {
     return { body: { face_id: face.faceId, identity_id: identityId, register_image_id: face.registerImageId } };
   },
 
-  getidentity({ body, store }) {
+  getidentity({ body, store, knobs }) {
     const identity = store.requireIdentity(requiredString(body, 'identity_id'));
-    return { body: identityView(identity) };
+    return { body: identityView(identity, knobs.variants.includes('numeric-values')) };
   },
 
-  updateidentity({ body, store }) {
+  updateidentity({ body, store, knobs }) {
     const identityId = requiredString(body, 'identity_id');
     const fields = readIdentityFields(body);
     const identity = store.requireIdentity(identityId);
     store.requirePermissions(fields.permissionIds);
     Object.assign(identity, fields);
-    return { body: identityView(identity) };
+    return { body: identityView(identity, knobs.variants.includes('numeric-values')) };
   },
 };

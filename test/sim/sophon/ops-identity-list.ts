@@ -1,7 +1,10 @@
 import { sleep } from '../common/http.ts';
+import type { Knobs } from '../common/knobs.ts';
 import { invalid, isMissing, optionalObject, optionalString, optionalStringList } from './args.ts';
+import { MAX_IDENTITY_ID_LENGTH } from './constants.ts';
 import { SophonError } from './errors.ts';
 import type { OpTable } from './op-types.ts';
+import type { SophonStore } from './store.ts';
 import { fuzzyIncludes, readPaging, takePage } from './paging.ts';
 import { identityView } from './views.ts';
 
@@ -19,6 +22,12 @@ import { identityView } from './views.ts';
  *   time, so it appears in both lists. An empty list is INVALID_ARGUMENTS ([] is a value, not a missing
  *   argument, by the vendor's "None才为空" convention); more than `knobs.maxIdsPerRequest` ids is
  *   INVALID_ARGUMENTS and deletes nothing.
+ *   Firmware variants check the whole batch first and refuse it AS A WHOLE, deleting nothing:
+ *   `batch-invalid` answers INVALID_ARGUMENTS naming the first id that is not valid (empty, or longer than
+ *   {@link MAX_IDENTITY_ID_LENGTH} characters); `batch-not-found` answers ID_NOT_FOUND naming the first
+ *   unknown id. With both, validity is checked first.
+ * `getidentities` honours the `pageCap` knob: a silent per-page limit (paging.ts).
+ * Under the `numeric-values` variant person answers carry numbers in fields the app does not use (views.ts).
  */
 export const identityListOps: OpTable = {
   async getidentities({ body, store, knobs }) {
@@ -35,9 +44,10 @@ export const identityListOps: OpTable = {
         (name === undefined || fuzzyIncludes(identity.identityName, name)) &&
         (permissionIds.length === 0 || identity.permissionIds.some((id) => permissionIds.includes(id))),
     );
-    const { page, pagination } = takePage(matching, paging);
+    const { page, pagination } = takePage(matching, paging, knobs.pageCap);
     await sleep(knobs.perItemLatencyMs * page.length);
-    return { body: { identities: page.map(identityView), pagination } };
+    const numeric = knobs.variants.includes('numeric-values');
+    return { body: { identities: page.map((identity) => identityView(identity, numeric)), pagination } };
   },
 
   async deleteidentities({ body, store, knobs }) {
@@ -47,6 +57,7 @@ export const identityListOps: OpTable = {
     if (ids.length > knobs.maxIdsPerRequest) {
       throw invalid('identity_ids', `${ids.length} ids, at most ${knobs.maxIdsPerRequest}`);
     }
+    refuseWholeBatch(ids, store, knobs);
     const succeeded: string[] = [];
     const failed: string[] = [];
     // Each id is done `perItemLatencyMs` after the previous one's deadline, not after its timer fired: a
@@ -60,3 +71,15 @@ export const identityListOps: OpTable = {
     return { body: { success_identity_ids: succeeded, failed_identity_ids: failed }, acknowledged: succeeded };
   },
 };
+
+/** The whole-batch refusals of the `batch-invalid` and `batch-not-found` variants (nothing is deleted). */
+function refuseWholeBatch(ids: readonly string[], store: SophonStore, knobs: Knobs): void {
+  if (knobs.variants.includes('batch-invalid')) {
+    const bad = ids.find((id) => id.length === 0 || id.length > MAX_IDENTITY_ID_LENGTH);
+    if (bad !== undefined) throw invalid('identity_ids', bad);
+  }
+  if (knobs.variants.includes('batch-not-found')) {
+    const unknown = ids.find((id) => !store.identities.has(id));
+    if (unknown !== undefined) throw new SophonError('ID_NOT_FOUND', unknown);
+  }
+}

@@ -56,13 +56,13 @@ export const permissionOps: OpTable = {
     return { body: permissionView(findPermission(body, store, false)) };
   },
 
-  getpermissions({ body, store }) {
+  getpermissions({ body, store, knobs }) {
     const name = optionalString(body, 'permission_name');
     const paging = readPaging(body);
     const matching = [...store.permissions.values()].filter(
       (permission) => name === undefined || fuzzyIncludes(permission.permissionName, name),
     );
-    const { page, pagination } = takePage(matching, paging);
+    const { page, pagination } = takePage(matching, paging, knobs.pageCap);
     return { body: { permissions: page.map(permissionView), pagination } };
   },
 

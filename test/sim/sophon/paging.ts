@@ -21,12 +21,19 @@ export function readPaging(body: Body): PageRequest {
 
 /**
  * Cuts one page out of `items`. A page past the end is empty (not an error), with the true total, as a
- * database-backed list plausibly answers.
+ * database-backed list plausibly answers. `cap` > 0 (knob `pageCap`) is a silent firmware limit: the page
+ * holds at most `cap` rows and pages are counted in that size (offset = page_index × min(page_limit, cap)),
+ * while `pagination` still echoes the asked `page_limit` and states the true `total_count`.
  */
-export function takePage<T>(items: readonly T[], request: PageRequest): { page: T[]; pagination: PaginationView } {
-  const start = request.pageIndex * request.pageLimit;
+export function takePage<T>(
+  items: readonly T[],
+  request: PageRequest,
+  cap = 0,
+): { page: T[]; pagination: PaginationView } {
+  const size = cap > 0 ? Math.min(request.pageLimit, cap) : request.pageLimit;
+  const start = request.pageIndex * size;
   return {
-    page: start >= items.length ? [] : items.slice(start, start + request.pageLimit),
+    page: start >= items.length ? [] : items.slice(start, start + size),
     pagination: { page_index: request.pageIndex, page_limit: request.pageLimit, total_count: items.length },
   };
 }

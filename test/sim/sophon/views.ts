@@ -1,10 +1,12 @@
+import { USER_TYPES } from './constants.ts';
 import type { SophonIdentity, SophonPermission } from './store.ts';
 
 /** A person as getidentity, updateidentity and getidentities answer it. */
 export interface IdentityView {
   identity_id: string;
   identity_name: string;
-  user_type: string;
+  /** A name ("employee"), or its number under the `numeric-values` variant (see {@link identityView}). */
+  user_type: string | number;
   permission_ids: string[];
   ext_user_info: Record<string, unknown>;
   face_ids: string[];
@@ -33,9 +35,15 @@ export interface PaginationView {
   total_count: number;
 }
 
-/** Projects a person to its JSON answer (copies, so later changes do not leak into sent answers). */
-export function identityView(identity: SophonIdentity): IdentityView {
-  return {
+/**
+ * Projects a person to its JSON answer (copies, so later changes do not leak into sent answers).
+ * `numeric` (firmware variant `numeric-values`) answers numbers where the vendor examples show strings, in
+ * fields the app does not use: `user_type` as its 1-based position in {@link USER_TYPES} (employee 1,
+ * visitor 2, ...; the vendor sample gives a person `"type": 1`), the same number as `type` inside
+ * `ext_user_info`, and a digits-only `visit_card_number` as a number.
+ */
+export function identityView(identity: SophonIdentity, numeric = false): IdentityView {
+  const view: IdentityView = {
     identity_id: identity.identityId,
     identity_name: identity.identityName,
     user_type: identity.userType,
@@ -43,6 +51,18 @@ export function identityView(identity: SophonIdentity): IdentityView {
     ext_user_info: structuredClone(identity.extUserInfo),
     face_ids: identity.faces.map((face) => face.faceId),
     register_image_ids: identity.faces.map((face) => face.registerImageId),
+  };
+  if (!numeric) return view;
+  const typeNumber = USER_TYPES.indexOf(identity.userType) + 1;
+  const card = view.ext_user_info.visit_card_number;
+  return {
+    ...view,
+    user_type: typeNumber,
+    ext_user_info: {
+      ...view.ext_user_info,
+      type: typeNumber,
+      ...(typeof card === 'string' && /^\d{1,15}$/.test(card) ? { visit_card_number: Number(card) } : {}),
+    },
   };
 }
 

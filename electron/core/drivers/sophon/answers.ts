@@ -4,7 +4,10 @@ import { unexpectedAnswer } from './errors.ts';
 
 /**
  * Schemas of the Sophon v2 success answers this driver reads (PROTOCOLS.md §1), strict on what the driver
- * uses and lenient on the rest (unknown fields are ignored, optional lists may be absent or null).
+ * uses and lenient on the rest: unknown fields are ignored, optional lists may be absent or null, and fields
+ * the app does not rely on (identity_name, user_type; permission_ids and ext_user_info are not read at all)
+ * may be strings, numbers, null or missing, since firmware sends numbers where the examples show strings
+ * (PROTOCOLS.md §6: `type: 1`).
  */
 
 const idList = z
@@ -12,32 +15,49 @@ const idList = z
   .nullish()
   .transform((value) => value ?? []);
 
+/** An id: a non-empty string, or an integer the terminal sent as a number (kept as its decimal text). */
+const idText = z.union([z.string().min(1), z.number().int().nonnegative().transform(String)]);
+
+/** A field the app only shows or ignores: text, a number (as its text), or null/missing (undefined). */
+const looseText = z
+  .union([z.string(), z.number().transform(String)])
+  .nullish()
+  .transform((value) => value ?? undefined);
+
 /** One person of a `getidentities` answer. */
 export const IdentitySchema = z.object({
-  identity_id: z.string().min(1),
-  identity_name: z
-    .string()
-    .nullish()
-    .transform((value) => value ?? ''),
-  user_type: z.string().nullish(),
+  identity_id: idText,
+  identity_name: looseText.transform((value) => value ?? ''),
+  user_type: looseText,
   face_ids: idList,
   register_image_ids: idList,
 });
 
-/** A `getidentities` answer: one page of people and the total. */
+/** A `getidentities` answer: one page of people and the total the terminal states. */
 export const IdentitiesPageSchema = z.object({
   identities: z.array(IdentitySchema),
   pagination: z.object({ total_count: z.number().int().nonnegative() }),
 });
 
-/** A `deleteidentities` answer. At least one of the two lists must be there. */
-export const DeleteIdentitiesSchema = z
-  .object({ success_identity_ids: z.array(z.string()).nullish(), failed_identity_ids: z.array(z.string()).nullish() })
-  .refine((value) => Array.isArray(value.success_identity_ids) || Array.isArray(value.failed_identity_ids))
-  .transform((value) => ({
-    success: value.success_identity_ids ?? [],
-    failed: value.failed_identity_ids ?? [],
-  }));
+/** What a `deleteidentities` answer says per id, when it says anything. */
+export interface DeleteAnswer {
+  success: string[];
+  failed: string[];
+}
+
+const answerIds = z.array(idText).nullish();
+
+/**
+ * Reads a `deleteidentities` answer: the two lists, or null when the answer is not evidence about any id
+ * (not an object, neither list present, or a list of something other than ids).
+ */
+export function readDeleteAnswer(json: unknown): DeleteAnswer | null {
+  const parsed = z.object({ success_identity_ids: answerIds, failed_identity_ids: answerIds }).safeParse(json);
+  if (!parsed.success) return null;
+  const { success_identity_ids: success, failed_identity_ids: failed } = parsed.data;
+  if (!Array.isArray(success) && !Array.isArray(failed)) return null;
+  return { success: success ?? [], failed: failed ?? [] };
+}
 
 /**
  * A `deleteface` answer: the faces left. PROTOCOLS.md names the list `register_image_ids`, the vendor table

@@ -17,6 +17,12 @@ export interface SophonApi {
    * (never a DriverError) when `signal` aborts.
    */
   call(op: SophonOp, body: Record<string, unknown>, signal?: AbortSignal): Promise<Record<string, unknown>>;
+  /**
+   * Like {@link SophonApi.call}, but a 2xx success is answered as whatever it carries: its parsed JSON (any
+   * value), or undefined when the body is empty or not JSON (an HTML page). For answers that are evidence
+   * only when they say so, never a reason to throw. Error bodies and non-2xx answers throw as in `call`.
+   */
+  callForAnswer(op: SophonOp, body: Record<string, unknown>, signal?: AbortSignal): Promise<unknown>;
 }
 
 /**
@@ -25,16 +31,26 @@ export interface SophonApi {
  */
 export function createSophonApi(endpoint: Endpoint, timeoutMs: number): SophonApi {
   const http = createTerminalHttp(endpoint, timeoutMs);
-  return { call: (op, body, signal) => call(http, timeoutMs, op, body, signal) };
+  return {
+    call: async (op, body, signal) => {
+      const { status, text } = await exchange(http, timeoutMs, op, body, signal);
+      return interpret(op, status, text);
+    },
+    callForAnswer: async (op, body, signal) => {
+      const { status, text } = await exchange(http, timeoutMs, op, body, signal);
+      return interpretAnswer(op, status, text);
+    },
+  };
 }
 
-async function call(
+/** One POST and its raw answer; transport failures, the deadline and aborts are thrown. */
+async function exchange(
   http: AxiosInstance,
   timeoutMs: number,
   op: SophonOp,
   body: Record<string, unknown>,
   signal: AbortSignal | undefined,
-): Promise<Record<string, unknown>> {
+): Promise<{ status: number; text: unknown }> {
   signal?.throwIfAborted();
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), timeoutMs);
@@ -60,20 +76,31 @@ async function call(
   } finally {
     clearTimeout(timer);
   }
-  return interpret(op, status, text);
+  return { status, text };
 }
 
 /** Reads an HTTP answer: the JSON object of a 2xx success, or throws the matching DriverError. */
 export function interpret(op: string, status: number, text: unknown): Record<string, unknown> {
+  const json = interpretAnswer(op, status, text);
+  if (json === undefined) throw unexpectedAnswer(op, status, describeText(text));
+  if (!isRecord(json)) throw unexpectedAnswer(op, status, 'JSON that is not an object');
+  return json;
+}
+
+/**
+ * Reads an HTTP answer leniently: a 2xx success answers its parsed JSON (any value) or undefined (empty or
+ * not JSON); a Sophon error body (at any status) and any other non-2xx answer throw the matching DriverError.
+ */
+export function interpretAnswer(op: string, status: number, text: unknown): unknown {
   const json = parseJson(text);
   const answer = json === undefined ? undefined : parseErrorAnswer(json);
   if (answer) throw errorFromAnswer(answer, status, op);
   if (status >= 500) {
     throw new DriverError('retryable', `The terminal answered ${op} with HTTP ${status}.`, `HTTP_${status}`, status);
   }
-  if (json === undefined) throw unexpectedAnswer(op, status, describeText(text));
-  if (status < 200 || status >= 300) throw unexpectedAnswer(op, status, 'not a Sophon error body');
-  if (!isRecord(json)) throw unexpectedAnswer(op, status, 'JSON that is not an object');
+  if (status < 200 || status >= 300) {
+    throw unexpectedAnswer(op, status, json === undefined ? describeText(text) : 'not a Sophon error body');
+  }
   return json;
 }
 

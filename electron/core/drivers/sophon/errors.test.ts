@@ -41,15 +41,38 @@ describe('parseErrorAnswer', () => {
   it('reads the documented shape and tolerates missing message/status', () => {
     expect(parseErrorAnswer({ error: { code: 'ID_NOT_FOUND', message: 'm', status: 'NOT_FOUND' } })).toEqual({
       code: 'ID_NOT_FOUND',
+      numeric: null,
       message: 'm',
       status: 'NOT_FOUND',
     });
-    expect(parseErrorAnswer({ error: { code: 'X', message: 42 } })).toEqual({ code: 'X', message: '', status: '' });
+    expect(parseErrorAnswer({ error: { code: 'X', message: [] } })).toEqual({
+      code: 'X',
+      numeric: null,
+      message: '',
+      status: '',
+    });
   });
 
-  it('refuses other shapes (BAS-IP string errors, numbers, arrays, huge codes)', () => {
+  it('reads numbers in message and status as text', () => {
+    expect(parseErrorAnswer({ error: { code: 'X', message: 42, status: 404 } })).toMatchObject({
+      message: '42',
+      status: '404',
+    });
+  });
+
+  it('names integer codes (a number or digits) by the vendor table, else keeps their decimal text', () => {
+    expect(parseErrorAnswer({ error: { code: 2 } })).toMatchObject({ code: 'ID_NOT_FOUND', numeric: 2 });
+    expect(parseErrorAnswer({ error: { code: 6 } })).toMatchObject({ code: 'INVALID_ARGUMENTS', numeric: 6 });
+    expect(parseErrorAnswer({ error: { code: '12' } })).toMatchObject({ code: 'UNSUPPORT_CONTENT_TYPE', numeric: 12 });
+    expect(parseErrorAnswer({ error: { code: 1 } })?.code).toBe('GROUP_LEN_ERROR');
+    expect(parseErrorAnswer({ error: { code: 99 } })).toMatchObject({ code: '99', numeric: 99 });
+  });
+
+  it('refuses other shapes (BAS-IP string errors, odd numbers, arrays, huge codes)', () => {
     expect(parseErrorAnswer({ error: 'Wrong JSON body' })).toBeUndefined();
-    expect(parseErrorAnswer({ error: { code: 7 } })).toBeUndefined();
+    for (const code of [-1, 2.5, Number.MAX_SAFE_INTEGER + 2, '', true, null, {}]) {
+      expect(parseErrorAnswer({ error: { code } }), String(code)).toBeUndefined();
+    }
     expect(parseErrorAnswer({ error: [] })).toBeUndefined();
     expect(parseErrorAnswer([{ error: { code: 'X' } }])).toBeUndefined();
     expect(parseErrorAnswer({ error: { code: 'X'.repeat(10_000) } })).toBeUndefined();
@@ -72,6 +95,16 @@ describe('interpret', () => {
     expect(error.message).toContain('deleteface');
     expect(thrown(() => interpret('login', 401, errorBody('PASSWORD_ERROR'))).kind).toBe('auth');
     expect(thrown(() => interpret('x', 500, errorBody('INTERNAL_ERROR'))).kind).toBe('retryable');
+  });
+
+  it('maps integer codes to the names the driver branches on, at any status', () => {
+    const notFound = thrown(() => interpret('deleteidentities', 404, errorBody(2, '未找到的ID值: 1')));
+    expect(notFound).toMatchObject({ kind: 'invalid', rawCode: 'ID_NOT_FOUND', status: 404 });
+    expect(notFound.message).toContain('ID_NOT_FOUND [2]');
+    expect(thrown(() => interpret('deleteidentities', 200, errorBody(6))).rawCode).toBe('INVALID_ARGUMENTS');
+    // Codes outside the table fall back on the HTTP status.
+    expect(thrown(() => interpret('login', 401, errorBody(13)))).toMatchObject({ kind: 'auth', rawCode: '13' });
+    expect(thrown(() => interpret('x', 500, errorBody(14)))).toMatchObject({ kind: 'retryable', rawCode: '14' });
   });
 
   it('makes every 5xx retryable, whatever the body', () => {

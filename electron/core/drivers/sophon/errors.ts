@@ -11,12 +11,38 @@ import { DriverError, type FailureKind } from '../driver.ts';
 /** The vendor's "id not found" code: for removals it means the item is already absent. */
 export const ID_NOT_FOUND = 'ID_NOT_FOUND';
 
+/** The vendor's "invalid argument" code: for a removal naming one id, that id is not valid for the terminal. */
+export const INVALID_ARGUMENTS = 'INVALID_ARGUMENTS';
+
 /** The vendor's "wrong password" code of `login`. */
 export const PASSWORD_ERROR = 'PASSWORD_ERROR';
 
+/**
+ * Names of integer error codes: the "Index" column of the deleteidentities document's error table. Some
+ * firmware sends `code` as an int (the deleteface document types it so). The column is a row number of that
+ * page, so an integer outside it keeps its decimal text and is classified by the HTTP status alone.
+ */
+export const CODE_NAMES: Readonly<Record<number, string>> = {
+  1: 'GROUP_LEN_ERROR',
+  2: 'ID_NOT_FOUND',
+  3: 'ID_REPEAT_ERROR',
+  4: 'IMAGE_DECODE_ERROR',
+  5: 'IMAGE_SIZE_TOO_LARGE_ERROR',
+  6: 'INVALID_ARGUMENTS',
+  7: 'INVALID_REQUEST_JSON',
+  8: 'LOW_QUALITY_ERROR',
+  9: 'MISSING_ARGUMENTS',
+  10: 'NAME_REPEAT_ERROR',
+  11: 'NO_FACE_ERROR',
+  12: 'UNSUPPORT_CONTENT_TYPE',
+};
+
 /** A parsed Sophon error answer. */
 export interface SophonErrorAnswer {
+  /** The code's name (an integer code is mapped by {@link CODE_NAMES}, or kept as its decimal text). */
   code: string;
+  /** The integer the terminal sent as `code`, when it sent one (as a number or as digits); else null. */
+  numeric: number | null;
   message: string;
   status: string;
 }
@@ -45,16 +71,29 @@ const MAX_MESSAGE_LENGTH = 200;
 
 /**
  * Reads a Sophon error answer from a parsed JSON body; undefined when the body does not have that shape.
- * Only `code` is required (a string); `message` and `status` default to empty strings when absent or not text.
+ * Only `code` is required: a name (a string of at most 64 characters), or an integer code (a non-negative
+ * safe integer, or a string of digits) named by {@link CODE_NAMES}. `message` and `status` are text when
+ * they are strings or numbers, else empty.
  */
 export function parseErrorAnswer(json: unknown): SophonErrorAnswer | undefined {
   if (!isRecord(json)) return undefined;
   const error = json.error;
   if (!isRecord(error)) return undefined;
-  const code = error.code;
-  if (typeof code !== 'string' || code === '' || code.length > 64) return undefined;
-  const text = (value: unknown): string => (typeof value === 'string' ? value.slice(0, MAX_MESSAGE_LENGTH) : '');
-  return { code, message: text(error.message), status: text(error.status) };
+  const code = readCode(error.code);
+  if (!code) return undefined;
+  const text = (value: unknown): string =>
+    typeof value === 'string' || typeof value === 'number' ? String(value).slice(0, MAX_MESSAGE_LENGTH) : '';
+  return { ...code, message: text(error.message), status: text(error.status) };
+}
+
+function readCode(value: unknown): { code: string; numeric: number | null } | undefined {
+  let numeric: number;
+  if (typeof value === 'number') numeric = value;
+  else if (typeof value === 'string' && /^\d{1,15}$/.test(value)) numeric = Number(value);
+  else if (typeof value === 'string' && value !== '' && value.length <= 64) return { code: value, numeric: null };
+  else return undefined;
+  if (!Number.isSafeInteger(numeric) || numeric < 0) return undefined;
+  return { code: CODE_NAMES[numeric] ?? String(numeric), numeric };
 }
 
 /** The failure kind of a Sophon error code answered with `httpStatus`. */
@@ -67,11 +106,30 @@ export function failureKindOf(code: string, httpStatus: number): FailureKind {
   return 'invalid';
 }
 
+/**
+ * A Sophon error whose name was read from an integer code ({@link CODE_NAMES}): the numbering is a row of one
+ * vendor page, and other pages number the same codes differently, so the name is a guess. The driver never
+ * concludes absence from such a name alone (remove.ts confirms it by reading).
+ */
+export class NumberedCodeError extends DriverError {
+  /** The integer the terminal sent. */
+  readonly numeric: number;
+
+  constructor(kind: FailureKind, message: string, rawCode: string, status: number, numeric: number) {
+    super(kind, message, rawCode, status);
+    this.numeric = numeric;
+  }
+}
+
 /** Turns a Sophon error answer into a DriverError (kind from {@link failureKindOf}, raw code kept). */
 export function errorFromAnswer(answer: SophonErrorAnswer, httpStatus: number, op: string): DriverError {
   const kind = failureKindOf(answer.code, httpStatus);
+  const named = answer.numeric !== null && answer.code !== String(answer.numeric);
+  const numbered = named ? ` [${answer.numeric}]` : '';
   const detail = answer.message ? `: ${answer.message}` : '';
-  return new DriverError(kind, `The terminal refused ${op} (${answer.code}${detail}).`, answer.code, httpStatus);
+  const message = `The terminal refused ${op} (${answer.code}${numbered}${detail}).`;
+  if (named) return new NumberedCodeError(kind, message, answer.code, httpStatus, answer.numeric as number);
+  return new DriverError(kind, message, answer.code, httpStatus);
 }
 
 /** A DriverError for an answer that is not what the Sophon API sends (HTML, other JSON, wrong types). */

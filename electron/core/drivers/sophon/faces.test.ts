@@ -34,7 +34,13 @@ describe('removeFace', () => {
     const outcome = await driver
       .session(running.endpoint, undefined)
       .removeFace(person.id, { faceId: first as string });
-    expect(outcome.result).toEqual({ id: first, outcome: 'removed', rawCode: 'success', reason: null });
+    expect(outcome.result).toEqual({
+      id: first,
+      outcome: 'removed',
+      evidence: 'answer',
+      rawCode: 'success',
+      reason: null,
+    });
     expect(outcome.facesLeft?.faceIds).toEqual(rest);
     expect(outcome.facesLeft?.total).toBe(rest.length);
     expect(outcome.facesLeft?.registerImageIds).toEqual(split(person.extra.register_image_ids).slice(1));
@@ -71,7 +77,12 @@ describe('removeFace', () => {
     ] as const) {
       const outcome = await session.removeFace(identityId, selector);
       expect(outcome.facesLeft).toBeNull();
-      expect(outcome.result).toMatchObject({ outcome: 'already-absent', rawCode: 'ID_NOT_FOUND', reason: null });
+      expect(outcome.result).toMatchObject({
+        outcome: 'already-absent',
+        evidence: 'not-found',
+        rawCode: 'ID_NOT_FOUND',
+        reason: null,
+      });
     }
     expect(running.device.stats().faces).toBe(facesBefore);
   });
@@ -100,7 +111,7 @@ describe('removeFace', () => {
     );
     servers.push(server);
     const outcome = await driver.session(endpointOf(server), undefined).removeFace('1', { faceId: 'f1' });
-    expect(outcome.result).toMatchObject({ outcome: 'failed', id: 'f1' });
+    expect(outcome.result).toMatchObject({ outcome: 'failed', evidence: 'item-error', id: 'f1' });
     expect(outcome.facesLeft).toEqual({ faceIds: ['f1'], registerImageIds: ['r1'], total: 1 });
   });
 });

@@ -38,7 +38,9 @@ describe('hostile answers', () => {
 
   it('wrong types inside a page are retryable, never a crash or a half-mapped person', async () => {
     const bodies = [
-      { identities: [{ identity_id: '1', identity_name: 7 }], pagination: { total_count: 1 } },
+      { identities: [{ identity_id: '1', identity_name: { first: 'x' } }], pagination: { total_count: 1 } },
+      { identities: [{ identity_id: 1.5 }], pagination: { total_count: 1 } },
+      { identities: [{ identity_id: -1 }], pagination: { total_count: 1 } },
       { identities: [{ identity_id: '1', face_ids: 'f1' }], pagination: { total_count: 1 } },
       { identities: [{ identity_id: '' }], pagination: { total_count: 1 } },
       { identities: [null], pagination: { total_count: 1 } },

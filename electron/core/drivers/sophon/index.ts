@@ -5,7 +5,7 @@ import { probeSophon } from './probe.ts';
 import { createSophonSession, type SophonSession } from './session.ts';
 
 export type { SophonSession } from './session.ts';
-export type { FaceRemovalResult, FaceSelector, FacesLeft } from './remove.ts';
+export type { FaceRemovalResult, FaceSelector, FacesLeft } from './remove-face.ts';
 export { SOPHON_API_VERSION } from './probe.ts';
 
 /** TCP port of the Sophon local API on real devices. */

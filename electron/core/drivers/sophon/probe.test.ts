@@ -60,7 +60,8 @@ describe('probe', () => {
       [200, '{"status":"ok"}', 'application/json'],
       [200, '{"identities":[],"pagination":{"total_count":"12"}}', 'application/json'],
       [200, '{"identities":{},"pagination":{"total_count":1}}', 'application/json'],
-      [200, '{"identities":[{"identity_id":5}],"pagination":{"total_count":1}}', 'application/json'],
+      [200, '{"identities":[{"identity_id":true}],"pagination":{"total_count":1}}', 'application/json'],
+      [200, '{"identities":[{"identity_id":5.5}],"pagination":{"total_count":1}}', 'application/json'],
       [401, '{"error":{"code":"invalid_authentication","message":"Log In"}}', 'application/json'],
     ];
     for (const [status, body, type] of bodies) {

@@ -9,6 +9,8 @@ export const SOPHON_API_VERSION = 'v2';
  * Read-only, credential-free probe: one `getidentities` call for a single person. An answer with the Sophon
  * shape (an `identities` array and `pagination.total_count`) identifies a Sophon v2 terminal; anything else
  * (another device's 404 or HTML, other JSON, an error, a refused connection, a timeout) answers null.
+ * Fields the driver does not use may carry numbers where the examples show strings (`user_type`, a
+ * person's `type`): they do not make a Sophon terminal unrecognisable (issue 15).
  * Serial, model and firmware are null: the API has no device-info operation (discovery reads them from the
  * mDNS TXT record). Throws only the abort reason when `signal` aborts.
  */

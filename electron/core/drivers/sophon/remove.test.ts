@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readBody, type SimServer } from '../../../../test/sim/common/http.ts';
 import { DriverError } from '../driver.ts';
 import { createSophonDriver } from './index.ts';
-import { endpointOf, startFake, startSophon, type RunningSophon } from './test-fixtures.ts';
+import { endpointOf, startConstant, startFake, startSophon, type RunningSophon } from './test-fixtures.ts';
 
 const driver = createSophonDriver({ timeoutMs: 2000 });
 const servers: SimServer[] = [];
@@ -45,12 +45,15 @@ describe('removePeople on the simulator', () => {
     const present = [ids[3], ids[7], ids[11]] as string[];
     const input = [present[0], 'ghost-1', present[1], 'ghost-2', present[2]] as string[];
     const results = await driver.session(endpoint, undefined).removePeople(input, 'identity_id');
+    const removed = { outcome: 'removed', evidence: 'answer', rawCode: 'success', reason: null };
+    // Listed as failed, then absent on a complete filtered read.
+    const absent = { outcome: 'already-absent', evidence: 'read-back', rawCode: 'ID_NOT_FOUND', reason: null };
     expect(results).toEqual([
-      { id: present[0], outcome: 'removed', rawCode: 'success', reason: null },
-      { id: 'ghost-1', outcome: 'already-absent', rawCode: 'ID_NOT_FOUND', reason: null },
-      { id: present[1], outcome: 'removed', rawCode: 'success', reason: null },
-      { id: 'ghost-2', outcome: 'already-absent', rawCode: 'ID_NOT_FOUND', reason: null },
-      { id: present[2], outcome: 'removed', rawCode: 'success', reason: null },
+      { id: present[0], ...removed },
+      { id: 'ghost-1', ...absent },
+      { id: present[1], ...removed },
+      { id: 'ghost-2', ...absent },
+      { id: present[2], ...removed },
     ]);
     expect(device.stats().people).toBe(17);
     expect(device.stats().faces).toBeLessThan(facesBefore);
@@ -104,14 +107,16 @@ describe('removePeople on the simulator', () => {
     expect(device.stats().people).toBe(3);
   });
 
-  it('passes the device refusing an oversized batch on as DriverError invalid', async () => {
+  it('splits a batch the device refuses as too large (INVALID_ARGUMENTS, nothing deleted) until it fits', async () => {
     const { endpoint, ids, device } = await sim(5);
     device.knobs.set({ maxIdsPerRequest: 2 });
-    await expect(driver.session(endpoint, undefined).removePeople(ids, 'identity_id')).rejects.toMatchObject({
-      kind: 'invalid',
-      rawCode: 'INVALID_ARGUMENTS',
-    });
-    expect(device.stats().people).toBe(5);
+    const results = await driver.session(endpoint, undefined).removePeople(ids, 'identity_id');
+    expect(results.map((result) => [result.id, result.outcome, result.evidence])).toEqual(
+      ids.map((id) => [id, 'removed', 'answer']),
+    );
+    expect(device.stats().people).toBe(0);
+    // 5 → 3 + 2, 3 → 2 + 1: two refusals, then three accepted batches.
+    expect(device.log.matching('deleteidentities').map((entry) => entry.status)).toEqual([400, 400, 200, 200, 200]);
   });
 });
 
@@ -122,20 +127,49 @@ describe('removePeople on odd answers', () => {
       getidentities: () => [200, page(['b'])],
     });
     expect(await session.removePeople(['a', 'b'], 'identity_id')).toEqual([
-      { id: 'a', outcome: 'removed', rawCode: 'success', reason: null },
-      { id: 'b', outcome: 'failed', rawCode: 'failed_identity_ids', reason: expect.stringMatching(/still stored/) },
+      { id: 'a', outcome: 'removed', evidence: 'answer', rawCode: 'success', reason: null },
+      {
+        id: 'b',
+        outcome: 'failed',
+        evidence: 'item-error',
+        rawCode: 'failed_identity_ids',
+        reason: expect.stringMatching(/still stored/),
+      },
     ]);
     expect(seen.map((request) => request.op)).toEqual(['deleteidentities', 'getidentities']);
   });
 
-  it('answers failed (not a thrown error) when the confirming read itself fails', async () => {
+  it('answers unconfirmed (not failed, not a thrown error) when the confirming read itself fails', async () => {
     const { session } = await fake({
       deleteidentities: () => [200, { success_identity_ids: [], failed_identity_ids: ['b'] }],
       getidentities: () => [500, { error: { code: 'INTERNAL_ERROR', message: 'x', status: 'INTERNAL' } }],
     });
     const [result] = await session.removePeople(['b'], 'identity_id');
-    expect(result).toMatchObject({ id: 'b', outcome: 'failed', rawCode: 'failed_identity_ids' });
-    expect(result?.reason).toMatch(/check failed/);
+    expect(result).toMatchObject({ id: 'b', outcome: 'unconfirmed', evidence: null, rawCode: 'failed_identity_ids' });
+    expect(result?.reason).toMatch(/reading it back failed/);
+  });
+
+  it('answers unconfirmed when the confirming read is not complete (fewer rows than the stated total)', async () => {
+    const { session } = await fake({
+      deleteidentities: () => [200, { success_identity_ids: [], failed_identity_ids: ['b'] }],
+      // A terminal that ignores the filter: the first rows of everyone, none of them b.
+      getidentities: () => [200, { ...page(['c', 'd']), pagination: { total_count: 500 } }],
+    });
+    expect((await session.removePeople(['b'], 'identity_id'))[0]).toMatchObject({
+      outcome: 'unconfirmed',
+      evidence: null,
+    });
+  });
+
+  it('answers removed (read-back) for an id in both lists that a complete read no longer finds', async () => {
+    const { session } = await fake({
+      deleteidentities: () => [200, { success_identity_ids: ['b'], failed_identity_ids: ['b'] }],
+      getidentities: () => [200, page([])],
+    });
+    expect((await session.removePeople(['b'], 'identity_id'))[0]).toMatchObject({
+      outcome: 'removed',
+      evidence: 'read-back',
+    });
   });
 
   it('treats an ID_NOT_FOUND answer of the confirming read as absent', async () => {
@@ -143,38 +177,81 @@ describe('removePeople on odd answers', () => {
       deleteidentities: () => [200, { success_identity_ids: [], failed_identity_ids: ['b'] }],
       getidentities: () => [404, { error: { code: 'ID_NOT_FOUND', message: 'x', status: 'NOT_FOUND' } }],
     });
-    expect((await session.removePeople(['b'], 'identity_id'))[0]?.outcome).toBe('already-absent');
+    expect((await session.removePeople(['b'], 'identity_id'))[0]).toMatchObject({
+      outcome: 'already-absent',
+      evidence: 'not-found',
+    });
   });
 
-  it('makes every id already-absent on a whole-request ID_NOT_FOUND', async () => {
-    const { session } = await fake({
-      deleteidentities: () => [404, { error: { code: 'ID_NOT_FOUND', message: '未找到的ID值', status: 'NOT_FOUND' } }],
+  it('never takes a whole-request ID_NOT_FOUND as an answer about each id: it splits', async () => {
+    const { session, seen } = await fake({
+      deleteidentities: (body) =>
+        (body.identity_ids as string[]).includes('y')
+          ? [404, { error: { code: 'ID_NOT_FOUND', message: '未找到的ID值: y', status: 'NOT_FOUND' } }]
+          : [200, { success_identity_ids: body.identity_ids, failed_identity_ids: [] }],
     });
     expect(await session.removePeople(['x', 'y'], 'identity_id')).toEqual([
-      { id: 'x', outcome: 'already-absent', rawCode: 'ID_NOT_FOUND', reason: null },
-      { id: 'y', outcome: 'already-absent', rawCode: 'ID_NOT_FOUND', reason: null },
+      { id: 'x', outcome: 'removed', evidence: 'answer', rawCode: 'success', reason: null },
+      { id: 'y', outcome: 'already-absent', evidence: 'not-found', rawCode: 'ID_NOT_FOUND', reason: null },
     ]);
+    expect(seen.map((request) => request.body.identity_ids)).toEqual([['x', 'y'], ['x'], ['y']]);
   });
 
-  it('answers failed for an id in neither list', async () => {
+  it('answers unconfirmed for an id in neither list', async () => {
     const { session } = await fake({
       deleteidentities: () => [200, { success_identity_ids: ['a'], failed_identity_ids: [] }],
     });
     expect((await session.removePeople(['a', 'z'], 'identity_id'))[1]).toEqual({
       id: 'z',
-      outcome: 'failed',
+      outcome: 'unconfirmed',
+      evidence: null,
       rawCode: null,
       reason: 'The terminal did not report this id.',
     });
   });
 
-  it('throws a retryable DriverError for a delete answer of the wrong shape', async () => {
-    for (const answer of [{}, { success_identity_ids: 'a' }, { success_identity_ids: [1] }, []]) {
+  it('answers every id unconfirmed (never removed, never a throw) for a 2xx answer without either list', async () => {
+    const answers: unknown[] = [{}, { success_identity_ids: 'a' }, { success_identity_ids: [{}] }, [], null, 'ok'];
+    for (const answer of answers) {
       const { session } = await fake({ deleteidentities: () => [200, answer] });
-      await expect(session.removePeople(['a'], 'identity_id')).rejects.toMatchObject({
-        kind: 'retryable',
-        rawCode: 'UNEXPECTED_ANSWER',
-      });
+      const results = await session.removePeople(['a', 'b'], 'identity_id');
+      expect(
+        results.map((result) => [result.id, result.outcome, result.evidence]),
+        JSON.stringify(answer),
+      ).toEqual([
+        ['a', 'unconfirmed', null],
+        ['b', 'unconfirmed', null],
+      ]);
     }
+    for (const [status, text] of [
+      [200, ''],
+      [204, ''],
+      [200, '<!doctype html><html><body>Welcome</body></html>'],
+    ] as const) {
+      const server = await startConstant(status, text, 'text/html');
+      servers.push(server);
+      const results = await driver.session(endpointOf(server), undefined).removePeople(['a'], 'identity_id');
+      expect(results, `${status} ${text}`).toEqual([
+        { id: 'a', outcome: 'unconfirmed', evidence: null, rawCode: null, reason: expect.stringMatching(/without/) },
+      ]);
+    }
+  });
+
+  it('accepts ids the terminal answers as integers, by their decimal text', async () => {
+    const { session } = await fake({
+      deleteidentities: () => [200, { success_identity_ids: [100000], failed_identity_ids: [] }],
+    });
+    expect((await session.removePeople(['100000', '0100001'], 'identity_id')).map((r) => r.outcome)).toEqual([
+      'removed',
+      'unconfirmed',
+    ]);
+  });
+
+  it('still throws for a non-2xx answer that is not a Sophon error', async () => {
+    const { session } = await fake({ deleteidentities: () => [404, { message: 'no route' }] });
+    await expect(session.removePeople(['a'], 'identity_id')).rejects.toMatchObject({
+      kind: 'retryable',
+      rawCode: 'UNEXPECTED_ANSWER',
+    });
   });
 });

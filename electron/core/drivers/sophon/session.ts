@@ -1,15 +1,16 @@
 import type { Credentials } from '../../secrets/secret-store.ts';
-import { DriverError, type ItemResult, type PeoplePage, type TerminalSession } from '../driver.ts';
+import { DriverError, type ItemResult, type TerminalPerson, type TerminalSession } from '../driver.ts';
 import type { SophonApi } from './api.ts';
 import { IdentitiesPageSchema, LoginSchema, readAnswer, toTerminalPerson } from './answers.ts';
-import { type FaceRemovalResult, type FaceSelector, removeFace, removeIdentities } from './remove.ts';
+import { type FaceRemovalResult, type FaceSelector, removeFace } from './remove-face.ts';
+import { removeIdentities } from './remove.ts';
 
 /** A session with a Sophon terminal: the common session plus the Sophon-only face removal. */
 export interface SophonSession extends TerminalSession {
   /**
    * Removes one face of a person (`deleteface`) without deleting the person. `registerImageId` wins when
    * both ids are given. Answers the item result (id = the face or photo id; already-absent when the device
-   * answers ID_NOT_FOUND) and the faces the person has left.
+   * answers ID_NOT_FOUND) with its evidence, and the faces the person has left.
    */
   removeFace(identityId: string, selector: FaceSelector, signal?: AbortSignal): Promise<FaceRemovalResult>;
 }
@@ -51,21 +52,29 @@ export function createSophonSession(api: SophonApi, credentials: Credentials | u
       return removeIdentities(api, ids, signal);
     },
 
+    answersPerItem(idKind) {
+      // deleteidentities answers success_identity_ids / failed_identity_ids; other id kinds are refused.
+      return idKind === 'identity_id';
+    },
+
     removeFace(identityId, selector, signal) {
       return removeFace(api, identityId, selector, signal);
     },
   };
 }
 
-/** One `getidentities` page (Sophon pages from 0, like the engine). */
+/**
+ * One `getidentities` page (Sophon pages from 0, like the engine) and the total the terminal states. The
+ * page may be shorter than asked without being the last (firmware caps pages silently): only the total tells
+ * the end. A terminal that ignores page_limit never makes a page longer than asked.
+ */
 async function readPage(
   api: SophonApi,
   pageIndex: number,
   pageSize: number,
   signal: AbortSignal | undefined,
-): Promise<PeoplePage> {
+): Promise<{ items: TerminalPerson[]; total: number }> {
   const json = await api.call('getidentities', { page_limit: pageSize, page_index: pageIndex }, signal);
   const page = readAnswer(IdentitiesPageSchema, json, 'getidentities');
-  // A terminal that ignores page_limit never makes a page longer than asked.
   return { items: page.identities.slice(0, pageSize).map(toTerminalPerson), total: page.pagination.total_count };
 }
