@@ -84,7 +84,7 @@ async function send(response: ServerResponse, answer: PanelAnswer, slowMs: numbe
   }
   const text = answer.text ?? '';
   const headers: Record<string, string | number> = { 'Content-Length': Buffer.byteLength(text), ...answer.headers };
-  if (text) headers['Content-Type'] = 'text/plain; charset=utf-8';
+  if (text && headers['Content-Type'] === undefined) headers['Content-Type'] = 'text/plain; charset=utf-8';
   response.writeHead(answer.status, headers).end(text);
 }
 

@@ -95,6 +95,11 @@ export function createBasipDevice(options: BasipDeviceOptions = {}): BasipDevice
       faces: state.store.faceCount(),
       identifiers: state.store.size,
     }),
+    holds(idKind, id) {
+      if (idKind === 'uid') return /^\d+$/.test(id) && state.store.hasUid(Number(id));
+      if (idKind === 'link_id') return state.store.hasLink(id.toLowerCase());
+      return false;
+    },
   };
 }
 

@@ -34,7 +34,7 @@ export interface PanelAnswer {
   status: number;
   /** JSON body; absent means an empty body (unless `text` is set). */
   body?: unknown;
-  /** A plain-text body (404/405 pages). */
+  /** A text body (404/405 pages, the `html-200` page): text/plain unless `headers` name a Content-Type. */
   text?: string;
   headers?: Record<string, string>;
   /** Ids the request actually removed, for the request log. */

@@ -2,6 +2,7 @@ import { BasipError, errorBody } from './errors.ts';
 import { deleteByLinks, deleteByUids, listIdentifiers, upsertByLinks } from './identifier-routes.ts';
 import type { PanelAnswer, PanelState, RouteContext } from './panel.ts';
 import { getInfo, login } from './session-routes.ts';
+import { htmlAnswer } from './variants.ts';
 
 type Route = (ctx: RouteContext) => PanelAnswer;
 
@@ -28,13 +29,16 @@ function routesOf(state: PanelState): Map<string, Record<string, Route>> {
   return routes;
 }
 
-/** Creates the dispatcher of a panel: finds the route, runs it, and shapes thrown errors in the panel's style. */
+/**
+ * Creates the dispatcher of a panel: finds the route, runs it, and shapes thrown errors in the panel's style.
+ * Unknown paths answer a plain-text 404, or 200 with an HTML page under the `html-200` variant.
+ */
 export function createRouter(state: PanelState): (ctx: RouteContext) => PanelAnswer {
   const routes = routesOf(state);
   return (ctx) => {
     const methods = routes.get(ctx.request.path);
     // Unknown paths: a plain-text 404 as the panel's embedded web server would give (the vendor is silent).
-    if (!methods) return { status: 404, text: 'Not Found' };
+    if (!methods) return state.knobs.has('html-200') ? htmlAnswer() : { status: 404, text: 'Not Found' };
     const route = methods[ctx.request.method];
     if (!route) return { status: 405, text: 'Method Not Allowed', headers: { Allow: Object.keys(methods).join(', ') } };
     try {

@@ -2,10 +2,15 @@ import { bearerToken, passwordMatches, type BasipSession } from './auth.ts';
 import { ADMIN_REQUIRED, BasipError, LOG_IN, WRONG_LOGIN } from './errors.ts';
 import { infoBody } from './info.ts';
 import type { PanelAnswer, RouteContext } from './panel.ts';
+import { numericInfo } from './variants.ts';
 
-/** `GET /api/info` (and `/api/<level>/info`): model, serial and versions, without login. */
+/**
+ * `GET /api/info` (and `/api/<level>/info`): model, serial and versions, without login; with numbers for
+ * versions, model and serial under `numeric-values`.
+ */
 export function getInfo(ctx: RouteContext): PanelAnswer {
-  return { status: 200, body: infoBody(ctx.state.info, ctx.state.level) };
+  const body = infoBody(ctx.state.info, ctx.state.level);
+  return { status: 200, body: ctx.state.knobs.has('numeric-values') ? numericInfo(body) : body };
 }
 
 /**

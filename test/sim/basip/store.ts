@@ -28,6 +28,13 @@ export interface LinkResult {
   extended_info: string;
 }
 
+/** One entry of a uid delete's `result` list (the `uid-delete-result` variant; not in the vendor document). */
+export interface UidResult {
+  identifier_uid: number;
+  success: boolean;
+  extended_info: 'deleted' | 'entity_not_found';
+}
+
 interface Stored {
   owner: string;
   item: BasipIdentifier;
@@ -69,24 +76,40 @@ export class IdentifierStore {
     return [...this.byUid.values()].map((s) => structuredClone(s.item));
   }
 
-  /** One page (1-based) of `limit` identifiers in uid order, and the total. */
-  page(limit: number, pageNumber: number): { items: BasipIdentifier[]; total: number } {
-    const start = (pageNumber - 1) * limit;
+  /**
+   * One page (1-based) of identifiers in uid order, and the total. A page holds `limit` rows, or at most `cap`
+   * when `cap` > 0 (a silent page cap): offset = (page − 1) × min(limit, cap).
+   */
+  page(limit: number, pageNumber: number, cap = 0): { items: BasipIdentifier[]; total: number } {
+    const size = cap > 0 ? Math.min(limit, cap) : limit;
+    const start = (pageNumber - 1) * size;
     const items: BasipIdentifier[] = [];
     let index = 0;
     for (const { item } of this.byUid.values()) {
-      if (index >= start + limit) break;
+      if (index >= start + size) break;
       if (index >= start) items.push(structuredClone(item));
       index++;
     }
     return { items, total: this.byUid.size };
   }
 
-  /** Deletes identifiers by uid; unknown uids are skipped. Returns the uids actually deleted, in request order. */
-  deleteByUids(uids: readonly number[]): number[] {
-    const deleted: number[] = [];
-    for (const uid of uids) if (this.remove(uid)) deleted.push(uid);
-    return deleted;
+  /** Whether an identifier with this uid is held. */
+  hasUid(uid: number): boolean {
+    return this.byUid.has(uid);
+  }
+
+  /** Whether an identifier with this (lower-case) link id is held. */
+  hasLink(linkId: string): boolean {
+    return this.byLink.has(linkId);
+  }
+
+  /** Deletes identifiers by uid, one result per uid in request order; a repeated uid is deleted once, then not found. */
+  deleteByUids(uids: readonly number[]): UidResult[] {
+    return uids.map((identifier_uid) =>
+      this.remove(identifier_uid)
+        ? { identifier_uid, success: true, extended_info: 'deleted' }
+        : { identifier_uid, success: false, extended_info: 'entity_not_found' },
+    );
   }
 
   /** Deletes identifiers by link id, one result per id in request order. */

@@ -3,7 +3,7 @@ import type { AxiosInstance } from 'axios';
 import { DriverError } from '../driver.ts';
 import type { Credentials } from '../../secrets/secret-store.ts';
 import { errorFromAnswer, readBasipError, WRONG_LOGIN_MESSAGE } from './errors.ts';
-import { sendRequest, untilAborted } from './http.ts';
+import { sendRequest, untilAborted, type BasipAnswer } from './http.ts';
 import { isRecord, pickText } from './json.ts';
 import type { BasipApiVersion } from './probe.ts';
 
@@ -21,9 +21,10 @@ export function md5UpperHex(text: string): string {
 }
 
 /**
- * Logs in with `GET /api/v1/login?username=&password=<MD5>`; a panel answering 404 there (firmware before
- * 3.9) is tried once at `/api/v0/login`. A refused login (400 "Wrong login or password", 401, or the coded
- * `invalid_authentication`) throws DriverError('auth'); an answer without a token throws 'invalid'.
+ * Logs in with `GET /api/v1/login?username=&password=<MD5>`; a panel that does not serve it (firmware before
+ * 3.9: a 404, or a 200 web page on firmware that answers unknown paths so) is tried once at `/api/v0/login`.
+ * A refused login (400 "Wrong login or password", 401, or the coded `invalid_authentication`) throws
+ * DriverError('auth'); an answer without a token throws 'invalid'.
  */
 export async function login(
   http: AxiosInstance,
@@ -34,11 +35,12 @@ export async function login(
   const params = { username: credentials.username, password: md5UpperHex(credentials.password) };
   let apiVersion: BasipApiVersion = 'v1';
   let answer = await sendRequest(http, { method: 'GET', path: '/api/v1/login', params }, timeoutMs, signal);
-  if (answer.status === 404) {
+  if (notServed(answer)) {
     apiVersion = 'v0';
     answer = await sendRequest(http, { method: 'GET', path: '/api/v0/login', params }, timeoutMs, signal);
-    if (answer.status === 404) {
-      throw new DriverError('invalid', 'The device offers no BAS-IP login (404).', null, 404);
+    if (notServed(answer)) {
+      const status = answer.status;
+      throw new DriverError('invalid', `The device offers no BAS-IP login (${status}).`, null, status);
     }
   }
   const error = readBasipError(answer.json);
@@ -92,4 +94,10 @@ export function createTokenKeeper(doLogin: () => Promise<BasipLogin>): TokenKeep
       if (current?.token === token) current = null;
     },
   };
+}
+
+/** Whether a login answer says the path is not served: 404, or a 2xx whose body is not JSON (a web page). */
+function notServed(answer: BasipAnswer): boolean {
+  if (answer.status === 404) return true;
+  return answer.status >= 200 && answer.status <= 299 && answer.json === undefined && answer.text.trim() !== '';
 }

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DriverError } from '../driver.ts';
 import { PAGE_LIMITS, personOf, planPages, readIdentifierPage } from './paging.ts';
-import { startPanel, type PanelFixture } from './test-harness.ts';
+import { createBasipDriver } from './index.ts';
+import { json, startFake, startPanel, type PanelFixture } from './test-harness.ts';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -16,12 +17,12 @@ async function panel(options: Parameters<typeof startPanel>[0] = {}): Promise<Pa
 
 describe('BAS-IP paging', () => {
   it('maps caller pages onto allowed vendor limits', () => {
-    expect(planPages(0, 50)).toEqual({ limit: 50, firstPage: 1, lastPage: 1, skip: 0, take: 50 });
-    expect(planPages(3, 20)).toEqual({ limit: 20, firstPage: 4, lastPage: 4, skip: 0, take: 20 });
-    expect(planPages(2, 100)).toEqual({ limit: 50, firstPage: 5, lastPage: 6, skip: 0, take: 100 });
-    expect(planPages(1, 7)).toEqual({ limit: 20, firstPage: 1, lastPage: 1, skip: 7, take: 7 });
-    expect(planPages(2, 7)).toEqual({ limit: 30, firstPage: 1, lastPage: 1, skip: 14, take: 7 });
-    expect(planPages(0, 25)).toEqual({ limit: 30, firstPage: 1, lastPage: 1, skip: 0, take: 25 });
+    expect(planPages(0, 50)).toEqual({ limit: 50, size: 50, firstPage: 1, lastPage: 1, skip: 0, take: 50 });
+    expect(planPages(3, 20)).toEqual({ limit: 20, size: 20, firstPage: 4, lastPage: 4, skip: 0, take: 20 });
+    expect(planPages(2, 100)).toEqual({ limit: 50, size: 50, firstPage: 5, lastPage: 6, skip: 0, take: 100 });
+    expect(planPages(1, 7)).toEqual({ limit: 20, size: 20, firstPage: 1, lastPage: 1, skip: 7, take: 7 });
+    expect(planPages(2, 7)).toEqual({ limit: 30, size: 30, firstPage: 1, lastPage: 1, skip: 14, take: 7 });
+    expect(planPages(0, 25)).toEqual({ limit: 30, size: 30, firstPage: 1, lastPage: 1, skip: 0, take: 25 });
     for (let size = 1; size <= 130; size++) {
       for (const index of [0, 1, 2, 7, 31]) {
         const plan = planPages(index, size);
@@ -32,6 +33,22 @@ describe('BAS-IP paging', () => {
         expect(coveredTo).toBeGreaterThanOrEqual((index + 1) * size);
       }
     }
+    expect(planPages(1, 50, 7)).toEqual({ limit: 50, size: 7, firstPage: 8, lastPage: 15, skip: 1, take: 50 });
+    expect(planPages(0, 50, 25)).toEqual({ limit: 50, size: 25, firstPage: 1, lastPage: 2, skip: 0, take: 50 });
+    expect(planPages(1, 20, 25)).toEqual({ limit: 20, size: 20, firstPage: 2, lastPage: 2, skip: 0, take: 20 });
+    for (const cap of [1, 7, 25, 60]) {
+      for (const [index, size] of [
+        [0, 50],
+        [3, 13],
+        [5, 100],
+      ] as const) {
+        const plan = planPages(index, size, cap);
+        expect(plan.size).toBe(Math.min(plan.limit, cap));
+        expect((plan.firstPage - 1) * plan.size + plan.skip).toBe(index * size);
+        expect(plan.lastPage * plan.size).toBeGreaterThanOrEqual((index + 1) * size);
+      }
+    }
+    expect(() => planPages(0, 10, 0)).toThrow(DriverError);
     for (const [index, size] of [
       [-1, 10],
       [0, 0],
@@ -77,6 +94,30 @@ describe('BAS-IP paging', () => {
     });
     expect(page.items.some((person) => person.id === person.extra.uid)).toBe(true);
     expect(page.items.some((person) => person.id !== person.extra.uid)).toBe(true);
+  });
+
+  it('takes a short page with a stale total for the end, not for a page cap', async () => {
+    let held = 30;
+    let claimed = 31;
+    const fake = await startFake((request, response) => {
+      const url = new URL(request.url ?? '/', 'http://panel.invalid');
+      if (url.pathname === '/api/v1/login') return json(response, 200, { token: 't', account_type: 'admin' });
+      const limit = Number(url.searchParams.get('limit'));
+      const page = Number(url.searchParams.get('page_number'));
+      const rows = Array.from({ length: held }, (_, uid) => ({ identifier_uid: uid + 1 }));
+      const list_items = rows.slice((page - 1) * limit, page * limit);
+      json(response, 200, { list_option: { pagination: { total_items: claimed } }, list_items });
+    });
+    closers.push(fake.close);
+    const session = createBasipDriver({ timeoutMs: 1000 }).session(fake.endpoint, { username: 'a', password: 'b' });
+    const first = await session.listPeople(0, 50);
+    expect(first.items).toHaveLength(30);
+    expect(first.total).toBe(31);
+    // The panel grows; a page cap wrongly learnt from the stale total would now skip rows 31 to 50.
+    held = 80;
+    claimed = 80;
+    const second = await session.listPeople(0, 50);
+    expect(second.items.map((person) => person.id)).toEqual(Array.from({ length: 50 }, (_, i) => String(1 + i)));
   });
 
   it('counts from the paging info with one small request', async () => {

@@ -1,5 +1,5 @@
 import { DriverError, type TerminalPerson } from '../driver.ts';
-import { isRecord, pickCount, pickRecord, pickText, type JsonRecord } from './json.ts';
+import { isRecord, MAX_TEXT_LENGTH, pickCount, pickRecord, pickText, type JsonRecord } from './json.ts';
 
 /** The page sizes (`limit`) the vendor allows for identifier lists; pages (`page_number`) start at 1. */
 export const PAGE_LIMITS = [10, 20, 30, 50] as const;
@@ -8,6 +8,8 @@ export const PAGE_LIMITS = [10, 20, 30, 50] as const;
 export interface PagePlan {
   /** The vendor `limit` used for every request of the plan. */
   limit: number;
+  /** Rows one vendor page holds at that limit: the limit, or the panel's page cap when it is smaller. */
+  size: number;
   /** First and last vendor `page_number` to fetch (1-based, inclusive). */
   firstPage: number;
   lastPage: number;
@@ -20,21 +22,27 @@ export interface PagePlan {
 /**
  * Maps a 0-based caller page of `pageSize` items onto the vendor's paging: among the allowed limits, the one
  * needing the fewest requests, then fetching the fewest extra items, then the largest. Caller pages of 10,
- * 20, 30 or 50 map one to one; other sizes take several vendor pages or a slice of one.
+ * 20, 30 or 50 map one to one; other sizes take several vendor pages or a slice of one. With `cap` (a panel
+ * that silently serves at most `cap` rows a page, offsetting pages by that size) every limit above the cap
+ * counts as the cap.
  */
-export function planPages(pageIndex: number, pageSize: number): PagePlan {
+export function planPages(pageIndex: number, pageSize: number, cap: number | null = null): PagePlan {
   if (!Number.isSafeInteger(pageIndex) || pageIndex < 0 || !Number.isSafeInteger(pageSize) || pageSize < 1) {
     throw new DriverError('invalid', `Not a valid page: index ${pageIndex}, size ${pageSize}.`);
+  }
+  if (cap !== null && (!Number.isSafeInteger(cap) || cap < 1)) {
+    throw new DriverError('invalid', `Not a valid page cap: ${cap}.`);
   }
   const start = pageIndex * pageSize;
   const end = start + pageSize;
   let best: (PagePlan & { fetched: number }) | null = null;
   for (const limit of PAGE_LIMITS) {
-    const firstPage = Math.floor(start / limit) + 1;
-    const lastPage = Math.floor((end - 1) / limit) + 1;
+    const size = cap === null ? limit : Math.min(limit, cap);
+    const firstPage = Math.floor(start / size) + 1;
+    const lastPage = Math.floor((end - 1) / size) + 1;
     const requests = lastPage - firstPage + 1;
-    const fetched = requests * limit;
-    const plan = { limit, firstPage, lastPage, skip: start - (firstPage - 1) * limit, take: pageSize, fetched };
+    const fetched = requests * size;
+    const plan = { limit, size, firstPage, lastPage, skip: start - (firstPage - 1) * size, take: pageSize, fetched };
     const bestRequests = best ? best.lastPage - best.firstPage + 1 : Infinity;
     if (!best || requests < bestRequests || (requests === bestRequests && fetched <= best.fetched)) best = plan;
   }
@@ -75,11 +83,14 @@ export function readIdentifierPage(json: unknown): IdentifierPage | null {
 
 /**
  * An identifier as a person: id = its `link_id`, or its uid as text when no management system stamped one;
- * name = its owner's name; extra = uid, number and type. Null for an entry carrying neither id.
+ * name = its owner's name; extra = uid, number and type (numbers or texts: the app only displays them). Null
+ * for an entry carrying neither id.
  */
 export function personOf(item: JsonRecord): TerminalPerson | null {
   const uid = pickCount(item, ['identifier_uid', 'uid']);
-  const linkId = pickText(item, ['link_id']);
+  // Strict: only a text is a link id (a number or null there is not one; the uid then names the row).
+  const rawLink = item.link_id;
+  const linkId = typeof rawLink === 'string' && rawLink.trim() !== '' ? rawLink.trim().slice(0, MAX_TEXT_LENGTH) : null;
   const id = linkId ?? (uid === null ? null : String(uid));
   if (id === null) return null;
   const owner = pickRecord(item, ['identifier_owner']);

@@ -31,13 +31,14 @@ export type BasipApiVersion = 'v1' | 'v0';
 
 /**
  * Reads a device-info answer; null when it does not look like a BAS-IP panel's. The fields may sit at the
- * top level or in a `data` / `info` / `device_info` object.
+ * top level or in a `data` / `info` / `device_info` object, as texts or numbers (some firmware sends versions,
+ * model and serial as numbers: the app only displays them).
  */
 export function readDeviceInfo(json: unknown): JsonRecord | null {
   if (!isRecord(json) || 'error' in json) return null;
   for (const candidate of [json, pickRecord(json, ['data', 'info', 'device_info'])]) {
     if (!candidate) continue;
-    const known = INFO_KEYS.filter((key) => typeof candidate[key] === 'string' && candidate[key] !== '').length;
+    const known = INFO_KEYS.filter((key) => pickText(candidate, [key]) !== null).length;
     const versioned = pickText(candidate, ['firmware_version', 'api_version']) !== null;
     if (versioned && known >= 2) return candidate;
   }

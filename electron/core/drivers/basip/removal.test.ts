@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DriverError } from '../driver.ts';
 import { createBasipDriver } from './index.ts';
-import { checkUids, linkResults, NOT_REPORTED, uidResults } from './removal.ts';
+import { checkUids } from './removal.ts';
+import { linkResults, NO_ITEM_ANSWER, NOT_REPORTED, uidResults } from './results.ts';
 import { json, startFake, startPanel, type PanelFixture } from './test-harness.ts';
 
 const closers: Array<() => Promise<void>> = [];
@@ -27,12 +28,14 @@ describe('BAS-IP removal by link id', () => {
     const before = p.device.stats().identifiers;
     const ids = [a as string, ABSENT_1, (b as string).toUpperCase(), ABSENT_2, c as string];
     const results = await session.removePeople(ids, 'link_id');
+    const removed = { outcome: 'removed', evidence: 'answer', rawCode: 'deleted', reason: null };
+    const absent = { outcome: 'already-absent', evidence: 'not-found', rawCode: 'entity_not_found', reason: null };
     expect(results).toEqual([
-      { id: a, outcome: 'removed', rawCode: 'deleted', reason: null },
-      { id: ABSENT_1, outcome: 'already-absent', rawCode: 'entity_not_found', reason: null },
-      { id: (b as string).toUpperCase(), outcome: 'removed', rawCode: 'deleted', reason: null },
-      { id: ABSENT_2, outcome: 'already-absent', rawCode: 'entity_not_found', reason: null },
-      { id: c, outcome: 'removed', rawCode: 'deleted', reason: null },
+      { id: a, ...removed },
+      { id: ABSENT_1, ...absent },
+      { id: (b as string).toUpperCase(), ...removed },
+      { id: ABSENT_2, ...absent },
+      { id: c, ...removed },
     ]);
     expect(p.device.stats().identifiers).toBe(before - 3);
     const deletes = p.device.log.matching('/access/identifier/items/link');
@@ -89,7 +92,7 @@ describe('BAS-IP removal by link id', () => {
     expect(posts.map((e) => `${e.method} ${e.status}`)).toEqual(['POST 200', 'POST 200']);
   });
 
-  it('reports ids the panel left out as failed, and other extended_info as failed with the raw code', async () => {
+  it('reports ids the panel left out as unconfirmed, and failures as failed with the raw code', async () => {
     const fake = await startFake((request, response) => {
       if (request.url?.startsWith('/api/v1/login')) return json(response, 200, { token: 't1', account_type: 'admin' });
       json(response, 200, {
@@ -103,16 +106,29 @@ describe('BAS-IP removal by link id', () => {
     const session = createBasipDriver({ timeoutMs: 1000 }).session(fake.endpoint, { username: 'admin', password: 'x' });
     const missing = '11111111-2222-4333-8444-555555555555';
     const results = await session.removePeople([ABSENT_1, missing, ABSENT_2], 'link_id');
-    expect(results[0]).toEqual({ id: ABSENT_1, outcome: 'removed', rawCode: 'deleted', reason: null });
-    expect(results[1]).toEqual({ id: missing, outcome: 'failed', rawCode: null, reason: NOT_REPORTED });
+    expect(results[0]).toEqual({
+      id: ABSENT_1,
+      outcome: 'removed',
+      evidence: 'answer',
+      rawCode: 'deleted',
+      reason: null,
+    });
+    expect(results[1]).toEqual({
+      id: missing,
+      outcome: 'unconfirmed',
+      evidence: null,
+      rawCode: 'not-reported',
+      reason: NOT_REPORTED,
+    });
     expect(results[2]?.outcome).toBe('failed');
+    expect(results[2]?.evidence).toBe('item-error');
     expect(results[2]?.rawCode).toBe('has_dublicates');
     expect(results[2]?.reason).toMatch(/duplicates/);
   });
 });
 
 describe('BAS-IP removal by uid', () => {
-  it('deletes by uid in one request and the panel holds fewer identifiers', async () => {
+  it('deletes by uid in one request; the empty 200 confirms nothing, so every uid is unconfirmed', async () => {
     const p = await panel();
     const session = p.session();
     const uids = p.device
@@ -121,7 +137,11 @@ describe('BAS-IP removal by uid', () => {
       .map((i) => String(i.identifier_uid));
     const before = p.device.stats().identifiers;
     const results = await session.removePeople(uids, 'uid');
-    expect(results.map((r) => [r.id, r.outcome])).toEqual(uids.map((id) => [id, 'removed']));
+    expect(results.map((r) => [r.id, r.outcome, r.evidence, r.rawCode])).toEqual(
+      uids.map((id) => [id, 'unconfirmed', null, NO_ITEM_ANSWER]),
+    );
+    expect(session.answersPerItem('uid')).toBe(false);
+    expect(session.answersPerItem('link_id')).toBe(true);
     expect(p.device.stats().identifiers).toBe(before - 6);
     const requests = p.device.log.matching('/access/identifier/items').filter((e) => e.method === 'DELETE');
     expect(requests).toHaveLength(1);
@@ -143,7 +163,7 @@ describe('BAS-IP removal by uid', () => {
 });
 
 describe('per-id result mapping', () => {
-  it('matches repeated ids to successive entries and reads uid result lists when a panel gives one', () => {
+  it('matches repeated link ids to successive entries; no result list leaves every id unconfirmed', () => {
     const repeated = linkResults([ABSENT_1, ABSENT_1], {
       result: [
         { link_id: ABSENT_1, success: true, extended_info: 'deleted' },
@@ -151,17 +171,67 @@ describe('per-id result mapping', () => {
       ],
     });
     expect(repeated.map((r) => r.outcome)).toEqual(['removed', 'already-absent']);
-    expect(linkResults([ABSENT_1], { nothing: true })[0]?.reason).toBe(NOT_REPORTED);
-    expect(linkResults([ABSENT_1], undefined)[0]?.outcome).toBe('failed');
+    for (const answer of [{ nothing: true }, undefined, { result: 'deleted' }, [{ link_id: ABSENT_1 }]]) {
+      expect(linkResults([ABSENT_1], answer)).toEqual([
+        { id: ABSENT_1, outcome: 'unconfirmed', evidence: null, rawCode: NO_ITEM_ANSWER, reason: expect.any(String) },
+      ]);
+    }
+  });
 
-    const coded = uidResults(['7', '8', '9'], {
+  it('reads a uid result list by uid, and leaves uids it does not name unconfirmed', () => {
+    const coded = uidResults(['7', '8', '9', '0010'], {
       result: [
         { identifier_uid: 8, success: false, extended_info: 'entity_not_found' },
-        { uid: 7, success: true, extended_info: 'deleted' },
+        { uid: '10', success: false, extended_info: 'has_dublicates' },
+        { uid: 7, success: true },
       ],
     });
-    expect(coded.map((r) => r.outcome)).toEqual(['removed', 'already-absent', 'failed']);
-    expect(uidResults(['1'], undefined)).toEqual([{ id: '1', outcome: 'removed', rawCode: null, reason: null }]);
+    expect(coded.map((r) => [r.outcome, r.evidence])).toEqual([
+      ['removed', 'answer'],
+      ['already-absent', 'not-found'],
+      ['unconfirmed', null],
+      ['failed', 'item-error'],
+    ]);
+    expect(uidResults(['1'], undefined)).toEqual([
+      { id: '1', outcome: 'unconfirmed', evidence: null, rawCode: NO_ITEM_ANSWER, reason: expect.any(String) },
+    ]);
+    expect(uidResults(['1', '2'], { result: [] }).map((r) => r.rawCode)).toEqual(['not-reported', 'not-reported']);
     expect(checkUids(['0', '0012'])).toEqual([0, 12]);
+  });
+
+  it('never takes "created" or "updated", a contradiction or an entry without a verdict for a deletion', () => {
+    const ids = [ABSENT_1, ABSENT_2, '11111111-2222-4333-8444-555555555555', '21111111-2222-4333-8444-555555555555'];
+    const results = linkResults(ids, {
+      result: [
+        { link_id: ids[0], success: true, extended_info: 'created' },
+        { link_id: ids[1], success: true, extended_info: 'updated' },
+        { link_id: ids[2], success: false, extended_info: 'deleted' },
+        { link_id: ids[3] },
+      ],
+    });
+    expect(results.map((r) => [r.outcome, r.rawCode])).toEqual([
+      ['unconfirmed', 'created'],
+      ['unconfirmed', 'updated'],
+      ['unconfirmed', 'deleted'],
+      ['unconfirmed', null],
+    ]);
+    expect(results[0]?.reason).toMatch(/not a deletion/);
+  });
+
+  it('attributes nothing by position: entries without a link id leave the ids they might answer unconfirmed', () => {
+    const ids = [ABSENT_1, ABSENT_2, '11111111-2222-4333-8444-555555555555'];
+    const results = linkResults(ids, {
+      result: [
+        { link_id: null, success: true, extended_info: 'deleted' },
+        { link_id: ids[1]?.toUpperCase(), success: true, extended_info: 'deleted' },
+        { success: false, extended_info: 'entity_not_found' },
+        { link_id: 42, success: true, extended_info: 'deleted' },
+      ],
+    });
+    expect(results.map((r) => [r.outcome, r.evidence, r.rawCode])).toEqual([
+      ['unconfirmed', null, 'unattributed-answer'],
+      ['removed', 'answer', 'deleted'],
+      ['unconfirmed', null, 'unattributed-answer'],
+    ]);
   });
 });

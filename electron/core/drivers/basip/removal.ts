@@ -1,20 +1,20 @@
 import { DriverError, type ItemResult } from '../driver.ts';
-import { isRecord, pickCount, pickText, type JsonRecord } from './json.ts';
 
 /**
- * Bodies and per-id results of BAS-IP bulk deletes. By link: `{"link_ids": [...]}` answered
- * `{"result": [{"link_id", "success", "extended_info"}]}` (vendor document). By uid: `{"uid_items": [...]}`,
- * for which the vendor documents no answer body (the simulator answers an empty 200).
+ * Checks on the ids of BAS-IP bulk deletes before anything is sent, and what a request the panel refuses AS A
+ * WHOLE means for its ids. By link: `{"link_ids": [...]}`; by uid: `{"uid_items": [...]}`. Per-id results are
+ * read in results.ts.
  */
 
 /** A UUID in its canonical text form (any version, either case), as panels parse `link_id`. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The reason given when an answer says nothing about an id. */
-export const NOT_REPORTED = 'The panel did not report this id.';
-
 /** How many bad ids an error message lists before summarising. */
 const LISTED_IDS = 10;
+
+/** The reason given for an id the panel refuses as not valid even in a request naming only it. */
+export const REFUSED_ALONE_REASON =
+  'The panel refuses this id as not valid ("Wrong JSON body") even when it is sent alone; sending it again will not help.';
 
 /** Throws DriverError('invalid') listing the link ids that are not UUIDs; nothing may be sent then. */
 export function checkLinkIds(ids: readonly string[]): void {
@@ -30,63 +30,23 @@ export function checkUids(ids: readonly string[]): number[] {
 }
 
 /**
- * One result per requested link id, in request order, from a link call's `result` list (matched by
- * link id without regard to case; a repeated id takes the next entry for it): `deleted` → removed,
- * `entity_not_found` → already-absent, any other success → removed, other failures → failed with the vendor's `extended_info`; an id
- * the answer leaves out → failed.
+ * Whether an error is the panel refusing a delete AS A WHOLE as not valid: a 400 "Wrong JSON body" (legacy,
+ * any of the vendor's three texts) or a coded `not_valid`. Some firmware answers so when one id of the list is
+ * unknown, and then deletes nothing: that says nothing about each id, so the caller splits the list.
  */
-export function linkResults(ids: readonly string[], json: unknown): ItemResult[] {
-  const entries = resultEntries(json);
-  const byId = new Map<string, JsonRecord[]>();
-  for (const entry of entries) {
-    const linkId = pickText(entry, ['link_id'])?.toLowerCase();
-    if (linkId === undefined) continue;
-    const queue = byId.get(linkId) ?? [];
-    queue.push(entry);
-    byId.set(linkId, queue);
-  }
-  return ids.map((id) => itemResult(id, byId.get(id.toLowerCase())?.shift()));
+export function isWholeRejection(error: unknown): boolean {
+  if (!(error instanceof DriverError) || error.kind !== 'invalid' || error.status !== 400) return false;
+  const code = error.rawCode ?? '';
+  return code === 'not_valid' || /^wrong json body/i.test(code);
 }
 
 /**
- * One result per requested uid, in request order. When the answer carries a `result` list (some firmware
- * may), entries are matched by `identifier_uid` / `uid`; when it carries none (the documented empty 200),
- * the panel accepted the whole request and every uid counts as removed: it cannot tell us which uids it
- * did not hold.
+ * The result of an id refused as not valid in a request naming only it: failed for good (`permanent`, never
+ * retried), on the panel's word about that id alone.
  */
-export function uidResults(ids: readonly string[], json: unknown): ItemResult[] {
-  const entries = resultEntries(json);
-  if (entries.length === 0) return ids.map((id) => ({ id, outcome: 'removed', rawCode: null, reason: null }));
-  const byUid = new Map<string, JsonRecord[]>();
-  for (const entry of entries) {
-    const uid = pickCount(entry, ['identifier_uid', 'uid', 'uid_item']);
-    if (uid === null) continue;
-    const queue = byUid.get(String(uid)) ?? [];
-    queue.push(entry);
-    byUid.set(String(uid), queue);
-  }
-  return ids.map((id) => itemResult(id, byUid.get(String(Number(id)))?.shift()));
-}
-
-function resultEntries(json: unknown): JsonRecord[] {
-  if (!isRecord(json) || !Array.isArray(json.result)) return [];
-  return json.result.filter(isRecord);
-}
-
-function itemResult(id: string, entry: JsonRecord | undefined): ItemResult {
-  if (!entry) return { id, outcome: 'failed', rawCode: null, reason: NOT_REPORTED };
-  const info = pickText(entry, ['extended_info']);
-  if (info === 'entity_not_found') return { id, outcome: 'already-absent', rawCode: info, reason: null };
-  if (info === 'deleted' || entry.success === true) {
-    return { id, outcome: 'removed', rawCode: info, reason: null };
-  }
-  return { id, outcome: 'failed', rawCode: info, reason: reasonOf(info) };
-}
-
-function reasonOf(info: string | null): string {
-  if (info === 'has_dublicates') return 'The panel holds duplicates of this identifier and did not delete it.';
-  if (info === null) return 'The panel did not delete this id and gave no reason.';
-  return `The panel did not delete this id (${info}).`;
+export function refusedAlone(id: string, error: unknown): ItemResult {
+  const rawCode = (error instanceof DriverError ? error.rawCode : null) ?? 'not_valid';
+  return { id, outcome: 'failed', evidence: 'item-error', rawCode, reason: REFUSED_ALONE_REASON, permanent: true };
 }
 
 function listed(ids: readonly string[]): string {

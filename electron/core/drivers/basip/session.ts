@@ -1,19 +1,14 @@
 import type { AxiosInstance } from 'axios';
-import {
-  DriverError,
-  type ItemResult,
-  type PeoplePage,
-  type RemovalIdKind,
-  type TerminalPerson,
-  type TerminalSession,
-} from '../driver.ts';
+import { DriverError, type ItemResult, type RemovalIdKind, type TerminalSession } from '../driver.ts';
+import { splitUntilAnswered } from '../split-batch.ts';
 import type { Credentials } from '../../secrets/secret-store.ts';
 import { createTokenKeeper, login, type BasipLogin } from './auth.ts';
 import { ADMIN_NEEDED_MESSAGE, errorFromAnswer, isTokenRejected, readBasipError } from './errors.ts';
 import { sendRequest, type BasipAnswer, type BasipRequest } from './http.ts';
-import type { JsonRecord } from './json.ts';
-import { personOf, planPages, readIdentifierPage, type IdentifierPage } from './paging.ts';
-import { checkLinkIds, checkUids, linkResults, uidResults } from './removal.ts';
+import { createLister } from './listing.ts';
+import { readIdentifierPage, type IdentifierPage } from './paging.ts';
+import { checkLinkIds, checkUids, isWholeRejection, refusedAlone } from './removal.ts';
+import { linkResults, uidResults } from './results.ts';
 
 /** Where the v1 API lives. */
 const V1 = '/api/v1';
@@ -28,7 +23,9 @@ type LinkDeleteRoute = 'delete' | 'android-post';
 /**
  * A session with one BAS-IP panel. It logs in on first use (one login shared by concurrent calls), sends
  * `Authorization: Bearer <token>`, and when the panel refuses the token (it expired) logs in again once and
- * repeats the same request. The link-delete route that works is remembered for the session.
+ * repeats the same request. The link-delete route that works is remembered for the session. A delete the panel
+ * refuses as a whole ("Wrong JSON body" / `not_valid`) is split until each id has an answer of its own
+ * (split-batch.ts); per-id results follow results.ts (no per-id answer → unconfirmed).
  */
 export function createBasipSession(
   http: AxiosInstance,
@@ -68,25 +65,27 @@ export function createBasipSession(
     if (!read) throw new DriverError('invalid', 'The panel answered the identifier list in an unknown shape.');
     return read;
   };
+  const lister = createLister(listPage);
 
-  const removeByLink = async (ids: readonly string[], signal?: AbortSignal): Promise<ItemResult[]> => {
-    checkLinkIds(ids);
+  /**
+   * One link delete request. The documented DELETE first; when the panel does not know that route (404, 405,
+   * or a 2xx web page instead of JSON) the older Android-panel POST, remembered once it answers JSON.
+   */
+  const deleteLinks = async (ids: readonly string[], signal?: AbortSignal): Promise<ItemResult[]> => {
     const body = { link_ids: [...ids] };
     if (linkRoute === 'delete') {
       const answer = await call({ method: 'DELETE', path: '/access/identifier/items/link', body }, signal);
-      if (answer.status !== 404 && answer.status !== 405) return linkResults(ids, ok(answer).json);
-      linkRoute = 'android-post';
+      if (!routeMissing(answer)) return linkResults(ids, ok(answer).json);
     }
     const answer = await call({ method: 'POST', path: '/access/identifiers/link/delete', body }, signal);
+    if (answer.json !== undefined) linkRoute = 'android-post';
     return linkResults(ids, ok(answer).json);
   };
 
-  const removeByUid = async (ids: readonly string[], signal?: AbortSignal): Promise<ItemResult[]> => {
-    const uids = checkUids(ids);
-    const answer = await call(
-      { method: 'DELETE', path: '/access/identifier/items', body: { uid_items: uids } },
-      signal,
-    );
+  /** One uid delete request. */
+  const deleteUids = async (ids: readonly string[], signal?: AbortSignal): Promise<ItemResult[]> => {
+    const body = { uid_items: ids.map(Number) };
+    const answer = await call({ method: 'DELETE', path: '/access/identifier/items', body }, signal);
     return uidResults(ids, ok(answer).json);
   };
 
@@ -98,38 +97,27 @@ export function createBasipSession(
       }
     },
 
-    async countPeople(signal) {
-      const page = await listPage(10, 1, signal);
-      if (page.total !== null) return { count: page.total, capacity: null };
-      if (page.items.length < 10) return { count: page.items.length, capacity: null };
-      throw new DriverError('invalid', 'The panel did not tell how many identifiers it holds.');
-    },
+    countPeople: (signal) => lister.countPeople(signal),
 
-    async listPeople(pageIndex, pageSize, signal): Promise<PeoplePage> {
-      const plan = planPages(pageIndex, pageSize);
-      const fetched: JsonRecord[] = [];
-      let total: number | null = null;
-      for (let page = plan.firstPage; page <= plan.lastPage; page++) {
-        const read = await listPage(plan.limit, page, signal);
-        total = read.total ?? total;
-        fetched.push(...read.items);
-        if (read.items.length < plan.limit) break;
-      }
-      const items = fetched
-        .slice(plan.skip, plan.skip + plan.take)
-        .map(personOf)
-        .filter((person): person is TerminalPerson => person !== null);
-      // Without a total in the answer, what was seen is a lower bound.
-      return { items, total: total ?? (plan.firstPage - 1) * plan.limit + fetched.length };
-    },
+    listPeople: (pageIndex, pageSize, signal) => lister.listPeople(pageIndex, pageSize, signal),
 
     async removePeople(ids, idKind: RemovalIdKind, signal) {
       signal?.throwIfAborted();
       if (ids.length === 0) return [];
-      if (idKind === 'link_id') return removeByLink(ids, signal);
-      if (idKind === 'uid') return removeByUid(ids, signal);
-      throw new DriverError('invalid', `BAS-IP panels remove identifiers by link_id or uid, not by ${idKind}.`);
+      let send: (chunk: readonly string[]) => Promise<ItemResult[]>;
+      if (idKind === 'link_id') {
+        checkLinkIds(ids);
+        send = (chunk) => deleteLinks(chunk, signal);
+      } else if (idKind === 'uid') {
+        checkUids(ids);
+        send = (chunk) => deleteUids(chunk, signal);
+      } else {
+        throw new DriverError('invalid', `BAS-IP panels remove identifiers by link_id or uid, not by ${idKind}.`);
+      }
+      return splitUntilAnswered(ids, send, isWholeRejection, refusedAlone);
     },
+
+    answersPerItem: (idKind) => idKind === 'link_id',
   };
 }
 
@@ -137,4 +125,10 @@ export function createBasipSession(
 function ok(answer: BasipAnswer): BasipAnswer {
   if (answer.status >= 200 && answer.status <= 299 && !readBasipError(answer.json)) return answer;
   throw errorFromAnswer(answer.status, answer.json);
+}
+
+/** Whether an answer says the panel does not serve the route: 404, 405, or a 2xx that is not JSON (a web page). */
+function routeMissing(answer: BasipAnswer): boolean {
+  if (answer.status === 404 || answer.status === 405) return true;
+  return answer.status >= 200 && answer.status <= 299 && answer.json === undefined && answer.text.trim() !== '';
 }
