@@ -111,8 +111,8 @@ export function createJournal(db: Database) {
   const clearMarks = sql.prepare(`UPDATE job_items SET outcome = NULL WHERE batch_id = ? AND state = 'sending'
     AND outcome IS NOT NULL`);
   const setBatch = sql.prepare('UPDATE job_batches SET state = ?, error = ?, updated_at = ? WHERE id = ?');
-  const answeredUnconfirmed = sql.prepare(`UPDATE job_batches SET state = 'unknown', error = ?, updated_at = ?1,
-    answered_at = ?1 WHERE id = ?2`);
+  const answeredUnconfirmed = sql.prepare(`UPDATE job_batches SET state = 'unknown', error = ?1, updated_at = ?2,
+    answered_at = ?2 WHERE id = ?3`);
   // A settled batch keeps the reason it was not acknowledged (why its request got no answer).
   const settleBatch = sql.prepare(`UPDATE job_batches SET state = 'reconciled', updated_at = ? WHERE id = ?`);
   // Answers set synced_at themselves (the synced_at trigger then skips the row: one write per item, not two).
