@@ -5,12 +5,13 @@ import type { CliContext } from './context.ts';
 /** Fewest milliseconds between two progress lines on stderr. */
 const PROGRESS_LINE_MS = 1000;
 
-/** "removed 3, already absent 1, failed 0, ..." */
+/** "removed 3, already absent 1, failed 0, unconfirmed 0, ..." */
 export function describeCounts(counts: OutcomeCounts): string {
   return [
     `removed ${counts.removed}`,
     `already absent ${counts['already-absent']}`,
     `failed ${counts.failed}`,
+    `unconfirmed ${counts.unconfirmed ?? 0}`,
     `queued ${counts.queued}`,
     `cancelled ${counts.cancelled}`,
     ...(counts.pending > 0 ? [`pending ${counts.pending}`] : []),
@@ -18,13 +19,40 @@ export function describeCounts(counts: OutcomeCounts): string {
   ].join(', ');
 }
 
-/** Whether every item of a job ended removed or already absent (the only case `fcom` exits 0). */
-export function allRemoved(summary: JobSummary): boolean {
-  const c = summary.counts;
-  return c.failed + c.queued + c.cancelled + c.pending === 0;
+/**
+ * Items that did not end removed, already absent or done: failed, unconfirmed (sent, but nothing confirms what
+ * became of them), queued, cancelled or not finished.
+ */
+export function unsettledOf(counts: OutcomeCounts): number {
+  return counts.failed + (counts.unconfirmed ?? 0) + counts.queued + counts.cancelled + counts.pending;
 }
 
-/** Prints a job's summary (JSON with --json) and what to do next; sets exit code 1 unless all items are removed. */
+/** Whether every item of a job ended removed or already absent (the only case `fcom` exits 0). */
+export function allRemoved(summary: JobSummary): boolean {
+  return unsettledOf(summary.counts) === 0;
+}
+
+/** What to do about failed and unconfirmed items: the commands to see them and to retry them. */
+export function printRetryHints(out: (text: string) => void, summary: JobSummary): void {
+  const unconfirmed = summary.counts.unconfirmed ?? 0;
+  if (summary.counts.failed > 0) out(`  See why items failed: fcom jobs show ${summary.id} --outcome failed`);
+  if (unconfirmed > 0) {
+    out(
+      `  ${unconfirmed} item(s) unconfirmed: the request went out, but no answer or read says what became of them (not counted as removed).`,
+    );
+    out(`  See them: fcom jobs show ${summary.id} --outcome unconfirmed`);
+  }
+  if (summary.counts.failed > 0 || unconfirmed > 0) {
+    out(
+      `  Send them again once fixed: fcom jobs retry-failed ${summary.id}${unconfirmed > 0 ? ' (unconfirmed items: their terminal is read first, nothing is sent blindly)' : ''}`,
+    );
+  }
+}
+
+/**
+ * Prints a job's summary (JSON with --json) and what to do next; sets exit code 1 unless every item ended
+ * removed or already absent (an unconfirmed item is not removed).
+ */
 export function printJobSummary(context: CliContext, summary: JobSummary): void {
   const ok = allRemoved(summary);
   if (!ok) context.setExitCode(1);
@@ -35,12 +63,11 @@ export function printJobSummary(context: CliContext, summary: JobSummary): void 
   const out = (text: string): void => context.output.out(text);
   out(`Job ${summary.id}: ${summary.state}, ${summary.total} items on ${summary.terminals} terminal(s)`);
   out(`  ${describeCounts(summary.counts)}`);
-  if (summary.verify) out(`  verified absent: ${summary.verified}, not verified: ${summary.unverified}`);
+  if (summary.verify) out(`  verified absent (read back): ${summary.verified}, not verified: ${summary.unverified}`);
+  else if (summary.kind === 'remove')
+    out('  not read back (verification off): outcomes rest on the terminals’ answers');
   if (summary.error) out(`  error: ${summary.error}`);
-  if (summary.counts.failed > 0) {
-    out(`  See why items failed: fcom jobs show ${summary.id} --outcome failed`);
-    out(`  Send them again once fixed: fcom jobs retry-failed ${summary.id}`);
-  }
+  printRetryHints(out, summary);
   if (summary.counts.queued > 0 || summary.counts.pending > 0) {
     out(`  Some terminals did not answer: their items wait. When they are back, run: fcom jobs resume ${summary.id}`);
   }

@@ -130,7 +130,7 @@ describe('fcom remove and fcom jobs, with a kill -9 in the middle of a job', () 
         .split('\r\n');
       expect(report).toHaveLength(201);
       expect(report[0]).toBe(
-        'terminal,terminal_kind,line,name,person_key,id_kind,native_id,face_id,outcome,raw_code,reason,attempts,verified,updated_at',
+        'terminal,terminal_kind,line,name,person_key,id_kind,native_id,face_id,outcome,evidence,raw_code,reason,attempts,verified,updated_at',
       );
       expect(report.filter((line) => line.includes(',removed,'))).toHaveLength(200);
       expect(report.some((line) => line.includes(listed[0]?.name as string))).toBe(true);

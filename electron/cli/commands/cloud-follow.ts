@@ -1,7 +1,7 @@
 import type { JobProgress } from '../../../shared/domain/job.ts';
 import type { JobSummary } from '../../../shared/domain/removal.ts';
 import type { CliContext } from '../context.ts';
-import { describeCounts } from '../job-follow.ts';
+import { describeCounts, printRetryHints, unsettledOf } from '../job-follow.ts';
 
 /** Fewest milliseconds between two progress lines on stderr. */
 const PROGRESS_LINE_MS = 1000;
@@ -9,7 +9,7 @@ const PROGRESS_LINE_MS = 1000;
 /**
  * Runs a cloud job in the foreground: progress lines on stderr (not with --json) until the job has nothing more
  * to do in this process (finished, or waiting for a cloud that does not answer), then its summary. Exit code 1
- * unless every item ended removed, already absent or done.
+ * unless every item ended removed, already absent or done (an unconfirmed item is neither).
  */
 export async function followCloudJob(context: CliContext, jobId: string): Promise<JobSummary> {
   const { bus, cloudJobs } = context.core().services;
@@ -32,7 +32,7 @@ export async function followCloudJob(context: CliContext, jobId: string): Promis
     // A waiting job's pass ended: in the CLI, stop there (the app or `fcom jobs resume` continues later).
     summary = cloudJobs.summary(jobId);
     const c = summary.counts;
-    if (c.failed + c.queued + c.cancelled + c.pending > 0) context.setExitCode(1);
+    if (unsettledOf(c) > 0) context.setExitCode(1);
     if (context.json()) {
       context.output.out(JSON.stringify(summary, null, 2));
       return summary;
@@ -41,10 +41,7 @@ export async function followCloudJob(context: CliContext, jobId: string): Promis
     out(`Job ${summary.id} (${summary.kind}): ${summary.state}, ${summary.total} items`);
     out(`  ${describeCounts(c)}`);
     if (summary.error) out(`  error: ${summary.error}`);
-    if (c.failed > 0) {
-      out(`  See why items failed: fcom jobs show ${summary.id} --outcome failed`);
-      out(`  Send them again once fixed: fcom jobs retry-failed ${summary.id}`);
-    }
+    printRetryHints(out, summary);
     if (c.queued + c.pending > 0)
       out(`  The cloud did not answer: the work waits. Later, run: fcom jobs resume ${summary.id}`);
     return summary;

@@ -1,12 +1,48 @@
 import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { ItemFilterSchema, type ItemFilter, type JobSummary } from '../../../shared/domain/removal.ts';
+import { ItemFilterSchema, type ItemFilter, type JobItem, type JobSummary } from '../../../shared/domain/removal.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { CliContext } from '../context.ts';
 import { printTable } from '../output.ts';
+import { itemEvidenceWords } from '../../core/report/outcome-words.ts';
 import { describeCounts, followJob, printJobSummary } from '../job-follow.ts';
 
-function summaryRow(job: JobSummary): string[] {
+/** Headers of `fcom jobs list` (one per cell of {@link summaryRow}). */
+export const JOB_LIST_HEADERS = [
+  'id',
+  'state',
+  'created',
+  'items',
+  'removed',
+  'absent',
+  'failed',
+  'unconfirmed',
+  'queued',
+  'other',
+  'list',
+] as const;
+
+/** Headers of the items of `fcom jobs show` (one per cell of {@link itemRow}). */
+export const JOB_ITEM_HEADERS = ['terminal', 'id', 'outcome', 'evidence', 'raw', 'tries', 'reason'] as const;
+
+/**
+ * One item of `fcom jobs show`: its outcome and, beside it, what decided it in words ("terminal confirmed",
+ * "read back", "read before sending"; empty without evidence, as for an unconfirmed item).
+ */
+export function itemRow(item: JobItem, cloud: boolean): string[] {
+  return [
+    item.terminal,
+    item.faceId ? `${item.nativeId}/${item.faceId}` : item.nativeId,
+    item.outcome ?? 'pending',
+    itemEvidenceWords(item, cloud ? 'cloud' : 'terminal', 'en'),
+    item.rawCode ?? '',
+    String(item.attempts),
+    item.reason ?? '',
+  ];
+}
+
+/** One job of `fcom jobs list`: its counts per outcome, unconfirmed apart from removed and failed. */
+export function summaryRow(job: JobSummary): string[] {
   const c = job.counts;
   return [
     job.id,
@@ -16,6 +52,7 @@ function summaryRow(job: JobSummary): string[] {
     String(c.removed),
     String(c['already-absent']),
     String(c.failed),
+    String(c.unconfirmed ?? 0),
     String(c.queued),
     String(c.cancelled + c.pending),
     job.label ?? '',
@@ -36,21 +73,17 @@ export function registerJobCommands(program: Command, context: CliContext): void
 
   jobs
     .command('list')
-    .description('list the jobs, newest first, with counts per outcome')
+    .description('list the jobs, newest first, with counts per outcome (unconfirmed apart)')
     .action(async () => {
       const list = await context.call('jobs:list', {});
       if (context.json()) return context.print(list);
       if (list.length === 0) return context.output.out('No jobs.');
-      printTable(
-        context.output,
-        ['id', 'state', 'created', 'items', 'removed', 'absent', 'failed', 'queued', 'other', 'list'],
-        list.map(summaryRow),
-      );
+      printTable(context.output, JOB_LIST_HEADERS, list.map(summaryRow));
     });
 
   jobs
     .command('show <job>')
-    .description('a job’s counts per terminal and its items (paged)')
+    .description('a job’s counts per terminal and its items (paged), each outcome with the evidence that decided it')
     .addOption(new Option('--outcome <outcome>', 'only items with this outcome').choices(ItemFilterSchema.options))
     .option('--terminal <serial>', 'only the items of one terminal')
     .option('--limit <n>', 'items per page', '50')
@@ -73,17 +106,11 @@ export function registerJobCommands(program: Command, context: CliContext): void
           return context.output.out(detail.matching === 0 ? 'No items match.' : `No items past ${detail.matching}.`);
         }
         context.output.out(`Items ${first}-${first + detail.items.length - 1} of ${detail.matching}:`);
+        const cloud = detail.job.kind === 'aliyun-removal';
         printTable(
           context.output,
-          ['terminal', 'id', 'outcome', 'raw', 'tries', 'reason'],
-          detail.items.map((i) => [
-            i.terminal,
-            i.faceId ? `${i.nativeId}/${i.faceId}` : i.nativeId,
-            i.outcome ?? 'pending',
-            i.rawCode ?? '',
-            String(i.attempts),
-            i.reason ?? '',
-          ]),
+          JOB_ITEM_HEADERS,
+          detail.items.map((i) => itemRow(i, cloud)),
         );
       },
     );
@@ -99,11 +126,13 @@ export function registerJobCommands(program: Command, context: CliContext): void
 
   jobs
     .command('retry-failed <job>')
-    .description('send the failed items of a job again, in the foreground')
+    .description(
+      'send the failed items of a job again and settle its unconfirmed ones (their terminal is read first), in the foreground',
+    )
     .action(async (jobId: string) => {
       await context.core().services.health.checkAll();
       const { retried } = await context.call('jobs:retry-failed', { jobId });
-      if (!context.json()) context.output.err(`${retried} failed item(s) put back.`);
+      if (!context.json()) context.output.err(`${retried} failed or unconfirmed item(s) put back.`);
       await followJob(context, jobId);
     });
 

@@ -31,7 +31,7 @@ async function removeFromCloud(context: CliContext, options: RemoveOptions): Pro
     ['--devices', options.devices !== undefined],
     ['--faces-only', options.facesOnly],
     ['--dry-run', options.dryRun],
-    ['--verify', options.verify],
+    [options.verify === false ? '--no-verify' : '--verify', options.verify !== undefined],
   ].filter(([, given]) => given);
   if (terminalOnly.length > 0) {
     throw new AppError(
@@ -136,14 +136,20 @@ function reportListProblems(context: CliContext, list: RemovalList): void {
 export function registerRemovalCommands(program: Command, context: CliContext): void {
   program
     .command('remove')
-    .description('remove people (or single faces) from terminals as a journaled job; exit 0 only if all are gone')
+    .description(
+      'remove people (or single faces) from terminals as a journaled job, reading every terminal back afterwards; exit 0 only if every item ended removed or already absent (not failed, unconfirmed or queued)',
+    )
     .option('--ids <ids>', 'ids separated by commas (each applied as the terminal’s own kind of id)')
     .option('--file <path>', 'a CSV/TSV list (UTF-8, UTF-16 or GBK)')
     .option('--column <name>', 'the id column of --file: header label or 1-based number')
     .option('--devices <list>', '"all", or serials separated by commas (required without --cloud)')
     .option('--faces-only', 'remove single faces (Sophon), keeping the people', false)
     .option('--dry-run', 'show the plan per terminal and the estimated time; send nothing', false)
-    .option('--verify', 'read each terminal’s list afterwards and confirm every removed item is gone', false)
+    .option(
+      '--verify',
+      'read each terminal’s list back afterwards and confirm every removed item is gone (the default)',
+    )
+    .option('--no-verify', 'do not read the terminals back: outcomes rest on their answers alone')
     .addOption(new Option('--cloud <cloud>', 'remove faces from a cloud instead of terminals').choices(['aliyun']))
     .option('--scope <scopes>', 'with --cloud: iot:ID,ID,... (devices) or space:ID,ID,... (spaces)')
     .addOption(
@@ -163,7 +169,8 @@ export function registerRemovalCommands(program: Command, context: CliContext): 
         mode: list.mode,
         items: list.items,
         devices: parseDevices(options.devices),
-        verify: options.verify ?? false,
+        // Read-back is on unless --no-verify (the request's default): an absent option leaves it on.
+        ...(options.verify === undefined ? {} : { verify: options.verify }),
         label,
       };
       // Fresh online/offline states before planning: the inventory may be old.

@@ -83,8 +83,10 @@ async function listQueue(context: CliContext, options: ListOptions): Promise<voi
   for (const op of page.items) {
     const why = op.reason ?? op.reasonCode ?? '';
     const who = op.discardedBy ? ` discarded by ${op.discardedBy} at ${time(op.discardedAt)}` : '';
+    // Unconfirmed: sent, but nothing confirms the outcome (needs attention, and not a failure).
+    const state = op.outcome === 'unconfirmed' ? `${op.state} (unconfirmed)` : op.state;
     context.output.out(
-      `${op.id}  ${op.state}  ${op.targetName}  ${op.subject}  queued ${time(op.queuedAt) || '-'}  synced ${time(op.syncedAt) || '-'}${who}  ${why}`,
+      `${op.id}  ${state}  ${op.targetName}  ${op.subject}  queued ${time(op.queuedAt) || '-'}  synced ${time(op.syncedAt) || '-'}${who}  ${why}`,
     );
   }
 }

@@ -17,9 +17,10 @@ const GAP = 10;
 
 /**
  * A horizontal bar chart of operation outcomes as inline SVG (no script, no external resource, prints in
- * colour or grey). Bars are scaled to the largest count; each shows its count.
+ * colour or grey). Bars are scaled to the largest count; each shows its count, the done bar how many were
+ * already absent and the needs-attention bar how many are unconfirmed.
  */
-export function outcomeChart(counts: SyncCounts, alreadyAbsent: number): string {
+export function outcomeChart(counts: SyncCounts, alreadyAbsent: number, unconfirmed = 0): string {
   const max = Math.max(1, ...CHART_BARS.map((b) => counts[b.key]));
   const span = WIDTH - LABEL - 70;
   const height = CHART_BARS.length * (BAR + GAP) + GAP;
@@ -27,7 +28,12 @@ export function outcomeChart(counts: SyncCounts, alreadyAbsent: number): string 
     const y = GAP + index * (BAR + GAP);
     const value = counts[bar.key];
     const width = value === 0 ? 0 : Math.max(2, Math.round((value / max) * span));
-    const note = bar.key === 'done' && alreadyAbsent > 0 ? ` (${alreadyAbsent} already absent)` : '';
+    const note =
+      bar.key === 'done' && alreadyAbsent > 0
+        ? ` (${alreadyAbsent} already absent)`
+        : bar.key === 'needs-attention' && unconfirmed > 0
+          ? ` (${unconfirmed} unconfirmed)`
+          : '';
     return [
       `<text x="${LABEL - 8}" y="${y + BAR / 2 + 5}" text-anchor="end">${escapeHtml(bar.label)}</text>`,
       `<rect x="${LABEL}" y="${y}" width="${width}" height="${BAR}" fill="${bar.colour}" rx="3"></rect>`,

@@ -1,3 +1,4 @@
+import type { Evidence } from '../../../shared/domain/removal.ts';
 import type { Operation, OperationState, SyncCounts } from '../../../shared/domain/sync.ts';
 import type { Terminal } from '../../../shared/domain/terminal.ts';
 import type { ActionRecord, DriftRecord } from '../sync/history.ts';
@@ -6,6 +7,12 @@ import { addCounts, emptySyncCounts, type TimeRange } from '../sync/source.ts';
 /** Most item rows the HTML report lists (problems first); the CSV always has every one. */
 export const HTML_ITEM_LIMIT = 5000;
 
+/**
+ * An operation as the report reads it: with the evidence that decided its outcome where its source says
+ * (removal items and Alibaba Cloud items; absent or null otherwise).
+ */
+export type ReportOperation = Operation & { evidence?: Evidence | null };
+
 /** Counts of one terminal, channel or job in the report. */
 export interface GroupSummary {
   key: string;
@@ -13,6 +20,11 @@ export interface GroupSummary {
   counts: SyncCounts;
   /** Done operations that were already absent (found so, or answered "not found"). */
   alreadyAbsent: number;
+  /**
+   * Operations sent whose outcome no evidence confirms (outcome `unconfirmed`: neither removed nor failed;
+   * counted among those needing attention, and apart).
+   */
+  unconfirmed: number;
   drift: number;
   /**
    * The earliest `queuedAt` of its operations: when a target first did not answer (terminal items:
@@ -38,13 +50,15 @@ export interface ReportData {
   terminals: Terminal[];
   totals: SyncCounts;
   alreadyAbsent: number;
+  /** Operations whose outcome is unconfirmed (see {@link GroupSummary.unconfirmed}). */
+  unconfirmed: number;
   perTerminal: GroupSummary[];
   perChannel: GroupSummary[];
   jobs: JobGroup[];
   drift: DriftRecord[];
   actions: ActionRecord[];
   /** Item rows for the HTML (at most {@link HTML_ITEM_LIMIT}: every problem first, then the rest). */
-  items: Operation[];
+  items: ReportOperation[];
   operationCount: number;
 }
 
@@ -55,13 +69,22 @@ export interface ReportInput {
   generatedAt: number;
   range: TimeRange;
   terminals: Terminal[];
-  operations: Iterable<Operation>;
+  operations: Iterable<ReportOperation>;
   drift: DriftRecord[];
   actions: ActionRecord[];
 }
 
 function summary(key: string, name: string): GroupSummary {
-  return { key, name, counts: emptySyncCounts(), alreadyAbsent: 0, drift: 0, firstQueuedAt: null, lastSyncedAt: null };
+  return {
+    key,
+    name,
+    counts: emptySyncCounts(),
+    alreadyAbsent: 0,
+    unconfirmed: 0,
+    drift: 0,
+    firstQueuedAt: null,
+    lastSyncedAt: null,
+  };
 }
 
 function group(map: Map<string, GroupSummary>, key: string, name: string): GroupSummary {
@@ -78,6 +101,7 @@ function count(into: GroupSummary, op: Operation): void {
   if (op.state === 'done' && (op.outcome === 'already-absent' || op.reasonCode === 'drift-absent')) {
     into.alreadyAbsent++;
   }
+  if (op.outcome === 'unconfirmed') into.unconfirmed++;
   if (op.drift !== null) into.drift++;
   if (op.queuedAt !== null) into.firstQueuedAt = Math.min(into.firstQueuedAt ?? op.queuedAt, op.queuedAt);
   if (op.syncedAt !== null) into.lastSyncedAt = Math.max(into.lastSyncedAt ?? op.syncedAt, op.syncedAt);
@@ -94,8 +118,8 @@ export function collectReport(input: ReportInput): ReportData {
   const terminals = new Map<string, GroupSummary>();
   const channels = new Map<string, GroupSummary>();
   const jobs = new Map<string, JobGroup>();
-  const problems: Operation[] = [];
-  const done: Operation[] = [];
+  const problems: ReportOperation[] = [];
+  const done: ReportOperation[] = [];
   let operationCount = 0;
   for (const t of input.terminals) group(terminals, t.serial, t.name || t.serial);
   for (const op of input.operations) {
@@ -123,6 +147,7 @@ export function collectReport(input: ReportInput): ReportData {
     terminals: input.terminals,
     totals,
     alreadyAbsent: [...jobs.values()].reduce((n, j) => n + j.alreadyAbsent, 0),
+    unconfirmed: [...jobs.values()].reduce((n, j) => n + j.unconfirmed, 0),
     perTerminal: [...terminals.values()],
     perChannel: [...channels.values()],
     jobs: [...jobs.values()],

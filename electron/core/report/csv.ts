@@ -1,8 +1,13 @@
-import type { Operation } from '../../../shared/domain/sync.ts';
 import type { Terminal } from '../../../shared/domain/terminal.ts';
 import { csvField } from '../removal/export.ts';
+import type { ReportOperation } from './collect.ts';
+import { outcomeWords } from './outcome-words.ts';
 
-/** Columns of the CSV report: `record` says whether a row is a terminal found or an operation. */
+/**
+ * Columns of the CSV report: `record` says whether a row is a terminal found or an operation. `evidence` is the
+ * stable code of what decided the outcome (answer, not-found, item-error, read-before, read-back, plan; empty
+ * without evidence), `result` the outcome with it in English words ("removed (read back)", "unconfirmed").
+ */
 export const REPORT_CSV_COLUMNS = [
   'record',
   'operation_id',
@@ -18,6 +23,8 @@ export const REPORT_CSV_COLUMNS = [
   'subject_name',
   'state',
   'outcome',
+  'evidence',
+  'result',
   'raw_code',
   'reason',
   'attempts',
@@ -55,7 +62,8 @@ function terminalRow(t: Terminal): string {
   return REPORT_CSV_COLUMNS.map((c) => csvField(cells[c] ?? null, true)).join(',');
 }
 
-function operationRow(op: Operation): string {
+/** The cells of an operation row: the columns from `record` to `drift`. */
+function operationCells(op: ReportOperation): (string | number | null)[] {
   return [
     'operation',
     op.id,
@@ -71,6 +79,8 @@ function operationRow(op: Operation): string {
     op.subjectName,
     op.state,
     op.outcome,
+    op.evidence ?? null,
+    op.outcome === null ? null : outcomeWords(op.outcome, op.evidence, op.targetKind, 'en'),
     op.rawCode,
     op.reason,
     op.attempts,
@@ -80,10 +90,12 @@ function operationRow(op: Operation): string {
     op.discardedBy,
     iso(op.discardedAt),
     op.drift,
-  ]
-    .map((value) => csvField(value, true))
-    .concat(Array.from({ length: REPORT_CSV_COLUMNS.length - 23 }, () => ''))
-    .join(',');
+  ];
+}
+
+function operationRow(op: ReportOperation): string {
+  const cells = operationCells(op).map((value) => csvField(value, true));
+  return cells.concat(Array.from({ length: REPORT_CSV_COLUMNS.length - cells.length }, () => '')).join(',');
 }
 
 /**
@@ -93,7 +105,7 @@ function operationRow(op: Operation): string {
  */
 export function renderCsv(
   terminals: readonly Terminal[],
-  operations: Iterable<Operation>,
+  operations: Iterable<ReportOperation>,
 ): { content: string; operations: number } {
   const lines = [REPORT_CSV_COLUMNS.join(',')];
   for (const t of terminals) lines.push(terminalRow(t));

@@ -1,6 +1,7 @@
 import { outcomeChart } from './chart.ts';
-import { HTML_ITEM_LIMIT, type GroupSummary, type ReportData } from './collect.ts';
+import { HTML_ITEM_LIMIT, type GroupSummary, type ReportData, type ReportOperation } from './collect.ts';
 import { escapeHtml as e, formatTime } from './html-escape.ts';
+import { outcomeWords } from './outcome-words.ts';
 
 const STYLE = `
   @page { size: A4; margin: 14mm; }
@@ -13,6 +14,7 @@ const STYLE = `
   th { background: #eee; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
   .note { color: #555; font-size: 12px; }
   .state-needs-attention { color: #b71c1c; font-weight: 600; } .state-queued { color: #e65100; }
+  .outcome-unconfirmed { color: #6a1b9a; font-weight: 600; }
   @media print {
     body { margin: 0; } section { break-inside: auto; } h2 { break-after: avoid; }
     thead { display: table-header-group; } tr { break-inside: avoid; }
@@ -38,6 +40,7 @@ const COUNT_HEADERS = [
   'Done · 完成',
   'Already absent · 原已不存在',
   'Needs attention · 需处理',
+  'Unconfirmed · 未确认',
   'Queued · 排队',
   'Running · 进行中',
   'Discarded · 已放弃',
@@ -46,7 +49,9 @@ const COUNT_HEADERS = [
 
 function countCells(g: GroupSummary): string[] {
   const c = g.counts;
-  return [c.done, g.alreadyAbsent, c['needs-attention'], c.queued, c.running, c.discarded, g.drift].map((n) => e(n));
+  return [c.done, g.alreadyAbsent, c['needs-attention'], g.unconfirmed, c.queued, c.running, c.discarded, g.drift].map(
+    (n) => e(n),
+  );
 }
 
 function groupTable(first: string, groups: readonly GroupSummary[]): string {
@@ -58,7 +63,7 @@ function groupTable(first: string, groups: readonly GroupSummary[]): string {
       e(formatTime(g.firstQueuedAt)),
       e(formatTime(g.lastSyncedAt)),
     ]),
-    [1, 2, 3, 4, 5, 6, 7],
+    [1, 2, 3, 4, 5, 6, 7, 8],
   );
 }
 
@@ -91,6 +96,24 @@ function terminalsTable(data: ReportData): string {
   );
 }
 
+/** How the items' outcomes are put into words, and what `unconfirmed` means, in both languages. */
+const OUTCOME_LEGEND = `<p class="note">Each outcome says what decided it: terminal (or cloud) confirmed = its own answer about that item;
+  read back = a complete read of the terminal's list after the delete; read before sending = a complete read before
+  anything was sent; terminal said not found = its answer of "not found" for that item. Unconfirmed = the request went
+  out but no answer or read says what became of the item: it is not counted as removed nor as failed, and a retry
+  reads the terminal first. · 每个结果都注明依据：终端（或云端）确认 = 其对该条的答复；删除后回读确认 = 删除后完整读取终端名单；
+  发送前读取确认 = 发送前完整读取；终端答复不存在 = 其对该条的"不存在"答复。未确认 = 请求已发出，但没有答复或读取能说明结果：
+  既不计为已删除也不计为失败，重试时先读取终端。</p>`;
+
+/** The outcome of an operation with its evidence, in English and Chinese ("removed (read back) · 已删除（删除后回读确认）"). */
+function outcomeCell(op: ReportOperation): string {
+  if (op.outcome === null) return '';
+  const words = [outcomeWords(op.outcome, op.evidence, op.targetKind, 'en')];
+  const chinese = outcomeWords(op.outcome, op.evidence, op.targetKind, 'zh-CN');
+  if (chinese !== words[0]) words.push(chinese);
+  return `<span class="outcome-${e(op.outcome)}">${e(words.join(' · '))}</span>`;
+}
+
 function itemsTable(data: ReportData): string {
   const shown = data.items.length;
   const more =
@@ -98,6 +121,7 @@ function itemsTable(data: ReportData): string {
       ? `<p class="note">${e(shown)} of ${e(data.operationCount)} operations are listed (every problem first, at most ${e(HTML_ITEM_LIMIT)}); the CSV report has every one.</p>`
       : '';
   return (
+    OUTCOME_LEGEND +
     more +
     table(
       [
@@ -116,7 +140,7 @@ function itemsTable(data: ReportData): string {
         `${e(op.targetName)}<br><span class="note">${e(op.target)}${op.channel ? ` · ${e(op.channel)}` : ''}</span>`,
         `${e(op.subject)}${op.subjectName ? `<br>${e(op.subjectName)}` : ''}`,
         `<span class="state-${e(op.state)}">${e(op.state)}</span>`,
-        e(op.outcome),
+        outcomeCell(op),
         e(op.rawCode),
         e(
           [
@@ -148,9 +172,10 @@ function period(data: ReportData): string {
 export function renderHtml(data: ReportData): string {
   const t = data.totals;
   const sections = [
-    `<section><h2>Summary · 摘要</h2>${outcomeChart(t, data.alreadyAbsent)}
+    `<section><h2>Summary · 摘要</h2>${outcomeChart(t, data.alreadyAbsent, data.unconfirmed)}
       <p>${e(data.operationCount)} operations on ${e(data.perTerminal.length)} terminals and ${e(data.perChannel.length)} channels.
-      ${e(t.done)} done (${e(data.alreadyAbsent)} already absent), ${e(t['needs-attention'])} need attention, ${e(t.queued)} queued, ${e(t.running)} running, ${e(t.discarded)} discarded.</p></section>`,
+      ${e(t.done)} done (${e(data.alreadyAbsent)} already absent), ${e(t['needs-attention'])} need attention (${e(data.unconfirmed)} of them unconfirmed: sent, but nothing confirms the outcome; neither removed nor failed), ${e(t.queued)} queued, ${e(t.running)} running, ${e(t.discarded)} discarded.</p>
+      <p>${e(t.done)} 项完成（其中 ${e(data.alreadyAbsent)} 项原本不存在），${e(t['needs-attention'])} 项需处理（其中 ${e(data.unconfirmed)} 项未确认：已发送，但没有证据说明结果，既不算已删除也不算失败），${e(t.queued)} 项排队，${e(t.running)} 项进行中，${e(t.discarded)} 项已放弃。</p></section>`,
     `<section><h2>Terminals found · 发现的终端</h2>${terminalsTable(data)}</section>`,
     `<section><h2>Per terminal · 按终端</h2>${groupTable('Terminal · 终端', data.perTerminal)}</section>`,
     `<section><h2>Per channel · 按通道</h2>${data.perChannel.length === 0 ? '<p class="note">No channel operations in this visit. · 本次没有通道操作。</p>' : groupTable('Channel · 通道', data.perChannel)}</section>`,

@@ -106,11 +106,11 @@ describe('the commissioning report', () => {
     expect(html).toMatch(/<svg class="chart" role="img" aria-label="Operations by outcome"/);
     // No external resource, no script.
     expect(html).not.toMatch(/<script|src=["']?http|<link /i);
-    // Per terminal: done (of which already absent), needs attention, queued.
-    expect(rowText(html, 'Per terminal', 'SN-EVIL')).toMatch(/SN-EVIL 2 1 1 0 0 0 0/);
-    expect(rowText(html, 'Per terminal', 'SN-LOBBY')).toMatch(/^Lobby SN-LOBBY 0 0 0 2 0 0 0/);
+    // Per terminal: done (of which already absent), needs attention (of which unconfirmed), queued.
+    expect(rowText(html, 'Per terminal', 'SN-EVIL')).toMatch(/SN-EVIL 2 1 1 0 0 0 0 0(?: \d{4}-|$)/);
+    expect(rowText(html, 'Per terminal', 'SN-LOBBY')).toMatch(/^Lobby SN-LOBBY 0 0 0 0 2 0 0 0(?: \d{4}-|$)/);
     // Terminals found without operations are listed too.
-    expect(rowText(html, 'Per terminal', 'SN-IDLE')).toMatch(/^Idle gate SN-IDLE 0 0 0 0 0 0 0/);
+    expect(rowText(html, 'Per terminal', 'SN-IDLE')).toMatch(/^Idle gate SN-IDLE 0 0 0 0 0 0 0 0$/);
     expect(html).toContain('No channel operations in this visit.');
     expect(html).toContain('Commissioning report · 调试报告');
   });
@@ -139,7 +139,8 @@ describe('the commissioning report', () => {
     expect(queued).toHaveLength(2);
     expect(queued[0]).toMatch(/,\d{4}-\d{2}-\d{2}T[^,]+Z,,/); // queued at, not synced
     const done = operations.find((l) => l.includes(',1001,'));
-    expect(done).toMatch(/,done,removed,success,,1,,\d{4}-[^,]*Z,\d{4}-[^,]*Z,/); // never queued: synced only
+    // Outcome, evidence (none recorded here), the outcome in words; never queued: synced only.
+    expect(done).toMatch(/,done,removed,,removed,success,,1,,\d{4}-[^,]*Z,\d{4}-[^,]*Z,/);
     expect(report.content).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
     expect(report.content).not.toMatch(/(^|,)=HYPERLINK/m);
   });
@@ -202,13 +203,13 @@ describe('the commissioning report of cloud operations', () => {
     expect(pushRow).toContain(',push-r,Gate push,push,permission-push,cloud,tuya,');
     expect(pushRow).toContain(times);
     const aliyunRow = csv.find((l) => l.startsWith('operation,aliyun:'));
-    expect(aliyunRow).toContain(',done,removed,200,');
+    expect(aliyunRow).toContain(',done,removed,,removed,200,');
     expect(aliyunRow).toContain(times);
 
     const html = core.services.report.build({ format: 'html' }).content;
     const when = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
     expect(rowText(html, 'Per channel', 'Main Gate')).toMatch(
-      new RegExp(`^Tuya cloud · Main Gate tuya/Main Gate 1 0 0 0 0 0 0 ${when(QUEUED)} UTC ${when(SYNCED)} UTC$`),
+      new RegExp(`^Tuya cloud · Main Gate tuya/Main Gate 1 0 0 0 0 0 0 0 ${when(QUEUED)} UTC ${when(SYNCED)} UTC$`),
     );
     expect(rowText(html, 'Jobs', 'Gate push')).toContain(`${when(QUEUED)} UTC ${when(SYNCED)} UTC`);
     expect(html).not.toContain(when(RETRIED));

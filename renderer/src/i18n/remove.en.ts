@@ -155,7 +155,9 @@ export const removeEn = {
         requests: 'Requests',
         time: 'Estimated time',
       },
-      verify: 'Afterwards, read each terminal’s list to confirm the people are gone (slower)',
+      verify: 'Read every terminal back afterwards (recommended)',
+      verifyHint:
+        'A complete read of each terminal’s list after the removal confirms every item is gone. Without it, outcomes rest on the terminals’ answers alone.',
       confirmTitle: 'Confirm a large removal',
       confirmText:
         'This removes {{people}} people from {{terminals}} and cannot be undone. Type the number of people to confirm.',

@@ -57,6 +57,8 @@ export const syncEn = {
     fixCredentials: 'Fix credentials',
     discardedBy: 'Discarded by {{actor}} at {{time}}',
     drift: 'Changed while queued: {{detail}}',
+    unconfirmed:
+      'Unconfirmed: the request went out, but neither the terminal’s answer nor a read says whether it was removed. Retry reads the terminal first and sends it again only if it is still there.',
     reason: {
       'terminal-offline': 'The terminal does not answer. This waits and is sent once it is back (or press Sync now).',
       'cloud-unreachable': 'The cloud cannot be reached. This waits and is sent once it answers again.',

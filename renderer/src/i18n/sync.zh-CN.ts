@@ -59,6 +59,8 @@ export const syncZhCN: typeof syncEn = {
     fixCredentials: '修正凭据',
     discardedBy: '由 {{actor}} 于 {{time}} 放弃',
     drift: '排队期间发生变化：{{detail}}',
+    unconfirmed:
+      '未确认：请求已发出，但终端的答复和读取都无法说明是否已删除。重试时会先读取终端，仅当其仍存在时才重新发送。',
     reason: {
       'terminal-offline': '终端无响应。此操作将等待，终端恢复后（或点击“立即同步”）发送。',
       'cloud-unreachable': '无法连接云平台。此操作将等待，云平台恢复后发送。',

@@ -1,18 +1,38 @@
 import type { JobProgress } from '../../../../shared/domain/job.ts';
 import type { OutcomeCounts } from '../../../../shared/domain/removal.ts';
 
-/** Every outcome a count is kept for, in the order the view shows them. */
-export const COUNT_KEYS = ['removed', 'already-absent', 'failed', 'queued', 'cancelled', 'pending'] as const;
+/**
+ * Every outcome a count is kept for, in the order the view shows them. `unconfirmed`: sent, but no evidence says
+ * what became of the item; finished, neither removed nor failed.
+ */
+export const COUNT_KEYS = [
+  'removed',
+  'already-absent',
+  'failed',
+  'unconfirmed',
+  'queued',
+  'cancelled',
+  'pending',
+] as const;
+
+/** One outcome a count is kept for. */
+export type CountKey = (typeof COUNT_KEYS)[number];
 
 /** Counts with every outcome at zero. */
 export const NO_COUNTS: OutcomeCounts = {
   removed: 0,
   'already-absent': 0,
   failed: 0,
+  unconfirmed: 0,
   queued: 0,
   cancelled: 0,
   pending: 0,
 };
+
+/** The count of one outcome (the unconfirmed count of an older answer is missing: zero). */
+export function countOf(counts: OutcomeCounts, key: CountKey): number {
+  return counts[key] ?? 0;
+}
 
 /** The outcome counts a `jobs:progress` event carries (a missing count is zero). */
 export function countsOf(progress: Pick<JobProgress, 'counts'>): OutcomeCounts {
@@ -21,9 +41,9 @@ export function countsOf(progress: Pick<JobProgress, 'counts'>): OutcomeCounts {
   return counts;
 }
 
-/** Items that reached their end: removed, already absent, failed or cancelled (queued ones still wait). */
+/** Items that reached their end: removed, already absent, failed, unconfirmed or cancelled (queued ones still wait). */
 export function finishedOf(counts: OutcomeCounts): number {
-  return counts.removed + counts['already-absent'] + counts.failed + counts.cancelled;
+  return counts.removed + counts['already-absent'] + counts.failed + countOf(counts, 'unconfirmed') + counts.cancelled;
 }
 
 /** Every item counted. */
@@ -37,8 +57,13 @@ export function percentOf(counts: OutcomeCounts): number {
   return total === 0 ? 100 : Math.floor((finishedOf(counts) * 100) / total);
 }
 
-/** Whether every item ended removed or already absent. */
+/** Whether every item ended removed or already absent (an unconfirmed item did not). */
 export function allGone(counts: OutcomeCounts): boolean {
   const total = totalOf(counts);
   return total > 0 && counts.removed + counts['already-absent'] === total;
+}
+
+/** Items "Retry" acts on: failed ones are sent again, unconfirmed ones settled by reading their terminal first. */
+export function retryableOf(counts: OutcomeCounts): number {
+  return counts.failed + countOf(counts, 'unconfirmed');
 }

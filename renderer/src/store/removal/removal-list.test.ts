@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentOf, allGone, countsOf, NO_COUNTS } from '../jobs/job-progress.ts';
+import { allGone, countsOf, finishedOf, NO_COUNTS, percentOf, retryableOf, totalOf } from '../jobs/job-progress.ts';
 import {
   confirmsCount,
   isPanelLocal,
@@ -62,10 +62,24 @@ describe('removal list helpers', () => {
 
   it('reads progress counts and the share finished', () => {
     const counts = countsOf({ counts: { removed: 3, failed: 1, queued: 2, pending: 2 } });
-    expect(counts).toEqual({ ...NO_COUNTS, removed: 3, failed: 1, queued: 2, pending: 2 });
+    expect(counts).toEqual({ ...NO_COUNTS, removed: 3, failed: 1, queued: 2, pending: 2, unconfirmed: 0 });
     expect(percentOf(counts)).toBe(50);
     expect(percentOf(NO_COUNTS)).toBe(100);
     expect(allGone(counts)).toBe(false);
     expect(allGone({ ...NO_COUNTS, removed: 2, 'already-absent': 1 })).toBe(true);
+  });
+
+  it('counts unconfirmed items as finished but never as gone, and retries them with the failed ones', () => {
+    const counts = countsOf({ counts: { removed: 3, failed: 1, unconfirmed: 2, pending: 4 } });
+    expect(counts.unconfirmed).toBe(2);
+    expect(totalOf(counts)).toBe(10);
+    expect(finishedOf(counts)).toBe(6);
+    expect(percentOf(counts)).toBe(60);
+    expect(allGone({ ...NO_COUNTS, removed: 2, unconfirmed: 1 })).toBe(false);
+    expect(retryableOf(counts)).toBe(3);
+    // An older answer without the count: none unconfirmed.
+    const { unconfirmed: _none, ...older } = NO_COUNTS;
+    expect(allGone({ ...older, removed: 2 })).toBe(true);
+    expect(retryableOf({ ...older, failed: 1 })).toBe(1);
   });
 });

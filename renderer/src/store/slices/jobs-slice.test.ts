@@ -70,7 +70,7 @@ const progress = (overrides: Partial<JobProgress> = {}): JobProgress => ({
   value: 0.5,
   done: 125,
   total: 250,
-  counts: { removed: 100, failed: 25, pending: 125 },
+  counts: { removed: 100, failed: 20, unconfirmed: 5, pending: 125 },
   error: null,
   ...overrides,
 });
@@ -121,7 +121,7 @@ describe('jobs slice', () => {
     fake.push('jobs:progress', progress({ state: 'done' }));
     expect(store.getState().jobList[0]).toMatchObject({
       state: 'done',
-      counts: { ...NO_COUNTS, removed: 100, failed: 25, pending: 125 },
+      counts: { ...NO_COUNTS, removed: 100, failed: 20, unconfirmed: 5, pending: 125 },
     });
     await settle();
     // Three events while one read was running: one more read, not three.
@@ -149,6 +149,9 @@ describe('jobs slice', () => {
     expect(view).toMatchObject({ filter: 'failed', matching: 25 });
     expect(Object.keys(view?.pages ?? {})).toEqual(['0']);
     expect(fake.calls.at(-1)).toEqual(['jobs:show', { jobId: 'job-1', outcome: 'failed', offset: 0, limit: 100 }]);
+    await store.getState().setJobFilter('unconfirmed');
+    expect(fake.calls.at(-1)).toEqual(['jobs:show', { jobId: 'job-1', outcome: 'unconfirmed', offset: 0, limit: 100 }]);
+    expect(store.getState().jobView).toMatchObject({ filter: 'unconfirmed', matching: 250 });
   });
 
   it('pauses, resumes, retries the failed items, exports, and shows refusals in the banner', async () => {

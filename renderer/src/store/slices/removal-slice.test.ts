@@ -104,7 +104,8 @@ describe('removal slice', () => {
     store.getState().receiveTerminal(terminal({ serial: 'A' }));
     await store.getState().readRemovalInput({ kind: 'paste', text: '1 2' });
     store.getState().setRemovalTargets(['A', 'A', 'forgotten']);
-    store.getState().setRemovalVerify(true);
+    // Reading every terminal back afterwards is on unless turned off.
+    expect(store.getState().removalWizard.verify).toBe(true);
     expect(await store.getState().planRemoval()).toBe(true);
     const request = {
       mode: 'people',
@@ -126,6 +127,25 @@ describe('removal slice', () => {
     expect(store.getState().section).toBe('jobs');
     expect(store.getState().jobView?.jobId).toBe('job-1');
     expect(store.getState().removalWizard).toMatchObject({ step: 'input', input: null, targets: [] });
+  });
+
+  it('sends verify: false once read-back is turned off, and a new removal has it on again', async () => {
+    const fake = fakeApi({
+      'removal:parse-input': { ok: true, value: parsed(['1']) },
+      'removal:plan': { ok: true, value: plan },
+      'removal:start': { ok: true, value: { jobId: 'job-2', plan } },
+      'jobs:list': { ok: true, value: [] },
+      'jobs:show': { ok: false, error: { code: 'NOT_FOUND', message: 'gone' } },
+    });
+    const store = createAppStore(fake.api);
+    store.getState().receiveTerminal(terminal({ serial: 'A' }));
+    await store.getState().readRemovalInput({ kind: 'paste', text: '1' });
+    store.getState().setRemovalTargets(['A']);
+    store.getState().setRemovalVerify(false);
+    expect(await store.getState().planRemoval()).toBe(true);
+    expect(await store.getState().startRemoval()).toBe('job-2');
+    expect(fake.calls).toContainEqual(['removal:start', expect.objectContaining({ verify: false })]);
+    expect(store.getState().removalWizard.verify).toBe(true);
   });
 
   it('keeps the wizard and shows the error when the dry run or the start is refused', async () => {

@@ -33,7 +33,7 @@ export interface RemovalWizard {
   picked: PickedPerson[];
   /** Serials of the chosen terminals. */
   targets: string[];
-  /** Read every terminal's list afterwards and confirm each removed person is gone. */
+  /** Read every terminal's list afterwards and confirm each removed person is gone (on by default). */
   verify: boolean;
   /** The dry run of the current list and targets; cleared by any change. */
   plan: RemovalPlan | null;
@@ -84,7 +84,8 @@ export const EMPTY_WIZARD: RemovalWizard = {
   reading: false,
   picked: [],
   targets: [],
-  verify: false,
+  // Read every terminal back afterwards unless turned off (as the removal request's own default).
+  verify: true,
   plan: null,
   aliyun: EMPTY_ALIYUN_TARGET,
   aliyunPlan: null,

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat, JobSummary } from '../../../../shared/domain/removal.ts';
+import { countOf, retryableOf } from '../../store/jobs/job-progress.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { saveNotice } from './download.ts';
 
@@ -10,7 +11,8 @@ const EXPORT_TYPES: Record<ExportFormat, string> = {
 };
 
 /**
- * What can be done with a job: pause, resume (or try the queued items now), cancel, retry the failed items,
+ * What can be done with a job: pause, resume (or try the queued items now), cancel, retry the failed items (and
+ * settle the unconfirmed ones: their terminal is read first, nothing is sent blindly),
  * and export the results as CSV or JSON (the Save dialog in the desktop app, a download in the browser). Says
  * what the last action did.
  */
@@ -26,6 +28,8 @@ export function JobActions({ job }: { job: JobSummary }) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
 
+  const unconfirmed = countOf(job.counts, 'unconfirmed');
+  const retryable = retryableOf(job.counts);
   const run = async (work: () => Promise<string | void>) => {
     setBusy(true);
     try {
@@ -36,7 +40,10 @@ export function JobActions({ job }: { job: JobSummary }) {
   };
   const retryFailed = async () => {
     const retried = await retry();
-    return retried === null ? '' : t('jobs.actions.retried', { count: retried });
+    if (retried === null) return '';
+    return unconfirmed > 0
+      ? t('jobs.actions.retriedUnconfirmed', { count: retried })
+      : t('jobs.actions.retried', { count: retried });
   };
   const save = async (format: ExportFormat) => {
     const report = await exportReport(format);
@@ -63,10 +70,13 @@ export function JobActions({ job }: { job: JobSummary }) {
         <button
           type="button"
           className="primary"
-          disabled={busy || job.counts.failed === 0}
+          disabled={busy || retryable === 0}
+          title={unconfirmed > 0 ? t('jobs.actions.retryUnconfirmedHint') : undefined}
           onClick={() => void run(retryFailed)}
         >
-          {t('jobs.actions.retry', { count: job.counts.failed })}
+          {unconfirmed > 0
+            ? t('jobs.actions.retryUnconfirmed', { count: retryable })
+            : t('jobs.actions.retry', { count: job.counts.failed })}
         </button>
         {open && (
           <button type="button" className="danger" disabled={busy} onClick={() => void run(cancel)}>

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { allGone } from '../../store/jobs/job-progress.ts';
+import { allGone, countOf } from '../../store/jobs/job-progress.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { formatLastSeen } from '../devices/format.ts';
 import { JobActions } from './JobActions.tsx';
@@ -11,8 +11,8 @@ import { CountsLine, ProgressBar } from './ProgressBar.tsx';
 import { TerminalProgressList } from './TerminalProgressList.tsx';
 
 /**
- * The selected job: title, state and overall progress (live from `jobs:progress`), its actions, progress
- * per terminal, and the results filtered by outcome.
+ * The selected job: title, state and overall progress (live from `jobs:progress`), what unconfirmed items
+ * mean when there are any, its actions, progress per terminal, and the results filtered by outcome.
  */
 export function JobDetail() {
   const { t, i18n } = useTranslation();
@@ -40,7 +40,11 @@ export function JobDetail() {
           mode,
           cloud ? t('jobs.scopes', { count: job.terminals }) : t('jobs.terminals', { count: job.terminals }),
           formatLastSeen(job.createdAt, i18n.language),
-          job.verify ? t('jobs.verifying', { verified: job.verified, count: job.counts.removed }) : null,
+          job.verify
+            ? t('jobs.verifying', { verified: job.verified, count: job.counts.removed })
+            : cloud
+              ? null
+              : t('jobs.notVerifying'),
         ]
           .filter((part) => part !== null)
           .join(' · ')}
@@ -51,6 +55,11 @@ export function JobDetail() {
         <CountsLine counts={job.counts} />
         {allGone(job.counts) && <span className="all-gone">{t('jobs.allGone')}</span>}
       </p>
+      {countOf(job.counts, 'unconfirmed') > 0 && (
+        <p className="unconfirmed-note" data-testid="unconfirmed-note">
+          {t('jobs.unconfirmedNote', { count: countOf(job.counts, 'unconfirmed') })}
+        </p>
+      )}
       <JobActions job={job} />
       <TerminalProgressList terminals={terminals} cloud={cloud} />
       <section className="job-results" aria-label={t('jobs.results.title')}>

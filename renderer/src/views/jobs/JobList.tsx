@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { JobSummary } from '../../../../shared/domain/removal.ts';
-import { finishedOf, totalOf } from '../../store/jobs/job-progress.ts';
+import { countOf, finishedOf, totalOf } from '../../store/jobs/job-progress.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { formatCount, formatLastSeen } from '../devices/format.ts';
 
@@ -19,7 +19,7 @@ export function useJobTitle(): (job: JobSummary) => string {
   };
 }
 
-/** The removal jobs, newest first: title, when, state and counts; the selected one is marked. */
+/** The removal jobs, newest first: title, when, state and counts (failed, unconfirmed, queued); the selected one is marked. */
 export function JobList() {
   const { t, i18n } = useTranslation();
   const jobs = useAppStore((s) => s.jobList);
@@ -52,6 +52,8 @@ export function JobList() {
                     total: formatCount(totalOf(job.counts), i18n.language),
                   })}
                   {job.counts.failed > 0 && ` · ${t('jobs.failedCount', { count: job.counts.failed })}`}
+                  {countOf(job.counts, 'unconfirmed') > 0 &&
+                    ` · ${t('jobs.unconfirmedCount', { count: countOf(job.counts, 'unconfirmed') })}`}
                   {job.counts.queued > 0 && ` · ${t('jobs.queuedCount', { count: job.counts.queued })}`}
                 </span>
               </button>

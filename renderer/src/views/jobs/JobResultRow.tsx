@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { JOB_PAGE_SIZE } from '../../store/slices/jobs-slice.ts';
 import { endpointOf } from '../../store/devices/terminal-table.ts';
 import { useAppStore } from '../../store/store-context.tsx';
+import { evidenceText } from './evidence-text.ts';
 import { terminalLabel } from './terminal-label.ts';
 
 /** The columns of the results table, in display order. */
@@ -13,6 +14,7 @@ export const RESULT_COLUMNS = [
   'idKind',
   'id',
   'outcome',
+  'evidence',
   'code',
   'reason',
   'attempts',
@@ -36,13 +38,15 @@ export interface JobResultRowProps {
    * unchanged row keeps its props and is not rendered again while the table scrolls.
    */
   top: number;
+  /** An Alibaba Cloud job: the evidence is the cloud's ("Cloud confirmed"). */
+  cloud?: boolean;
 }
 
 /**
- * One item of the results table, read from its loaded page (a placeholder until the page arrives). Vendor
- * codes and reasons are rendered as text, never as markup.
+ * One item of the results table, read from its loaded page (a placeholder until the page arrives): its outcome
+ * and, beside it, the evidence that decided it. Vendor codes and reasons are rendered as text, never as markup.
  */
-export const JobResultRow = memo(function JobResultRow({ index, top }: JobResultRowProps) {
+export const JobResultRow = memo(function JobResultRow({ index, top, cloud = false }: JobResultRowProps) {
   const style = { transform: `translateY(${top}px)` };
   const { t } = useTranslation();
   const item = useAppStore((s) => s.jobView?.pages[Math.floor(index / JOB_PAGE_SIZE)]?.items[index % JOB_PAGE_SIZE]);
@@ -59,6 +63,8 @@ export const JobResultRow = memo(function JobResultRow({ index, top }: JobResult
   const outcome = item.outcome ?? 'pending';
   const none = t('devices.none');
   const id = item.faceId ? `${item.nativeId} / ${item.faceId}` : item.nativeId;
+  const evidence = evidenceText(t, item, cloud);
+  const outcomeText = t(`jobs.outcome.${outcome}`);
   return (
     <div
       role="row"
@@ -67,6 +73,7 @@ export const JobResultRow = memo(function JobResultRow({ index, top }: JobResult
       style={style}
       data-testid="result-row"
       data-outcome={outcome}
+      data-evidence={item.evidence ?? 'none'}
     >
       <div role="cell" className="cell two-line" title={terminalLabel(terminal, item.terminal, t('devices.unnamed'))}>
         <span>{terminal ? terminal.name || t('devices.unnamed') : item.terminal}</span>
@@ -76,9 +83,10 @@ export const JobResultRow = memo(function JobResultRow({ index, top }: JobResult
       <TextCell text={item.name ?? none} />
       <TextCell text={item.idKind} />
       <TextCell text={id} />
-      <div role="cell" className="cell">
-        <span className={`outcome outcome-${outcome}`}>{t(`jobs.outcome.${outcome}`)}</span>
+      <div role="cell" className="cell" title={evidence ? `${outcomeText} · ${evidence}` : outcomeText}>
+        <span className={`outcome outcome-${outcome}`}>{outcomeText}</span>
       </div>
+      <TextCell text={evidence ?? none} className={item.evidence ? 'evidence' : 'evidence muted'} />
       <TextCell text={item.rawCode ?? none} />
       <TextCell text={item.reason ?? none} />
       <TextCell text={String(item.attempts)} className="number" />

@@ -60,7 +60,7 @@ export function JobResultsTable({ cloud = false }: { cloud?: boolean }) {
         </div>
         <div role="rowgroup" className="results-body" style={{ height: totalSize }}>
           {rows.map((row) => (
-            <JobResultRow key={row.key} index={row.index} top={row.top} />
+            <JobResultRow key={row.key} index={row.index} top={row.top} cloud={cloud} />
           ))}
         </div>
       </div>

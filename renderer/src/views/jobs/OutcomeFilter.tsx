@@ -5,9 +5,18 @@ import { useAppStore } from '../../store/store-context.tsx';
 import { formatCount } from '../devices/format.ts';
 
 /** The filters offered, in order; null shows every item. */
-const FILTERS: (ItemFilter | null)[] = [null, 'removed', 'already-absent', 'failed', 'queued', 'cancelled', 'pending'];
+const FILTERS: (ItemFilter | null)[] = [
+  null,
+  'removed',
+  'already-absent',
+  'failed',
+  'unconfirmed',
+  'queued',
+  'cancelled',
+  'pending',
+];
 
-/** Toggle buttons that filter the results table by outcome, each with its count. */
+/** Toggle buttons that filter the results table by outcome (unconfirmed apart), each with its count. */
 export function OutcomeFilter({ counts }: { counts: OutcomeCounts }) {
   const { t, i18n } = useTranslation();
   const current = useAppStore((s) => s.jobView?.filter ?? null);
@@ -21,6 +30,7 @@ export function OutcomeFilter({ counts }: { counts: OutcomeCounts }) {
             key={filter ?? 'all'}
             type="button"
             aria-pressed={current === filter}
+            title={filter === 'unconfirmed' ? t('jobs.unconfirmedHint') : undefined}
             onClick={() => void setFilter(filter)}
           >
             {filter === null ? t('jobs.all') : t(`jobs.outcome.${filter}`)}{' '}

@@ -32,7 +32,10 @@ function Warnings({ plan, panelLocal }: { plan: RemovalPlan; panelLocal: number 
   );
 }
 
-/** The terminals' part of the review: the summary, the warnings, the dry run per terminal, verification. */
+/**
+ * The terminals' part of the review: the summary, the warnings, the dry run per terminal, and verification
+ * (reading every terminal back afterwards: on unless the technician turns it off).
+ */
 function TerminalReview({ plan, people }: { plan: RemovalPlan; people: number }) {
   const { t, i18n } = useTranslation();
   const wizard = useAppStore((s) => s.removalWizard);
@@ -54,7 +57,7 @@ function TerminalReview({ plan, people }: { plan: RemovalPlan; people: number })
       </p>
       <Warnings plan={plan} panelLocal={panelLocal} />
       <PlanTable plan={plan} />
-      <label className="check verify">
+      <label className="check verify" title={t('remove.review.verifyHint')}>
         <input type="checkbox" checked={wizard.verify} onChange={(event) => setVerify(event.target.checked)} />
         <span>{t('remove.review.verify')}</span>
       </label>

@@ -17,11 +17,16 @@ export interface SyncRowProps {
   onDiscard(request: DiscardRequest): void;
 }
 
-/** The reason cell: the translated sentence, then the engine's detail, the drift and who discarded it. */
+/**
+ * The reason cell: the translated sentence (for an unconfirmed removal, what that means and what Retry does),
+ * then the engine's detail, the drift and who discarded it.
+ */
 function Reason({ op }: { op: Operation }) {
   const { t, i18n } = useTranslation();
+  const sentence =
+    op.outcome === 'unconfirmed' ? t('sync.unconfirmed') : op.reasonCode ? t(`sync.reason.${op.reasonCode}`) : null;
   const parts = [
-    op.reasonCode ? t(`sync.reason.${op.reasonCode}`) : null,
+    sentence,
     op.reason,
     op.drift ? t('sync.drift', { detail: op.drift }) : null,
     op.discardedBy
