@@ -144,7 +144,7 @@ export const JobSummarySchema = z.object({
   total: count,
   terminals: count,
   counts: OutcomeCountsSchema,
-  /** Removed items confirmed absent by verification, and those not checked yet (verify only). */
+  /** Items confirmed absent by a complete read, and those removed or already absent without one yet (verify only). */
   verified: count,
   unverified: count,
   error: z.string().nullable(),

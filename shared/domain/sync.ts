@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CloudReachabilitySchema } from './status.ts';
+import { EvidenceSchema } from './removal.ts';
 
 /**
  * Serialisable shapes of the sync queue (electron/core/sync): one outbox over every job kind's operations,
@@ -73,8 +74,10 @@ export const OperationSchema = z.object({
   subject: z.string(),
   subjectName: z.string().nullable(),
   state: OperationStateSchema,
-  /** The engine's own outcome (removed, already-absent, failed, ...), when it has one. */
+  /** The engine's own outcome (removed, already-absent, failed, unconfirmed, ...), when it has one. */
   outcome: z.string().nullable(),
+  /** What decided the outcome (removal.ts EVIDENCE_KINDS); null without evidence, absent for pushes. */
+  evidence: EvidenceSchema.nullable().optional(),
   reasonCode: ReasonCodeSchema.nullable(),
   /** The engine's detail (English), for the technician and the report. */
   reason: z.string().nullable(),

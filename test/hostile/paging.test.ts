@@ -95,7 +95,7 @@ describe('terminals that ignore paging', () => {
   });
 
   it.each(['sophon', 'basip'] as const)(
-    '%s: verification stops at the first repeated page and confirms nothing',
+    '%s: reads stop at the first repeated page and confirm nothing',
     async (kind) => {
       harness.core.services.inventory.save(terminal(kind));
       listRequests = 0;
@@ -114,9 +114,16 @@ describe('terminals that ignore paging', () => {
       // Two pages tell that the terminal ignores paging (before the fix: 50,001 pages, then a conclusion).
       expect(listRequests).toBeLessThanOrEqual(2 * 2);
       expect(elapsed).toBeLessThan(5_000);
-      expect(summary.counts.removed).toBe(1);
-      expect(summary.verified).toBe(0);
-      expect(summary.unverified).toBe(1);
+      if (kind === 'sophon') {
+        // The terminal's per-item answer says removed; the read-back cannot confirm it: unverified.
+        expect(summary.counts.removed).toBe(1);
+        expect(summary.verified).toBe(0);
+        expect(summary.unverified).toBe(1);
+      } else {
+        // A uid delete answers nothing per item, and neither the read before nor the one after can be
+        // completed: the item is unconfirmed, never "removed" on a guess.
+        expect(summary.counts).toMatchObject({ removed: 0, 'already-absent': 0, unconfirmed: 1 });
+      }
     },
   );
 });

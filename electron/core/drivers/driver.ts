@@ -46,6 +46,11 @@ export interface ItemResult {
   reason: string | null;
   /** A failure that can never succeed on this terminal (the id is not valid for it): never retried. */
   permanent?: boolean;
+  /**
+   * With `unconfirmed`: the terminal's own per-item answer said it did NOT delete this id (its reason unknown),
+   * so a complete read that shows the id absent proves it was already absent, not removed by this request.
+   */
+  notDeleted?: boolean;
 }
 
 /** One person as a terminal lists them. */

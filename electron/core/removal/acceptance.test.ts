@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePeople } from '../../../test/sim/common/people.ts';
+import { auditOutcomes } from '../../../test/audit/ground-truth.ts';
 import type { Core } from '../compose.ts';
 import {
   acknowledgedThenResent,
@@ -79,8 +80,17 @@ describe('acceptance: 2,000 removals on 20 terminals with faults and a terminal 
       queued: 0,
       cancelled: 0,
       pending: 0,
+      unconfirmed: 0,
     });
-    expect(summary).toMatchObject({ verified: 2000, unverified: 0 });
+    expect(summary).toMatchObject({ verified: 2100, unverified: 0 });
+    // The ground-truth audit: no item reported removed or already absent that its terminal still holds.
+    const items = app.services.removal.show({ jobId, offset: 0, limit: 1000 }).items;
+    for (let offset = 1000; offset < 2100; offset += 1000) {
+      items.push(...app.services.removal.show({ jobId, offset, limit: 1000 }).items);
+    }
+    expect(items).toHaveLength(2100);
+    const devices = new Map(terminals.map((t) => [t.serial, t.device]));
+    expect(auditOutcomes(items, devices)).toEqual([]);
     for (const t of terminals) {
       expect(acknowledgedThenResent(t.device), t.serial).toEqual([]);
       const acknowledged = deleteRequests(t.device).flatMap((r) => r.acknowledged ?? []);

@@ -124,7 +124,7 @@ describe('removal jobs: cancel, pause, resume, restart, verification, faces', ()
   it('verification confirms removed items are gone and fails the ones a terminal still lists', async () => {
     const honest = await terminal('sophon', 'SPH-V', people);
     const liar = await terminal('sophon', 'SPH-LIAR', people);
-    // The liar answers "removed" without removing anything.
+    // The liar answers "removed" per item, as if the terminal confirmed it, without removing anything.
     const drivers = (kind: 'sophon' | 'basip', timeoutMs: number): TerminalDriver => {
       const driver = realDrivers(kind, timeoutMs);
       return {
@@ -135,7 +135,7 @@ describe('removal jobs: cancel, pause, resume, restart, verification, faces', ()
           return {
             ...session,
             removePeople: async (ids) =>
-              ids.map((id) => ({ id, outcome: 'removed', rawCode: 'success', reason: null })),
+              ids.map((id) => ({ id, outcome: 'removed', evidence: 'answer', rawCode: 'success', reason: null })),
           };
         },
       };

@@ -101,7 +101,7 @@ describe('presence keys and reports', () => {
     expect(csv).toMatchObject({ fileName: 'fcom-job-12345678-2025-01-02.csv', items: 1 });
     expect(csv.content.startsWith('\uFEFFterminal,')).toBe(true);
     expect(csv.content).toContain(
-      '\r\nT,sophon,2,王伟,1,identity_id,1,,removed,success,,1,,1970-01-01T00:00:00.000Z\r\n',
+      '\r\nT,sophon,2,王伟,1,identity_id,1,,removed,,success,,1,,1970-01-01T00:00:00.000Z\r\n',
     );
     const json = JSON.parse(exportJob(summary, [item], 'json').content) as { items: unknown[] };
     expect(json.items).toEqual([item]);

@@ -51,7 +51,7 @@ describe('removal journal reader', () => {
   });
 
   it('answers jobs:show with counts, verification sums and terminals from one count, and pages in plan order', () => {
-    // T-B: 4 removed (2 verified absent, 1 still present), 2 already absent; T-A untouched.
+    // T-B: 4 removed (2 verified absent, 1 still present), 2 already absent (not verified yet); T-A untouched.
     const batch = journal.claimBatch('J', 'T-B', 6)!;
     journal.acknowledge(
       batch.id,
@@ -65,7 +65,8 @@ describe('removal journal reader', () => {
     journal.recordVerification([ids[0]!, ids[1]!], [ids[2]!]);
 
     const shown = reader.show(reader.job('J')!, { jobId: 'J', outcome: 'removed', offset: 1, limit: 2 });
-    expect(shown.job).toMatchObject({ total: 12, terminals: 2, verified: 2, unverified: 1 });
+    // Unverified: the removed item not checked and the two already absent (verification reads those too).
+    expect(shown.job).toMatchObject({ total: 12, terminals: 2, verified: 2, unverified: 3 });
     expect(shown.job.counts).toMatchObject({ removed: 3, failed: 1, 'already-absent': 2, pending: 6 });
     expect(shown.terminals.map((t) => [t.serial, t.kind, t.counts.pending])).toEqual([
       ['T-A', 'sophon', 6],

@@ -76,7 +76,7 @@ export interface JobCounts {
   perTerminal: Map<string, OutcomeCounts>;
   /** Items verified absent after removal. */
   verified: number;
-  /** Removed items not verified (yet). */
+  /** Items removed or already absent without a complete read that confirms it (yet). */
   unverified: number;
 }
 
@@ -123,7 +123,9 @@ function toJobItem(row: StoredItem): JobItem {
     outcome: (row.outcome as ItemOutcome | null) ?? null,
     rawCode: row.raw_code,
     reason: row.reason,
-    evidence: EvidenceSchema.nullable().catch(null).parse(row.evidence ?? null),
+    evidence: EvidenceSchema.nullable()
+      .catch(null)
+      .parse(row.evidence ?? null),
     attempts: row.attempts,
     verified: row.verified === null ? null : row.verified === 1,
     updatedAt: row.updated_at,

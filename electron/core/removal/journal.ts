@@ -47,6 +47,8 @@ export interface ItemRecord {
   evidence?: Evidence | null;
   /** A failure that can never succeed on this terminal (an id not valid for it): never retried. */
   permanent?: boolean;
+  /** Unconfirmed, but the terminal's per-item answer said it did not delete it: absent on a read = already absent. */
+  notDeleted?: boolean;
 }
 
 /** Why a request failed as a whole (kept on the batch and, when attempts run out, on its items). */
@@ -65,7 +67,14 @@ export const RECHECK_PRESENT = 'recheck:present';
 function groupRecords(records: readonly ItemRecord[]): Map<string, number[]> {
   const groups = new Map<string, number[]>();
   for (const r of records) {
-    const key = JSON.stringify([r.outcome, r.rawCode, r.reason, r.evidence ?? null, r.permanent === true]);
+    const key = JSON.stringify([
+      r.outcome,
+      r.rawCode,
+      r.reason,
+      r.evidence ?? null,
+      r.permanent === true,
+      r.notDeleted === true,
+    ]);
     const ids = groups.get(key);
     if (ids) ids.push(r.itemId);
     else groups.set(key, [r.itemId]);
@@ -111,6 +120,16 @@ export function createJournal(db: Database) {
   const clearMarks = sql.prepare(`UPDATE job_items SET outcome = NULL WHERE batch_id = ? AND state = 'sending'
     AND outcome IS NOT NULL`);
   const setBatch = sql.prepare('UPDATE job_batches SET state = ?, error = ?, updated_at = ? WHERE id = ?');
+  // An unconfirmed item keeps the terminal's words; `item-error` marks "the terminal said it did not delete it".
+  const noteUnconfirmed = sql.prepare(`UPDATE job_items SET raw_code = ?1, reason = ?2,
+    evidence = CASE WHEN ?3 THEN 'item-error' ELSE NULL END, updated_at = ?4
+    WHERE id IN (SELECT value FROM json_each(?5)) AND state = 'sending'`);
+  // A complete read found these absent after their request: removed by it, or already absent when the
+  // terminal's own answer said it did not delete them (evidence read-back either way).
+  const settleAbsent = sql.prepare(`UPDATE job_items SET state = 'final',
+    outcome = CASE WHEN evidence = 'item-error' THEN 'already-absent' ELSE 'removed' END, raw_code = ?1,
+    reason = NULL, evidence = 'read-back', verified = 1, updated_at = ?2, synced_at = ?2
+    WHERE id IN (SELECT value FROM json_each(?3)) AND state = 'sending'`);
   const answeredUnconfirmed = sql.prepare(`UPDATE job_batches SET state = 'unknown', error = ?1, updated_at = ?2,
     answered_at = ?2 WHERE id = ?3`);
   // A settled batch keeps the reason it was not acknowledged (why its request got no answer).
@@ -126,7 +145,7 @@ export function createJournal(db: Database) {
     updated_at = ? WHERE id IN (SELECT value FROM json_each(?)) AND state = 'sending' AND attempts < ?`);
   const batchItems = sql.prepare(`SELECT ${WORK_COLUMNS} FROM job_items WHERE batch_id = ? AND state = 'sending'
     ORDER BY seq`);
-  const requeue = sql.prepare(`UPDATE job_items SET state = 'pending', outcome = NULL, updated_at = ?
+  const requeue = sql.prepare(`UPDATE job_items SET state = 'pending', outcome = NULL, evidence = NULL, updated_at = ?
     WHERE batch_id = ? AND state = 'sending'`);
   const uncount = sql.prepare(`UPDATE job_items SET attempts = MAX(0, attempts - 1) WHERE batch_id = ?
     AND state = 'sending'`);
@@ -255,16 +274,22 @@ export function createJournal(db: Database) {
           // A few statements per answer: one per distinct (outcome, raw code, reason), the failed ones first
           // offered to retry (those that cannot be retried are then still 'sending' and become final).
           for (const [key, ids] of groupRecords(records)) {
-            const [outcome, rawCode, reason, evidence, permanent] = JSON.parse(key) as [
+            const [outcome, rawCode, reason, evidence, permanent, notDeleted] = JSON.parse(key) as [
               ItemRecord['outcome'],
               string | null,
               string | null,
               Evidence | null,
               boolean,
+              boolean,
             ];
-            if (outcome === 'unconfirmed') continue;
             const list = JSON.stringify(ids);
-            if (outcome === 'failed' && retryBelow > 0 && !permanent) retryItems.run(rawCode, reason, at, list, retryBelow);
+            if (outcome === 'unconfirmed') {
+              // Still 'sending': a read settles it. What the terminal said is kept for that read (not-deleted).
+              noteUnconfirmed.run(rawCode, reason, notDeleted ? 1 : 0, at, list);
+              continue;
+            }
+            if (outcome === 'failed' && retryBelow > 0 && !permanent)
+              retryItems.run(rawCode, reason, at, list, retryBelow);
             const finished = Number(
               finishItems.run(outcome, rawCode, reason, at, list, evidence, permanent ? 1 : 0).changes,
             );
@@ -315,7 +340,8 @@ export function createJournal(db: Database) {
 
     /**
      * Settles batches whose answer is unknown or said nothing about some items, from a COMPLETE read of the
-     * terminal: items in `absent` are removed (evidence `read-back`, {@link RECHECK_ABSENT}); the others are
+     * terminal: items in `absent` are removed (evidence `read-back`, {@link RECHECK_ABSENT}), or already absent
+     * when the terminal's own answer said it did not delete them (`notDeleted`); the others are
      * still on the terminal, so they go back to pending (failed with that evidence once they used `maxAttempts`).
      */
     reconcile(jobId: string, batches: readonly Batch[], absent: ReadonlySet<number>, maxAttempts: number): number {
@@ -324,11 +350,7 @@ export function createJournal(db: Database) {
       db.transaction(() => {
         for (const batch of batches) {
           const gone = batch.items.filter((item) => absent.has(item.id)).map((item) => item.id);
-          if (gone.length > 0) {
-            removed += Number(
-              finishItems.run('removed', RECHECK_ABSENT, null, at, JSON.stringify(gone), 'read-back', 0).changes,
-            );
-          }
+          if (gone.length > 0) removed += Number(settleAbsent.run(RECHECK_ABSENT, at, JSON.stringify(gone)).changes);
           requeue.run(at, batch.id);
           settleBatch.run(at, batch.id);
         }

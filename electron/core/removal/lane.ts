@@ -188,7 +188,8 @@ export async function runLane(ctx: LaneContext): Promise<LaneEnd> {
   if (!halted(ctx, state)) {
     journal.settleUnconfirmed(jobId, serial, {
       rawCode: UNREADABLE,
-      reason: 'The terminal did not confirm this item and no complete read could settle it. Retry later: the app reads the terminal before sending anything again.',
+      reason:
+        'The terminal did not confirm this item and no complete read could settle it. Retry later: the app reads the terminal before sending anything again.',
     });
   }
   if (state.aborted) return 'aborted';

@@ -83,7 +83,8 @@ export async function readPresence(
     const answer = await withSlot(() => session.listPeople(page, size, signal));
     const total = answer.total;
     if (statedTotal === undefined) statedTotal = total;
-    else if (total !== statedTotal) throw incomplete(`its total changed from ${statedTotal} to ${total} while it was read`, true);
+    else if (total !== statedTotal)
+      throw incomplete(`its total changed from ${statedTotal} to ${total} while it was read`, true);
     const before = people.size;
     for (const person of answer.items) {
       people.add(`${person.id}|${person.extra.uid ?? ''}`);

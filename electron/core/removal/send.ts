@@ -72,6 +72,7 @@ export function recordsOf(items: readonly WorkItem[], results: readonly ItemResu
     const record: ItemRecord = { itemId: item.id, outcome: proven, rawCode: result.rawCode, reason: result.reason };
     if (evidence) record.evidence = evidence;
     if (result.permanent) record.permanent = true;
+    if (proven === 'unconfirmed' && result.notDeleted) record.notDeleted = true;
     return record;
   });
 }

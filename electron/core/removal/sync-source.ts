@@ -1,5 +1,5 @@
 import type { Operation, OperationState, ReasonCode, SyncCounts } from '../../../shared/domain/sync.ts';
-import type { OutcomeCounts } from '../../../shared/domain/removal.ts';
+import { EvidenceSchema, type OutcomeCounts } from '../../../shared/domain/removal.ts';
 import type { Database } from '../db/database.ts';
 import { DEFAULT_SITE_ID } from '../inventory/inventory-repository.ts';
 import { emptySyncCounts, type ActionInfo, type SyncSource, type TimeRange } from '../sync/source.ts';
@@ -21,6 +21,7 @@ interface Row {
   face_id: string;
   outcome: string | null;
   raw_code: string | null;
+  evidence: string | null;
   reason: string | null;
   attempts: number;
   retryable: number;
@@ -34,7 +35,7 @@ interface Row {
 }
 
 const SELECT = `SELECT i.id, i.job_id, j.label AS job_label, j.state AS job_state, i.terminal,
-  t.name AS terminal_name, i.name, i.native_id, i.face_id, i.outcome, i.raw_code, i.reason, i.attempts, i.retryable,
+  t.name AS terminal_name, i.name, i.native_id, i.face_id, i.outcome, i.raw_code, i.evidence, i.reason, i.attempts, i.retryable,
   i.queued_at, i.synced_at, i.updated_at, ${STATE_CASE} AS op_state,
   CASE WHEN i.outcome = 'cancelled' THEN (SELECT a.actor FROM sync_actions a WHERE a.op_id = '${REMOVAL_SOURCE}:' || i.id
     AND a.action IN ('discard', 'supersede') ORDER BY a.id DESC LIMIT 1) END AS discarded_by,
@@ -61,7 +62,7 @@ interface Group {
 /** The sync-queue state of an item from its outcome and its job's state (as STATE_SQL). */
 function stateOf(outcome: string | null, jobState: string | undefined): OperationState {
   if (outcome !== null && outcome !== 'queued') {
-    if (outcome === 'failed') return 'needs-attention';
+    if (outcome === 'failed' || outcome === 'unconfirmed') return 'needs-attention';
     return outcome === 'cancelled' ? 'discarded' : 'done';
   }
   return outcome === 'queued' || jobState !== 'running' ? 'queued' : 'running';
@@ -100,11 +101,13 @@ function toOperation(row: Row): Operation {
     subjectName: row.name,
     state: row.op_state,
     outcome: row.outcome,
+    evidence: EvidenceSchema.nullable().catch(null).parse(row.evidence),
     reasonCode: reasonCodeOf(row),
     reason: offline ? (row.reason ?? OFFLINE_REASON) : row.reason,
     rawCode: row.raw_code,
     attempts: row.attempts,
-    retryable: row.op_state === 'needs-attention' && row.retryable === 1,
+    // Unconfirmed items are retried by reading their terminal first (journal-reopen.ts).
+    retryable: row.op_state === 'needs-attention' && (row.retryable === 1 || row.outcome === 'unconfirmed'),
     queuedAt: row.queued_at,
     syncedAt: row.op_state === 'done' ? row.synced_at : null,
     updatedAt: row.updated_at,

@@ -1,3 +1,4 @@
+import { EvidenceSchema } from '../../../../shared/domain/removal.ts';
 import type { Operation, OperationState, ReasonCode, SyncCounts } from '../../../../shared/domain/sync.ts';
 import type { Database } from '../../db/database.ts';
 import { createSyncHistory } from '../../sync/history.ts';
@@ -23,6 +24,8 @@ export interface CloudTableSpec {
   subject: string;
   subjectName: string;
   channel: string;
+  /** SQL over `i` of the evidence of the outcome (absent: the table keeps none). */
+  evidence?: string;
   /** Done outcomes (`already-absent` is done: a delete's "not found", Alibaba 3000). */
   doneOutcomes: readonly string[];
 }
@@ -47,6 +50,7 @@ interface Row {
   channel: string | null;
   outcome: string | null;
   raw_code: string | null;
+  evidence: string | null;
   reason: string | null;
   attempts: number;
   retryable: number;
@@ -94,7 +98,7 @@ export function createCloudSyncSource(
   const lastAction = (column: string) => `CASE WHEN i.outcome = 'cancelled' THEN (SELECT a.${column} FROM sync_actions a
     WHERE a.op_id = ${prefix} AND a.action IN ('discard', 'supersede') ORDER BY a.id DESC LIMIT 1) END`;
   const select = `SELECT i.id, i.job_id, j.label AS job_label, j.state AS job_state, ${spec.subject} AS subject,
-    ${spec.subjectName} AS subject_name, ${spec.channel} AS channel, i.outcome, i.raw_code, i.reason, i.attempts,
+    ${spec.subjectName} AS subject_name, ${spec.channel} AS channel, i.outcome, i.raw_code, ${spec.evidence ?? 'NULL'} AS evidence, i.reason, i.attempts,
     i.retryable, i.updated_at, i.queued_at, i.synced_at, ${state} AS op_state, ${lastAction('actor')} AS discarded_by,
     ${lastAction('at')} AS discarded_at FROM ${spec.table} i JOIN jobs j ON j.id = i.job_id`;
   const rank = `CASE ${state} WHEN 'queued' THEN 0 WHEN 'needs-attention' THEN 1 WHEN 'running' THEN 2
@@ -114,6 +118,7 @@ export function createCloudSyncSource(
     subjectName: row.subject_name,
     state: row.op_state,
     outcome: row.outcome,
+    evidence: EvidenceSchema.nullable().catch(null).parse(row.evidence),
     reasonCode: reasonCodeOf(row),
     reason: row.op_state === 'queued' && row.outcome === 'queued' ? (row.reason ?? UNREACHABLE) : row.reason,
     rawCode: row.raw_code,

@@ -30,6 +30,7 @@ const ALIYUN_SPEC: CloudTableSpec = {
   subject: 'i.user_id',
   subjectName: 'NULL',
   channel: 'i.scope_id',
+  evidence: 'i.evidence',
   doneOutcomes: ['removed', 'already-absent'],
 };
 

@@ -120,7 +120,7 @@ async function confirmFailed(
   } catch (error) {
     if (!(error instanceof DriverError)) throw error; // aborted: the caller asked to stop
     const reason = `The terminal could not delete this person, and reading it back failed (${error.message})`;
-    return item(id, 'unconfirmed', null, RAW_FAILED, reason);
+    return { ...item(id, 'unconfirmed', null, RAW_FAILED, reason), notDeleted: !alsoDeleted };
   }
   if (presence === 'present') return item(id, 'failed', 'item-error', RAW_FAILED, REASON_STILL_PRESENT);
   if (presence === 'not-found') return item(id, 'already-absent', 'not-found', ID_NOT_FOUND, null);
@@ -130,7 +130,7 @@ async function confirmFailed(
       : item(id, 'already-absent', 'read-back', ID_NOT_FOUND, null);
   }
   const reason = 'The terminal could not delete this person, and reading it back could not tell whether it is stored.';
-  return item(id, 'unconfirmed', null, RAW_FAILED, reason);
+  return { ...item(id, 'unconfirmed', null, RAW_FAILED, reason), notDeleted: !alsoDeleted };
 }
 
 /** What a filtered read says about one id. */
