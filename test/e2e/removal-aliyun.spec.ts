@@ -2,7 +2,14 @@ import type { Page } from '@playwright/test';
 import { startAliyunGateway, type AliyunGatewaySim, type AliyunUserRef } from '../sim/aliyun/index.ts';
 import { generatePeople } from '../sim/common/people.ts';
 import { expect, openApp, test } from './fixtures.ts';
-import { addTerminal, invokeHost, startSimTerminal, terminalProgress, type SimTerminal } from './removal-helpers.ts';
+import {
+  addTerminal,
+  expectTruthfulOutcomes,
+  invokeHost,
+  startSimTerminal,
+  terminalProgress,
+  type SimTerminal,
+} from './removal-helpers.ts';
 
 /** The simulated gateway's only app (the first test types these into Settings). */
 const APP_KEY = '203753016';
@@ -44,6 +51,7 @@ async function pastePeople(page: Page, ids: string[]): Promise<void> {
 }
 
 test('removes people from 2 terminals and 2 Alibaba Cloud devices: settings, wizard, review, both jobs', async ({
+  app,
   page,
   host,
 }) => {
@@ -178,6 +186,7 @@ test('removes people from 2 terminals and 2 Alibaba Cloud devices: settings, wiz
   expect(sim.permissions()).toEqual([
     { iotId: 'dev-lift', spaceId: null, projectId: PROJECT_ID, userType: 'IDENTITY', userId: ids[2] },
   ]);
+  await expectTruthfulOutcomes(app, [sophonA, sophonB], 5);
 });
 
 test('removes people from an Alibaba Cloud space only, with the user type of the settings', async ({ page, host }) => {

@@ -7,7 +7,8 @@ import type { SimDevice } from '../sim/common/device.ts';
 import { serve, type SimServer } from '../sim/common/http.ts';
 import type { SimPerson } from '../sim/common/people.ts';
 import { createSophonDevice } from '../sim/sophon/index.ts';
-import { findAppByUrl } from './app-target.ts';
+import { findAppByUrl, type AppUnderTest } from './app-target.ts';
+import { auditOutcomes, type ReportedItem } from '../audit/ground-truth.ts';
 
 /** A simulated terminal on 127.0.0.1 that can be stopped and started again on the same port. */
 export interface SimTerminal {
@@ -98,4 +99,34 @@ export async function invokeHost<C extends Channel>(
 /** The progress bar of one terminal of the selected job, by its name and address. */
 export function terminalProgress(page: Page, label: string): Locator {
   return page.getByRole('progressbar', { name: `Progress of ${label}` });
+}
+
+/** What {@link expectTruthfulOutcomes} needs of the app: one contract call. */
+type Invoker = Pick<AppUnderTest, 'invoke'>;
+
+/**
+ * The ground-truth audit every removal e2e test ends with: every item of the app's newest removal jobs
+ * (`jobs`, default 1), read through the contract, against what the simulators really hold (their stores, never
+ * their APIs): zero items reported removed or already absent that their terminal still holds.
+ */
+export async function expectTruthfulOutcomes(app: Invoker, sims: readonly SimTerminal[], jobs = 1): Promise<void> {
+  const listed = await app.invoke('devices:list', {});
+  const list = await app.invoke('jobs:list', { limit: jobs });
+  if (!listed.ok || !list.ok) throw new Error('The app did not answer devices:list or jobs:list.');
+  const devices = new Map<string, SimDevice>();
+  for (const terminal of listed.value) {
+    const sim = sims.find((s) => s.port === terminal.port && terminal.address === '127.0.0.1');
+    if (sim) devices.set(terminal.serial, sim.device);
+  }
+  const items: ReportedItem[] = [];
+  for (const job of list.value.filter((j) => j.kind === 'remove')) {
+    for (let offset = 0; offset < job.total; offset += 1000) {
+      const page = await app.invoke('jobs:show', { jobId: job.id, offset, limit: 1000 });
+      if (!page.ok) throw new Error(`The app did not answer jobs:show for ${job.id}.`);
+      items.push(...page.value.items);
+    }
+  }
+  if (devices.size === 0 || items.length === 0) throw new Error('Nothing to audit: no simulated terminal or no item.');
+  const found = auditOutcomes(items, devices);
+  if (found.length > 0) throw new Error(`False outcomes: ${found.map((f) => f.detail).join('; ')}`);
 }

@@ -2,7 +2,13 @@ import iconv from 'iconv-lite';
 import type { BasipDevice } from '../sim/basip/index.ts';
 import { generatePeople } from '../sim/common/people.ts';
 import { expect, test } from './fixtures.ts';
-import { addTerminal, startSimTerminal, terminalProgress, type SimTerminal } from './removal-helpers.ts';
+import {
+  addTerminal,
+  expectTruthfulOutcomes,
+  startSimTerminal,
+  terminalProgress,
+  type SimTerminal,
+} from './removal-helpers.ts';
 
 /** Simulators started by a test, closed after it. */
 const sims: SimTerminal[] = [];
@@ -154,9 +160,11 @@ test('removes people from 2 Sophon and 2 BAS-IP terminals: wizard, dry run, prog
   expect(rows.some((row) => row.includes(`,${people[5]?.linkId},`))).toBe(true);
   await expect(detail.getByTestId('job-notice')).toHaveText(/^Saved 52 items to (.*[\\/])?fcom-job-/);
   await expect(page.getByRole('alert')).toBeHidden();
+  await expectTruthfulOutcomes(app, sims);
 });
 
 test('picks people in Devices, imports a GB18030 file with its columns, and asks to type the count above 100', async ({
+  app,
   page,
 }) => {
   const people = generatePeople('typed-confirm', 150);
@@ -218,4 +226,5 @@ test('picks people in Devices, imports a GB18030 file with its columns, and asks
   await expect(filters.getByRole('button', { name: /^Removed/ })).toHaveText('Removed 102');
   await expect(filters.getByRole('button', { name: /^Already absent/ })).toHaveText('Already absent 20');
   expect(sophon.device.stats().people).toBe(48);
+  await expectTruthfulOutcomes(app, sims);
 });

@@ -1,7 +1,7 @@
 import type { Terminal } from '../../shared/domain/terminal.ts';
 import { generatePeople } from '../sim/common/people.ts';
 import { expect, test, type AppUnderTest } from './fixtures.ts';
-import { startSimTerminal, type SimTerminal } from './removal-helpers.ts';
+import { expectTruthfulOutcomes, startSimTerminal, type SimTerminal } from './removal-helpers.ts';
 
 /** Simulators started by a test, closed after it. */
 const sims: SimTerminal[] = [];
@@ -103,4 +103,5 @@ test('queues removals for a stopped terminal, syncs them when it is back, discar
   expect(html).toContain(terminal.serial);
   expect(html).toContain('<svg class="chart"');
   await expect(page.getByRole('status').filter({ hasText: /^Saved (.*[\\/])?fcom-report-/ })).toBeVisible();
+  await expectTruthfulOutcomes(app, sims, 10);
 });
