@@ -173,9 +173,11 @@ async function main(): Promise<void> {
     const cpuStart = process.cpuUsage();
     const startedAt = Date.now();
     const started = performance.now();
+    // Read-back verification is on (the default since issue 14): its reads are part of the measured time.
     const { jobId } = (await call(core, 'removal:start', {
       items: input.items,
       devices: serials,
+      verify: true,
     })) as { jobId: string };
     const msStart = performance.now() - started;
     if (values.trace) traceProgress(core, started);
@@ -191,7 +193,7 @@ async function main(): Promise<void> {
       total: summary.total,
       removed: counts.removed + counts['already-absent'],
       failed: counts.failed,
-      unfinished: counts.pending + counts.queued,
+      unfinished: counts.pending + counts.queued + (counts.unconfirmed ?? 0),
       state: summary.state,
       msStart: round(msStart),
       msTotal: round(msTotal),

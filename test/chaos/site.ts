@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAliyunGateway, type AliyunGatewaySim, type AliyunUserRef } from '../sim/aliyun/index.ts';
+import type { Knobs } from '../sim/common/knobs.ts';
 import { generatePeople, type SimPerson } from '../sim/common/people.ts';
 import { startTuyaCloud, type TuyaCloudSim } from '../sim/tuya/index.ts';
 import { startTerminal, type SimTerminal } from '../../electron/core/removal/test-kit.ts';
@@ -27,6 +28,18 @@ export interface ChaosSite {
   close(): Promise<void>;
 }
 
+/**
+ * Firmware variants of the first terminals (knobs.ts, FIRMWARE_VARIANTS), so the ground-truth invariant is
+ * checked against the answers real firmware gives, not only the documented ones: Sophon 1 refuses whole
+ * batches with ID_NOT_FOUND, BAS-IP 2 answers link deletes with `link_id: null` and lists without totals,
+ * Sophon 3 caps list pages at 13 without saying so.
+ */
+const CHAOS_VARIANTS: Partial<Knobs>[] = [
+  { variants: ['batch-not-found'] },
+  { variants: ['link-id-null', 'no-totals'] },
+  { pageCap: 13 },
+];
+
 /** How big the site is. */
 export interface SiteSize {
   terminals: number;
@@ -42,7 +55,7 @@ export async function startChaosSite(seed: string, size: SiteSize): Promise<Chao
   const terminals: SimTerminal[] = [];
   for (let i = 0; i < size.terminals; i++) {
     const kind = i % 2 === 0 ? 'sophon' : 'basip';
-    terminals.push(await startTerminal(kind, `CHAOS-${kind.toUpperCase()}-${i + 1}`, people));
+    terminals.push(await startTerminal(kind, `CHAOS-${kind.toUpperCase()}-${i + 1}`, people, CHAOS_VARIANTS[i] ?? {}));
   }
   const tuya = await startTuyaCloud({
     clientId: TUYA_CLIENT.id,

@@ -98,7 +98,12 @@ export async function checkCredentials(
   try {
     await session.verifyCredentials(signal);
     const { count, capacity } = await session.countPeople(signal);
-    return { ...terminal, credentials: 'ok', peopleCount: count, capacity: capacity ?? terminal.capacity };
+    return {
+      ...terminal,
+      credentials: 'ok',
+      peopleCount: count ?? terminal.peopleCount,
+      capacity: capacity ?? terminal.capacity,
+    };
   } catch (error) {
     signal?.throwIfAborted();
     const kind = (error as { kind?: string }).kind;

@@ -98,8 +98,8 @@ export class DriverError extends Error {
 export interface TerminalSession {
   /** Checks the credentials (logging in where the API has a login). Throws DriverError('auth') when refused. */
   verifyCredentials(signal?: AbortSignal): Promise<void>;
-  /** People stored and capacity where the API tells. */
-  countPeople(signal?: AbortSignal): Promise<{ count: number; capacity: number | null }>;
+  /** People stored (null when the terminal does not tell) and capacity where the API tells. */
+  countPeople(signal?: AbortSignal): Promise<{ count: number | null; capacity: number | null }>;
   /** One page of people; `pageIndex` starts at 0 whatever the vendor's own paging base is. */
   listPeople(pageIndex: number, pageSize: number, signal?: AbortSignal): Promise<PeoplePage>;
   /**

@@ -10,7 +10,7 @@ export interface IdentifierLister {
   /** See TerminalSession.listPeople: exactly the caller's rows (fewer only at the end), and the stated total. */
   listPeople(pageIndex: number, pageSize: number, signal?: AbortSignal): Promise<PeoplePage>;
   /** See TerminalSession.countPeople. */
-  countPeople(signal?: AbortSignal): Promise<{ count: number; capacity: null }>;
+  countPeople(signal?: AbortSignal): Promise<{ count: number | null; capacity: null }>;
 }
 
 /** How often one call re-plans after learning a page cap before giving up. */
@@ -98,7 +98,8 @@ export function createLister(read: ReadVendorPage): IdentifierLister {
       if (first.total !== null) return { count: first.total, capacity: null };
       const rows = Math.min(first.items.length, COUNT_LIMIT);
       if (rows < COUNT_LIMIT && !(await learnCap(COUNT_LIMIT, first, signal))) return { count: rows, capacity: null };
-      throw new DriverError('invalid', 'The panel did not tell how many identifiers it holds.');
+      // The panel does not tell how many it holds: no count rather than a guess (the list still reads whole).
+      return { count: null, capacity: null };
     },
   };
 }
