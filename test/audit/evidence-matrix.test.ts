@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RemovalItem } from '../../shared/domain/people-import.ts';
 import type { JobItem } from '../../shared/domain/removal.ts';
 import { allRemoved } from '../../electron/cli/job-follow.ts';
+import { deleteFacePermissions } from '../../electron/core/cloud/aliyun/permission-delete.ts';
+import { startGateway, type GatewayFixture } from '../../electron/core/cloud/aliyun/test-harness.ts';
 import type { Core } from '../../electron/core/compose.ts';
 import { addTerminals, startTerminal, testCore, type SimTerminal } from '../../electron/core/removal/test-kit.ts';
 import type { Knobs } from '../sim/common/knobs.ts';
@@ -171,4 +173,60 @@ describe('evidence matrix: firmware variants × targets, present / never held / 
     const unsettled = items.filter((i) => i.outcome !== 'removed' && i.outcome !== 'already-absent');
     expect(allRemoved(summary)).toBe(unsettled.length === 0);
   });
+});
+
+describe('evidence matrix: Alibaba Cloud, with and without a whole-batch 3000 for mixed batches', () => {
+  let gw: GatewayFixture;
+  afterEach(() => gw.close());
+
+  it.each([{ variants: [] }, { variants: ['batch-3000'] }] as const)(
+    'variants $variants: users with a face, without one and unknown, interleaved',
+    async ({ variants }) => {
+      gw = await startGateway({ variants: [...variants] });
+      const on = (iotId: string): Set<string> =>
+        new Set(
+          gw.sim.permissions().flatMap((p) => (p.iotId === iotId && p.userType === 'IDENTITY' ? [p.userId] : [])),
+        );
+      // The device holding the most faces; users the platform knows who have none there.
+      const device = [...gw.sim.world.devices].sort((a, b) => on(b.iotId).size - on(a.iotId).size)[0]?.iotId ?? '';
+      const before = on(device);
+      const present = [...before].slice(0, 8);
+      const identities = gw.sim.world.users.filter((u) => u.userType === 'IDENTITY').map((u) => u.userId);
+      const without = identities.filter((u) => !before.has(u)).slice(0, 4);
+      expect(present.length).toBeGreaterThanOrEqual(4);
+      expect(without.length).toBeGreaterThan(0);
+      const unknown = ['ffffffffffffffffffffffffffffffff'];
+      const users = present.flatMap((u, i) => [u, ...(i % 2 === 1 ? [without[i >> 1] ?? unknown[0] ?? ''] : [])]);
+      users.push(...unknown);
+      const results = await deleteFacePermissions(gw.client(), {
+        userType: 'IDENTITY',
+        userIds: users,
+        scopeType: 'IOT_ID',
+        scopeIds: [device],
+        batchSize: 10,
+      });
+      const after = on(device);
+      for (const r of results) {
+        // The ground truth: nothing reported removed or absent is still on the device, and "already absent"
+        // only for users who had no face there before.
+        if (r.outcome === 'removed' || r.outcome === 'already-absent')
+          expect(after.has(r.userId), r.userId).toBe(false);
+        if (r.outcome === 'already-absent') expect(before.has(r.userId), r.userId).toBe(false);
+      }
+      for (const u of present) {
+        expect(after.has(u), u).toBe(false);
+        expect(results.find((r) => r.userId === u)).toMatchObject({ outcome: 'removed', evidence: 'answer' });
+      }
+      // Users with no face there: already absent on the platform's own "none of these" (3000), or removed when
+      // the whole request was answered 200 ("none of these faces is there any more"); never failed or left.
+      const listedWithout = without.filter((u) => users.includes(u));
+      expect(listedWithout.length).toBeGreaterThan(0);
+      for (const u of listedWithout) {
+        expect(['already-absent', 'removed']).toContain(results.find((r) => r.userId === u)?.outcome);
+      }
+      if (variants.length > 0) {
+        for (const u of listedWithout) expect(results.find((r) => r.userId === u)?.outcome).toBe('already-absent');
+      }
+    },
+  );
 });
