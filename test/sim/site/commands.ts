@@ -1,11 +1,14 @@
 import { FAULT_KINDS, type FaultKind } from '../common/knobs.ts';
 import type { CloudName, SiteClouds } from './clouds.ts';
+import { auditSite } from './site-audit.ts';
 import type { Site } from './site.ts';
 
 /** What the interactive commands of `sim` and `demo` act on. */
 export interface CommandTarget {
   site: Site;
   clouds?: SiteClouds;
+  /** The app's database file (the demo's host), for `audit`; absent in `sim`. */
+  appDatabase?: string;
 }
 
 /** The help text of the interactive commands. */
@@ -17,6 +20,7 @@ export const COMMAND_HELP = [
   '  latency N MS                 add MS milliseconds to every answer of terminal N',
   '  clear N                      remove faults and latency of terminal N',
   '  stats N | log N              people/faces of terminal N / its last requests',
+  '  audit                        (demo) check every removal the app reported against what the terminals hold',
   '  help | quit                  (Ctrl-C quits too)',
 ].join('\n');
 
@@ -70,6 +74,12 @@ export async function runCommand(line: string, target: CommandTarget): Promise<s
       case 'clear':
         await target.site.terminals[terminal(rest[0])]?.control.setKnobs({ faults: [], latencyMs: 0 });
         return `Terminal ${rest[0]} behaves normally.`;
+      case 'audit': {
+        if (!target.appDatabase) return 'audit needs the app: it runs in the demo.';
+        const audit = await auditSite(target.appDatabase, target.site.terminals);
+        const head = `Audit: ${audit.checked} items reported removed or already absent checked against the terminals, ${audit.falseOutcomes.length} false.`;
+        return [head, ...audit.falseOutcomes.slice(0, 20)].join('\n');
+      }
       case 'stats':
         return JSON.stringify(await target.site.terminals[terminal(rest[0])]?.control.stats());
       case 'log': {

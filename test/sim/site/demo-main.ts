@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DATABASE_FILE } from '../../../electron/core/compose.ts';
 import { COMMAND_HELP } from './commands.ts';
 import { childEnv, controlChild } from './control.ts';
 import { seedDemoCredentials } from './demo-credentials.ts';
@@ -74,7 +75,7 @@ async function main(session: Session): Promise<void> {
   console.log(`\nFace Commissioner (demo) is ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Open:\n`);
   console.log(`  ${host.ready.url}\n`);
   console.log(`Data: ${host.ready.dataDir}\n\n${COMMAND_HELP}`);
-  session.acceptCommands({ site, clouds });
+  session.acceptCommands({ site, clouds, appDatabase: join(host.ready.dataDir, DATABASE_FILE) });
 }
 
 const session = startSession();

@@ -5,7 +5,7 @@ import { advertise, type Advertisement } from './advertise.ts';
 import { serveControl } from './control.ts';
 import { peopleFor, type TerminalKind } from './population.ts';
 import { createTerminalDevice, DEFAULT_PORTS } from './terminal-device.ts';
-import { pageLog, type LogQuery, type TerminalReady } from './terminal-protocol.ts';
+import { pageLog, type HeldQuery, type LogQuery, type TerminalReady } from './terminal-protocol.ts';
 
 /**
  * One simulated terminal as its own process, normally started by the site harness through
@@ -66,6 +66,8 @@ async function main(): Promise<void> {
       setKnobs: (patch) => device.knobs.set(patch as Partial<Knobs>),
       clearFaults: () => device.knobs.clearFaults(),
       stats: () => device.stats(),
+      holds: (items) =>
+        ((items ?? []) as HeldQuery[]).map((item) => device.holds(item.idKind, item.id, item.faceId ?? null)),
       setOnline: (online) => server.setOnline(online === true),
       log: (query) => pageLog(device.log.all(), (query ?? {}) as LogQuery),
       clearLog: () => device.log.clear(),

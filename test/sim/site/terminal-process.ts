@@ -96,6 +96,7 @@ export async function startTerminal(spec: TerminalSpec, launch: Launcher): Promi
         log: (query) => child.call('log', query ?? {}),
         clearLog: () => child.call('clearLog'),
         stats: () => child.call('stats'),
+        holds: (items) => child.call('holds', items),
       },
       setOnline: (online) => child.call('setOnline', online),
     };

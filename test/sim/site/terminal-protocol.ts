@@ -38,6 +38,15 @@ export interface TerminalControl {
   log(query?: LogQuery): Promise<LogPage>;
   clearLog(): Promise<void>;
   stats(): Promise<SimDeviceStats>;
+  /** Ground truth for audits: whether the device holds each item, read from its store (SimDevice.holds). */
+  holds(items: readonly HeldQuery[]): Promise<boolean[]>;
+}
+
+/** One item asked about in {@link TerminalControl.holds}. */
+export interface HeldQuery {
+  idKind: string;
+  id: string;
+  faceId?: string | null;
 }
 
 /** Pages a request log (oldest first) as {@link LogQuery} asks. */
