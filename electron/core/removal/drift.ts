@@ -1,5 +1,5 @@
 import type { LaneContext } from './lane-context.ts';
-import { readWithRetry, type RecheckEnd } from './recheck.ts';
+import { readIfComplete, type RecheckEnd } from './recheck.ts';
 
 /**
  * Before replaying a terminal's queued items (it was offline and answers again), reads its list once and
@@ -11,14 +11,9 @@ import { readWithRetry, type RecheckEnd } from './recheck.ts';
 export async function checkDriftBeforeReplay(ctx: LaneContext): Promise<RecheckEnd> {
   const queued = ctx.journal.queuedPending(ctx.jobId, ctx.terminal.serial);
   if (queued.length === 0) return 'ok';
-  let index: Awaited<ReturnType<typeof readWithRetry>>;
-  try {
-    index = await readWithRetry(ctx);
-  } catch {
-    return 'ok';
-  }
-  if (typeof index === 'string') return index;
-  const found = index;
+  const found = await readIfComplete(ctx);
+  if (found === null) return 'ok';
+  if (typeof found === 'string') return found;
   const absent = queued.filter((item) => !found.has(item)).map((item) => item.id);
   if (ctx.journal.recordAbsentDrift(ctx.jobId, ctx.terminal.serial, absent, ctx.now()) > 0) ctx.onProgress();
   return 'ok';

@@ -1,6 +1,6 @@
 import type { RemovalIdKind } from '../drivers/driver.ts';
 import type { LaneContext } from './lane-context.ts';
-import { readWithRetry, type RecheckEnd } from './recheck.ts';
+import { readIfComplete, type RecheckEnd } from './recheck.ts';
 
 /** Id kinds the engine plans (the kinds a terminal's delete may or may not answer per item). */
 const ID_KINDS: readonly RemovalIdKind[] = ['identity_id', 'link_id', 'uid'];
@@ -17,14 +17,9 @@ export async function readBeforeBlindDeletes(ctx: LaneContext): Promise<RecheckE
   const blind = ID_KINDS.filter((kind) => !ctx.session.answersPerItem(kind));
   const items = ctx.journal.pendingOfKinds(ctx.jobId, ctx.terminal.serial, blind);
   if (items.length === 0) return 'ok';
-  let index: Awaited<ReturnType<typeof readWithRetry>>;
-  try {
-    index = await readWithRetry(ctx);
-  } catch {
-    return 'ok';
-  }
-  if (typeof index === 'string') return index;
-  const found = index;
+  const found = await readIfComplete(ctx);
+  if (found === null) return 'ok';
+  if (typeof found === 'string') return found;
   const absent = items.filter((item) => !found.has(item)).map((item) => item.id);
   if (ctx.journal.recordAbsentBeforeSending(ctx.jobId, ctx.terminal.serial, absent) > 0) ctx.onProgress();
   return 'ok';

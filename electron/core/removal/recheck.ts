@@ -33,6 +33,18 @@ export async function readWithRetry(ctx: LaneContext): Promise<PresenceIndex | E
   }
 }
 
+/**
+ * For a step that may conclude nothing (verification, a read before sending): the terminal's complete list,
+ * how the read ended (offline, auth, stopped, aborted), or null when the list cannot be read to its end.
+ */
+export async function readIfComplete(ctx: LaneContext): Promise<PresenceIndex | Exclude<RecheckEnd, 'ok'> | null> {
+  try {
+    return await readWithRetry(ctx);
+  } catch {
+    return null;
+  }
+}
+
 /** Raw code of items no complete read could settle. */
 export const UNREADABLE = 'recheck:unreadable';
 
@@ -87,14 +99,9 @@ export async function reconcileOpenBatches(ctx: LaneContext, batches?: readonly 
 export async function verifyTerminal(ctx: LaneContext): Promise<RecheckEnd> {
   const items = ctx.journal.unverified(ctx.jobId, ctx.terminal.serial);
   if (items.length === 0) return 'ok';
-  let index: Awaited<ReturnType<typeof readWithRetry>>;
-  try {
-    index = await readWithRetry(ctx);
-  } catch {
-    return 'ok';
-  }
-  if (typeof index === 'string') return index;
-  const found = index;
+  const found = await readIfComplete(ctx);
+  if (found === null) return 'ok';
+  if (typeof found === 'string') return found;
   ctx.journal.recordVerification(
     items.filter((i) => !found.has(i)).map((i) => i.id),
     items.filter((i) => found.has(i)).map((i) => i.id),
