@@ -57,10 +57,33 @@ export function knobsOf(s: RemovalScenario): Partial<Knobs> {
 
 /**
  * The ideal time: the slowest terminal's serial work at its cap, ceil(items / cap) requests of
- * `perRequestMs` plus `perItemMs` per item. Every terminal holds the same items here, so it is any one's.
+ * `perRequestMs` plus `perItemMs` per item, and its read-back of the `leftAfter` rows it still lists
+ * ({@link readBackMs}). Every terminal holds the same items here, so it is any one's.
  */
-export function idealMs(s: RemovalScenario): number {
-  return Math.ceil(s.people / s.cap) * s.perRequestMs + s.people * s.perItemMs;
+export function idealMs(s: RemovalScenario, leftAfter = 0): number {
+  const deletes = Math.ceil(s.people / s.cap) * s.perRequestMs + s.people * s.perItemMs;
+  return deletes + readBackMs(s, leftAfter);
+}
+
+/** Rows of a list page (the largest page BAS-IP allows; the engine reads every terminal in pages of it). */
+const LIST_PAGE = 50;
+
+/**
+ * The read-back verification's share of the ideal (issue 14: verification is on by default and part of the
+ * cost): one complete read of what the terminal still lists after the removal, `leftAfter` rows in pages of 50
+ * (at least one request, for an empty list), each `perRequestMs` plus `perItemMs` per row.
+ */
+export function readBackMs(s: RemovalScenario, leftAfter: number): number {
+  return Math.max(1, Math.ceil(leftAfter / LIST_PAGE)) * s.perRequestMs + leftAfter * s.perItemMs;
+}
+
+/**
+ * What a BAS-IP panel of the site still lists once every person's card identifier is removed by link id: the
+ * face identifiers of the people registered with three faces (test/sim/basip seeds one each). Sophon
+ * terminals list nobody then, so the panels' read-back is the longer one.
+ */
+export function leftAfterRemoval(people: readonly SimPerson[]): number {
+  return people.filter((person) => person.faceCount === 3).length;
 }
 
 /** Site options: every terminal holds the same `people` (the population is exactly that size). */
