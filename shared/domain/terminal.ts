@@ -18,6 +18,64 @@ export const CredentialStateSchema = z.enum(['unknown', 'ok', 'rejected', 'missi
 /** Whether the stored credentials work on a terminal. */
 export type CredentialState = z.infer<typeof CredentialStateSchema>;
 
+/** The kinds a probe can try (every kind but `unknown`). */
+export const ProbeKindSchema = z.enum(['sophon', 'basip']);
+
+/** A kind a probe can try. */
+export type ProbeKind = z.infer<typeof ProbeKindSchema>;
+
+/**
+ * Why a probe request got no HTTP answer: nothing listens or the host cannot be reached, no answer in time,
+ * the connection was dropped, the answer was larger than the app reads, or another transport failure.
+ */
+export const ProbeFailureSchema = z.enum(['unreachable', 'timeout', 'dropped', 'too-large', 'other']);
+
+/** Why a probe request got no HTTP answer. */
+export type ProbeFailure = z.infer<typeof ProbeFailureSchema>;
+
+/**
+ * One request sent while identifying a device and what came back, short and sanitised: never a password,
+ * its hash, a token or a query string, only what helps a technician see what the device is.
+ */
+export const ProbeAttemptSchema = z.object({
+  /** The kind being tried; null for the plain HTTP check (`GET /`). */
+  kind: ProbeKindSchema.nullable(),
+  /** Whether the request carried the technician's credentials (a login, or a call with its token). */
+  authenticated: z.boolean(),
+  port: z.number().int().min(1).max(65535),
+  /** Method and path, e.g. `GET /api/v1/info` (never the query: a login's carries the password hash). */
+  request: z.string().max(160),
+  /** The HTTP status; null when no answer came (see `failure`). */
+  status: z.number().int().min(0).max(999).nullable(),
+  /** The answer's content type, if it named one. */
+  contentType: z.string().max(100).nullable(),
+  /**
+   * What came back: the vendor's error body (e.g. `{"error":"Log In"}`), the keys of another JSON object
+   * (values left out), or the first characters of a text answer; empty when there was no body.
+   */
+  excerpt: z.string().max(200),
+  /** Why no answer came; null when one did. */
+  failure: ProbeFailureSchema.nullable(),
+});
+
+/** One request sent while identifying a device and what came back. */
+export type ProbeAttempt = z.infer<typeof ProbeAttemptSchema>;
+
+/** Most attempts kept in one {@link IdentificationRecord}. */
+export const MAX_PROBE_ATTEMPTS = 32;
+
+/** What the app tried to identify a device that stayed unknown, and what each probe answered. */
+export const IdentificationRecordSchema = z.object({
+  /** When the attempts were made (ms since epoch). */
+  at: z.number().int(),
+  /** The kind the technician chose, null when the app had to detect it. */
+  chosenKind: ProbeKindSchema.nullable(),
+  attempts: z.array(ProbeAttemptSchema).max(MAX_PROBE_ATTEMPTS),
+});
+
+/** What the app tried to identify a device that stayed unknown. */
+export type IdentificationRecord = z.infer<typeof IdentificationRecordSchema>;
+
 /** One terminal in the site inventory. Its identity is its serial number, never its address. */
 export const TerminalSchema = z.object({
   serial: z.string().min(1).max(128),
@@ -39,6 +97,8 @@ export const TerminalSchema = z.object({
   source: DiscoverySourceSchema,
   /** The adapter it was seen on (mDNS), if known. */
   adapter: z.string().max(64).nullable(),
+  /** For a device that stayed unknown: what was tried and what it answered. Absent in older data. */
+  identification: IdentificationRecordSchema.optional(),
 });
 
 /** One terminal in the site inventory. */

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import type { Terminal } from '../../../shared/domain/terminal.ts';
+import type { IdentificationRecord, ProbeAttempt, Terminal } from '../../../shared/domain/terminal.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { CliContext } from '../context.ts';
 import { printTable } from '../output.ts';
@@ -13,6 +14,7 @@ export function terminalRecord(t: Terminal): Record<(typeof COLUMNS)[number], st
   credentials: string;
   people: number | null;
   lastSeen: number | null;
+  identification?: IdentificationRecord;
 } {
   return {
     serial: t.serial,
@@ -26,7 +28,42 @@ export function terminalRecord(t: Terminal): Record<(typeof COLUMNS)[number], st
     credentials: t.credentials,
     people: t.peopleCount,
     lastSeen: t.lastSeen,
+    ...(t.identification ? { identification: t.identification } : {}),
   };
+}
+
+/** One probe attempt as a line: kind and port, request, then status, content type and excerpt or the failure. */
+export function attemptLine(attempt: ProbeAttempt): string {
+  const who = `${attempt.kind ?? 'http'}:${attempt.port}`;
+  const request = `${attempt.request}${attempt.authenticated ? ' (with credentials)' : ''}`;
+  if (attempt.status === null) return `${who}  ${request} → no answer (${attempt.failure ?? 'other'})`;
+  const answer = [String(attempt.status), attempt.contentType ?? '', attempt.excerpt].filter((p) => p !== '');
+  return `${who}  ${request} → ${answer.join('  ')}`;
+}
+
+/** The lines that say what was tried to identify a device that stayed unknown (none when nothing was kept). */
+export function identificationLines(record: IdentificationRecord | undefined): string[] {
+  if (!record) return [];
+  const chosen = record.chosenKind ? ` as ${record.chosenKind}` : '';
+  return [
+    `What was tried${chosen} (${new Date(record.at).toISOString()}):`,
+    ...record.attempts.map((a) => `  ${attemptLine(a)}`),
+  ];
+}
+
+/**
+ * The password of `--password`: given as `-`, the first line of the standard input (its line ending cut,
+ * nothing else: spaces can be part of a password), so it never shows in `ps` or the shell history.
+ */
+export function passwordOption(
+  value: string | undefined,
+  readStdin: () => string = () => readFileSync(0, 'utf8'),
+): string | undefined {
+  if (value !== '-') return value;
+  const line = readStdin().split(/\r?\n/)[0] ?? '';
+  if (line === '')
+    throw new AppError('VALIDATION', 'No password on the standard input: pipe it in, one line, with --password -.');
+  return line;
 }
 
 /** Prints terminals as JSON or as an aligned table. */
@@ -45,9 +82,30 @@ export function printTerminals(context: CliContext, terminals: Terminal[]): void
     COLUMNS,
     records.map((r) => COLUMNS.map((c) => String(r[c] ?? '-'))),
   );
+  if (terminals.length === 1) identificationLines(terminals[0]?.identification).forEach((l) => context.output.out(l));
 }
 
-/** Registers `fcom discover` and `fcom devices add|list|forget|sweep`. */
+/** Prints one terminal in full: every fact, and what was tried when it stayed unknown. */
+export function printTerminal(context: CliContext, t: Terminal): void {
+  const facts = {
+    ...terminalRecord(t),
+    apiVersion: t.apiVersion,
+    capacity: t.capacity,
+    source: t.source,
+    adapter: t.adapter,
+    identification: t.identification ?? null,
+  };
+  if (context.json()) {
+    context.output.out(JSON.stringify(facts, null, 2));
+    return;
+  }
+  const { identification: _record, ...plain } = facts;
+  for (const [key, value] of Object.entries(plain)) context.output.out(`${key}: ${value ?? '-'}`);
+  if (t.kind === 'unknown' && !t.identification) context.output.out('What was tried: not recorded.');
+  identificationLines(t.identification).forEach((line) => context.output.out(line));
+}
+
+/** Registers `fcom discover` and `fcom devices add|list|show|forget|check|sweep`. */
 export function registerDeviceCommands(program: Command, context: CliContext): void {
   program
     .command('discover')
@@ -78,22 +136,31 @@ export function registerDeviceCommands(program: Command, context: CliContext): v
     .action(async () => printTerminals(context, await context.call('devices:list', {})));
   devices
     .command('add <address>')
-    .description('add a terminal by IP, IP:port or URL, detecting its kind')
+    .description('add a terminal by IP, IP:port or URL, detecting its kind (or verifying --kind with a login)')
     .addOption(new Option('--kind <kind>', 'the kind, when detection should not guess').choices(['sophon', 'basip']))
     .option('--username <name>', 'username of the terminal’s local API')
-    .option('--password <password>', 'password of the terminal’s local API')
+    .option('--password <password>', 'password of the terminal’s local API ("-" reads it from stdin)')
     .action(async (address: string, options: { kind?: 'sophon' | 'basip'; username?: string; password?: string }) => {
       if ((options.username === undefined) !== (options.password === undefined)) {
         throw new AppError('VALIDATION', 'Give both --username and --password, or neither.');
       }
+      const password = passwordOption(options.password);
       const credentials =
-        options.username !== undefined ? { username: options.username, password: options.password ?? '' } : undefined;
+        options.username !== undefined ? { username: options.username, password: password ?? '' } : undefined;
       const terminal = await context.call('devices:add', {
         address,
         ...(options.kind ? { kind: options.kind } : {}),
         ...(credentials ? { credentials } : {}),
       });
       printTerminals(context, [terminal]);
+    });
+  devices
+    .command('show <serial>')
+    .description('print one terminal in full; for a device that stayed unknown, what was tried and answered')
+    .action(async (serial: string) => {
+      const terminal = (await context.call('devices:list', {})).find((t) => t.serial === serial);
+      if (!terminal) throw new AppError('NOT_FOUND', `No terminal with serial ${serial} is in the inventory.`);
+      printTerminal(context, terminal);
     });
   devices
     .command('forget <serial>')

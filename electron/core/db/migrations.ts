@@ -7,6 +7,7 @@ import { MIGRATION_6 } from './migrations/m006-cloud-sync-times.ts';
 import { MIGRATION_7 } from './migrations/m007-job-item-pages.ts';
 import { MIGRATION_8 } from './migrations/m008-job-item-partial-indexes.ts';
 import { MIGRATION_9 } from './migrations/m009-item-evidence.ts';
+import { MIGRATION_10 } from './migrations/m010-terminal-identification.ts';
 import type { Migration } from './migrations/migration.ts';
 
 export type { Migration } from './migrations/migration.ts';
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_7,
   MIGRATION_8,
   MIGRATION_9,
+  MIGRATION_10,
 ];

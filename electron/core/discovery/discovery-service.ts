@@ -1,10 +1,11 @@
 import type { NetworkAdapter } from '../../../shared/domain/status.ts';
-import type { Terminal, TerminalKind } from '../../../shared/domain/terminal.ts';
+import type { ProbeKind, Terminal, TerminalKind } from '../../../shared/domain/terminal.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Endpoint, PeoplePage } from '../drivers/driver.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
-import { credentialsFor, terminalCredentialsKey, writeCredentials, type Credentials } from '../secrets/secret-store.ts';
-import { parseSubnet, parseTypedAddress } from './address.ts';
+import { credentialsFor, type Credentials } from '../secrets/secret-store.ts';
+import { addByAddress } from './add-by-address.ts';
+import { parseSubnet } from './address.ts';
 import { kindFromTxt, tcpPortOpen } from './identify.ts';
 import { assertMdnsAllowed, type MdnsPolicy } from './mdns-policy.ts';
 import { DEFAULT_SERVICE_TYPES, startMdnsBrowsing, type MdnsBrowsing, type MdnsCandidate } from './mdns-browser.ts';
@@ -39,7 +40,12 @@ export interface DiscoveryService {
   startBrowsing(adapterNames?: string[]): BrowsingState;
   stopBrowsing(): Promise<BrowsingState>;
   browsingState(): BrowsingState;
-  addByAddress(input: { address: string; kind?: TerminalKind; credentials?: Credentials }): Promise<Terminal>;
+  /**
+   * Adds a device by address; with a chosen kind and credentials it is verified with read-only calls when
+   * the credential-free probe cannot tell (see add-by-address.ts). Fails rather than saving a device that
+   * is not the chosen kind.
+   */
+  addByAddress(input: { address: string; kind?: ProbeKind; credentials?: Credentials }): Promise<Terminal>;
   sweep(cidr: string): { jobId: string; result: Promise<Terminal[]> };
   forget(serial: string): boolean;
   listPeople(serial: string, pageIndex: number, pageSize: number): Promise<PeoplePage>;
@@ -129,31 +135,7 @@ export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
       return state();
     },
     browsingState: state,
-    async addByAddress({ address, kind, credentials }) {
-      const typed = parseTypedAddress(address);
-      const candidates = kind ? deps.drivers.filter((d) => d.kind === kind) : deps.drivers;
-      const ports = typed.port ? [typed.port] : defaultPortsFor(kind);
-      for (const port of ports) {
-        const endpoint: Endpoint = { address: typed.host, port, scheme: typed.scheme };
-        const found = await observeTerminal(
-          { ...deps, drivers: candidates },
-          { endpoint, source: 'manual', hint: kind },
-        );
-        if (!found) continue;
-        if (!credentials) return found;
-        await writeCredentials(deps.secrets, terminalCredentialsKey(found.serial), credentials);
-        return (
-          (await observeTerminal(
-            { ...deps, drivers: candidates },
-            { endpoint, source: 'manual', hint: found.kind === 'unknown' ? kind : found.kind },
-          )) ?? found
-        );
-      }
-      throw new AppError(
-        'NETWORK',
-        `Nothing answers at ${typed.host} on port ${ports.join(' or ')}. Check the address, the cable and that the terminal is on, then try again.`,
-      );
-    },
+    addByAddress: (request) => addByAddress(deps, request),
     sweep(cidr) {
       const subnet = parseSubnet(cidr);
       return deps.jobs.start('sweep', (signal, report) =>

@@ -1,7 +1,8 @@
 import { connect } from 'node:net';
 import type { TerminalKind } from '../../../shared/domain/terminal.ts';
 import type { Endpoint, ProbeResult, TerminalDriver } from '../drivers/driver.ts';
-import { createTerminalHttp } from '../drivers/http-client.ts';
+import { createProbeRecorder, type ProbeRecorder } from './probe-trace.ts';
+import { VENDOR_PROBES } from './vendor-probes.ts';
 
 /** What probing an endpoint found: a known kind, something that answers HTTP but is unknown, or nothing. */
 export type Identification = { found: 'terminal'; probe: ProbeResult } | { found: 'unknown' } | { found: 'nothing' };
@@ -9,32 +10,47 @@ export type Identification = { found: 'terminal'; probe: ProbeResult } | { found
 /**
  * Identifies the device at `endpoint` by read-only probes without credentials: the hinted kind's driver
  * first (from a TXT record or the technician's choice), then the others. When no driver recognises it but
- * the port answers HTTP, it is listed as unknown rather than hidden.
+ * the port answers HTTP, it is listed as unknown rather than hidden. Every request and its answer go to
+ * `recorder` (a fresh one when none is given), so an unknown device can show what was tried.
  */
 export async function identifyEndpoint(
   drivers: readonly TerminalDriver[],
   endpoint: Endpoint,
-  options: { hint?: TerminalKind | undefined; timeoutMs: number; signal?: AbortSignal | undefined },
+  options: {
+    hint?: TerminalKind | undefined;
+    timeoutMs: number;
+    signal?: AbortSignal | undefined;
+    recorder?: ProbeRecorder | undefined;
+  },
 ): Promise<Identification> {
+  const recorder = options.recorder ?? createProbeRecorder();
   const ordered = [...drivers].sort((a, b) => Number(b.kind === options.hint) - Number(a.kind === options.hint));
   for (const driver of ordered) {
     options.signal?.throwIfAborted();
-    const probe = await driver.probe(endpoint, options.signal);
+    const http = recorder.http(endpoint, options.timeoutMs, driver.kind, false);
+    const probe = await VENDOR_PROBES[driver.kind].probe(http, options.timeoutMs, options.signal);
     if (probe) return { found: 'terminal', probe };
   }
-  return (await answersHttp(endpoint, options.timeoutMs, options.signal)) ? { found: 'unknown' } : { found: 'nothing' };
+  const answers = await answersHttp(endpoint, options.timeoutMs, options.signal, recorder);
+  return answers ? { found: 'unknown' } : { found: 'nothing' };
 }
 
 /**
  * Whether anything answers an HTTP GET on the endpoint (any status counts) within `timeoutMs`. The answer's
  * head is enough: the request is aborted as soon as it arrives, so the body is never read (a hostile device
- * may dribble it or send gigabytes), and the deadline covers the whole exchange, not only idle time.
+ * may dribble it or send gigabytes), and the deadline covers the whole exchange, not only idle time. The
+ * request and its status and content type go to `recorder` when given.
  */
-export async function answersHttp(endpoint: Endpoint, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
+export async function answersHttp(
+  endpoint: Endpoint,
+  timeoutMs: number,
+  signal?: AbortSignal,
+  recorder: ProbeRecorder = createProbeRecorder(),
+): Promise<boolean> {
   const headRead = new AbortController();
   const signals = [headRead.signal, AbortSignal.timeout(timeoutMs), ...(signal ? [signal] : [])];
   try {
-    await createTerminalHttp(endpoint, timeoutMs).get('/', {
+    await recorder.http(endpoint, timeoutMs, null, false).get('/', {
       signal: AbortSignal.any(signals),
       responseType: 'stream',
     });

@@ -73,4 +73,37 @@ describe('inventory repository', () => {
     expect(() => repo.save({ ...base, port: 0 })).toThrow();
     expect(repo.list()).toEqual([]);
   });
+
+  it('keeps the identification record of an unknown device, and drops it once the device is known', () => {
+    const repo = createInventoryRepository(db);
+    const identification = {
+      at: 2000,
+      chosenKind: null,
+      attempts: [
+        {
+          kind: 'basip' as const,
+          authenticated: false,
+          port: 80,
+          request: 'GET /api/v1/info',
+          status: 404,
+          contentType: 'text/html',
+          excerpt: '<h1>Not Found</h1>',
+          failure: null,
+        },
+      ],
+    };
+    const unknown: Terminal = { ...base, serial: provisionalSerial('10.0.0.9', 80), kind: 'unknown', identification };
+    repo.save(unknown);
+    expect(repo.get(unknown.serial)?.identification).toEqual(identification);
+    expect(repo.get('SN-1')).toBeUndefined();
+    repo.save({ ...unknown, kind: 'basip', identification: undefined });
+    expect(repo.get(unknown.serial)).not.toHaveProperty('identification');
+  });
+
+  it('reads rows without a record (written before migration 10, or with a record it cannot read) without one', () => {
+    const repo = createInventoryRepository(db);
+    repo.save(base);
+    db.sqlite.prepare("UPDATE terminals SET identification = '{not json' WHERE serial = 'SN-1'").run();
+    expect(repo.get('SN-1')).toEqual(base);
+  });
 });

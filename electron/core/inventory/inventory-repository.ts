@@ -1,4 +1,4 @@
-import { TerminalSchema, type Terminal } from '../../../shared/domain/terminal.ts';
+import { IdentificationRecordSchema, TerminalSchema, type Terminal } from '../../../shared/domain/terminal.ts';
 import type { Database } from '../db/database.ts';
 
 /** The site every terminal belongs to until site visits are introduced. */
@@ -44,9 +44,23 @@ interface Row {
   capacity: number | null;
   source: string;
   adapter: string | null;
+  /** JSON of the identification record (migration 10); NULL when none. */
+  identification: string | null;
+}
+
+/** The stored identification record, or undefined when none was kept or it cannot be read any more. */
+function identificationOf(text: string | null): Terminal['identification'] {
+  if (text === null) return undefined;
+  try {
+    const record = IdentificationRecordSchema.safeParse(JSON.parse(text));
+    return record.success ? record.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function fromRow(row: Row): Terminal {
+  const identification = identificationOf(row.identification);
   return TerminalSchema.parse({
     serial: row.serial,
     kind: row.kind,
@@ -63,6 +77,7 @@ function fromRow(row: Row): Terminal {
     capacity: row.capacity,
     source: row.source,
     adapter: row.adapter,
+    ...(identification ? { identification } : {}),
   });
 }
 
@@ -73,13 +88,13 @@ export function createInventoryRepository(db: Database, siteId = DEFAULT_SITE_ID
   const remove = db.sqlite.prepare('DELETE FROM terminals WHERE site_id = ? AND serial = ?');
   const upsert = db.sqlite.prepare(`
     INSERT INTO terminals (site_id, serial, kind, api_version, name, model, firmware, address, port, online,
-      last_seen, credentials, people_count, capacity, source, adapter)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      last_seen, credentials, people_count, capacity, source, adapter, identification)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (site_id, serial) DO UPDATE SET kind = excluded.kind, api_version = excluded.api_version,
       name = excluded.name, model = excluded.model, firmware = excluded.firmware, address = excluded.address,
       port = excluded.port, online = excluded.online, last_seen = excluded.last_seen,
       credentials = excluded.credentials, people_count = excluded.people_count, capacity = excluded.capacity,
-      source = excluded.source, adapter = excluded.adapter`);
+      source = excluded.source, adapter = excluded.adapter, identification = excluded.identification`);
 
   const get = (serial: string): Terminal | undefined => {
     const row = selectOne.get(siteId, serial) as Row | undefined;
@@ -112,6 +127,7 @@ export function createInventoryRepository(db: Database, siteId = DEFAULT_SITE_ID
           terminal.capacity,
           terminal.source,
           terminal.adapter,
+          terminal.identification ? JSON.stringify(terminal.identification) : null,
         );
       });
       return { terminal, replaced };

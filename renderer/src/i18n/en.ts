@@ -151,6 +151,26 @@ export const en = {
       forgetYes: 'Yes, forget it',
       forgetNo: 'Keep it',
     },
+    identification: {
+      title: 'What was tried',
+      intro:
+        'This device answers, but not as a terminal this app knows. What was asked on {{when}}, and what it answered:',
+      introChosen:
+        'This device was added as {{kind}} but did not answer like one. What was asked on {{when}}, and what it answered:',
+      plainHttp: 'HTTP',
+      port: 'port {{port}}',
+      withCredentials: 'with the credentials',
+      noAnswer: 'no answer ({{why}})',
+      failure: {
+        unreachable: 'nothing listens there, or the address cannot be reached',
+        timeout: 'no answer in time',
+        dropped: 'the connection was dropped',
+        'too-large': 'the answer was too large',
+        other: 'the connection failed',
+      },
+      nextStep:
+        'Check the address and the port, or add it again choosing its kind and entering its username and password.',
+    },
     people: {
       title: 'People on the terminal',
       total_one: '{{formatted}} person',

@@ -151,6 +151,23 @@ export const zhCN: Translation = {
       forgetYes: '确定移除',
       forgetNo: '保留',
     },
+    identification: {
+      title: '尝试过的识别',
+      intro: '此设备有应答，但不是本应用认识的终端。{{when}} 发出的请求及其应答：',
+      introChosen: '此设备按 {{kind}} 添加，但应答不像该类设备。{{when}} 发出的请求及其应答：',
+      plainHttp: 'HTTP',
+      port: '端口 {{port}}',
+      withCredentials: '带凭据',
+      noAnswer: '无应答（{{why}}）',
+      failure: {
+        unreachable: '该地址无服务监听或无法到达',
+        timeout: '超时未应答',
+        dropped: '连接被断开',
+        'too-large': '应答过大',
+        other: '连接失败',
+      },
+      nextStep: '请检查地址和端口，或重新添加并选择其类型、输入用户名和密码。',
+    },
     people: {
       title: '终端上的人员',
       total_one: '{{formatted}} 人',

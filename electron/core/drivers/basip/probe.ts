@@ -1,13 +1,19 @@
 import type { AxiosInstance } from 'axios';
+import type { Credentials } from '../../secrets/secret-store.ts';
 import { DriverError, type ProbeResult } from '../driver.ts';
+import { login, type BasipLogin } from './auth.ts';
+import { readBasipError } from './errors.ts';
 import { sendRequest, type BasipAnswer } from './http.ts';
 import { isRecord, pickRecord, pickText, type JsonRecord } from './json.ts';
+import { readIdentifierPage } from './paging.ts';
 
 /**
- * Credential-free identification of a BAS-IP panel. The device-info answer (`GET /api/info`,
- * `/api/v1/info`, `/api/v0/info`) is UNVERIFIED beyond its first keys (`firmware_version`,
- * `framework_version`, `frontend_version`, `api_version`): the key names for model, serial and name are
- * read from several plausible spellings.
+ * Identification of a BAS-IP panel: credential-free first, then (when the technician gave credentials)
+ * with a login. The device-info answer (`GET /api/info`, `/api/v1/info`, `/api/v0/info`) is UNVERIFIED
+ * beyond its first keys (`firmware_version`, `framework_version`, `frontend_version`, `api_version`): the key
+ * names for model, serial and name are read from several plausible spellings. Some firmware keeps the info
+ * behind a login (PROTOCOLS.md §6): its `401 {"error": "Log In"}` is the vendor's own answer, so it identifies
+ * a v1 panel whose serial is read after a login.
  */
 
 /** Keys a BAS-IP info answer is known or believed to carry; two of them make a panel. */
@@ -58,10 +64,22 @@ export function apiVersionOfFirmware(firmware: string | null): BasipApiVersion |
 }
 
 /**
+ * Whether an answer is a BAS-IP panel refusing a call for want of a login: 401 with the legacy
+ * `{"error": "Log In"}` or the newer `{"error": {"code": "invalid_authentication"}}` (PROTOCOLS.md §2).
+ */
+export function isLoginWall(answer: Pick<BasipAnswer, 'status' | 'json'>): boolean {
+  if (answer.status !== 401) return false;
+  const error = readBasipError(answer.json);
+  return error?.code === 'invalid_authentication' || /^\s*log\s*in\s*$/i.test(error?.message ?? '');
+}
+
+/**
  * Probes `http`'s origin for a BAS-IP panel: `/api/v1/info` first (a panel answering it speaks v1), then
  * `/api/info` and `/api/v0/info`. The level of a panel found that way comes from its firmware version, or
- * else from `/api/v1/info` answering 404 (v0). Anything else answers null; the first transport failure
- * ends the probe at once (a refused or silent port costs one request). Throws only the abort reason.
+ * else from `/api/v1/info` answering 404 (v0). A panel that keeps its info behind a login
+ * ({@link isLoginWall} on `/api/v1/info`, and no readable info elsewhere) is a v1 panel of unknown serial.
+ * Anything else answers null; the first transport failure ends the probe at once (a refused or silent port
+ * costs one request). Throws only the abort reason.
  */
 export async function probeBasip(
   http: AxiosInstance,
@@ -80,15 +98,79 @@ export async function probeBasip(
   if (!v1) return null;
   const v1Info = v1.status === 200 ? readDeviceInfo(v1.json) : null;
   if (v1Info) return resultOf(v1Info, 'v1');
+  const walled = isLoginWall(v1);
   for (const path of ['/api/info', '/api/v0/info']) {
     const answer = await get(path);
-    if (!answer) return null;
+    if (!answer) break;
     const info = answer.status === 200 ? readDeviceInfo(answer.json) : null;
     if (!info) continue;
     const level = apiVersionOfFirmware(pickText(info, FIRMWARE_KEYS)) ?? (v1.status === 404 ? 'v0' : 'v1');
     return resultOf(info, level);
   }
-  return null;
+  return walled ? resultOf({}, 'v1') : null;
+}
+
+/** How a BAS-IP panel words a refused login (PROTOCOLS.md §2): legacy texts or the newer code. */
+const VENDOR_REFUSAL = /^(wrong login or password|log\s*in|administrator rights required|invalid_authentication)$/i;
+
+/** What a BAS-IP identification with the technician's credentials found. */
+export interface BasipVerification {
+  /**
+   * The panel, when the answers were recognisably a BAS-IP panel's; null otherwise. `apiVersion` is null when
+   * the login was refused before the level could be seen.
+   */
+  result: (Omit<ProbeResult, 'apiVersion'> & { apiVersion: string | null }) | null;
+  /** What the panel said of the credentials: accepted, refused in its own words, or null (no word). */
+  credentials: 'ok' | 'rejected' | null;
+}
+
+/**
+ * Read-only identification with credentials, for a panel the credential-free probe could not read: a login
+ * (`/api/v1/login`, else `/api/v0/login`), then the device info with the token, then one page of identifiers
+ * (v1). A panel is recognised when the token opens the info or the list, or when the login is refused in the
+ * vendor's words ("Wrong login or password", `invalid_authentication`): a bare token or a refusal in other
+ * words does not identify anything. The first transport failure ends it. Throws only the abort reason.
+ */
+export async function verifyBasip(
+  http: AxiosInstance,
+  credentials: Credentials,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<BasipVerification> {
+  let session: BasipLogin;
+  try {
+    session = await login(http, credentials, timeoutMs, signal);
+  } catch (error) {
+    if (!(error instanceof DriverError)) throw error;
+    // login() keeps the panel's own code or text as rawCode: only the vendor's words identify a panel.
+    const refusedByPanel = error.kind === 'auth' && VENDOR_REFUSAL.test(error.rawCode ?? '');
+    return refusedByPanel
+      ? { result: { ...resultOf({}, 'v1'), apiVersion: null }, credentials: 'rejected' }
+      : { result: null, credentials: null };
+  }
+  const get = async (path: string, params?: Record<string, number>): Promise<BasipAnswer | 'failed'> => {
+    try {
+      return await sendRequest(http, { method: 'GET', path, token: session.token, params }, timeoutMs, signal);
+    } catch (error) {
+      if (error instanceof DriverError) return 'failed';
+      throw error;
+    }
+  };
+  let info: JsonRecord | null = null;
+  for (const path of [`/api/${session.apiVersion}/info`, '/api/info']) {
+    const answer = await get(path);
+    if (answer === 'failed') return { result: null, credentials: null };
+    info = answer.status === 200 ? readDeviceInfo(answer.json) : null;
+    if (info) break;
+  }
+  let listed = false;
+  if (session.apiVersion === 'v1') {
+    const page = await get('/api/v1/access/identifier/items', { limit: 10, page_number: 1 });
+    listed = page !== 'failed' && page.status === 200 && readIdentifierPage(page.json) !== null;
+  }
+  if (!info && !listed) return { result: null, credentials: null };
+  const level = (info && apiVersionOfFirmware(pickText(info, FIRMWARE_KEYS))) ?? session.apiVersion;
+  return { result: resultOf(info ?? {}, level), credentials: 'ok' };
 }
 
 function resultOf(info: JsonRecord, apiVersion: BasipApiVersion): ProbeResult {

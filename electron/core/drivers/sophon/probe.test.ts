@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBasipDevice } from '../../../../test/sim/basip/index.ts';
 import { serve, type SimServer } from '../../../../test/sim/common/http.ts';
+import { createTerminalHttp } from '../http-client.ts';
 import { createSophonDriver } from './index.ts';
+import { sophonErrorCode, verifySophon } from './probe.ts';
 import { closedPort, endpointOf, startConstant, startFake, startSophon } from './test-fixtures.ts';
 
 const driver = createSophonDriver({ timeoutMs: 1000 });
@@ -70,6 +72,27 @@ describe('probe', () => {
     }
   });
 
+  it('recognises the vendor error envelope as a Sophon terminal that would not list (no count)', async () => {
+    const sim = await startSophon(5, { faults: [{ kind: 'http500' }] });
+    track(sim.server);
+    expect(await driver.probe(sim.endpoint)).toMatchObject({ kind: 'sophon', apiVersion: 'v2', peopleCount: null });
+    const envelope = '{"error":{"code":"MISSING_ARGUMENTS","message":"page_limit","status":"INVALID_ARGUMENT"}}';
+    const server = track(await startConstant(400, envelope));
+    expect(await driver.probe(endpointOf(server))).toMatchObject({ kind: 'sophon' });
+  });
+
+  it('reads only a documented code as the vendor envelope', () => {
+    const envelope = (error: unknown) => ({ error });
+    expect(sophonErrorCode(envelope({ code: 'PASSWORD_ERROR', message: 'x', status: 'UNAUTHENTICATED' }))).toBe(
+      'PASSWORD_ERROR',
+    );
+    expect(sophonErrorCode(envelope({ code: 2, message: 'x', status: 'NOT_FOUND' }))).toBe('ID_NOT_FOUND');
+    expect(sophonErrorCode(envelope({ code: 2 }))).toBeNull();
+    expect(sophonErrorCode(envelope({ code: 'invalid_authentication', message: 'Log In' }))).toBeNull();
+    expect(sophonErrorCode(envelope({ code: 'NOT_A_SOPHON_CODE', message: 'x', status: 'y' }))).toBeNull();
+    expect(sophonErrorCode(envelope('Log In'))).toBeNull();
+  });
+
   it('says null quickly for a closed port', async () => {
     const started = Date.now();
     expect(await driver.probe(await closedPort())).toBeNull();
@@ -91,5 +114,36 @@ describe('probe', () => {
     const reason = new Error('user cancelled');
     setTimeout(() => controller.abort(reason), 50);
     await expect(driver.probe(endpointOf(server), controller.signal)).rejects.toBe(reason);
+  });
+});
+
+describe('identification with credentials', () => {
+  const admin = { username: 'admin', password: 'admin' };
+
+  it('logs in and lists one page: accepted credentials and the people count', async () => {
+    const sim = await startSophon(12);
+    track(sim.server);
+    const verified = await verifySophon(createTerminalHttp(sim.endpoint, 1000), admin, 1000);
+    expect(verified).toMatchObject({ result: { kind: 'sophon', peopleCount: 12 }, credentials: 'ok' });
+    expect(sim.device.log.all().map((e) => e.path)).toEqual(['/sophon/v2/face/login', '/sophon/v2/face/getidentities']);
+  });
+
+  it('a wrong password (PASSWORD_ERROR) is a Sophon terminal with rejected credentials', async () => {
+    const sim = await startSophon(2);
+    track(sim.server);
+    const verified = await verifySophon(createTerminalHttp(sim.endpoint, 1000), { ...admin, password: 'no' }, 1000);
+    expect(verified).toMatchObject({ result: { kind: 'sophon' }, credentials: 'rejected' });
+  });
+
+  it('identifies nothing from {"result": true} alone, and stops at a closed port', async () => {
+    const server = track(await startConstant(200, '{"result":true}'));
+    expect(await verifySophon(createTerminalHttp(endpointOf(server), 1000), admin, 1000)).toEqual({
+      result: null,
+      credentials: null,
+    });
+    expect(await verifySophon(createTerminalHttp(await closedPort(), 1000), admin, 1000)).toEqual({
+      result: null,
+      credentials: null,
+    });
   });
 });

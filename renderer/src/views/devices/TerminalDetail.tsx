@@ -6,6 +6,7 @@ import { useAppStore } from '../../store/store-context.tsx';
 import { CredentialsForm } from './CredentialsForm.tsx';
 import { ForgetTerminal } from './ForgetTerminal.tsx';
 import { formatLastSeen, formatPeople } from './format.ts';
+import { IdentificationAttempts } from './IdentificationAttempts.tsx';
 import { PeopleList } from './PeopleList.tsx';
 import { CredentialsBadge, StatusBadge } from './StatusBadge.tsx';
 
@@ -64,6 +65,7 @@ export function TerminalDetail() {
       <div className="detail-columns">
         <div>
           <Facts terminal={terminal} />
+          <IdentificationAttempts record={terminal.identification} />
           <CredentialsForm key={terminal.serial} serial={terminal.serial} />
           <ForgetTerminal key={`forget-${terminal.serial}`} serial={terminal.serial} name={name} />
         </div>
