@@ -116,14 +116,32 @@ export function createBulkOps(db: Database, now: () => number) {
       });
     },
 
-    /** A terminal's items decided without a read (removed, already absent) not verified yet. */
-    unverified(jobId: string, terminal: string): WorkItem[] {
+    /** Whether a terminal has items decided without a read (removed, already absent) not verified yet. */
+    hasUnverified(jobId: string, terminal: string): boolean {
+      return (
+        sql
+          .prepare(
+            `SELECT 1 AS x FROM job_items WHERE job_id = ? AND terminal = ? AND outcome IN ('removed', 'already-absent')
+            AND verified IS NULL LIMIT 1`,
+          )
+          .get(jobId, terminal) !== undefined
+      );
+    },
+
+    /**
+     * A terminal's unverified items whose id is among `listedIds` (what its complete read still shows: link
+     * ids in lower case): the only ones a verification can find present. Few after a removal, whatever the job's size.
+     */
+    unverifiedAmong(jobId: string, terminal: string, listedIds: readonly string[]): WorkItem[] {
+      if (listedIds.length === 0) return [];
       return sql
         .prepare(
           `SELECT ${WORK_COLUMNS} FROM job_items WHERE job_id = ? AND terminal = ?
-          AND outcome IN ('removed', 'already-absent') AND verified IS NULL ORDER BY seq`,
+          AND outcome IN ('removed', 'already-absent') AND verified IS NULL
+          AND (CASE WHEN id_kind = 'link_id' THEN lower(native_id) ELSE native_id END) IN (SELECT value FROM json_each(?))
+          ORDER BY seq`,
         )
-        .all(jobId, terminal) as unknown as WorkItem[];
+        .all(jobId, terminal, JSON.stringify(listedIds)) as unknown as WorkItem[];
     },
 
     /** A terminal's pending items whose id kind is one of `kinds` (those whose deletes answer nothing per item). */
@@ -180,22 +198,23 @@ export function createBulkOps(db: Database, now: () => number) {
     },
 
     /**
-     * Records verification: absent items are confirmed; present ones become failed "still present" (only
-     * final ones: an item is final exactly when its outcome is a final one, which the counts rely on).
+     * Records a terminal's verification from its complete read: the items in `stillPresent` become failed
+     * "still present" (evidence read-back); every other item of the terminal removed or already absent and
+     * not verified yet is confirmed, in ONE set-level statement (only final ones: an item is final exactly
+     * when its outcome is a final one, which the counts rely on).
      */
-    recordVerification(confirmed: readonly number[], stillPresent: readonly number[]): void {
+    recordVerification(jobId: string, terminal: string, stillPresent: readonly number[]): void {
       const at = now();
-      const ok = sql.prepare(
-        'UPDATE job_items SET verified = 1, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))',
-      );
       const bad = sql.prepare(`UPDATE job_items SET verified = 0, outcome = 'failed', raw_code = 'verify:present',
         evidence = 'read-back', reason = CASE outcome
           WHEN 'already-absent' THEN 'Still present: the terminal answered that it did not hold this item, but a complete read lists it.'
           ELSE 'Still present after removal: the terminal answered that it removed this item, but a complete read lists it.' END,
         updated_at = ? WHERE id IN (SELECT value FROM json_each(?)) AND state = 'final'`);
+      const ok = sql.prepare(`UPDATE job_items SET verified = 1 WHERE job_id = ? AND terminal = ?
+        AND outcome IN ('removed', 'already-absent') AND verified IS NULL`);
       db.transaction(() => {
-        if (confirmed.length > 0) ok.run(at, JSON.stringify(confirmed));
         if (stillPresent.length > 0) bad.run(at, JSON.stringify(stillPresent));
+        ok.run(jobId, terminal);
       });
     },
   };

@@ -51,22 +51,29 @@ describe('removal journal reader', () => {
   });
 
   it('answers jobs:show with counts, verification sums and terminals from one count, and pages in plan order', () => {
-    // T-B: 4 removed (2 verified absent, 1 still present), 2 already absent (not verified yet); T-A untouched.
-    const batch = journal.claimBatch('J', 'T-B', 6)!;
+    // T-B: 4 removed, read back (3 confirmed absent, 1 still present), then 2 already absent (not verified yet);
+    // T-A untouched.
+    const batch = journal.claimBatch('J', 'T-B', 4)!;
     journal.acknowledge(
       batch.id,
-      batch.items.map((item, i) =>
-        i < 4
-          ? { itemId: item.id, outcome: 'removed', rawCode: 'success', reason: null }
-          : { itemId: item.id, outcome: 'already-absent', rawCode: 'ID_NOT_FOUND', reason: null },
-      ),
+      batch.items.map((item) => ({ itemId: item.id, outcome: 'removed', rawCode: 'success', reason: null })),
     );
     const ids = batch.items.map((item) => item.id);
-    journal.recordVerification([ids[0]!, ids[1]!], [ids[2]!]);
+    journal.recordVerification('J', 'T-B', [ids[2]!]);
+    const later = journal.claimBatch('J', 'T-B', 2)!;
+    journal.acknowledge(
+      later.id,
+      later.items.map((item) => ({
+        itemId: item.id,
+        outcome: 'already-absent',
+        rawCode: 'ID_NOT_FOUND',
+        reason: null,
+      })),
+    );
 
     const shown = reader.show(reader.job('J')!, { jobId: 'J', outcome: 'removed', offset: 1, limit: 2 });
-    // Unverified: the removed item not checked and the two already absent (verification reads those too).
-    expect(shown.job).toMatchObject({ total: 12, terminals: 2, verified: 2, unverified: 3 });
+    // Unverified: the two already absent after the read (verification reads those too).
+    expect(shown.job).toMatchObject({ total: 12, terminals: 2, verified: 3, unverified: 2 });
     expect(shown.job.counts).toMatchObject({ removed: 3, failed: 1, 'already-absent': 2, pending: 6 });
     expect(shown.terminals.map((t) => [t.serial, t.kind, t.counts.pending])).toEqual([
       ['T-A', 'sophon', 6],

@@ -174,7 +174,7 @@ export function createJournal(db: Database) {
   };
 
   return {
-    ...forgettingCounts(live, createBulkOps(db, now), ['unverified', 'pendingOfKinds']),
+    ...forgettingCounts(live, createBulkOps(db, now), ['hasUnverified', 'unverifiedAmong', 'pendingOfKinds']),
     ...forgettingCounts(live, createSyncJournal(db), ['queuedPending', 'runningJobsWithWork']),
 
     /** Writes a job and every planned item in one transaction (items failed at plan time are final at once). */

@@ -167,7 +167,7 @@ async function apply(s: Step, db: Database, journal: Journal, open: Batch[]): Pr
     case 'verify': {
       const all = ids();
       const picked = s.picks.map((p) => all[p % all.length] ?? -1);
-      journal.recordVerification(picked.slice(0, 2), picked.slice(2));
+      journal.recordVerification('J', s.picks.length % 2 === 0 ? 'T-A' : 'T-B', picked.slice(2));
       return;
     }
     case 'discard': {

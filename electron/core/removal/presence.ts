@@ -10,6 +10,11 @@ export interface PresenceIndex {
   has(item: Pick<WorkItem, 'idKind' | 'nativeId' | 'faceId'>): boolean;
   /** People (identifiers) read. */
   readonly size: number;
+  /**
+   * Every id the list shows, as items carry them (identity_id; BAS-IP uid as text and link_id in lower case):
+   * the candidates a verification looks up, so it never has to load every item of a job.
+   */
+  readonly ids: readonly string[];
 }
 
 /** Page size of list reads: BAS-IP pages hold at most 50; Sophon accepts it too. */
@@ -75,6 +80,7 @@ export async function readPresence(
 ): Promise<PresenceIndex> {
   const keys = new Set<string>();
   const people = new Set<string>();
+  const ids = new Set<string>();
   let size = LIST_PAGE_SIZE;
   let statedTotal: number | null | undefined;
   let page = 0;
@@ -88,6 +94,8 @@ export async function readPresence(
     const before = people.size;
     for (const person of answer.items) {
       people.add(`${person.id}|${person.extra.uid ?? ''}`);
+      ids.add(kind === 'sophon' ? person.id : person.id.toLowerCase());
+      if (person.extra.uid !== undefined) ids.add(person.extra.uid);
       for (const key of keysOf(person, kind)) keys.add(key);
     }
     const rows = answer.items.length;
@@ -116,5 +124,5 @@ export async function readPresence(
     }
     page++;
   }
-  return { has: (item) => keys.has(itemKey(item)), size: people.size };
+  return { has: (item) => keys.has(itemKey(item)), size: people.size, ids: [...ids] };
 }

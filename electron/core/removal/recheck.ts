@@ -97,14 +97,18 @@ export async function reconcileOpenBatches(ctx: LaneContext, batches?: readonly 
  * unverified (the job summary counts them).
  */
 export async function verifyTerminal(ctx: LaneContext): Promise<RecheckEnd> {
-  const items = ctx.journal.unverified(ctx.jobId, ctx.terminal.serial);
-  if (items.length === 0) return 'ok';
+  const { jobId } = ctx;
+  const serial = ctx.terminal.serial;
+  if (!ctx.journal.hasUnverified(jobId, serial)) return 'ok';
   const found = await readIfComplete(ctx);
   if (found === null) return 'ok';
   if (typeof found === 'string') return found;
+  // Only items whose id the terminal still lists can be present: look those up, confirm the rest at once.
+  const candidates = ctx.journal.unverifiedAmong(jobId, serial, found.ids);
   ctx.journal.recordVerification(
-    items.filter((i) => !found.has(i)).map((i) => i.id),
-    items.filter((i) => found.has(i)).map((i) => i.id),
+    jobId,
+    serial,
+    candidates.filter((i) => found.has(i)).map((i) => i.id),
   );
   ctx.onProgress();
   return 'ok';
