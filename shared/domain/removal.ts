@@ -18,7 +18,15 @@ const count = z.number().int().nonnegative();
  * `unconfirmed`: the request went out but no evidence says what became of the item (no per-item answer and no
  * complete read): not done, counted apart, settled later by reading the terminal, never by resending blindly.
  */
-export const ITEM_OUTCOMES = ['removed', 'already-absent', 'failed', 'queued', 'cancelled', 'done', 'unconfirmed'] as const;
+export const ITEM_OUTCOMES = [
+  'removed',
+  'already-absent',
+  'failed',
+  'queued',
+  'cancelled',
+  'done',
+  'unconfirmed',
+] as const;
 
 /**
  * What decided an item's outcome (ARCHITECTURE.md, "Evidence"):

@@ -121,7 +121,11 @@ export class KnobBox {
 
   /** The knobs now in force (a copy). */
   get(): Knobs {
-    return { ...this.current, variants: [...this.current.variants], faults: this.current.faults.map((f) => ({ ...f })) };
+    return {
+      ...this.current,
+      variants: [...this.current.variants],
+      faults: this.current.faults.map((f) => ({ ...f })),
+    };
   }
 
   /** Whether firmware variant `variant` is in force. */

@@ -1,4 +1,9 @@
-import { EvidenceSchema, type ItemOutcome, type JobItem, type OutcomeCounts } from '../../../../shared/domain/removal.ts';
+import {
+  EvidenceSchema,
+  type ItemOutcome,
+  type JobItem,
+  type OutcomeCounts,
+} from '../../../../shared/domain/removal.ts';
 import type { Database } from '../../db/database.ts';
 
 /** Read-only queries of the Alibaba removal journal: counts per outcome and pages of items. Part of the journal. */
@@ -77,7 +82,9 @@ export function createAliyunReads(db: Database) {
         outcome: r.state === 'final' || r.outcome === 'queued' ? ((r.outcome as ItemOutcome | null) ?? null) : null,
         rawCode: (r.raw_code as string | null) ?? null,
         reason: (r.reason as string | null) ?? null,
-        evidence: EvidenceSchema.nullable().catch(null).parse(r.evidence ?? null),
+        evidence: EvidenceSchema.nullable()
+          .catch(null)
+          .parse(r.evidence ?? null),
         attempts: Number(r.attempts),
         verified: null,
         updatedAt: Number(r.updated_at),
