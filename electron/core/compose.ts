@@ -116,7 +116,7 @@ export function createCore(options: CoreOptions): Core {
     bus,
     inventory,
     settings,
-    sessionFor: createSessionFactory(secrets, options.removal?.drivers),
+    sessionFor: createSessionFactory(secrets, options.removal?.drivers, (serial) => inventory.get(serial)),
     markOffline: (serial) => {
       const terminal = inventory.get(serial);
       if (terminal?.online) saveAndAnnounce({ inventory, bus }, { ...terminal, online: false });

@@ -26,6 +26,7 @@ export function createHandlers(services: CoreServices, appInfo: () => AppInfo): 
     'devices:list': async () => inventory.list(),
     'devices:add': async (request) => discovery.addByAddress(request),
     'devices:forget': async ({ serial }) => ({ forgotten: discovery.forget(serial) }),
+    'devices:trust': async ({ serials, address }) => discovery.trust(serials, address),
     'devices:people': async ({ serial, pageIndex, pageSize }) => discovery.listPeople(serial, pageIndex, pageSize),
     'devices:set-credentials': async ({ target, credentials }) => {
       const key = 'serial' in target ? terminalCredentialsKey(target.serial) : defaultCredentialsKey(target.kind);

@@ -127,7 +127,7 @@ export const RemovalPlanSchema = z.object({
   terminals: z.array(TerminalPlanSchema),
   /** Serials of the targeted terminals the inventory shows offline: their items will wait, queued. */
   offline: z.array(serial),
-  /** Inventory terminals of unknown kind that `all` skipped. */
+  /** Inventory terminals that `all` skipped: unknown kind, not trusted, or in an identity conflict. */
   skipped: z.array(serial),
   totalItems: count,
   unplannableItems: count,

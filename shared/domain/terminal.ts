@@ -76,6 +76,51 @@ export const IdentificationRecordSchema = z.object({
 /** What the app tried to identify a device that stayed unknown. */
 export type IdentificationRecord = z.infer<typeof IdentificationRecordSchema>;
 
+/**
+ * Whether the app may send stored credentials to a terminal: `trusted` once the technician added it by address
+ * or confirmed it (its identity is then pinned), `untrusted` when only discovered (mDNS, sweep), `conflict` when
+ * a device claims its serial from another address or answers at its pinned address as another device.
+ */
+export const TrustStateSchema = z.enum(['trusted', 'untrusted', 'conflict']);
+
+/** Whether the app may send stored credentials to a terminal. */
+export type TrustState = z.infer<typeof TrustStateSchema>;
+
+/** The identity of a trusted terminal as it was when the technician trusted it (the serial is the row's key). */
+export const TerminalPinSchema = z.object({
+  address: z.string().max(255),
+  port: z.number().int().min(1).max(65535),
+  kind: TerminalKindSchema,
+  model: z.string().max(128).nullable(),
+  /** When it was trusted (ms since epoch; 0 for rows trusted by migration 11). */
+  at: z.number().int(),
+});
+
+/** The pinned identity of a trusted terminal. */
+export type TerminalPin = z.infer<typeof TerminalPinSchema>;
+
+/**
+ * Why a trusted terminal is in conflict: `serial-elsewhere`, a device at another address claims its serial;
+ * `identity-changed`, the device answering at its pinned address tells another serial or kind.
+ */
+export const ConflictReasonSchema = z.enum(['serial-elsewhere', 'identity-changed']);
+
+/** The device that contradicts a trusted terminal's pinned identity. */
+export const TrustConflictSchema = z.object({
+  reason: ConflictReasonSchema,
+  /** Where the contradicting device answered. */
+  address: z.string().max(255),
+  port: z.number().int().min(1).max(65535),
+  /** What the contradicting device told about itself (null when it did not tell). */
+  serial: z.string().max(128).nullable(),
+  kind: TerminalKindSchema,
+  /** When it was seen (ms since epoch). */
+  at: z.number().int(),
+});
+
+/** The device that contradicts a trusted terminal's pinned identity. */
+export type TrustConflict = z.infer<typeof TrustConflictSchema>;
+
 /** One terminal in the site inventory. Its identity is its serial number, never its address. */
 export const TerminalSchema = z.object({
   serial: z.string().min(1).max(128),
@@ -99,6 +144,16 @@ export const TerminalSchema = z.object({
   adapter: z.string().max(64).nullable(),
   /** For a device that stayed unknown: what was tried and what it answered. Absent in older data. */
   identification: IdentificationRecordSchema.optional(),
+  /**
+   * Whether stored credentials may be sent to it (see {@link TrustStateSchema}). Always set by the inventory;
+   * absent only in hand-built values, where it reads as `untrusted` (a new row saved without it is trusted
+   * when its source is `manual`).
+   */
+  trust: TrustStateSchema.optional(),
+  /** The identity pinned when it was trusted; null or absent when untrusted. */
+  pin: TerminalPinSchema.nullable().optional(),
+  /** The contradicting device while `trust` is `conflict`; null or absent otherwise. */
+  conflict: TrustConflictSchema.nullable().optional(),
 });
 
 /** One terminal in the site inventory. */

@@ -82,6 +82,17 @@ export const channels = {
     z.object({ forgotten: z.boolean() }),
     'Remove a terminal from the inventory.',
   ),
+  'devices:trust': channel(
+    z
+      .object({
+        serials: z.array(z.string().min(1).max(128)).min(1).max(1000),
+        /** Move one terminal in conflict to its claimant's address (IP or IP:port) and trust it there. */
+        address: z.string().min(1).max(300).optional(),
+      })
+      .strict(),
+    z.array(TerminalSchema),
+    'Trust terminals: pin their identity where they are (or, with an address, where the claimant answered) and send them credentials from now on.',
+  ),
   'devices:people': channel(
     z
       .object({

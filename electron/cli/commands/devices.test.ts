@@ -3,12 +3,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProbeAttempt } from '../../../shared/domain/terminal.ts';
+import type { ProbeAttempt, Terminal } from '../../../shared/domain/terminal.ts';
 import { createBasipDevice } from '../../../test/sim/basip/index.ts';
 import { serve, type SimHandler, type SimServer } from '../../../test/sim/common/http.ts';
 import { generatePeople } from '../../../test/sim/common/people.ts';
 import { cliRunner } from '../test-cli.ts';
-import { attemptLine, passwordOption } from './devices.ts';
+import { attemptLine, passwordOption, trustText } from './devices.ts';
 
 /** A BAS-IP panel (simulator) whose info paths need a bearer token: 401 `{"error": "Log In"}` without one. */
 function panelBehindLogin(serial: string): SimHandler {
@@ -156,5 +156,49 @@ describe('the password option and attempt lines', () => {
     expect(attemptLine({ ...base, kind: null, status: null, contentType: null, excerpt: '', failure: 'timeout' })).toBe(
       'http:80  GET /api/v1/login (with credentials) → no answer (timeout)',
     );
+  });
+});
+
+describe('fcom devices trust and the trust column of fcom devices list', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'fcom-trust-cli-'));
+  const env = { ...process.env, FCOM_DATA_DIR: dataDir, FCOM_SECRET_KEY: 'test-passphrase', FCOM_MDNS: 'off' };
+  const { fcom } = cliRunner(env);
+  let panel: SimServer;
+
+  beforeAll(async () => {
+    panel = await serve(createBasipDevice({ serial: 'CLI-TRUST-1', people: [] }).handle);
+  });
+  afterAll(async () => {
+    await panel.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('lists an added terminal as trusted, trusts it again by serial, and refuses an unknown serial', async () => {
+    expect((await fcom('devices', 'add', `127.0.0.1:${panel.port}`)).code).toBe(0);
+    const listed = await fcom('devices', 'list');
+    expect(listed.stdout).toMatch(/trust/);
+    expect(listed.stdout).toMatch(/CLI-TRUST-1.*trusted/);
+    const trusted = await fcom('--json', 'devices', 'trust', 'CLI-TRUST-1');
+    expect(trusted.code, trusted.stderr).toBe(0);
+    expect(JSON.parse(trusted.stdout)).toMatchObject([{ serial: 'CLI-TRUST-1', trust: 'trusted' }]);
+    const missing = await fcom('devices', 'trust', 'NOPE-1');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('Not in the inventory: NOPE-1');
+  });
+
+  it('says where the claimant of a conflict answered', () => {
+    const base = { serial: 'S', address: '10.0.0.1', port: 80, pin: null } as const;
+    const conflict = { address: '10.0.0.9', port: 80, serial: 'S', kind: 'basip', at: 1 } as const;
+    expect(trustText({ ...base, trust: 'untrusted' } as Terminal)).toBe('untrusted');
+    expect(
+      trustText({ ...base, trust: 'conflict', conflict: { ...conflict, reason: 'serial-elsewhere' } } as Terminal),
+    ).toBe('conflict (claimed at 10.0.0.9:80)');
+    expect(
+      trustText({
+        ...base,
+        trust: 'conflict',
+        conflict: { ...conflict, reason: 'identity-changed', serial: 'X' },
+      } as Terminal),
+    ).toBe('conflict (10.0.0.9:80 is X)');
   });
 });

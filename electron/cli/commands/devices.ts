@@ -6,7 +6,7 @@ import type { CliContext } from '../context.ts';
 import { printTable } from '../output.ts';
 
 /** Columns printed for a terminal, in order. */
-const COLUMNS = ['serial', 'kind', 'model', 'firmware', 'address', 'port', 'status'] as const;
+const COLUMNS = ['serial', 'kind', 'model', 'firmware', 'address', 'port', 'status', 'trust'] as const;
 
 /** The record `fcom discover` and `fcom devices list` print per terminal. */
 export function terminalRecord(t: Terminal): Record<(typeof COLUMNS)[number], string | number | null> & {
@@ -24,12 +24,26 @@ export function terminalRecord(t: Terminal): Record<(typeof COLUMNS)[number], st
     address: t.address,
     port: t.port,
     status: t.online ? 'online' : 'offline',
+    trust: trustText(t),
     name: t.name,
     credentials: t.credentials,
     people: t.peopleCount,
     lastSeen: t.lastSeen,
     ...(t.identification ? { identification: t.identification } : {}),
   };
+}
+
+/**
+ * The trust state in words: `trusted`, `untrusted`, or `conflict (claimed at A:P)` / `conflict (A:P is
+ * SERIAL)` naming the device that contradicts the pinned identity.
+ */
+export function trustText(t: Terminal): string {
+  const trust = t.trust ?? 'untrusted';
+  if (trust !== 'conflict' || !t.conflict) return trust;
+  const where = `${t.conflict.address}:${t.conflict.port}`;
+  return t.conflict.reason === 'serial-elsewhere'
+    ? `conflict (claimed at ${where})`
+    : `conflict (${where} is ${t.conflict.serial ?? `a ${t.conflict.kind} device`})`;
 }
 
 /** One probe attempt as a line: kind and port, request, then status, content type and excerpt or the failure. */
@@ -105,7 +119,7 @@ export function printTerminal(context: CliContext, t: Terminal): void {
   identificationLines(t.identification).forEach((line) => context.output.out(line));
 }
 
-/** Registers `fcom discover` and `fcom devices add|list|show|forget|check|sweep`. */
+/** Registers `fcom discover` and `fcom devices add|list|show|trust|forget|check|sweep`. */
 export function registerDeviceCommands(program: Command, context: CliContext): void {
   program
     .command('discover')
@@ -161,6 +175,20 @@ export function registerDeviceCommands(program: Command, context: CliContext): v
       const terminal = (await context.call('devices:list', {})).find((t) => t.serial === serial);
       if (!terminal) throw new AppError('NOT_FOUND', `No terminal with serial ${serial} is in the inventory.`);
       printTerminal(context, terminal);
+    });
+  devices
+    .command('trust <serials...>')
+    .description(
+      'trust terminals: pin their identity where they are and send them stored credentials from now on ' +
+        '(--address moves one terminal in conflict to where its claimant answered)',
+    )
+    .option('--address <address>', 'the claimant’s address (IP or IP:port) to move the terminal to')
+    .action(async (serials: string[], options: { address?: string }) => {
+      const trusted = await context.call('devices:trust', {
+        serials,
+        ...(options.address ? { address: options.address } : {}),
+      });
+      printTerminals(context, trusted);
     });
   devices
     .command('forget <serial>')

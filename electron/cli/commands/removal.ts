@@ -118,7 +118,9 @@ function printPlan(context: CliContext, plan: RemovalPlan): void {
     );
   }
   if (plan.offline.length > 0) out(`Offline: ${plan.offline.join(', ')}`);
-  if (plan.skipped.length > 0) out(`Skipped (unknown kind): ${plan.skipped.join(', ')}`);
+  if (plan.skipped.length > 0) {
+    out(`Skipped (unknown kind, not trusted, or in an identity conflict): ${plan.skipped.join(', ')}`);
+  }
 }
 
 /** Tells (on stderr) which rows of the list were left out and why. */

@@ -8,6 +8,7 @@ import { MIGRATION_7 } from './migrations/m007-job-item-pages.ts';
 import { MIGRATION_8 } from './migrations/m008-job-item-partial-indexes.ts';
 import { MIGRATION_9 } from './migrations/m009-item-evidence.ts';
 import { MIGRATION_10 } from './migrations/m010-terminal-identification.ts';
+import { MIGRATION_11 } from './migrations/m011-terminal-trust.ts';
 import type { Migration } from './migrations/migration.ts';
 
 export type { Migration } from './migrations/migration.ts';
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_8,
   MIGRATION_9,
   MIGRATION_10,
+  MIGRATION_11,
 ];

@@ -58,9 +58,9 @@ export async function addByAddress(deps: ObserverDeps, request: AddRequest): Pro
       if (verified.result) probe = merged(probe, verified.result);
     }
     if (probe) {
-      return recordSighting(deps, sighting, probe, { ...(credentials ? { credentials } : {}) });
+      return recordSighting(deps, sighting, probe, { trust: true, ...(credentials ? { credentials } : {}) });
     }
-    if (!kind && found.found === 'unknown') return recordSighting(deps, sighting, null, { recorder });
+    if (!kind && found.found === 'unknown') return recordSighting(deps, sighting, null, { recorder, trust: true });
   }
   const where = `${typed.host} on port ${ports.join(' or ')}`;
   if (!kind || !ports.some((port) => recorder.answered(port))) {

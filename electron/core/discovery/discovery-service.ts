@@ -2,15 +2,39 @@ import type { NetworkAdapter } from '../../../shared/domain/status.ts';
 import type { ProbeKind, Terminal, TerminalKind } from '../../../shared/domain/terminal.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Endpoint, PeoplePage } from '../drivers/driver.ts';
+import { pinOf } from '../inventory/inventory-repository.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
-import { credentialsFor, type Credentials } from '../secrets/secret-store.ts';
+import { credentialsForTrusted, type Credentials } from '../secrets/secret-store.ts';
 import { addByAddress } from './add-by-address.ts';
-import { parseSubnet } from './address.ts';
+import { parseSubnet, parseTypedAddress } from './address.ts';
 import { kindFromTxt, tcpPortOpen } from './identify.ts';
 import { assertMdnsAllowed, type MdnsPolicy } from './mdns-policy.ts';
 import { DEFAULT_SERVICE_TYPES, startMdnsBrowsing, type MdnsBrowsing, type MdnsCandidate } from './mdns-browser.ts';
 import { sweepSubnet } from './sweep.ts';
-import { observeTerminal, saveAndAnnounce, type ObserverDeps } from './terminal-observer.ts';
+import { checkCredentials, observeTerminal, saveAndAnnounce, type ObserverDeps } from './terminal-observer.ts';
+
+/**
+ * Where a terminal in conflict moves when the technician trusts the claimant (`trust SERIAL --address A`): the
+ * conflict's address (and port, which `address` may name). Refused for several serials, a terminal without a
+ * conflict, or an address that is not the claimant's.
+ */
+function claimantPlace(
+  get: (serial: string) => Terminal,
+  serials: readonly string[],
+  address: string,
+): { address: string; port: number } {
+  const typed = parseTypedAddress(address);
+  const [serial] = serials;
+  const conflict = serials.length === 1 && serial ? get(serial).conflict : null;
+  if (!conflict || conflict.address !== typed.host || (typed.port !== undefined && typed.port !== conflict.port)) {
+    throw new AppError(
+      'VALIDATION',
+      `${serials.join(', ')} has no identity conflict at ${address}: an address moves only one terminal in conflict ` +
+        'to where its claimant answered. Check "fcom devices list", or trust it without --address to keep its pinned address.',
+    );
+  }
+  return { address: conflict.address, port: conflict.port };
+}
 
 /** Most addresses probed at once by a sweep (terminals are small computers, laptops have small NAT tables). */
 export const SWEEP_CONCURRENCY = 32;
@@ -48,6 +72,13 @@ export interface DiscoveryService {
   addByAddress(input: { address: string; kind?: ProbeKind; credentials?: Credentials }): Promise<Terminal>;
   sweep(cidr: string): { jobId: string; result: Promise<Terminal[]> };
   forget(serial: string): boolean;
+  /**
+   * Trusts terminals of the inventory (`devices:trust`): pins each one's identity where it is now (address,
+   * port, kind, model), clears any identity conflict (the claimant is ignored) and checks its credentials.
+   * With `address` (one serial in conflict), the terminal moves to the claimant's address and is pinned
+   * there instead: the device that claimed its serial is the real one. NOT_FOUND names unknown serials.
+   */
+  trust(serials: readonly string[], address?: string): Promise<Terminal[]>;
   listPeople(serial: string, pageIndex: number, pageSize: number): Promise<PeoplePage>;
   /** Resolves when every advertisement seen so far has been probed and stored. */
   settle(): Promise<void>;
@@ -167,12 +198,45 @@ export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
       if (removed) deps.bus.emit('devices:removed', { serial });
       return removed;
     },
+    async trust(serials, address) {
+      const wanted = [...new Set(serials)];
+      const missing = wanted.filter((s) => !deps.inventory.get(s));
+      if (missing.length > 0) {
+        throw new AppError(
+          'NOT_FOUND',
+          `Not in the inventory: ${missing.slice(0, 10).join(', ')}. Check the serials with "fcom devices list".`,
+          { missing },
+        );
+      }
+      const moved = address === undefined ? undefined : claimantPlace(requireTerminal, wanted, address);
+      const trusted: Terminal[] = [];
+      for (const serial of wanted) {
+        const row = requireTerminal(serial);
+        const placed = moved ? { ...row, address: moved.address, port: moved.port } : row;
+        const pinnedRow: Terminal = { ...placed, pin: pinOf(placed, deps.now()), conflict: null };
+        const { terminal: saved } = deps.inventory.save(pinnedRow);
+        const endpoint: Endpoint = { address: saved.address, port: saved.port, scheme: 'http' };
+        const checked = saved.kind === 'unknown' ? saved : await checkCredentials(deps, saved, endpoint);
+        trusted.push(saveAndAnnounce(deps, checked));
+      }
+      return trusted;
+    },
     async listPeople(serial, pageIndex, pageSize) {
       const terminal = requireTerminal(serial);
       const driver = deps.drivers.find((d) => d.kind === terminal.kind);
       if (!driver)
         throw new AppError('VALIDATION', `${terminal.name || serial} is not a terminal this app can read people from.`);
-      const credentials = await credentialsFor(deps.secrets, serial, terminal.kind).catch(() => undefined);
+      const target = { address: terminal.address, port: terminal.port };
+      if (terminal.kind === 'basip' && terminal.trust !== 'trusted') {
+        throw new AppError(
+          'CONFLICT',
+          terminal.trust === 'conflict'
+            ? `${terminal.name || serial} is in an identity conflict: its people are not read. Resolve the conflict (trust it at the right address, or forget it), then try again.`
+            : `${terminal.name || serial} is not trusted yet, so it gets no credentials. Check it is your terminal and trust it, then try again.`,
+          { serial, trust: terminal.trust ?? 'untrusted' },
+        );
+      }
+      const credentials = await credentialsForTrusted(deps.secrets, terminal, target).catch(() => undefined);
       const session = driver.session({ address: terminal.address, port: terminal.port, scheme: 'http' }, credentials);
       try {
         return await session.listPeople(pageIndex, pageSize);

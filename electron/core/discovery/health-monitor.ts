@@ -1,4 +1,5 @@
 import type { Terminal } from '../../../shared/domain/terminal.ts';
+import { PROVISIONAL_PREFIX } from '../inventory/inventory-repository.ts';
 import { checkCredentials, saveAndAnnounce, type ObserverDeps } from './terminal-observer.ts';
 
 /** How often every known terminal is probed by default. */
@@ -17,7 +18,9 @@ export interface HealthMonitor {
 
 /**
  * Creates the {@link HealthMonitor}. A terminal that does not answer its kind's read-only probe is marked
- * offline at once; one that answers again is marked online in the same row (identity is the serial).
+ * offline at once; one that answers again is marked online in the same row (identity is the serial). A
+ * trusted terminal whose address answers with another serial is put in an identity conflict and not logged
+ * in to; credentials are checked only on trusted terminals at their pinned address (see checkCredentials).
  */
 export function createHealthMonitor(deps: ObserverDeps, concurrency = 8): HealthMonitor {
   let timer: NodeJS.Timeout | undefined;
@@ -32,6 +35,24 @@ export function createHealthMonitor(deps: ObserverDeps, concurrency = 8): Health
     if (!current) return;
     if (!probe) {
       if (current.online) saveAndAnnounce(deps, { ...current, online: false });
+      return;
+    }
+    if (
+      current.pin &&
+      probe.serial &&
+      probe.serial !== current.serial &&
+      !current.serial.startsWith(PROVISIONAL_PREFIX)
+    ) {
+      // Another device answers at the pinned address: an identity conflict, and no login.
+      const conflict = {
+        reason: 'identity-changed' as const,
+        address: terminal.address,
+        port: terminal.port,
+        serial: probe.serial,
+        kind: probe.kind,
+        at: deps.now(),
+      };
+      if (current.conflict?.serial !== probe.serial) saveAndAnnounce(deps, { ...current, conflict });
       return;
     }
     const seen: Terminal = {

@@ -7,9 +7,15 @@ import type {
 } from '../../../shared/domain/terminal.ts';
 import type { Endpoint, ProbeResult, TerminalDriver } from '../drivers/driver.ts';
 import type { EventBus } from '../events/event-bus.ts';
-import { PROVISIONAL_PREFIX, provisionalSerial, type InventoryRepository } from '../inventory/inventory-repository.ts';
 import {
-  credentialsFor,
+  PROVISIONAL_PREFIX,
+  pinOf,
+  provisionalSerial,
+  type InventoryRepository,
+} from '../inventory/inventory-repository.ts';
+import {
+  credentialsForTrusted,
+  mayReceiveCredentials,
   terminalCredentialsKey,
   writeCredentials,
   type Credentials,
@@ -72,12 +78,18 @@ export async function observeTerminal(
  * already known at this address and port, else a provisional address key), saves `credentials` given by the
  * technician under that serial, checks the stored credentials, saves, and tells the UI. A device that stayed
  * unknown keeps the record of what was tried (`recorder`); a known one drops any older record.
+ *
+ * Trust (`trust: true` when the technician added it by address) pins the terminal where it answered, moving
+ * it there when it was pinned elsewhere (the technician's word). A discovered device that contradicts a
+ * trusted terminal (claims its serial from another address, or answers at its pinned address as another
+ * serial or kind) is an identity conflict: it is recorded on the trusted terminal, whose row and address stay
+ * as they were, and nothing (no credentials) goes to the claimant.
  */
 export async function recordSighting(
   deps: ObserverDeps,
   sighting: Sighting,
   probe: Identified,
-  extra: { recorder?: ProbeRecorder; chosenKind?: ProbeKind; credentials?: Credentials },
+  extra: { recorder?: ProbeRecorder; chosenKind?: ProbeKind; credentials?: Credentials; trust?: boolean },
   signal?: AbortSignal,
 ): Promise<Terminal> {
   const { address, port } = sighting.endpoint;
@@ -107,9 +119,55 @@ export async function recordSighting(
     adapter: sighting.adapter ?? existing?.adapter ?? null,
     ...(identification ? { identification } : {}),
   };
-  if (kind === 'unknown') return saveAndAnnounce(deps, terminal);
+  const contradicted = conflictOf(deps, terminal, told !== '');
+  if (contradicted && !extra.trust) return saveAndAnnounce(deps, contradicted);
+  // The technician's own add moves a terminal pinned elsewhere; a trusted terminal pinned where it answered is
+  // contradicted (another device now lives at its address) and put in conflict.
+  if (contradicted && contradicted.serial !== serial) saveAndAnnounce(deps, contradicted);
+  const pinned: Terminal = extra.trust ? { ...terminal, pin: pinOf(terminal, deps.now()), conflict: null } : terminal;
+  if (kind === 'unknown') return saveAndAnnounce(deps, pinned);
   if (extra.credentials) await writeCredentials(deps.secrets, terminalCredentialsKey(serial), extra.credentials);
-  return saveAndAnnounce(deps, await checkCredentials(deps, terminal, sighting.endpoint, signal));
+  // Saved first (quietly) so the credentials check sees the trust the inventory gives the row.
+  const { terminal: saved, replaced } = deps.inventory.save(pinned);
+  if (replaced) deps.bus.emit('devices:removed', { serial: replaced });
+  return saveAndAnnounce(deps, await checkCredentials(deps, saved, sighting.endpoint, signal));
+}
+
+/**
+ * The trusted terminal that `seen` contradicts, with the conflict recorded, or null when it contradicts none:
+ * its serial is pinned at another address or port, or a trusted terminal is pinned where it answered and it
+ * is another serial (`toldSerial`) or another kind. A provisional pinned row of the same (or an unknown) kind
+ * is not contradicted: the device just told its serial. A device that stayed unknown contradicts nothing at a
+ * pinned address (a terminal that answers badly for a moment is not an impostor).
+ */
+function conflictOf(deps: ObserverDeps, seen: Terminal, toldSerial: boolean): Terminal | null {
+  const conflict = (reason: 'serial-elsewhere' | 'identity-changed') => ({
+    reason,
+    address: seen.address,
+    port: seen.port,
+    serial: toldSerial ? seen.serial : null,
+    kind: seen.kind,
+    at: deps.now(),
+  });
+  const same = deps.inventory.get(seen.serial);
+  if (same?.pin) {
+    const elsewhere = same.pin.address !== seen.address || same.pin.port !== seen.port;
+    if (elsewhere) return { ...same, conflict: conflict('serial-elsewhere') };
+    const otherKind = seen.kind !== 'unknown' && same.pin.kind !== 'unknown' && same.pin.kind !== seen.kind;
+    if (otherKind) return { ...same, conflict: conflict('identity-changed') };
+  }
+  if (seen.kind === 'unknown') return null;
+  const pinnedHere = deps.inventory
+    .list()
+    .find(
+      (t) =>
+        t.pin &&
+        t.serial !== seen.serial &&
+        t.pin.address === seen.address &&
+        t.pin.port === seen.port &&
+        !(t.serial.startsWith(PROVISIONAL_PREFIX) && (t.pin.kind === 'unknown' || t.pin.kind === seen.kind)),
+    );
+  return pinnedHere ? { ...pinnedHere, conflict: conflict('identity-changed') } : null;
 }
 
 /**
@@ -136,7 +194,9 @@ export function saveAndAnnounce(deps: Pick<ObserverDeps, 'inventory' | 'bus'>, t
 
 /**
  * Logs in with the stored credentials (terminal's own, else the site default for its kind) and records
- * ok / rejected / missing; for BAS-IP it also reads the people count, which needs a login.
+ * ok / rejected / missing; for BAS-IP it also reads the people count, which needs a login. Only a terminal
+ * trusted at `endpoint` (its pinned identity) is sent credentials; any other keeps `unknown` (Sophon:
+ * `not-required`) and is not logged in to.
  */
 export async function checkCredentials(
   deps: ObserverDeps,
@@ -146,7 +206,10 @@ export async function checkCredentials(
 ): Promise<Terminal> {
   const driver = deps.drivers.find((d) => d.kind === terminal.kind);
   if (!driver) return terminal;
-  const credentials = await credentialsFor(deps.secrets, terminal.serial, terminal.kind).catch(() => undefined);
+  if (!mayReceiveCredentials(terminal, endpoint)) {
+    return { ...terminal, credentials: terminal.kind === 'sophon' ? 'not-required' : 'unknown' };
+  }
+  const credentials = await credentialsForTrusted(deps.secrets, terminal, endpoint).catch(() => undefined);
   if (!credentials) return { ...terminal, credentials: terminal.kind === 'sophon' ? 'not-required' : 'missing' };
   const session = driver.session(endpoint, credentials);
   try {

@@ -104,6 +104,6 @@ describe('inventory repository', () => {
     const repo = createInventoryRepository(db);
     repo.save(base);
     db.sqlite.prepare("UPDATE terminals SET identification = '{not json' WHERE serial = 'SN-1'").run();
-    expect(repo.get('SN-1')).toEqual(base);
+    expect(repo.get('SN-1')).toEqual({ ...base, trust: 'untrusted', pin: null, conflict: null });
   });
 });

@@ -1,4 +1,12 @@
-import { IdentificationRecordSchema, TerminalSchema, type Terminal } from '../../../shared/domain/terminal.ts';
+import {
+  IdentificationRecordSchema,
+  TerminalPinSchema,
+  TerminalSchema,
+  TrustConflictSchema,
+  type Terminal,
+  type TerminalPin,
+  type TrustConflict,
+} from '../../../shared/domain/terminal.ts';
 import type { Database } from '../db/database.ts';
 
 /** The site every terminal belongs to until site visits are introduced. */
@@ -20,6 +28,10 @@ export interface InventoryRepository {
    * Stores what was learnt about a terminal. A row with the same serial is updated in place (a terminal
    * that moved keeps its row); a provisional row for the same address is replaced by the real serial.
    * Returns the stored terminal and the serial of a provisional row it replaced, if any.
+   *
+   * Trust: a `pin` or `conflict` given (null included) is stored as given; left out, the row keeps its own
+   * (a replaced provisional row hands its pin on, with the kind and model now known), and a new row is
+   * trusted, pinned where it is, only when the technician added it (`source: 'manual'`).
    */
   save(terminal: Terminal): { terminal: Terminal; replaced: string | null };
   /** Removes a terminal; returns whether it existed. */
@@ -46,6 +58,29 @@ interface Row {
   adapter: string | null;
   /** JSON of the identification record (migration 10); NULL when none. */
   identification: string | null;
+  /** JSON of the pinned identity (migration 11); NULL when untrusted. */
+  pin: string | null;
+  /** JSON of the identity conflict (migration 11); NULL when none. */
+  conflict: string | null;
+}
+
+/** A JSON column read with its schema; undefined when empty or unreadable. */
+function jsonOf<T>(
+  text: string | null,
+  schema: { safeParse(value: unknown): { success: boolean; data?: T } },
+): T | null {
+  if (text === null) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? (parsed.data as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The pin of a terminal as it is now (trusting pins its current address, port, kind and model). */
+export function pinOf(terminal: Terminal, at: number): TerminalPin {
+  return { address: terminal.address, port: terminal.port, kind: terminal.kind, model: terminal.model, at };
 }
 
 /** The stored identification record, or undefined when none was kept or it cannot be read any more. */
@@ -78,7 +113,20 @@ function fromRow(row: Row): Terminal {
     source: row.source,
     adapter: row.adapter,
     ...(identification ? { identification } : {}),
+    ...trustOf(
+      jsonOf<TerminalPin>(row.pin, TerminalPinSchema),
+      jsonOf<TrustConflict>(row.conflict, TrustConflictSchema),
+    ),
   });
+}
+
+/** The trust fields of a row: a conflict only counts on a pinned (trusted) terminal. */
+function trustOf(
+  pin: TerminalPin | null,
+  conflict: TrustConflict | null,
+): Pick<Terminal, 'trust' | 'pin' | 'conflict'> {
+  if (!pin) return { trust: 'untrusted', pin: null, conflict: null };
+  return conflict ? { trust: 'conflict', pin, conflict } : { trust: 'trusted', pin, conflict: null };
 }
 
 /** Creates the SQLite-backed {@link InventoryRepository}. */
@@ -88,13 +136,14 @@ export function createInventoryRepository(db: Database, siteId = DEFAULT_SITE_ID
   const remove = db.sqlite.prepare('DELETE FROM terminals WHERE site_id = ? AND serial = ?');
   const upsert = db.sqlite.prepare(`
     INSERT INTO terminals (site_id, serial, kind, api_version, name, model, firmware, address, port, online,
-      last_seen, credentials, people_count, capacity, source, adapter, identification)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      last_seen, credentials, people_count, capacity, source, adapter, identification, pin, conflict)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (site_id, serial) DO UPDATE SET kind = excluded.kind, api_version = excluded.api_version,
       name = excluded.name, model = excluded.model, firmware = excluded.firmware, address = excluded.address,
       port = excluded.port, online = excluded.online, last_seen = excluded.last_seen,
       credentials = excluded.credentials, people_count = excluded.people_count, capacity = excluded.capacity,
-      source = excluded.source, adapter = excluded.adapter, identification = excluded.identification`);
+      source = excluded.source, adapter = excluded.adapter, identification = excluded.identification,
+      pin = excluded.pin, conflict = excluded.conflict`);
 
   const get = (serial: string): Terminal | undefined => {
     const row = selectOne.get(siteId, serial) as Row | undefined;
@@ -105,9 +154,20 @@ export function createInventoryRepository(db: Database, siteId = DEFAULT_SITE_ID
     list: () => (selectAll.all(siteId) as unknown as Row[]).map(fromRow),
     get,
     save(input) {
-      const terminal = TerminalSchema.parse(input);
-      const provisional = provisionalSerial(terminal.address, terminal.port);
-      const replaced = terminal.serial !== provisional && get(provisional) ? provisional : null;
+      const parsed = TerminalSchema.parse(input);
+      const provisional = provisionalSerial(parsed.address, parsed.port);
+      const provisionalRow = parsed.serial !== provisional ? get(provisional) : undefined;
+      const replaced = provisionalRow ? provisional : null;
+      const existing = get(parsed.serial);
+      const handedOn = provisionalRow?.pin ? { ...provisionalRow.pin, kind: parsed.kind, model: parsed.model } : null;
+      const pin =
+        parsed.pin !== undefined
+          ? parsed.pin
+          : existing
+            ? (existing.pin ?? null)
+            : (handedOn ?? (parsed.source === 'manual' ? pinOf(parsed, parsed.lastSeen ?? 0) : null));
+      const conflict = pin ? (parsed.conflict !== undefined ? parsed.conflict : (existing?.conflict ?? null)) : null;
+      const terminal: Terminal = { ...parsed, ...trustOf(pin, conflict) };
       db.transaction(() => {
         if (replaced) remove.run(siteId, replaced);
         upsert.run(
@@ -128,6 +188,8 @@ export function createInventoryRepository(db: Database, siteId = DEFAULT_SITE_ID
           terminal.source,
           terminal.adapter,
           terminal.identification ? JSON.stringify(terminal.identification) : null,
+          pin ? JSON.stringify(pin) : null,
+          conflict ? JSON.stringify(conflict) : null,
         );
       });
       return { terminal, replaced };

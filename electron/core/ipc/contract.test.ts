@@ -61,6 +61,7 @@ describe('the IPC contract', () => {
 
   it('serves every channel with a valid minimal request: a valid answer, or a typed refusal that is not a crash', async () => {
     const minimal: Record<string, unknown> = {
+      'devices:trust': { serials: ['NOPE'] },
       'settings:update': { language: 'zh-CN' },
       'devices:add': { address: '127.0.0.1:1' },
       'devices:forget': { serial: 'SN-404' },
@@ -97,6 +98,8 @@ describe('the IPC contract', () => {
       'jobs:show': 'NOT_FOUND',
       'jobs:pause': 'NOT_FOUND',
       'jobs:resume': 'NOT_FOUND',
+      // No such terminal to trust.
+      'devices:trust': 'NOT_FOUND',
       'jobs:retry-failed': 'NOT_FOUND',
       'jobs:export': 'NOT_FOUND',
       // Nothing in the sync queue to retry or discard: a conflict that says to refresh.

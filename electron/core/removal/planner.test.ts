@@ -23,6 +23,9 @@ function terminal(serial: string, kind: Terminal['kind'], online = true): Termin
     capacity: null,
     source: 'manual',
     adapter: null,
+    trust: 'trusted',
+    pin: { address: '10.0.0.1', port: 80, kind, model: null, at: 0 },
+    conflict: null,
   };
 }
 
@@ -139,6 +142,36 @@ describe('resolveTargets', () => {
     const { targets, skipped } = resolveTargets(inventory, 'all');
     expect(targets.map((t) => t.serial)).toEqual(['S1', 'B1']);
     expect(skipped).toEqual(['U1']);
+  });
+
+  it('leaves untrusted and conflicting terminals out of "all", and refuses to target them by serial', () => {
+    const conflict = {
+      reason: 'serial-elsewhere' as const,
+      address: '10.0.0.9',
+      port: 80,
+      serial: 'C1',
+      kind: 'basip' as const,
+      at: 1,
+    };
+    const mixed = [
+      ...inventory,
+      { ...terminal('N1', 'basip'), trust: 'untrusted' as const, pin: null },
+      { ...terminal('C1', 'basip'), trust: 'conflict' as const, conflict },
+    ];
+    const { targets, skipped } = resolveTargets(mixed, 'all');
+    expect(targets.map((t) => t.serial)).toEqual(['S1', 'B1']);
+    expect(skipped).toEqual(['U1', 'N1', 'C1']);
+    try {
+      resolveTargets(mixed, ['B1', 'C1', 'N1']);
+      expect.unreachable('a conflicting target must be refused');
+    } catch (error) {
+      expect((error as AppError).code).toBe('CONFLICT');
+      expect((error as AppError).details).toEqual({ conflicts: ['C1'], untrusted: ['N1'] });
+      expect((error as AppError).message).toMatch(/Nothing was sent.*identity conflict.*C1.*fcom devices trust/);
+    }
+    expect(() => resolveTargets([{ ...terminal('N1', 'basip'), trust: 'untrusted', pin: null }], 'all')).toThrow(
+      /No trusted terminal.*fcom devices trust/,
+    );
   });
 
   it('refuses serials that are not in the inventory, naming them and what to do', () => {

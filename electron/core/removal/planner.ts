@@ -46,22 +46,26 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UID = /^\d{1,15}$/;
 
 /**
- * Picks the targeted terminals from the inventory: `all` takes every terminal whose kind is known (the others
- * are returned as skipped); named serials must all be in the inventory, else NOT_FOUND names the missing ones.
+ * Picks the targeted terminals from the inventory: `all` takes every trusted terminal whose kind is known (the
+ * others, unknown kinds, untrusted and conflicting terminals, are returned as skipped); named serials must all
+ * be in the inventory, else NOT_FOUND names the missing ones, and all trusted, else CONFLICT names the
+ * untrusted ones and those in an identity conflict, with what to do (nothing is planned or sent).
  */
 export function resolveTargets(
   inventory: readonly Terminal[],
   devices: RemovalTargets,
 ): { targets: Terminal[]; skipped: string[] } {
   if (devices === 'all') {
-    const targets = inventory.filter((t) => t.kind !== 'unknown');
+    const targets = inventory.filter((t) => t.kind !== 'unknown' && t.trust === 'trusted');
     if (targets.length === 0) {
       throw new AppError(
         'NOT_FOUND',
-        'No terminal of a known kind is in the inventory. Add terminals first (fcom devices add ADDRESS, or discovery), then try again.',
+        inventory.some((t) => t.kind !== 'unknown')
+          ? 'No trusted terminal is in the inventory: terminals found by discovery are sent nothing until you trust them. Trust yours (fcom devices trust SERIAL..., or Trust in Devices), then try again.'
+          : 'No terminal of a known kind is in the inventory. Add terminals first (fcom devices add ADDRESS, or discovery), then try again.',
       );
     }
-    return { targets, skipped: inventory.filter((t) => t.kind === 'unknown').map((t) => t.serial) };
+    return { targets, skipped: inventory.filter((t) => !targets.includes(t)).map((t) => t.serial) };
   }
   const bySerial = new Map(inventory.map((t) => [t.serial, t]));
   const wanted = [...new Set(devices)];
@@ -73,7 +77,24 @@ export function resolveTargets(
       { missing },
     );
   }
-  return { targets: wanted.map((s) => bySerial.get(s) as Terminal), skipped: [] };
+  const targets = wanted.map((s) => bySerial.get(s) as Terminal);
+  const conflicts = targets.filter((t) => t.trust === 'conflict').map((t) => t.serial);
+  const untrusted = targets.filter((t) => t.trust !== 'trusted' && t.trust !== 'conflict').map((t) => t.serial);
+  if (conflicts.length > 0 || untrusted.length > 0) {
+    const parts = [
+      conflicts.length > 0
+        ? `in an identity conflict (another device claims to be them): ${conflicts.slice(0, 10).join(', ')}; resolve it with "fcom devices trust SERIAL" (add --address to move it to the claimant) or forget it`
+        : '',
+      untrusted.length > 0
+        ? `not trusted (found by discovery): ${untrusted.slice(0, 10).join(', ')}; check they are yours and trust them with "fcom devices trust SERIAL..." or Trust in Devices`
+        : '',
+    ].filter((p) => p !== '');
+    throw new AppError('CONFLICT', `Nothing was sent. Terminals ${parts.join('. Terminals ')}. Then try again.`, {
+      conflicts,
+      untrusted,
+    });
+  }
+  return { targets, skipped: [] };
 }
 
 /** The key that identifies a list row across terminals (for grouping per person in reports). */

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { createBasipDriver } from '../drivers/basip/index.ts';
 import type { TerminalDriver, TerminalSession } from '../drivers/driver.ts';
 import { createSophonDriver } from '../drivers/sophon/index.ts';
-import { credentialsFor, type SecretStore } from '../secrets/secret-store.ts';
+import { credentialsForTrusted, mayReceiveCredentials, type SecretStore } from '../secrets/secret-store.ts';
 
 /** Builds the driver of a kind with a per-request time-out. */
 export type DriverFactory = (kind: 'sophon' | 'basip', timeoutMs: number) => TerminalDriver;
@@ -16,10 +16,15 @@ export const realDrivers: DriverFactory = (kind, timeoutMs) =>
  * Opens sessions for the removal engine: the terminal's own credentials, else the site default for its kind
  * (unreadable credentials count as none: the terminal then refuses, which the engine reports), and drivers
  * built with the engine's per-request time-out (kept per time-out value).
+ *
+ * Trust is checked against the inventory as it is now (`current`, when given; else the terminal as planned):
+ * a terminal that is not trusted at its pinned address, or is in an identity conflict, gets no session at all
+ * (CONFLICT), so nothing, credentials included, is sent to whatever answers there.
  */
 export function createSessionFactory(
   secrets: SecretStore,
   drivers: DriverFactory = realDrivers,
+  current?: (serial: string) => Terminal | undefined,
 ): (terminal: Terminal, timeoutMs: number) => Promise<TerminalSession> {
   const cache = new Map<string, TerminalDriver>();
   return async (terminal, timeoutMs) => {
@@ -32,7 +37,20 @@ export function createSessionFactory(
       driver = drivers(terminal.kind, timeoutMs);
       cache.set(key, driver);
     }
-    const credentials = await credentialsFor(secrets, terminal.serial, terminal.kind).catch(() => undefined);
+    const now = current ? (current(terminal.serial) ?? terminal) : terminal;
+    const target = { address: terminal.address, port: terminal.port };
+    if (!mayReceiveCredentials(now, target)) {
+      throw new AppError(
+        'CONFLICT',
+        now.trust === 'conflict'
+          ? `${terminal.serial} is in an identity conflict (another device claims it): nothing was sent. ` +
+              `Resolve it with "fcom devices trust ${terminal.serial}" (add --address to move it) or forget it, then resume.`
+          : `${terminal.serial} is not trusted at ${terminal.address}:${terminal.port}: nothing was sent. ` +
+              `Check it is your terminal, trust it ("fcom devices trust ${terminal.serial}" or Trust in Devices), then resume.`,
+        { serial: terminal.serial, trust: now.trust },
+      );
+    }
+    const credentials = await credentialsForTrusted(secrets, now, target).catch(() => undefined);
     return driver.session({ address: terminal.address, port: terminal.port, scheme: 'http' }, credentials);
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TerminalKind } from '../../../shared/domain/terminal.ts';
+import type { Terminal, TerminalKind } from '../../../shared/domain/terminal.ts';
 
 /**
  * Where credentials live: Electron safeStorage in the app, an encrypted file in the CLI and host.
@@ -43,7 +43,10 @@ export async function readCredentials(store: SecretStore, key: string): Promise<
   }
 }
 
-/** The credentials to use for a terminal: its own, else the site default for its kind. */
+/**
+ * The stored credentials of a terminal: its own, else the site default for its kind. Reads the store only:
+ * before sending them anywhere, use {@link credentialsForTrusted}, which checks the terminal's trust.
+ */
 export async function credentialsFor(
   store: SecretStore,
   serial: string,
@@ -58,4 +61,39 @@ export async function credentialsFor(
 /** Stores credentials under `key`. */
 export async function writeCredentials(store: SecretStore, key: string, credentials: Credentials): Promise<void> {
   await store.set(key, JSON.stringify(CredentialsSchema.parse(credentials)));
+}
+
+/** Where a request goes: an address and a port. */
+export interface CredentialTarget {
+  address: string;
+  port: number;
+}
+
+/**
+ * Whether stored credentials may be sent to `terminal` at `target`: only when the technician trusted it (added
+ * it by address or confirmed it), it is not in an identity conflict, and `target` is the address and port its
+ * identity was pinned at. Anything else (discovered only, a claimant, another address) gets none.
+ */
+export function mayReceiveCredentials(terminal: Terminal, target: CredentialTarget): boolean {
+  const pin = terminal.pin;
+  return (
+    terminal.trust === 'trusted' &&
+    !!pin &&
+    pin.address === target.address &&
+    pin.port === target.port &&
+    (pin.kind === 'unknown' || pin.kind === terminal.kind)
+  );
+}
+
+/**
+ * The credentials to send to `terminal` at `target` (its own, else the site default for its kind), or
+ * undefined when it may receive none ({@link mayReceiveCredentials}) or none are stored.
+ */
+export async function credentialsForTrusted(
+  store: SecretStore,
+  terminal: Terminal,
+  target: CredentialTarget,
+): Promise<Credentials | undefined> {
+  if (!mayReceiveCredentials(terminal, target)) return undefined;
+  return credentialsFor(store, terminal.serial, terminal.kind);
 }

@@ -151,6 +151,21 @@ export const en = {
       forgetYes: 'Yes, forget it',
       forgetNo: 'Keep it',
     },
+    trust: {
+      title: 'Trust',
+      trusted: 'Trusted',
+      untrusted: 'Not trusted',
+      conflict: 'Identity conflict',
+      untrustedHint:
+        'Found on the network, not confirmed by you: it is sent no credentials and is in no job. If it is your terminal, trust it.',
+      trust: 'Trust this terminal',
+      conflictElsewhere:
+        'A device at {{where}} claims to be this terminal. It is sent nothing. Keep this terminal where it was trusted, or, if it really moved, move it to {{where}}.',
+      conflictChanged:
+        'Another device ({{serial}}) now answers at {{where}}. This terminal is sent nothing. Keep it if that is still your terminal, or forget it.',
+      keep: 'Keep it where it was trusted',
+      move: 'Move it to {{where}} and trust it there',
+    },
     identification: {
       title: 'What was tried',
       intro:

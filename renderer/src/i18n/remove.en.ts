@@ -138,8 +138,10 @@ export const removeEn = {
         '{{count}} item has no id its terminal uses (for example a Sophon id on a BAS-IP panel): it will be recorded as failed.',
       unplannable_other:
         '{{count}} items have no id their terminal uses (for example a Sophon id on a BAS-IP panel): they will be recorded as failed.',
-      skipped_one: '{{count}} terminal of unknown kind is skipped.',
-      skipped_other: '{{count}} terminals of unknown kind are skipped.',
+      skipped_one:
+        '{{count}} terminal is skipped: unknown kind, not trusted, or in an identity conflict. Trust it in Devices to include it.',
+      skipped_other:
+        '{{count}} terminals are skipped: unknown kind, not trusted, or in an identity conflict. Trust them in Devices to include them.',
       panelLocal_one:
         '{{count}} person was picked by a BAS-IP panel number (uid). The same number is another person on other panels: target only the panel they were picked from.',
       panelLocal_other:

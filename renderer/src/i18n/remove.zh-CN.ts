@@ -131,8 +131,8 @@ export const removeZhCN: typeof removeEn = {
       offline_other: '{{count}} 台终端离线（{{names}}）：它们的条目会排队，等终端恢复后再发送。',
       unplannable_one: '{{count}} 条没有该终端使用的编号（例如 BAS-IP 面板上的 Sophon 编号）：将记为失败。',
       unplannable_other: '{{count}} 条没有该终端使用的编号（例如 BAS-IP 面板上的 Sophon 编号）：将记为失败。',
-      skipped_one: '跳过 {{count}} 台类型未知的终端。',
-      skipped_other: '跳过 {{count}} 台类型未知的终端。',
+      skipped_one: '跳过 {{count}} 台终端：类型未知、未受信任或身份冲突。在“设备”中信任后即可包含。',
+      skipped_other: '跳过 {{count}} 台终端：类型未知、未受信任或身份冲突。在“设备”中信任后即可包含。',
       panelLocal_one:
         '{{count}} 人是按 BAS-IP 面板的本机编号（uid）挑选的。同一编号在其他面板上是另一个人：请只选择挑选时所在的面板。',
       panelLocal_other:

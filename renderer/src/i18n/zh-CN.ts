@@ -151,6 +151,20 @@ export const zhCN: Translation = {
       forgetYes: '确定移除',
       forgetNo: '保留',
     },
+    trust: {
+      title: '信任',
+      trusted: '已信任',
+      untrusted: '未信任',
+      conflict: '身份冲突',
+      untrustedHint: '在网络上发现，尚未经您确认：不会向其发送凭据，也不会纳入任何作业。如果是您的终端，请信任它。',
+      trust: '信任此终端',
+      conflictElsewhere:
+        '{{where}} 上的设备声称是此终端，不会向其发送任何内容。请保留此终端在信任时的地址；如果它确实已迁移，请将其移到 {{where}}。',
+      conflictChanged:
+        '另一台设备（{{serial}}）现在在 {{where}} 应答，不会向此终端发送任何内容。如果那仍是您的终端请保留，否则请移除它。',
+      keep: '保留在信任时的地址',
+      move: '移到 {{where}} 并在该地址信任',
+    },
     identification: {
       title: '尝试过的识别',
       intro: '此设备有应答，但不是本应用认识的终端。{{when}} 发出的请求及其应答：',

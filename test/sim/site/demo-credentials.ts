@@ -60,3 +60,59 @@ export async function seedDemoCredentials(ready: HostReady, timeoutMs = 5000): P
     ws.close();
   }
 }
+
+/** How often the demo looks for its own terminals in the app's inventory, and for how long. */
+const TRUST_POLL_MS = 500;
+const TRUST_FOR_MS = 120_000;
+
+/**
+ * Trusts the demo's own terminals in its app, through the app's contract, as a technician would with the
+ * Trust button: terminals found by mDNS or a sweep start untrusted and get no credentials, so the demo
+ * confirms each simulated terminal (by serial, only at the address the simulator really has) once it shows
+ * up in the inventory. Runs in the background until every one is trusted or two minutes passed; the returned
+ * function stops it.
+ */
+export function trustDemoTerminals(
+  ready: HostReady,
+  terminals: readonly { serial: string; address: string }[],
+): () => void {
+  const origin = new URL(ready.url).origin;
+  const ws = new WebSocket(`${origin.replace('http', 'ws')}/ws?token=${encodeURIComponent(ready.token)}`, { origin });
+  const expected = new Map(terminals.map((t) => [t.serial, t.address]));
+  let id = 1000;
+  let timer: NodeJS.Timeout | undefined;
+  const started = Date.now();
+  const invoke = (channel: string, request: unknown): Promise<{ ok: boolean; value?: unknown }> => {
+    const requestId = ++id;
+    return new Promise((resolve) => {
+      const onMessage = (data: Buffer): void => {
+        const message = JSON.parse(data.toString()) as { type: string; id?: number; result?: { ok: boolean } };
+        if (message.type === 'result' && message.id === requestId && message.result) {
+          ws.off('message', onMessage);
+          resolve(message.result);
+        }
+      };
+      ws.on('message', onMessage);
+      ws.send(JSON.stringify({ type: 'invoke', id: requestId, channel, request }));
+    });
+  };
+  const round = async (): Promise<void> => {
+    const listed = await invoke('devices:list', {});
+    const rows = (listed.ok ? listed.value : []) as { serial: string; address: string; trust?: string }[];
+    const ours = rows.filter((r) => r.trust === 'untrusted' && expected.get(r.serial) === r.address);
+    if (ours.length > 0) await invoke('devices:trust', { serials: ours.map((r) => r.serial) });
+    const trusted = rows.filter((r) => expected.has(r.serial) && r.trust !== 'untrusted').length + ours.length;
+    if (trusted >= expected.size || Date.now() - started > TRUST_FOR_MS) {
+      ws.close();
+      return;
+    }
+    timer = setTimeout(() => void round().catch(() => ws.close()), TRUST_POLL_MS);
+    timer.unref();
+  };
+  ws.once('open', () => void round().catch(() => ws.close()));
+  ws.once('error', () => undefined);
+  return () => {
+    if (timer) clearTimeout(timer);
+    ws.close();
+  };
+}

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { DATABASE_FILE } from '../../../electron/core/compose.ts';
 import { COMMAND_HELP } from './commands.ts';
 import { childEnv, controlChild } from './control.ts';
-import { seedDemoCredentials } from './demo-credentials.ts';
+import { seedDemoCredentials, trustDemoTerminals } from './demo-credentials.ts';
 import { electronBinary, RENDERER_INDEX, startHostProcess } from './host-process.ts';
 import { startRelay } from './relay.ts';
 import { startSession, type Session } from './session.ts';
@@ -58,6 +58,8 @@ async function main(session: Session): Promise<void> {
   const host = await startHostProcess(site.runInLaptop, port, join(workDir, 'data'));
   session.onStop(() => host.stop());
   await seedDemoCredentials(host.ready);
+  const stopTrusting = trustDemoTerminals(host.ready, site.terminals);
+  session.onStop(async () => stopTrusting());
 
   console.log(describeSite(site, clouds?.clouds).join('\n'));
   console.log('');

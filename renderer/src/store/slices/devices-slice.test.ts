@@ -107,6 +107,20 @@ describe('devices slice', () => {
     expect(store.getState().terminals.A?.credentials).toBe('ok');
   });
 
+  it('trusts a terminal through devices:trust, and never re-probes an untrusted one after saving its credentials', async () => {
+    const fake = fakeApi({
+      'devices:set-credentials': { ok: true, value: { saved: true } },
+      'devices:trust': { ok: true, value: [terminal({ serial: 'N', trust: 'trusted' })] },
+    });
+    const store = createAppStore(fake.api);
+    store.getState().receiveTerminal(terminal({ serial: 'N', trust: 'untrusted', pin: null, source: 'mdns' }));
+    expect(await store.getState().setTerminalCredentials('N', { username: 'admin', password: '123456' })).toBe(true);
+    expect(fake.calls.map(([channel]) => channel)).toEqual(['devices:set-credentials']);
+    expect(await store.getState().trustTerminals(['N'], '10.0.0.9:80')).toBe(true);
+    expect(fake.calls[1]).toEqual(['devices:trust', { serials: ['N'], address: '10.0.0.9:80' }]);
+    expect(store.getState().terminals.N?.trust).toBe('trusted');
+  });
+
   it('lists people when a readable terminal is selected, pages, and ignores answers that came too late', async () => {
     const slow = deferred<ReturnType<typeof page>>();
     const fake = fakeApi({

@@ -52,14 +52,26 @@ export interface DevicesSlice {
   /** Adds a terminal by address; answers it, or null after showing the error. */
   addTerminal(input: AddTerminalInput): Promise<Terminal | null>;
   forgetTerminal(serial: string): Promise<boolean>;
-  /** Saves a terminal's credentials, then probes it again so its credential state is fresh. */
+  /**
+   * Trusts terminals (`devices:trust`): pins each where it is, or, with `address`, moves one terminal in
+   * conflict to its claimant's address. Answers whether it worked (errors go to the banner).
+   */
+  trustTerminals(serials: string[], address?: string): Promise<boolean>;
+  /**
+   * Saves a terminal's credentials, then, for a trusted terminal, probes it again so its credential state is
+   * fresh (an untrusted one is sent nothing until it is trusted).
+   */
   setTerminalCredentials(serial: string, credentials: CredentialsInput): Promise<boolean>;
   /** Loads one page (from 0) of a terminal's people into {@link DevicesSlice.people}. */
   loadPeople(serial: string, pageIndex: number): Promise<void>;
 }
 
-/** Whether opening a terminal's details should list its people at once (it has a driver and usable credentials). */
+/**
+ * Whether opening a terminal's details should list its people at once: it has a driver, usable credentials,
+ * and, when reading needs a login (BAS-IP), it is trusted.
+ */
 export function canListPeople(terminal: Terminal): boolean {
+  if (terminal.kind === 'basip' && terminal.trust !== 'trusted') return false;
   return terminal.kind !== 'unknown' && terminal.credentials !== 'missing' && terminal.credentials !== 'rejected';
 }
 
@@ -117,6 +129,16 @@ export function createDevicesSlice(api: Api): StateCreator<AppState, [], [], Dev
       return true;
     },
 
+    async trustTerminals(serials, address) {
+      const result = await api.invoke('devices:trust', { serials, ...(address ? { address } : {}) });
+      if (!result.ok) {
+        get().showError(result.error);
+        return false;
+      }
+      result.value.forEach((t) => get().receiveTerminal(t));
+      return true;
+    },
+
     async setTerminalCredentials(serial, credentials) {
       const saved = await api.invoke('devices:set-credentials', { target: { serial }, credentials });
       if (!saved.ok) {
@@ -124,7 +146,7 @@ export function createDevicesSlice(api: Api): StateCreator<AppState, [], [], Dev
         return false;
       }
       const terminal = get().terminals[serial];
-      if (terminal && terminal.kind !== 'unknown') {
+      if (terminal && terminal.kind !== 'unknown' && terminal.trust === 'trusted') {
         const kind = terminal.kind;
         const probed = await api.invoke('devices:add', { address: endpointOf(terminal), kind });
         if (probed.ok) get().receiveTerminal(probed.value);

@@ -1,6 +1,6 @@
 import type { Terminal } from '../../../../shared/domain/terminal.ts';
 
-/** A terminal for unit tests: a BAS-IP panel online at 192.168.1.20:80 unless `overrides` says otherwise. */
+/** A terminal for unit tests: a trusted BAS-IP panel online at 192.168.1.20:80 unless `overrides` says otherwise. */
 export function terminal(overrides: Partial<Terminal> = {}): Terminal {
   return {
     serial: 'SER-1',
@@ -18,6 +18,9 @@ export function terminal(overrides: Partial<Terminal> = {}): Terminal {
     capacity: null,
     source: 'manual',
     adapter: null,
+    trust: 'trusted',
+    pin: { address: '192.168.1.20', port: 80, kind: 'basip', model: 'AA-12FB', at: 0 },
+    conflict: null,
     ...overrides,
   };
 }

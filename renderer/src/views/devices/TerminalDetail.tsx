@@ -9,6 +9,7 @@ import { formatLastSeen, formatPeople } from './format.ts';
 import { IdentificationAttempts } from './IdentificationAttempts.tsx';
 import { PeopleList } from './PeopleList.tsx';
 import { CredentialsBadge, StatusBadge } from './StatusBadge.tsx';
+import { TrustBadge, TrustTerminal } from './TrustTerminal.tsx';
 
 /** The facts of a terminal as a description list; every value is plain text. */
 function Facts({ terminal }: { terminal: Terminal }) {
@@ -24,6 +25,7 @@ function Facts({ terminal }: { terminal: Terminal }) {
     [t('devices.detail.apiVersion'), terminal.apiVersion ?? none],
     [t('devices.column.address'), endpointOf(terminal)],
     [t('devices.column.credentials'), <CredentialsBadge state={terminal.credentials} />],
+    [t('devices.trust.title'), <TrustBadge terminal={terminal} />],
     [t('devices.column.people'), people ?? none],
     [t('devices.column.lastSeen'), formatLastSeen(terminal.lastSeen, i18n.language) ?? none],
     [t('devices.detail.source'), t(`devices.source.${terminal.source}`)],
@@ -42,7 +44,7 @@ function Facts({ terminal }: { terminal: Terminal }) {
 }
 
 /**
- * The selected terminal: its facts, its credentials form, "Forget" with a confirmation, and its people
+ * The selected terminal: its facts, its trust (Trust, or the way out of an identity conflict), its credentials form, "Forget" with a confirmation, and its people
  * list. Renders nothing when no terminal is selected.
  */
 export function TerminalDetail() {
@@ -66,6 +68,7 @@ export function TerminalDetail() {
         <div>
           <Facts terminal={terminal} />
           <IdentificationAttempts record={terminal.identification} />
+          <TrustTerminal key={`trust-${terminal.serial}`} terminal={terminal} />
           <CredentialsForm key={terminal.serial} serial={terminal.serial} />
           <ForgetTerminal key={`forget-${terminal.serial}`} serial={terminal.serial} name={name} />
         </div>
