@@ -111,7 +111,7 @@ export const TerminalPlanSchema = z.object({
   online: z.boolean(),
   /** Items that will be sent. */
   items: count,
-  /** Items recorded as failed at plan time (no id of this terminal's kind). */
+  /** Items recorded as failed at plan time (no id of this terminal's kind, or its firmware is too old: API v0). */
   unplannable: count,
   /** Requests needed (batches). */
   requests: count,
@@ -127,7 +127,7 @@ export const RemovalPlanSchema = z.object({
   terminals: z.array(TerminalPlanSchema),
   /** Serials of the targeted terminals the inventory shows offline: their items will wait, queued. */
   offline: z.array(serial),
-  /** Inventory terminals that `all` skipped: unknown kind, not trusted, or in an identity conflict. */
+  /** Inventory terminals that `all` skipped: unknown kind, firmware too old (API v0), not trusted, or in an identity conflict. */
   skipped: z.array(serial),
   totalItems: count,
   unplannableItems: count,

@@ -8,7 +8,7 @@ import { createBasipDevice } from '../../../test/sim/basip/index.ts';
 import { serve, type SimHandler, type SimServer } from '../../../test/sim/common/http.ts';
 import { generatePeople } from '../../../test/sim/common/people.ts';
 import { cliRunner } from '../test-cli.ts';
-import { attemptLine, passwordOption, trustText } from './devices.ts';
+import { attemptLine, capabilityText, passwordOption, trustText } from './devices.ts';
 
 /** A BAS-IP panel (simulator) whose info paths need a bearer token: 401 `{"error": "Log In"}` without one. */
 function panelBehindLogin(serial: string): SimHandler {
@@ -177,13 +177,21 @@ describe('fcom devices trust and the trust column of fcom devices list', () => {
     expect((await fcom('devices', 'add', `127.0.0.1:${panel.port}`)).code).toBe(0);
     const listed = await fcom('devices', 'list');
     expect(listed.stdout).toMatch(/trust/);
-    expect(listed.stdout).toMatch(/CLI-TRUST-1.*trusted/);
+    expect(listed.stdout).toMatch(/CLI-TRUST-1.*trusted +remove: link, uid/);
+    expect(listed.stdout.split('\n')[0]).toMatch(/TRUST +CAPABILITIES/);
     const trusted = await fcom('--json', 'devices', 'trust', 'CLI-TRUST-1');
     expect(trusted.code, trusted.stderr).toBe(0);
     expect(JSON.parse(trusted.stdout)).toMatchObject([{ serial: 'CLI-TRUST-1', trust: 'trusted' }]);
     const missing = await fcom('devices', 'trust', 'NOPE-1');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('Not in the inventory: NOPE-1');
+  });
+
+  it('names what each terminal can remove by, and a panel on API v0 as too old, not as rejected', () => {
+    expect(capabilityText({ kind: 'sophon', apiVersion: 'v2' })).toBe('remove: id, faces');
+    expect(capabilityText({ kind: 'basip', apiVersion: 'v1' })).toBe('remove: link, uid');
+    expect(capabilityText({ kind: 'basip', apiVersion: 'v0' })).toBe('firmware too old (API v0)');
+    expect(capabilityText({ kind: 'unknown', apiVersion: null })).toBe('nothing');
   });
 
   it('says where the claimant of a conflict answered', () => {

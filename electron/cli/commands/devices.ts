@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { IdentificationRecord, ProbeAttempt, Terminal } from '../../../shared/domain/terminal.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { capabilitiesOf, isApiV0, removalWords } from '../../../shared/domain/capabilities.ts';
 import type { CliContext } from '../context.ts';
 import { printTable } from '../output.ts';
 
 /** Columns printed for a terminal, in order. */
-const COLUMNS = ['serial', 'kind', 'model', 'firmware', 'address', 'port', 'status', 'trust'] as const;
+const COLUMNS = ['serial', 'kind', 'model', 'firmware', 'address', 'port', 'status', 'trust', 'capabilities'] as const;
 
 /** The record `fcom discover` and `fcom devices list` print per terminal. */
 export function terminalRecord(t: Terminal): Record<(typeof COLUMNS)[number], string | number | null> & {
@@ -25,12 +26,24 @@ export function terminalRecord(t: Terminal): Record<(typeof COLUMNS)[number], st
     port: t.port,
     status: t.online ? 'online' : 'offline',
     trust: trustText(t),
+    capabilities: capabilityText(t),
     name: t.name,
     credentials: t.credentials,
     people: t.peopleCount,
     lastSeen: t.lastSeen,
     ...(t.identification ? { identification: t.identification } : {}),
   };
+}
+
+/**
+ * What a terminal can remove by, in words (from its kind and API level, never its credentials):
+ * `remove: id, faces` (Sophon), `remove: link, uid` (BAS-IP v1), `firmware too old (API v0)`, or `nothing`
+ * for a device of unknown kind.
+ */
+export function capabilityText(t: Pick<Terminal, 'kind' | 'apiVersion'>): string {
+  if (isApiV0(t)) return 'firmware too old (API v0)';
+  const words = removalWords(capabilitiesOf(t));
+  return words.length === 0 ? 'nothing' : `remove: ${words.join(', ')}`;
 }
 
 /**

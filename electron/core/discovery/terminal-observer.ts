@@ -5,6 +5,7 @@ import type {
   Terminal,
   TerminalKind,
 } from '../../../shared/domain/terminal.ts';
+import { canRemove, capabilitiesOf } from '../../../shared/domain/capabilities.ts';
 import type { Endpoint, ProbeResult, TerminalDriver } from '../drivers/driver.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import {
@@ -196,7 +197,9 @@ export function saveAndAnnounce(deps: Pick<ObserverDeps, 'inventory' | 'bus'>, t
  * Logs in with the stored credentials (terminal's own, else the site default for its kind) and records
  * ok / rejected / missing; for BAS-IP it also reads the people count, which needs a login. Only a terminal
  * trusted at `endpoint` (its pinned identity) is sent credentials; any other keeps `unknown` (Sophon:
- * `not-required`) and is not logged in to.
+ * `not-required`) and is not logged in to. A terminal whose capabilities allow nothing (a BAS-IP panel on API v0:
+ * firmware too old) is not logged in to either: its API level is not a credential failure, so a `rejected` or
+ * `missing` state becomes `unknown` and any other is kept.
  */
 export async function checkCredentials(
   deps: ObserverDeps,
@@ -206,6 +209,11 @@ export async function checkCredentials(
 ): Promise<Terminal> {
   const driver = deps.drivers.find((d) => d.kind === terminal.kind);
   if (!driver) return terminal;
+  const capabilities = capabilitiesOf(terminal);
+  if (!canRemove(capabilities) && !capabilities.listPeople) {
+    const neutral = terminal.credentials === 'rejected' || terminal.credentials === 'missing';
+    return neutral ? { ...terminal, credentials: 'unknown' } : terminal;
+  }
   if (!mayReceiveCredentials(terminal, endpoint)) {
     return { ...terminal, credentials: terminal.kind === 'sophon' ? 'not-required' : 'unknown' };
   }

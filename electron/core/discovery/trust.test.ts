@@ -140,4 +140,16 @@ describe('trust on first use, pinned: impostors never get credentials (127.0.0.1
     expect(sawPassword(other)).toBe(false);
     expect(first.device.log.all().length).toBe(before);
   });
+
+  it('does not log in to a trusted BAS-IP panel on API v0 nor call it rejected or missing', async () => {
+    const device = createBasipDevice({ serial: 'OLD-38', firmware: '3.8.2', people: people.slice(0, 5) });
+    const server = await serve(device.handle);
+    servers.push(server);
+    const added = await core.services.discovery.addByAddress({ address: `127.0.0.1:${server.port}` });
+    expect(added).toMatchObject({ serial: 'OLD-38', kind: 'basip', apiVersion: 'v0', trust: 'trusted' });
+    expect(added.credentials).toBe('unknown');
+    await core.services.health.checkAll({ recheckCredentials: true });
+    expect(core.services.inventory.get('OLD-38')?.credentials).toBe('unknown');
+    expect(sawPassword(device)).toBe(false);
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RemovalSettingsSchema } from '../../../shared/domain/removal.ts';
 import type { Terminal } from '../../../shared/domain/terminal.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { API_V0_CODE, API_V0_REASON } from '../../../shared/domain/capabilities.ts';
 import { NO_ID_CODE, planRemoval, planRemovalLazily, resolveTargets } from './planner.ts';
 
 const settings = RemovalSettingsSchema.parse({ sophonBatchSize: 2, basipBatchSize: 3, concurrency: 2 });
@@ -183,5 +184,31 @@ describe('resolveTargets', () => {
       expect((error as AppError).message).toContain('fcom devices add');
     }
     expect.assertions(3);
+  });
+
+  it('leaves BAS-IP panels on API v0 out of "all" as skipped, and fails a named one\'s items at plan time for good', () => {
+    const old = { ...terminal('OLD', 'basip'), apiVersion: 'v0', firmware: '3.8.2' };
+    const { targets, skipped } = resolveTargets([...inventory, old], 'all');
+    expect(targets.map((t) => t.serial)).toEqual(['S1', 'B1']);
+    expect(skipped).toEqual(['U1', 'OLD']);
+    expect(() => resolveTargets([old], 'all')).toThrow(/No trusted terminal can remove people: Firmware too old/);
+
+    const named = resolveTargets([...inventory, old], ['OLD', 'B1']);
+    expect(named.targets.map((t) => t.serial)).toEqual(['OLD', 'B1']);
+    const { plan, items } = planRemoval({
+      mode: 'people',
+      items: [
+        { line: 1, link_id: LINK },
+        { line: 2, uid: 7 },
+      ],
+      targets: named.targets,
+      settings,
+    });
+    const onOld = items.filter((i) => i.terminal === 'OLD');
+    expect(onOld).toHaveLength(2);
+    expect(onOld.every((i) => i.failure?.rawCode === API_V0_CODE && i.failure.reason === API_V0_REASON)).toBe(true);
+    expect(items.filter((i) => i.terminal === 'B1').every((i) => i.failure === null)).toBe(true);
+    expect(plan.terminals.find((t) => t.serial === 'OLD')).toMatchObject({ items: 0, unplannable: 2, requests: 0 });
+    expect(plan.unplannableItems).toBe(2);
   });
 });

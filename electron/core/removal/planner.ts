@@ -1,6 +1,7 @@
 import type { RemovalItem, RemovalMode } from '../../../shared/domain/people-import.ts';
 import type { RemovalPlan, RemovalSettings, RemovalTargets, TerminalPlan } from '../../../shared/domain/removal.ts';
 import type { Terminal, TerminalKind } from '../../../shared/domain/terminal.ts';
+import { API_V0_CODE, API_V0_REASON, canRemove, capabilitiesOf, isApiV0 } from '../../../shared/domain/capabilities.ts';
 import { AppError } from '../../../shared/errors.ts';
 
 /** One item to journal: one person (or face) on one terminal, with the id that terminal's kind uses. */
@@ -46,23 +47,29 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UID = /^\d{1,15}$/;
 
 /**
- * Picks the targeted terminals from the inventory: `all` takes every trusted terminal whose kind is known (the
- * others, unknown kinds, untrusted and conflicting terminals, are returned as skipped); named serials must all
- * be in the inventory, else NOT_FOUND names the missing ones, and all trusted, else CONFLICT names the
- * untrusted ones and those in an identity conflict, with what to do (nothing is planned or sent).
+ * Picks the targeted terminals from the inventory: `all` takes every trusted terminal whose kind is known and
+ * that can remove (the others, unknown kinds, BAS-IP panels on API v0, untrusted and conflicting terminals, are
+ * returned as skipped); named serials must all be in the inventory, else NOT_FOUND names the missing ones, and
+ * all trusted, else CONFLICT names the untrusted ones and those in an identity conflict, with what to do (nothing
+ * is planned or sent). A named panel on API v0 stays a target: its items are failed at plan time (see
+ * {@link planItems}).
  */
 export function resolveTargets(
   inventory: readonly Terminal[],
   devices: RemovalTargets,
 ): { targets: Terminal[]; skipped: string[] } {
   if (devices === 'all') {
-    const targets = inventory.filter((t) => t.kind !== 'unknown' && t.trust === 'trusted');
+    const targets = inventory.filter(
+      (t) => t.kind !== 'unknown' && t.trust === 'trusted' && canRemove(capabilitiesOf(t)),
+    );
     if (targets.length === 0) {
       throw new AppError(
         'NOT_FOUND',
-        inventory.some((t) => t.kind !== 'unknown')
-          ? 'No trusted terminal is in the inventory: terminals found by discovery are sent nothing until you trust them. Trust yours (fcom devices trust SERIAL..., or Trust in Devices), then try again.'
-          : 'No terminal of a known kind is in the inventory. Add terminals first (fcom devices add ADDRESS, or discovery), then try again.',
+        inventory.some((t) => t.trust === 'trusted' && isApiV0(t))
+          ? `No trusted terminal can remove people: ${API_V0_REASON}`
+          : inventory.some((t) => t.kind !== 'unknown')
+            ? 'No trusted terminal is in the inventory: terminals found by discovery are sent nothing until you trust them. Trust yours (fcom devices trust SERIAL..., or Trust in Devices), then try again.'
+            : 'No terminal of a known kind is in the inventory. Add terminals first (fcom devices add ADDRESS, or discovery), then try again.',
       );
     }
     return { targets, skipped: inventory.filter((t) => !targets.includes(t)).map((t) => t.serial) };
@@ -175,11 +182,13 @@ export interface PlanInput {
  * Every item of a plan, one at a time in plan order: for every target terminal and every list row, the item
  * with the id that terminal's kind uses (identity_id on Sophon; link_id, else uid on BAS-IP; a single-column
  * `nativeId` list applies to each). Rows without such an id become items failed at plan time (raw code
- * {@link NO_ID_CODE}). Duplicates on one terminal are planned once. The same input always gives the same items.
+ * {@link NO_ID_CODE}); on a BAS-IP panel on API v0 (named explicitly) every item is failed at plan time with raw
+ * code {@link API_V0_CODE}, never retried. Duplicates on one terminal are planned once. The same input always gives the same items.
  */
 export function* planItems(input: PlanInput): Generator<PlannedItem> {
   let seq = 0;
   for (const terminal of input.targets) {
+    const tooOld = isApiV0(terminal);
     const seen = new Set<string>();
     for (const item of input.items) {
       const resolved = resolveId(item, terminal.kind, input.mode);
@@ -199,7 +208,11 @@ export function* planItems(input: PlanInput): Generator<PlannedItem> {
         idKind: resolved.idKind,
         nativeId,
         faceId,
-        failure: 'failure' in resolved ? { rawCode: NO_ID_CODE, reason: resolved.failure } : null,
+        failure: tooOld
+          ? { rawCode: API_V0_CODE, reason: API_V0_REASON }
+          : 'failure' in resolved
+            ? { rawCode: NO_ID_CODE, reason: resolved.failure }
+            : null,
       };
     }
   }

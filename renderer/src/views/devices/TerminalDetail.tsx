@@ -5,7 +5,7 @@ import { endpointOf } from '../../store/devices/terminal-table.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { CredentialsForm } from './CredentialsForm.tsx';
 import { ForgetTerminal } from './ForgetTerminal.tsx';
-import { formatLastSeen, formatPeople } from './format.ts';
+import { capabilityLine, formatLastSeen, formatPeople } from './format.ts';
 import { IdentificationAttempts } from './IdentificationAttempts.tsx';
 import { PeopleList } from './PeopleList.tsx';
 import { CredentialsBadge, StatusBadge } from './StatusBadge.tsx';
@@ -15,6 +15,11 @@ import { TrustBadge, TrustTerminal } from './TrustTerminal.tsx';
 function Facts({ terminal }: { terminal: Terminal }) {
   const { t, i18n } = useTranslation();
   const none = t('devices.none');
+  const capability = capabilityLine(terminal);
+  const capabilityText = [
+    ...(capability.api === null ? [] : [t('devices.capability.api', { api: capability.api })]),
+    ...capability.keys.map((key) => t(`devices.capability.${key}`)),
+  ].join(' · ');
   const people = formatPeople(terminal, i18n.language, (count, capacity) => t('devices.peopleOf', { count, capacity }));
   const rows: [string, ReactNode][] = [
     [t('devices.column.status'), <StatusBadge online={terminal.online} />],
@@ -23,6 +28,12 @@ function Facts({ terminal }: { terminal: Terminal }) {
     [t('devices.column.model'), terminal.model ?? none],
     [t('devices.column.firmware'), terminal.firmware ?? none],
     [t('devices.detail.apiVersion'), terminal.apiVersion ?? none],
+    [
+      t('devices.detail.capabilities'),
+      <span className={capability.keys[0] === 'tooOld' ? 'capability-line capability-too-old' : 'capability-line'}>
+        {capabilityText}
+      </span>,
+    ],
     [t('devices.column.address'), endpointOf(terminal)],
     [t('devices.column.credentials'), <CredentialsBadge state={terminal.credentials} />],
     [t('devices.trust.title'), <TrustBadge terminal={terminal} />],

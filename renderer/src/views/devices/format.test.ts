@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLastSeen, formatPeople, pageCount } from './format.ts';
+import { capabilityLine, formatLastSeen, formatPeople, pageCount } from './format.ts';
 
 describe('device formatting', () => {
   it('shows people as count / capacity, count alone, or nothing', () => {
@@ -14,6 +14,16 @@ describe('device formatting', () => {
     const at = Date.UTC(2025, 0, 31, 8, 5, 9);
     expect(formatLastSeen(at, 'en')).toContain('05:09');
     expect(formatLastSeen(at, 'zh-CN')).toMatch(/2025/);
+  });
+
+  it('shows what a terminal can do from its kind and API level, and a panel on API v0 as too old', () => {
+    expect(capabilityLine({ kind: 'sophon', apiVersion: 'v2' })).toEqual({
+      api: 'v2',
+      keys: ['identityId', 'faces', 'list'],
+    });
+    expect(capabilityLine({ kind: 'basip', apiVersion: 'v1' })).toEqual({ api: 'v1', keys: ['linkId', 'uid', 'list'] });
+    expect(capabilityLine({ kind: 'basip', apiVersion: 'v0' })).toEqual({ api: 'v0', keys: ['tooOld'] });
+    expect(capabilityLine({ kind: 'unknown', apiVersion: null })).toEqual({ api: null, keys: ['none'] });
   });
 
   it('counts pages, at least one', () => {

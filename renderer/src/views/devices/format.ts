@@ -1,4 +1,27 @@
+import { capabilitiesOf, isApiV0 } from '../../../../shared/domain/capabilities.ts';
 import type { Terminal } from '../../../../shared/domain/terminal.ts';
+
+/** An i18n key under `devices.capability` naming one thing a terminal can do (or that it can do nothing). */
+export type CapabilityKey = 'identityId' | 'linkId' | 'uid' | 'faces' | 'list' | 'none' | 'tooOld';
+
+/**
+ * The capability line of a terminal, from its kind and API level (never its credentials): the API level and
+ * the keys of what it can do, `tooOld` alone for a BAS-IP panel on API v0, `none` alone for an unknown kind.
+ */
+export function capabilityLine(terminal: Pick<Terminal, 'kind' | 'apiVersion'>): {
+  api: string | null;
+  keys: CapabilityKey[];
+} {
+  const caps = capabilitiesOf(terminal);
+  if (isApiV0(terminal)) return { api: caps.api, keys: ['tooOld'] };
+  const keys: CapabilityKey[] = [];
+  if (caps.removeByIdentityId) keys.push('identityId');
+  if (caps.removeByLinkId) keys.push('linkId');
+  if (caps.removeByUid) keys.push('uid');
+  if (caps.removeSingleFaces) keys.push('faces');
+  if (caps.listPeople) keys.push('list');
+  return { api: caps.api, keys: keys.length === 0 ? ['none'] : keys };
+}
 
 /** When a terminal was last seen, as a local date and time in the interface language; null when never. */
 export function formatLastSeen(lastSeen: number | null, locale: string): string | null {
