@@ -47,6 +47,12 @@ export const EvidenceSchema = z.enum(EVIDENCE_KINDS);
 /** What decided an item's outcome. */
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
+/** The evidence a stored value names, or null for none or for anything that is not an evidence kind. */
+export function evidenceOf(value: unknown): Evidence | null {
+  const parsed = EvidenceSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
 /** Zod schema of {@link ItemOutcome}. */
 export const ItemOutcomeSchema = z.enum(ITEM_OUTCOMES);
 

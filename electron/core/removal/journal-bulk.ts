@@ -18,6 +18,34 @@ export const UNCONFIRMED = 'unconfirmed';
  */
 export function createBulkOps(db: Database, now: () => number) {
   const sql = db.sqlite;
+  /**
+   * Ends a terminal's unfinished items in `states` with one outcome and reason, and closes its open batches,
+   * in one transaction. Answers how many items changed.
+   */
+  const endTerminalItems = (
+    jobId: string,
+    terminal: string,
+    outcome: 'failed' | 'unconfirmed',
+    states: `('pending', 'sending')` | `('sending')`,
+    failure: BatchFailure,
+  ): number => {
+    const at = now();
+    return db.transaction(() => {
+      const changed = sql
+        .prepare(
+          `UPDATE job_items SET state = 'final', outcome = ?, raw_code = ?, reason = ?, evidence = NULL, updated_at = ?
+          WHERE job_id = ? AND terminal = ? AND state != 'final' AND state IN ${states}`,
+        )
+        .run(outcome, failure.rawCode, failure.reason, at, jobId, terminal).changes;
+      sql
+        .prepare(
+          `UPDATE job_batches SET state = 'reconciled', updated_at = ? WHERE job_id = ? AND terminal = ?
+          AND state IN ('sending', 'unknown')`,
+        )
+        .run(at, jobId, terminal);
+      return Number(changed);
+    });
+  };
   return {
     /** Marks a terminal's unfinished items queued (the terminal is offline); they stay unfinished. */
     queueTerminal(jobId: string, terminal: string): number {
@@ -41,28 +69,9 @@ export function createBulkOps(db: Database, now: () => number) {
         .run(jobId, terminal);
     },
 
-    /**
-     * Fails every unfinished item of a terminal with one reason (credentials refused, terminal gone, its list
-     * unreadable). With `onlyUnknown`, only the items whose request's answer is unknown.
-     */
-    failTerminal(jobId: string, terminal: string, failure: BatchFailure, onlyUnknown = false): number {
-      const at = now();
-      const states = onlyUnknown ? `('sending')` : `('pending', 'sending')`;
-      return db.transaction(() => {
-        const changed = sql
-          .prepare(
-            `UPDATE job_items SET state = 'final', outcome = 'failed', raw_code = ?, reason = ?, updated_at = ?
-            WHERE job_id = ? AND terminal = ? AND state != 'final' AND state IN ${states}`,
-          )
-          .run(failure.rawCode, failure.reason, at, jobId, terminal).changes;
-        sql
-          .prepare(
-            `UPDATE job_batches SET state = 'reconciled', updated_at = ? WHERE job_id = ? AND terminal = ?
-            AND state IN ('sending', 'unknown')`,
-          )
-          .run(at, jobId, terminal);
-        return Number(changed);
-      });
+    /** Fails every unfinished item of a terminal with one reason (credentials refused, terminal gone). */
+    failTerminal(jobId: string, terminal: string, failure: BatchFailure): number {
+      return endTerminalItems(jobId, terminal, 'failed', `('pending', 'sending')`, failure);
     },
 
     /** Cancels every unfinished item; those whose request's answer is unknown say so. */
@@ -179,22 +188,7 @@ export function createBulkOps(db: Database, now: () => number) {
      * could settle them) as `unconfirmed`: final, not done, retried by reading (see retryFailed).
      */
     settleUnconfirmed(jobId: string, terminal: string, failure: BatchFailure): number {
-      const at = now();
-      return db.transaction(() => {
-        const changed = sql
-          .prepare(
-            `UPDATE job_items SET state = 'final', outcome = 'unconfirmed', raw_code = ?, reason = ?, evidence = NULL,
-            updated_at = ? WHERE job_id = ? AND terminal = ? AND state != 'final' AND state = 'sending'`,
-          )
-          .run(failure.rawCode, failure.reason, at, jobId, terminal).changes;
-        sql
-          .prepare(
-            `UPDATE job_batches SET state = 'reconciled', updated_at = ? WHERE job_id = ? AND terminal = ?
-            AND state IN ('sending', 'unknown')`,
-          )
-          .run(at, jobId, terminal);
-        return Number(changed);
-      });
+      return endTerminalItems(jobId, terminal, 'unconfirmed', `('sending')`, failure);
     },
 
     /**

@@ -1,7 +1,7 @@
 import { JobKindSchema, JobStateSchema, type JobKind, type JobState } from '../../../shared/domain/job.ts';
 import { TerminalKindSchema } from '../../../shared/domain/terminal.ts';
 import {
-  EvidenceSchema,
+  evidenceOf,
   type ItemFilter,
   type ItemOutcome,
   type JobItem,
@@ -123,9 +123,7 @@ function toJobItem(row: StoredItem): JobItem {
     outcome: (row.outcome as ItemOutcome | null) ?? null,
     rawCode: row.raw_code,
     reason: row.reason,
-    evidence: EvidenceSchema.nullable()
-      .catch(null)
-      .parse(row.evidence ?? null),
+    evidence: evidenceOf(row.evidence),
     attempts: row.attempts,
     verified: row.verified === null ? null : row.verified === 1,
     updatedAt: row.updated_at,

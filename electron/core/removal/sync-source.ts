@@ -1,5 +1,5 @@
 import type { Operation, OperationState, ReasonCode, SyncCounts } from '../../../shared/domain/sync.ts';
-import { EvidenceSchema, type OutcomeCounts } from '../../../shared/domain/removal.ts';
+import { evidenceOf, type OutcomeCounts } from '../../../shared/domain/removal.ts';
 import type { Database } from '../db/database.ts';
 import { DEFAULT_SITE_ID } from '../inventory/inventory-repository.ts';
 import { emptySyncCounts, type ActionInfo, type SyncSource, type TimeRange } from '../sync/source.ts';
@@ -101,7 +101,7 @@ function toOperation(row: Row): Operation {
     subjectName: row.name,
     state: row.op_state,
     outcome: row.outcome,
-    evidence: EvidenceSchema.nullable().catch(null).parse(row.evidence),
+    evidence: evidenceOf(row.evidence),
     reasonCode: reasonCodeOf(row),
     reason: offline ? (row.reason ?? OFFLINE_REASON) : row.reason,
     rawCode: row.raw_code,

@@ -1,9 +1,4 @@
-import {
-  EvidenceSchema,
-  type ItemOutcome,
-  type JobItem,
-  type OutcomeCounts,
-} from '../../../../shared/domain/removal.ts';
+import { evidenceOf, type ItemOutcome, type JobItem, type OutcomeCounts } from '../../../../shared/domain/removal.ts';
 import type { Database } from '../../db/database.ts';
 
 /** Read-only queries of the Alibaba removal journal: counts per outcome and pages of items. Part of the journal. */
@@ -82,9 +77,7 @@ export function createAliyunReads(db: Database) {
         outcome: r.state === 'final' || r.outcome === 'queued' ? ((r.outcome as ItemOutcome | null) ?? null) : null,
         rawCode: (r.raw_code as string | null) ?? null,
         reason: (r.reason as string | null) ?? null,
-        evidence: EvidenceSchema.nullable()
-          .catch(null)
-          .parse(r.evidence ?? null),
+        evidence: evidenceOf(r.evidence),
         attempts: Number(r.attempts),
         verified: null,
         updatedAt: Number(r.updated_at),

@@ -1,4 +1,4 @@
-import { EvidenceSchema } from '../../../../shared/domain/removal.ts';
+import { evidenceOf } from '../../../../shared/domain/removal.ts';
 import type { Operation, OperationState, ReasonCode, SyncCounts } from '../../../../shared/domain/sync.ts';
 import type { Database } from '../../db/database.ts';
 import { createSyncHistory } from '../../sync/history.ts';
@@ -118,7 +118,7 @@ export function createCloudSyncSource(
     subjectName: row.subject_name,
     state: row.op_state,
     outcome: row.outcome,
-    evidence: EvidenceSchema.nullable().catch(null).parse(row.evidence),
+    evidence: evidenceOf(row.evidence),
     reasonCode: reasonCodeOf(row),
     reason: row.op_state === 'queued' && row.outcome === 'queued' ? (row.reason ?? UNREACHABLE) : row.reason,
     rawCode: row.raw_code,
