@@ -246,5 +246,5 @@ describe('fcom queue list and plain fcom sync [--watch]', () => {
     expect(watched.code, watched.stderr).toBe(0);
     const rounds = watched.stdout.trim().split('\n');
     expect(counts(rounds.at(-1) ?? '')).toMatchObject({ queued: 0, running: 0, done: 5 });
-  }, 60_000);
+  }, 120_000);
 });

@@ -1,4 +1,6 @@
 import type { ErrorPayload } from '../../shared/errors.ts';
+import { redactText } from '../core/logs/redact.ts';
+import { cliMessage, type CliLanguage } from './messages.ts';
 
 /** Where the CLI writes; a port so tests can capture output. */
 export interface Output {
@@ -27,10 +29,15 @@ export function printData(output: Output, data: unknown, json: boolean): void {
   output.out(typeof data === 'string' ? data : JSON.stringify(data, null, 2));
 }
 
-/** Formats an error as the one line the CLI prints before exiting non-zero. */
-export function formatError(error: ErrorPayload): string {
-  const first = error.message.split('\n')[0] ?? error.message;
-  return `fcom: ${first} (${error.code})`;
+/**
+ * Formats an error as the one line the CLI prints before exiting non-zero, redacted like the app's log (a vendor
+ * error that echoes a password, token or signature does not reach the terminal or a CI log).
+ */
+export function formatError(error: ErrorPayload, language: CliLanguage = 'en'): string {
+  // A message code the CLI knows is said in the CLI's words (naming the fcom command that fixes it).
+  const message = cliMessage(error, language) ?? error.message;
+  const first = message.split('\n')[0] ?? message;
+  return redactText(`fcom: ${first} (${error.code})`);
 }
 
 /** Prints rows as an aligned table with upper-case headers (trailing spaces trimmed). */

@@ -7,11 +7,13 @@ import { registerAppCommands } from './commands/app.ts';
 import { registerCloudCommands } from './commands/cloud.ts';
 import { registerDeviceCommands } from './commands/devices.ts';
 import { registerJobCommands } from './commands/jobs.ts';
+import { registerPeopleCommands } from './commands/people.ts';
 import { registerPermissionCommands, registerPushCommands } from './commands/permissions.ts';
 import { registerRemovalCommands } from './commands/removal.ts';
 import { registerSyncCommands } from './commands/sync.ts';
 import { createCliContext } from './context.ts';
 import { formatError, processOutput, type Output } from './output.ts';
+import type { CliLanguage } from './messages.ts';
 
 /** Exit codes of `fcom`: 0 success, 1 the operation failed, 2 the command line was wrong. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -47,6 +49,7 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
   registerAppCommands(program, context);
   registerDeviceCommands(program, context);
   registerRemovalCommands(program, context);
+  registerPeopleCommands(program, context);
   registerJobCommands(program, context);
   registerCloudCommands(program, context);
   registerPermissionCommands(program, context);
@@ -62,9 +65,18 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
       const helpShown = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
       return helpShown || error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    output.err(formatError(toErrorPayload(error)));
+    output.err(formatError(toErrorPayload(error), cliLanguage(core)));
     return EXIT.failed;
   } finally {
     await core?.close();
+  }
+}
+
+/** The saved language (`fcom settings set --language`) for the CLI's error words; English when unknown. */
+function cliLanguage(core: Core | undefined): CliLanguage {
+  try {
+    return core?.services.settings.get().language === 'zh-CN' ? 'zh-CN' : 'en';
+  } catch {
+    return 'en';
   }
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { AppInfo, AppTarget } from '../../shared/domain/app-info.ts';
 import type { Handlers } from '../../shared/ipc/types.ts';
 import { APP_VERSION, PRODUCT_NAME } from './app-info.ts';
+import { createSharedTokenStore } from './cloud/aliyun/shared-token.ts';
 import { createCloudConfig, type CloudClientOverrides } from './cloud/cloud-config.ts';
 import { createCloudJobs, type CloudJobTuning } from './cloud/jobs/cloud-jobs.ts';
 import {
@@ -19,16 +20,19 @@ import { mdnsPolicyFromEnv, type MdnsPolicy } from './discovery/mdns-policy.ts';
 import { createBasipDriver } from './drivers/basip/index.ts';
 import { createSophonDriver } from './drivers/sophon/index.ts';
 import { createInventoryRepository } from './inventory/inventory-repository.ts';
+import { createJobLeases } from './jobs/job-leases.ts';
 import { createJobRunner } from './jobs/job-runner.ts';
+import { prepareDataDir } from './data-dir.ts';
 import type { BackoffPolicy } from './removal/backoff.ts';
 import { createRemovalService } from './removal/removal-service.ts';
+import { createPeopleIndexService, type PeopleIndexDeps } from './people-index/service.ts';
 import { createRemovalSyncSource } from './removal/sync-source.ts';
 import { createReportService } from './report/report-service.ts';
 import { createSessionFactory, type DriverFactory } from './removal/sessions.ts';
 import { saveAndAnnounce } from './discovery/terminal-observer.ts';
 import { listIpv4Adapters, selectSiteAdapters, type InterfaceReader } from './network/adapters.ts';
 import { createEncryptedFileStore, SECRET_KEY_ENV } from './secrets/encrypted-file-store.ts';
-import type { SecretStore } from './secrets/secret-store.ts';
+import { requireUnlocked, type SecretStore } from './secrets/secret-store.ts';
 import type { CoreServices } from './services.ts';
 import { createSettingsService } from './settings/settings-service.ts';
 import { createStatusService } from './status/status-service.ts';
@@ -37,6 +41,7 @@ import { watchConfiguredClouds } from './sync/cloud-watch.ts';
 import type { ConnectivityTiming } from './sync/connectivity.ts';
 import { createSyncHistory } from './sync/history.ts';
 import { createSyncService } from './sync/sync-service.ts';
+import { systemMacLookup, type MacLookup } from './network/neighbours.ts';
 
 /** What a shell (Electron main, browser host, CLI) passes in to build the core. */
 export interface CoreOptions {
@@ -46,6 +51,8 @@ export interface CoreOptions {
   version?: string;
   /** Reads network interfaces; tests pass a fixed table. */
   readInterfaces?: InterfaceReader;
+  /** The neighbour table for MAC pinning (default: the system's; tests pass their own). */
+  macOf?: MacLookup;
   /** Where listener failures are reported. */
   onError?: (error: unknown) => void;
   /** Where credentials live (Electron passes safeStorage); default: an encrypted file in the data dir. */
@@ -61,6 +68,8 @@ export interface CoreOptions {
   resumeJobs?: boolean;
   /** Tuning of the removal engine for tests: back-off, probing while items wait, drivers. */
   removal?: { backoff?: BackoffPolicy; waitingProbeMs?: number; drivers?: DriverFactory };
+  /** Tuning of the site people index for tests: pacing, parallel reads, maximum age; background refresh. */
+  peopleIndex?: Pick<PeopleIndexDeps, 'tuning' | 'maxAgeMs'> & { backgroundMs?: number };
   /** Tuning of the cloud clients and cloud jobs for tests (clocks, waits, polling). */
   cloud?: { clients?: CloudClientOverrides; jobs?: CloudJobTuning };
   /** Timing of the sync queue for tests: cloud probe back-off, how often `sync:changed` may be published. */
@@ -83,6 +92,9 @@ export const DATABASE_FILE = 'fcom.sqlite';
 /** File name of the encrypted credential store of the CLI and host. */
 export const SECRETS_FILE = 'secrets.json';
 
+/** The lock file (a folder made by proper-lockfile) under which one process renews the shared Alibaba token. */
+export const ALIYUN_TOKEN_LOCK = 'aliyun-token';
+
 /** Default per-request timeout for terminals: they are small computers on a LAN. */
 export const DEFAULT_TERMINAL_TIMEOUT_MS = 4_000;
 
@@ -92,7 +104,10 @@ export const DEFAULT_TERMINAL_TIMEOUT_MS = 4_000;
  */
 export function createCore(options: CoreOptions): Core {
   const bus = createEventBus(options.onError);
+  prepareDataDir(options.dataDir, [DATABASE_FILE]);
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+  // One process runs a job at a time: the app, the browser host and fcom may share this data directory.
+  const leases = createJobLeases({ db, target: options.target });
   const settings = createSettingsService(db, bus);
   const status = createStatusService(settings, bus, options.readInterfaces);
   const now = options.now ?? Date.now;
@@ -102,7 +117,8 @@ export function createCore(options: CoreOptions): Core {
   const drivers = [createSophonDriver({ timeoutMs }), createBasipDriver({ timeoutMs })];
   const inventory = createInventoryRepository(db);
   const jobs = createJobRunner(bus, now);
-  const observer = { inventory, drivers, secrets, bus, timeoutMs, now };
+  const macOf = options.macOf ?? systemMacLookup();
+  const observer = { inventory, drivers, secrets, bus, timeoutMs, now, macOf };
   const discovery = createDiscoveryService({
     ...observer,
     jobs,
@@ -111,12 +127,23 @@ export function createCore(options: CoreOptions): Core {
     extraServiceTypes: () => [],
   });
   const health = createHealthMonitor(observer);
+  const sessionFor = createSessionFactory(secrets, options.removal?.drivers, (serial) => inventory.get(serial), macOf);
+  const peopleIndex = createPeopleIndexService({
+    db,
+    inventory,
+    jobs,
+    sessionFor,
+    now,
+    tuning: options.peopleIndex?.tuning,
+    maxAgeMs: options.peopleIndex?.maxAgeMs,
+  });
   const removal = createRemovalService({
     db,
     bus,
     inventory,
     settings,
-    sessionFor: createSessionFactory(secrets, options.removal?.drivers, (serial) => inventory.get(serial)),
+    sessionFor,
+    resolvePeople: (items, targets, match, confirm) => peopleIndex.resolve(items, targets, match, confirm),
     markOffline: (serial) => {
       const terminal = inventory.get(serial);
       if (terminal?.online) saveAndAnnounce({ inventory, bus }, { ...terminal, online: false });
@@ -124,6 +151,7 @@ export function createCore(options: CoreOptions): Core {
     probeTerminals: () => health.checkAll(),
     waitingProbeMs: options.removal?.waitingProbeMs,
     backoff: options.removal?.backoff,
+    leases,
     now,
   });
   const sync = createSyncService({
@@ -146,7 +174,14 @@ export function createCore(options: CoreOptions): Core {
     appVersion: options.version ?? APP_VERSION,
     now,
   });
-  const cloudConfig = createCloudConfig({ settings, secrets, overrides: options.cloud?.clients });
+  const cloudConfig = createCloudConfig({
+    settings,
+    secrets,
+    overrides: options.cloud?.clients,
+    // One Alibaba project token per data directory: the app, the host and fcom stop revoking each other's.
+    sharedAliyunToken: (appKey, appSecret, projectId) =>
+      createSharedTokenStore(secrets, join(options.dataDir, ALIYUN_TOKEN_LOCK), appKey, appSecret, projectId),
+  });
   const cloudJobs = createCloudJobs({
     db,
     bus,
@@ -154,6 +189,7 @@ export function createCore(options: CoreOptions): Core {
     status,
     config: cloudConfig,
     ...options.cloud?.jobs,
+    leases,
     now,
     onJournaled: (jobId) => supersedeEarlierPushes(db, sync, jobId),
   });
@@ -177,13 +213,23 @@ export function createCore(options: CoreOptions): Core {
     discovery,
     health,
     removal,
+    peopleIndex,
     sync,
     syncHistory,
     report,
   };
+  let closed = false;
+  // The host keeps the people index fresh in the background (the CLI refreshes on demand).
+  if (options.target !== 'cli') peopleIndex.startBackground(options.peopleIndex?.backgroundMs);
   if (options.resumeJobs ?? options.target === 'host') {
-    removal.resumeInterrupted();
-    cloudJobs.resumeInterrupted();
+    const resume = (): void => {
+      if (closed) return;
+      removal.resumeInterrupted();
+      cloudJobs.resumeInterrupted();
+    };
+    // Only with the credentials open: a wrong passphrase must not run jobs whose every item would be refused.
+    if (secrets.check) void requireUnlocked(secrets).then(resume, (error: unknown) => options.onError?.(error));
+    else resume();
   }
 
   const appInfo = (): AppInfo => ({
@@ -202,12 +248,15 @@ export function createCore(options: CoreOptions): Core {
     handlers: createHandlers(services, appInfo),
     appInfo,
     close: async () => {
+      closed = true;
       health.stop();
+      peopleIndex.close();
       stopWatchingClouds();
       sync.close();
       await removal.close();
       await cloudJobs.close();
       await discovery.close();
+      leases.close();
       db.close();
     },
   };

@@ -2,9 +2,15 @@ import type { AppInfo } from '../../shared/domain/app-info.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Handlers } from '../../shared/ipc/types.ts';
 import { createCloudHandlers } from './cloud/cloud-handlers.ts';
+import { createDeviceHandlers } from './inventory/device-handlers.ts';
 import { listIpv4Adapters } from './network/adapters.ts';
 import { parseRemovalInput } from './people-import/parse-input.ts';
-import { defaultCredentialsKey, terminalCredentialsKey, writeCredentials } from './secrets/secret-store.ts';
+import {
+  defaultCredentialsKey,
+  requireUnlocked,
+  terminalCredentialsKey,
+  writeCredentials,
+} from './secrets/secret-store.ts';
 import type { CoreServices } from './services.ts';
 
 /** What `files:save-as` answers outside the desktop app (the browser host and the CLI have no Save dialog). */
@@ -17,6 +23,9 @@ export const SAVE_AS_UNAVAILABLE =
  */
 export function createHandlers(services: CoreServices, appInfo: () => AppInfo): Handlers {
   const { discovery, inventory, jobs, secrets, removal } = services;
+  // Work that sends stored credentials starts only with them open: SECRETS_LOCKED (what to do) instead of every
+  // item failing as "credentials rejected" under a wrong passphrase.
+  const unlocked = () => requireUnlocked(secrets);
   return {
     'app:info': async () => appInfo(),
     'settings:get': async () => services.settings.get(),
@@ -24,7 +33,6 @@ export function createHandlers(services: CoreServices, appInfo: () => AppInfo): 
     'status:get': async () => services.status.get(),
     'network:adapters': async () => listIpv4Adapters(services.readInterfaces),
     'devices:list': async () => inventory.list(),
-    'devices:add': async (request) => discovery.addByAddress(request),
     'devices:forget': async ({ serial }) => ({ forgotten: discovery.forget(serial) }),
     'devices:trust': async ({ serials, address }) => discovery.trust(serials, address),
     'devices:people': async ({ serial, pageIndex, pageSize }) => discovery.listPeople(serial, pageIndex, pageSize),
@@ -34,6 +42,7 @@ export function createHandlers(services: CoreServices, appInfo: () => AppInfo): 
       void services.health.checkAll({ recheckCredentials: true });
       return { saved: true as const };
     },
+    ...createDeviceHandlers(services),
     'discovery:start': async ({ adapters }) => discovery.startBrowsing(adapters),
     'discovery:stop': async () => discovery.stopBrowsing(),
     'discovery:state': async () => discovery.browsingState(),
@@ -45,19 +54,42 @@ export function createHandlers(services: CoreServices, appInfo: () => AppInfo): 
     'jobs:cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) || services.jobControl.cancel(jobId) }),
     'removal:parse-input': async (request) => parseRemovalInput(request),
     'removal:plan': async (request) => removal.plan(request),
-    'removal:start': async (request) => removal.start(request),
+    'removal:start': async (request) => {
+      await unlocked();
+      return removal.start(request);
+    },
+    'people:status': async () => services.peopleIndex.status(),
+    'people:refresh': async ({ serials }) => {
+      await unlocked();
+      const { jobId, result } = services.peopleIndex.refresh(serials);
+      result.catch(() => undefined);
+      return { jobId };
+    },
+    'people:find': async ({ query, limit }) => services.peopleIndex.find(query, limit),
     // Every job kind: removal jobs to the removal engine, cloud jobs to the cloud engine (cloud/jobs).
     'jobs:list': async ({ limit }) => services.jobControl.list(limit),
     'jobs:show': async (query) => services.jobControl.show(query),
     'jobs:pause': async ({ jobId }) => services.jobControl.pause(jobId),
-    'jobs:resume': async ({ jobId }) => services.jobControl.resume(jobId),
-    'jobs:retry-failed': async ({ jobId }) => services.jobControl.retryFailed(jobId),
+    'jobs:resume': async ({ jobId }) => {
+      await unlocked();
+      return services.jobControl.resume(jobId);
+    },
+    'jobs:retry-failed': async ({ jobId }) => {
+      await unlocked();
+      return services.jobControl.retryFailed(jobId);
+    },
     'jobs:export': async ({ jobId, format }) => services.jobControl.export(jobId, format),
     ...createCloudHandlers(services),
     'sync:status': async () => services.sync.status(),
     'sync:list': async (query) => services.sync.list(query),
-    'sync:now': async () => services.sync.syncNow(),
-    'sync:retry': async ({ selection }) => services.sync.retry(selection),
+    'sync:now': async () => {
+      await unlocked();
+      return services.sync.syncNow();
+    },
+    'sync:retry': async ({ selection }) => {
+      await unlocked();
+      return services.sync.retry(selection);
+    },
     'sync:discard': async ({ selection }) => services.sync.discard(selection),
     'report:build': async (request) => services.report.build(request),
     // Only the Electron shell has a native Save dialog: it replaces this handler (electron/main/save-file.ts).

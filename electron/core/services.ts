@@ -9,6 +9,7 @@ import type { EventBus } from './events/event-bus.ts';
 import type { InventoryRepository } from './inventory/inventory-repository.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
 import type { RemovalService } from './removal/removal-service.ts';
+import type { PeopleIndexService } from './people-index/service.ts';
 import type { ReportService } from './report/report-service.ts';
 import type { SyncHistory } from './sync/history.ts';
 import type { SyncService } from './sync/sync-service.ts';
@@ -31,6 +32,8 @@ export interface CoreServices {
   discovery: DiscoveryService;
   health: HealthMonitor;
   removal: RemovalService;
+  /** The site people index: who is on which terminal, with each terminal's own ids (issue 17). */
+  peopleIndex: PeopleIndexService;
   /** Cloud accounts: settings, write-only credentials, clients (issue 6). */
   cloudConfig: CloudConfigService;
   /** Journaled cloud jobs: Tuya permission pushes, Alibaba face removals. */

@@ -3,7 +3,12 @@ import { parseArgs } from 'node:util';
 import { startBackgroundWork } from '../core/background.ts';
 import { createCore } from '../core/compose.ts';
 import { resolveDataDir } from '../core/data-dir.ts';
+import { createRedactedLog } from '../core/logs/log-line.ts';
+import { checkSecretsAtStart } from './startup-checks.ts';
 import { startHost } from './server.ts';
+
+/** stderr, redacted like the Electron app's log (no password, token or signature in a terminal or CI log). */
+const log = createRedactedLog();
 
 /**
  * `npm run web`: starts the core and serves the app to a browser on 127.0.0.1.
@@ -26,10 +31,17 @@ async function main(): Promise<void> {
   }
   const dataDir = resolveDataDir(values['data-dir']);
   const rendererDir = resolve(values['renderer-dir'] ?? resolve(import.meta.dirname, '../../out/renderer'));
-  const core = createCore({ dataDir, target: 'host', onError: (error) => console.error(error) });
+  const core = createCore({ dataDir, target: 'host', onError: log });
+  // A wrong passphrase stops here (nothing resumed, nothing sent); a missing one is said once, jobs then refuse.
+  const secrets = await checkSecretsAtStart(core.services.secrets);
+  if (!secrets.ok) {
+    await core.close();
+    throw new Error(secrets.message);
+  }
+  if (secrets.warning) log(secrets.warning);
   const host = await startHost({ handlers: core.handlers, bus: core.services.bus, rendererDir, port });
 
-  startBackgroundWork(core, (line) => console.error(line));
+  startBackgroundWork(core, log);
 
   if (values['ready-json']) {
     console.log(JSON.stringify({ url: host.url, port: host.port, token: host.token, dataDir }));
@@ -52,6 +64,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`Face Commissioner could not start: ${error instanceof Error ? error.message : String(error)}`);
+  log(`Face Commissioner could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -1,11 +1,14 @@
-import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, protocol, session } from 'electron';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Settings } from '../../shared/domain/settings.ts';
 import { startBackgroundWork } from '../core/background.ts';
 import type { Core } from '../core/compose.ts';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, resolveAppAsset } from './app-protocol.ts';
 import { userDataDirFromArgv } from './command-line.ts';
 import { composeElectronCore } from './compose.ts';
 import { isAppDocument } from './csp.ts';
+import { launchPolicy, refusedStartMessage } from './launch-policy.ts';
 import { guardSession, installAppGuards } from './hardening.ts';
 import { forwardEvents, registerIpc } from './ipc.ts';
 import { setupLogging } from './logging.ts';
@@ -15,9 +18,18 @@ import { askToResume, createDiagnosticsExporter, createSaveAsHandler } from './s
 import { shellStrings } from './strings.ts';
 import { isTrustedSenderUrl } from './trusted-sender.ts';
 import { WINDOW_STATE_FILE } from './window-state.ts';
-import { appPage, createMainWindow, RENDERER_URL } from './window.ts';
+import { appPage, createMainWindow, RENDERER_DIR, RENDERER_URL } from './window.ts';
 
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+// A packaged build ignores ELECTRON_RENDERER_URL and refuses debugging switches (launch-policy.ts).
+const launch = launchPolicy({
+  isPackaged: app.isPackaged,
+  rendererUrlEnv: process.env.ELECTRON_RENDERER_URL,
+  hasSwitch: (name) => app.commandLine.hasSwitch(name),
+  argv: process.argv,
+});
+const devServerUrl = launch.devServerUrl;
+// The built page is served as app:// (a standard, secure origin), never file:// with extra privileges.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 // Before ready: where data lives (`--user-data-dir=DIR` for tests and separate sites), the sandbox for every
 // renderer, guards on every web contents, and logging (rotated, redacted) that the console goes through.
@@ -29,6 +41,7 @@ const logger = setupLogging({
   captureConsole: true,
 });
 installAppGuards(appPage(devServerUrl), (line) => logger.warn(line));
+for (const name of launch.ignored) logger.warn(`${name} is ignored in this build.`);
 process.on('uncaughtException', (error) => {
   logger.error('Uncaught exception', error);
   // Handling the event replaces Electron's own error dialog: show one, as it would.
@@ -41,7 +54,15 @@ process.on('uncaughtException', (error) => {
 });
 process.on('unhandledRejection', (reason) => logger.error('Unhandled rejection', reason));
 
-if (!app.requestSingleInstanceLock()) {
+if (launch.refusedSwitches.length > 0) {
+  for (const name of launch.refusedSwitches) app.commandLine.removeSwitch(name);
+  const message = refusedStartMessage(launch.refusedSwitches);
+  logger.error(message);
+  void app.whenReady().then(() => {
+    dialog.showErrorBox('Face Commissioner', message);
+    app.exit(1);
+  });
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
@@ -55,6 +76,10 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(
     () => {
       logger.info(`Face Commissioner ${app.getVersion()} starting (Electron ${process.versions.electron}).`);
+      protocol.handle(APP_SCHEME, (request) => {
+        const file = resolveAppAsset(request.url, RENDERER_DIR);
+        return file ? net.fetch(pathToFileURL(file).href) : new Response('Not found', { status: 404 });
+      });
       const core = composeElectronCore((error) => logger.error('[core]', error));
       guardSession(
         session.defaultSession,

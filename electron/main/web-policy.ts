@@ -5,7 +5,7 @@
  * own page.
  */
 
-/** The app's own page: the built renderer's `file:` URL, and the dev server during development. */
+/** The app's own page: the built renderer's `app:` URL (app-protocol.ts), and the dev server during development. */
 export interface AppPage {
   rendererUrl: string;
   devServerUrl?: string;
@@ -35,7 +35,9 @@ export function isAppPageUrl(targetUrl: string, app: AppPage): boolean {
     if (dev && (dev.protocol === 'http:' || dev.protocol === 'https:') && target.origin === dev.origin) return true;
   }
   const page = parse(app.rendererUrl);
-  if (!page || page.protocol !== 'file:' || target.protocol !== 'file:') return false;
+  // The built page: `app://face-commissioner/index.html` (app-protocol.ts), or a `file:` URL where one is used.
+  if (!page || (page.protocol !== 'file:' && page.protocol !== 'app:') || target.protocol !== page.protocol)
+    return false;
   return target.host === page.host && target.pathname === page.pathname;
 }
 

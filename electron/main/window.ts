@@ -1,6 +1,6 @@
 import { BrowserWindow, screen } from 'electron';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { APP_INDEX_URL } from './app-protocol.ts';
 import { guardWebContents, type GuardLog } from './hardening.ts';
 import type { AppPage } from './web-policy.ts';
 import { loadWindowState, placeWindow, saveWindowState, WINDOW_SIZES } from './window-state.ts';
@@ -9,8 +9,11 @@ import { loadWindowState, placeWindow, saveWindowState, WINDOW_SIZES } from './w
 export const RENDERER_INDEX = join(import.meta.dirname, '../renderer/index.html');
 const PRELOAD_SCRIPT = join(import.meta.dirname, '../preload/index.cjs');
 
-/** The file URL of the app's page, used by the trusted-sender check. */
-export const RENDERER_URL = pathToFileURL(RENDERER_INDEX).href;
+/** The folder of the built renderer, served as app:// (app-protocol.ts). */
+export const RENDERER_DIR = dirname(RENDERER_INDEX);
+
+/** The URL of the app's page (`app://face-commissioner/index.html`), used by the navigation and sender checks. */
+export const RENDERER_URL = APP_INDEX_URL;
 
 /** The app's own page, as the navigation guards (web-policy.ts) and the trusted-sender check know it. */
 export function appPage(devServerUrl?: string): AppPage {
@@ -19,7 +22,7 @@ export function appPage(devServerUrl?: string): AppPage {
 
 /** How to open the main window. */
 export interface MainWindowOptions {
-  /** The electron-vite dev server (development only); otherwise the built page is loaded from disk. */
+  /** The electron-vite dev server (development builds only: launch-policy.ts); otherwise the built page (app://). */
   devServerUrl?: string;
   /** Where the window's size and position are remembered (`<userData>/window-state.json`). */
   statePath: string;
@@ -72,6 +75,6 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   });
 
   if (options.devServerUrl) void window.loadURL(options.devServerUrl);
-  else void window.loadFile(RENDERER_INDEX);
+  else void window.loadURL(RENDERER_URL);
   return window;
 }

@@ -1,26 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { writeFileDurably } from '../core/files/durable-write.ts';
 
 /**
- * Writes `data` to `path` so that the file is either the old one or the whole new one, never half-written: the
- * bytes go to a temporary file beside it (same folder, so the same disk), are flushed to the disk, and the
- * temporary file then replaces `path` in one rename. On any failure the temporary file is removed and an
- * existing file at `path` is left as it was.
+ * Writes `data` to `path` so that the file is either the old one or the whole new one, never half-written, also
+ * after a power cut: core/files/durable-write.ts (temporary file beside it, fsync, rename, fsync the folder; the
+ * temporary file removed on any failure; a STORAGE error that names the fault and, on a full disk, the free MB).
  */
 export async function writeFileAtomically(path: string, data: Uint8Array): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.part`);
-  try {
-    const handle = await open(temporary, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeFileDurably(path, data);
 }

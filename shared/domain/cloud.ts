@@ -45,12 +45,25 @@ const tuyaFields = {
   baseUrl: z.string().trim().max(300),
   /** The building project whose channels are commissioned. */
   projectId: z.string().trim().max(64),
+  /**
+   * The most requests per second the app allows itself on the Tuya cloud (every call of the app: pushes,
+   * follows, channel lists, the permissions browser). The quota is per project and shared with the customer's
+   * other systems: the app learns it from throttling answers below this ceiling.
+   */
+  requestsPerSecond: z.number().int().min(1).max(50),
+  /**
+   * How long one pass follows a push's task (minutes) before leaving it "still running in the cloud" for the
+   * sync queue to pick up again.
+   */
+  followLimitMinutes: z.number().int().min(1).max(1440),
 };
 
 /** Non-secret settings of the Tuya connection, with defaults. */
 export const TuyaSettingsSchema = z.object({
   baseUrl: tuyaFields.baseUrl.default(TUYA_DATA_CENTRES[0].url),
   projectId: tuyaFields.projectId.default(''),
+  requestsPerSecond: tuyaFields.requestsPerSecond.default(10),
+  followLimitMinutes: tuyaFields.followLimitMinutes.default(20),
 });
 
 /** Non-secret settings of the Tuya connection. */

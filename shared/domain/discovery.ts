@@ -36,5 +36,7 @@ export const AddDeviceRequestSchema = z
     address: z.string().trim().min(1).max(300),
     kind: z.enum(['sophon', 'basip']).optional(),
     credentials: CredentialsInputSchema.optional(),
+    /** Names this add so `devices:cancel-add` can stop it (chosen by the caller, e.g. a random UUID). */
+    requestId: z.string().min(1).max(64).optional(),
   })
   .strict();

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** Kinds of long-running work (`permission-push` and `aliyun-removal` are the journaled cloud jobs). */
-export const JobKindSchema = z.enum(['sweep', 'remove', 'permission-push', 'aliyun-removal', 'sync']);
+/**
+ * Kinds of long-running work (`permission-push` and `aliyun-removal` are the journaled cloud jobs;
+ * `people-refresh` reads every terminal's people into the site index).
+ */
+export const JobKindSchema = z.enum(['sweep', 'remove', 'permission-push', 'aliyun-removal', 'sync', 'people-refresh']);
 
 /** Kinds of long-running work. */
 export type JobKind = z.infer<typeof JobKindSchema>;

@@ -74,6 +74,7 @@ export const IMPORT_ISSUE_CODES = [
   'invalid_face_id',
   'invalid_register_image_id',
   'invalid_native_id',
+  'name_too_long',
 ] as const;
 
 /** Zod schema of {@link ImportIssueCode}. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_IMPORT_FILE_BYTES } from './limits.ts';
 import {
   ColumnMappingSchema,
   DelimiterSchema,
@@ -18,8 +19,8 @@ import {
 /** Longest pasted text accepted, in characters. */
 export const MAX_PASTE_CHARS = 10_000_000;
 
-/** Longest base64 text of an imported file accepted (about 12 MB of file). */
-export const MAX_FILE_BASE64_CHARS = 16_000_000;
+/** Longest base64 text of an imported file accepted: exactly a file of MAX_IMPORT_FILE_BYTES (12 MB). */
+export const MAX_FILE_BASE64_CHARS = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4;
 
 /** At most this many row errors are answered; the rest are counted in `moreErrors`. */
 export const MAX_ANSWERED_ERRORS = 500;

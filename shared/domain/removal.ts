@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { JobKindSchema, JobStateSchema } from './job.ts';
 import { RemovalItemSchema, RemovalModeSchema } from './people-import.ts';
+import { PersonMatchSchema, PresenceCountsSchema, UnresolvedPersonSchema } from './people-index.ts';
 import { TerminalKindSchema } from './terminal.ts';
 
 /**
@@ -99,6 +100,15 @@ export const RemovalRequestSchema = z
     verify: z.boolean().default(true),
     /** Where the list came from (a file name), shown in job lists. */
     label: z.string().max(300).optional(),
+    /**
+     * The list is of PEOPLE, resolved per target through the site people index (issue 17): `id` by each vendor's
+     * id column, `name` by exact name. Absent: each row's ids are sent as they are (no index).
+     */
+    match: PersonMatchSchema.optional(),
+    /** With `match`: a name that stands for several people on a terminal removes every one of them there. */
+    confirmAmbiguous: z.boolean().optional(),
+    /** With `match`: start even though some people are unresolved on some terminals (they are left out there). */
+    skipUnresolved: z.boolean().optional(),
   })
   .strict();
 
@@ -122,6 +132,8 @@ export const TerminalPlanSchema = z.object({
   /** Requests needed (batches). */
   requests: count,
   estimatedMs: count,
+  /** With a people list (`match`): how many of the list the index shows there, absent, or unknown. */
+  presence: PresenceCountsSchema.optional(),
 });
 
 /** The dry-run plan of one terminal. */
@@ -139,6 +151,8 @@ export const RemovalPlanSchema = z.object({
   unplannableItems: count,
   /** Whole-job estimate with the concurrency limit applied. */
   estimatedMs: count,
+  /** With a people list (`match`): people not resolved on some terminals, listed before anything runs. */
+  unresolved: z.array(UnresolvedPersonSchema).optional(),
 });
 
 /** The dry-run plan. */

@@ -22,7 +22,8 @@ export type OperationState = z.infer<typeof OperationStateSchema>;
 /**
  * Why an operation is where it is, as a closed set the user interface translates (the engine's own English
  * detail travels beside it in `reason`):
- * - queued: `terminal-offline`, `cloud-unreachable`, `job-paused`, `waiting` (its job has not reached it yet);
+ * - queued: `terminal-offline`, `cloud-unreachable`, `cloud-task-running` (a push's task still runs in the cloud
+ *   after the follow's limit: followed again later), `job-paused`, `waiting` (its job has not reached it yet);
  * - needs-attention: `credentials` (fix them, then retry), `invalid` (retrying cannot help: fix the data or
  *   discard), `failed` (retries ran out or the result could not be confirmed: retry or discard);
  * - done: `drift-absent` (already absent when the target was read again before replaying);
@@ -31,6 +32,7 @@ export type OperationState = z.infer<typeof OperationStateSchema>;
 export const REASON_CODES = [
   'terminal-offline',
   'cloud-unreachable',
+  'cloud-task-running',
   'job-paused',
   'waiting',
   'credentials',

@@ -92,6 +92,11 @@ export const TerminalPinSchema = z.object({
   port: z.number().int().min(1).max(65535),
   kind: TerminalKindSchema,
   model: z.string().max(128).nullable(),
+  /**
+   * Its hardware (MAC) address as this laptop's neighbour table knew it when trusted (lower case); null or
+   * absent when unknown (another subnet, loopback, a system without a readable table, older rows).
+   */
+  mac: z.string().max(17).nullable().optional(),
   /** When it was trusted (ms since epoch; 0 for rows trusted by migration 11). */
   at: z.number().int(),
 });
@@ -101,9 +106,10 @@ export type TerminalPin = z.infer<typeof TerminalPinSchema>;
 
 /**
  * Why a trusted terminal is in conflict: `serial-elsewhere`, a device at another address claims its serial;
- * `identity-changed`, the device answering at its pinned address tells another serial or kind.
+ * `identity-changed`, the device answering at its pinned address tells another serial or kind; `mac-changed`,
+ * the device answering at its pinned address has another hardware (MAC) address than the one pinned.
  */
-export const ConflictReasonSchema = z.enum(['serial-elsewhere', 'identity-changed']);
+export const ConflictReasonSchema = z.enum(['serial-elsewhere', 'identity-changed', 'mac-changed']);
 
 /** The device that contradicts a trusted terminal's pinned identity. */
 export const TrustConflictSchema = z.object({
@@ -114,6 +120,8 @@ export const TrustConflictSchema = z.object({
   /** What the contradicting device told about itself (null when it did not tell). */
   serial: z.string().max(128).nullable(),
   kind: TerminalKindSchema,
+  /** Its hardware (MAC) address, when known (always for `mac-changed`). */
+  mac: z.string().max(17).nullable().optional(),
   /** When it was seen (ms since epoch). */
   at: z.number().int(),
 });
@@ -129,6 +137,11 @@ export const TerminalSchema = z.object({
   apiVersion: z.string().max(16).nullable(),
   /** The advertised or probed name, sanitised for display. */
   name: z.string().max(256),
+  /**
+   * The technician's location label (e.g. "Gate 3 entrance"), shown instead of the advertised name; null or
+   * absent when none. Set only through `devices:set-label`.
+   */
+  label: z.string().max(64).nullable().optional(),
   model: z.string().max(128).nullable(),
   firmware: z.string().max(128).nullable(),
   address: z.string().max(255),
@@ -158,3 +171,11 @@ export const TerminalSchema = z.object({
 
 /** One terminal in the site inventory. */
 export type Terminal = z.infer<typeof TerminalSchema>;
+
+/** Longest location label a technician may give a terminal. */
+export const MAX_LABEL_LENGTH = 64;
+
+/** The name to show for a terminal: its location label when it has one, else its advertised name (may be empty). */
+export function displayNameOf(terminal: Pick<Terminal, 'name' | 'label'>): string {
+  return terminal.label?.trim() || terminal.name;
+}

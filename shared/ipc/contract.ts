@@ -14,6 +14,14 @@ import {
   TaskDetailSchema,
 } from '../domain/permissions.ts';
 import {
+  BrowseRequestSchema,
+  PermissionPageSchema,
+  PersonPermissionsSchema,
+  PersonRequestSchema,
+  RepushPersonRequestSchema,
+  RepushPersonSchema,
+} from '../domain/permission-browser.ts';
+import {
   ExportFormatSchema,
   JobDetailSchema,
   JobExportSchema,
@@ -24,6 +32,12 @@ import {
   RemovalRequestSchema,
 } from '../domain/removal.ts';
 import { ParseInputRequestSchema, ParsedInputSchema } from '../domain/removal-input.ts';
+import {
+  PeopleFindRequestSchema,
+  PeopleFindResultSchema,
+  PeopleIndexStatusSchema,
+  PeopleRefreshRequestSchema,
+} from '../domain/people-index.ts';
 import { SettingsPatchSchema, SettingsSchema } from '../domain/settings.ts';
 import { AppStatusSchema, NetworkAdapterSchema } from '../domain/status.ts';
 import {
@@ -37,6 +51,15 @@ import {
 import { ReportRequestSchema, ReportSchema } from '../domain/report.ts';
 import { SaveFileRequestSchema, SaveFileResultSchema } from '../domain/files.ts';
 import { TerminalSchema } from '../domain/terminal.ts';
+import {
+  CheckDevicesRequestSchema,
+  DeviceExportRequestSchema,
+  DeviceExportSchema,
+  SetLabelRequestSchema,
+  SiteDefaultsSchema,
+  UseSiteDefaultRequestSchema,
+  UseSiteDefaultResultSchema,
+} from '../domain/device-actions.ts';
 import {
   AddDeviceRequestSchema,
   BrowsingStateSchema,
@@ -117,6 +140,32 @@ export const channels = {
     z.object({ saved: z.literal(true) }),
     "Save a terminal's credentials, or the site default for a kind.",
   ),
+  'devices:cancel-add': channel(
+    z.object({ requestId: z.string().min(1).max(64) }).strict(),
+    z.object({ cancelled: z.boolean() }),
+    'Cancel a running "add by address" (its request id): it stops probing and saves nothing.',
+  ),
+  'devices:set-label': channel(
+    SetLabelRequestSchema,
+    TerminalSchema,
+    "Set a terminal's location label (shown instead of its advertised name); blank text clears it.",
+  ),
+  'devices:export': channel(DeviceExportRequestSchema, DeviceExportSchema, 'The terminal list as CSV text.'),
+  'devices:check': channel(
+    CheckDevicesRequestSchema,
+    z.array(TerminalSchema),
+    'Probe these terminals now (online, credentials); answers them as they are after the probe.',
+  ),
+  'devices:use-site-default': channel(
+    UseSiteDefaultRequestSchema,
+    UseSiteDefaultResultSchema,
+    "Forget these terminals' own credentials so the site default of their kind applies (trusted terminals only).",
+  ),
+  'devices:site-defaults': channel(
+    Empty,
+    SiteDefaultsSchema,
+    'Whether a site default is saved per kind, and its username (never the password).',
+  ),
   'discovery:start': channel(
     z.object({ adapters: z.array(z.string().min(1).max(64)).max(32).optional() }).strict(),
     BrowsingStateSchema,
@@ -148,6 +197,21 @@ export const channels = {
     RemovalRequestSchema,
     z.object({ jobId: z.string(), plan: RemovalPlanSchema }),
     'Journal every item of a bulk removal, then run it as a job (progress on jobs:progress).',
+  ),
+  'people:status': channel(
+    Empty,
+    PeopleIndexStatusSchema,
+    'The site people index: per trusted terminal when its list was last read completely, how many, whether it is stale.',
+  ),
+  'people:refresh': channel(
+    PeopleRefreshRequestSchema,
+    z.object({ jobId: z.string() }),
+    "Read every trusted terminal's people (or the named ones) into the index, as a job (progress on jobs:progress).",
+  ),
+  'people:find': channel(
+    PeopleFindRequestSchema,
+    PeopleFindResultSchema,
+    'Find people across the site by name (Chinese or pinyin), any id, or a list: per person every terminal holding them, with its id.',
   ),
   'jobs:list': channel(
     z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict(),
@@ -214,6 +278,21 @@ export const channels = {
     z.object({ jobId: z.string().min(1).max(64) }).strict(),
     RetryPushSchema,
     'Push the failed channels of a push again, incrementally, as a new job.',
+  ),
+  'permissions:browse': channel(
+    BrowseRequestSchema,
+    PermissionPageSchema,
+    'One page of the Tuya permissions matching the filters: who may pass which channel, and whether their face, card and fingerprint were sent.',
+  ),
+  'permissions:person': channel(
+    PersonRequestSchema,
+    PersonPermissionsSchema,
+    'The person of one permission: its detail and every permission of that person, read from the Tuya cloud.',
+  ),
+  'permissions:repush-person': channel(
+    RepushPersonRequestSchema,
+    RepushPersonSchema,
+    "Push again, incrementally as a journaled push job, the person's channels where something is not confirmed sent.",
   ),
   'cloud-removal:start': channel(
     CloudRemovalRequestSchema,

@@ -56,6 +56,7 @@ test('adds a Sophon and a BAS-IP terminal by address, filters, sorts and pages p
   await expect(page.getByRole('form', { name: 'Add by address' })).toContainText('Added AA-12FB entrance panel.');
   await expect(table.getByRole('row')).toHaveCount(3);
   await expect(sophonRow.getByRole('cell')).toHaveText([
+    '',
     'Online',
     'Unnamed terminal',
     'Sophon',
@@ -63,15 +64,17 @@ test('adds a Sophon and a BAS-IP terminal by address, filters, sorts and pages p
     '—',
     '—',
     `127.0.0.1:${sophon.port}`,
+    'Trusted',
+    'Removes people (API v2)',
     'Not required',
     '120',
     /\d/,
   ]);
-  await expect(basipRow.getByRole('cell').nth(0)).toHaveText('Online');
-  await expect(basipRow.getByRole('cell').nth(1)).toHaveText('AA-12FB entrance panel');
-  await expect(basipRow.getByRole('cell').nth(2)).toHaveText('BAS-IP');
-  await expect(basipRow.getByRole('cell').nth(3)).toHaveText(basipDevice.info.serial);
-  await expect(basipRow.getByRole('cell').nth(7)).toHaveText('OK');
+  await expect(basipRow.getByRole('cell').nth(1)).toHaveText('Online');
+  await expect(basipRow.getByRole('cell').nth(2)).toHaveText('AA-12FB entrance panel');
+  await expect(basipRow.getByRole('cell').nth(3)).toHaveText('BAS-IP');
+  await expect(basipRow.getByRole('cell').nth(4)).toHaveText(basipDevice.info.serial);
+  await expect(basipRow.getByRole('cell').nth(10)).toHaveText('OK');
 
   // Filter by model, then clear.
   const filter = page.getByLabel('Filter terminals');
@@ -128,8 +131,9 @@ test('explains what went wrong: empty fields, nothing answering, mDNS not allowe
 
   await addByAddress(page, '127.0.0.1:1');
   const alert = page.getByRole('alert');
-  await expect(alert).toContainText('The terminal could not be reached');
-  await expect(alert).toContainText('Nothing answers at 127.0.0.1 on port 1');
+  // The core's message code in words, beside the form (issue 18).
+  await expect(alert).toContainText('Nothing answers at 127.0.0.1 (port 1)');
+  await expect(alert).toContainText('Check the address, the cable');
   await alert.getByRole('button', { name: 'Dismiss' }).click();
   await expect(alert).toBeHidden();
 
@@ -151,7 +155,9 @@ test('explains what went wrong: empty fields, nothing answering, mDNS not allowe
 
   await page.getByLabel('Language').selectOption('zh-CN');
   await addByAddressInChinese(page, '127.0.0.1:1');
-  await expect(alert).toContainText('无法连接终端');
+  // The core's message code in Chinese words, never its English sentence (issue 18).
+  await expect(alert).toContainText('127.0.0.1（端口 1）没有任何应答');
+  await expect(alert).not.toContainText('Nothing answers');
 });
 
 /** "Add by address" with the interface in Simplified Chinese. */
@@ -172,8 +178,8 @@ test('shows a hostile serial as text, saves credentials and forgets the terminal
 
   const { table, row } = terminals(page);
   const hostileRow = row(HOSTILE_SERIAL);
-  await expect(hostileRow.getByRole('cell').nth(3)).toHaveText(HOSTILE_SERIAL);
-  await expect(hostileRow.getByRole('cell').nth(7)).toHaveText('Missing');
+  await expect(hostileRow.getByRole('cell').nth(4)).toHaveText(HOSTILE_SERIAL);
+  await expect(hostileRow.getByRole('cell').nth(10)).toHaveText('Missing');
   await expect(page.locator('img')).toHaveCount(0);
 
   await hostileRow.getByRole('button', { name: 'AA-12FB entrance panel' }).click();
@@ -188,7 +194,7 @@ test('shows a hostile serial as text, saves credentials and forgets the terminal
   await credentials.getByLabel('Password', { exact: true }).fill('123456');
   await credentials.getByRole('button', { name: 'Save credentials' }).click();
   await expect(credentials.getByText('Credentials saved.')).toBeVisible();
-  await expect(hostileRow.getByRole('cell').nth(7)).toHaveText('OK');
+  await expect(hostileRow.getByRole('cell').nth(10)).toHaveText('OK');
 
   await detail.getByRole('button', { name: 'Forget terminal' }).click();
   const confirm = detail.getByRole('group', { name: 'Forget terminal' });

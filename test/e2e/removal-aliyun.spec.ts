@@ -33,12 +33,18 @@ async function gateway(options: Omit<Parameters<typeof startAliyunGateway>[0], '
 
 /** Every (scope, user) pair the gateway was asked to delete, with the scope type and user type of each request. */
 function deletedPairs(sim: AliyunGatewaySim) {
-  return sim.log.matching('/face/paas/permission/delete').map((entry) => {
-    const { params } = entry.body as {
-      params: { userType: string; scopeType: string; userIdList: string[]; scopeIdList: string[] };
-    };
-    return params;
-  });
+  return sim.log
+    .matching('/face/paas/permission/delete')
+    .map((entry) => {
+      const { params } = entry.body as {
+        params: { userType: string; scopeType: string; userIdList: string[]; scopeIdList: string[] };
+      };
+      return params;
+    })
+    .filter((params) => {
+      // "Test connection" deletes nobody (empty lists, refused as a parameter error): it names no pair.
+      return params.userIdList.length > 0 || params.scopeIdList.length > 0;
+    });
 }
 
 /** Pastes ids into step 1 of the wizard and goes on to the targets. */

@@ -4,6 +4,7 @@ import type { Channel, RequestOf } from '../../shared/ipc/types.ts';
 import type { Result } from '../../shared/result.ts';
 import { createBasipDevice } from '../sim/basip/index.ts';
 import type { SimDevice } from '../sim/common/device.ts';
+import type { Knobs } from '../sim/common/knobs.ts';
 import { serve, type SimServer } from '../sim/common/http.ts';
 import type { SimPerson } from '../sim/common/people.ts';
 import { createSophonDevice } from '../sim/sophon/index.ts';
@@ -23,13 +24,20 @@ export interface SimTerminal {
   close(): Promise<void>;
 }
 
-/** Starts a simulated terminal holding `people`, served on 127.0.0.1 and a free port. */
+/**
+ * Starts a simulated terminal holding `people`, served on 127.0.0.1 and a free port; `options` sets its serial
+ * and its knobs (faults, firmware variants).
+ */
 export async function startSimTerminal(
   kind: 'sophon' | 'basip',
   seed: string,
   people: SimPerson[],
+  options: { serial?: string; knobs?: Partial<Knobs> } = {},
 ): Promise<SimTerminal> {
-  const device = kind === 'sophon' ? createSophonDevice({ seed, people }) : createBasipDevice({ seed, people });
+  const device =
+    kind === 'sophon'
+      ? createSophonDevice({ seed, people, ...options })
+      : createBasipDevice({ seed, people, ...options });
   let server: SimServer | null = await serve(device.handle);
   const port = server.port;
   return {
@@ -55,11 +63,10 @@ export async function startSimTerminal(
 export async function addTerminal(page: Page, sim: SimTerminal): Promise<void> {
   const form = page.getByRole('form', { name: 'Add by address' });
   await form.getByLabel('Address', { exact: true }).fill(sim.address);
-  if (sim.kind === 'basip') {
-    await form.getByLabel('Kind').selectOption({ label: 'BAS-IP' });
-    await form.getByLabel('Username (optional)').fill('admin');
-    await form.getByLabel('Password (optional)').fill('123456');
-  }
+  // The form keeps what was typed for the previous terminal: set the kind and credentials every time.
+  await form.getByLabel('Kind').selectOption({ label: sim.kind === 'basip' ? 'BAS-IP' : 'Sophon' });
+  await form.getByLabel('Username (optional)').fill(sim.kind === 'basip' ? 'admin' : '');
+  await form.getByLabel('Password (optional)').fill(sim.kind === 'basip' ? '123456' : '');
   await form.getByRole('button', { name: 'Add terminal' }).click();
   await page.getByRole('table', { name: 'Terminals' }).getByRole('row').filter({ hasText: sim.address }).waitFor();
 }

@@ -82,6 +82,8 @@ describe('fuzzing the cloud clients with any answer', () => {
             proxy: false,
             backoff: { maxAttempts: ATTEMPTS, baseDelayMs: 1, maxDelayMs: 1 },
             sleep: noWait,
+            // Throttling is waited out for up to 10 minutes in the app; here it must end in a classified error.
+            throttleWaitMs: 0,
           });
           const calls: (() => Promise<unknown>)[] = [
             () => listChannels(client, { page: 1, pageSize: 10 }),

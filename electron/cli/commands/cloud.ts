@@ -35,6 +35,8 @@ interface ConfigOptions {
   tuyaProject?: string;
   tuyaClientId?: string;
   tuyaClientSecret?: string;
+  tuyaRps?: string;
+  tuyaFollowLimit?: string;
   aliyunHost?: string;
   aliyunProject?: string;
   aliyunAuth?: 'project' | 'iotToken';
@@ -48,7 +50,12 @@ interface ConfigOptions {
 
 function tuyaRequest(o: ConfigOptions): SetCloudConfig | null {
   const centre = TUYA_DATA_CENTRES.find((c) => c.id === o.tuyaDataCentre);
-  const settings = dropUndefined({ baseUrl: o.tuyaBaseUrl ?? centre?.url, projectId: o.tuyaProject });
+  const settings = dropUndefined({
+    baseUrl: o.tuyaBaseUrl ?? centre?.url,
+    projectId: o.tuyaProject,
+    requestsPerSecond: whole('--tuya-rps', o.tuyaRps, 1, 50),
+    followLimitMinutes: whole('--tuya-follow-limit', o.tuyaFollowLimit, 1, 1440),
+  });
   const secrets = dropUndefined({
     clientId: secretValue(o.tuyaClientId),
     clientSecret: secretValue(o.tuyaClientSecret),
@@ -86,6 +93,8 @@ export function registerCloudCommands(program: Command, context: CliContext): vo
     .option('--tuya-project <id>', 'Tuya building project id')
     .option('--tuya-client-id <id>', 'Tuya Access ID ("-" reads stdin, "" deletes)')
     .option('--tuya-client-secret <secret>', 'Tuya Access Secret ("-" reads stdin, "" deletes)')
+    .option('--tuya-rps <n>', 'most requests per second the app sends to Tuya (1-50; it learns the quota below)')
+    .option('--tuya-follow-limit <minutes>', 'minutes a push follows a task before leaving it to the sync (1-1440)')
     .option('--aliyun-host <host>', 'Alibaba API gateway host')
     .option('--aliyun-project <id>', 'Alibaba living-platform project id')
     .addOption(

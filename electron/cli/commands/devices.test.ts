@@ -185,7 +185,36 @@ describe('fcom devices trust and the trust column of fcom devices list', () => {
     const missing = await fcom('devices', 'trust', 'NOPE-1');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('Not in the inventory: NOPE-1');
-  });
+  }, 60_000);
+
+  it('refuses to add a device claiming a trusted serial from another address: exit 1, nothing sent, how to resolve', async () => {
+    const impostorDevice = createBasipDevice({ serial: 'CLI-TRUST-1', people: [] });
+    const impostor = await serve(impostorDevice.handle);
+    try {
+      const added = await fcom(
+        'devices',
+        'add',
+        `127.0.0.1:${impostor.port}`,
+        '--username',
+        'admin',
+        '--password',
+        '123456',
+      );
+      expect(added.code).toBe(1);
+      expect(added.stderr).toContain(`Not added: the device at 127.0.0.1:${impostor.port} contradicts CLI-TRUST-1`);
+      expect(added.stderr).toContain(`fcom devices trust CLI-TRUST-1 --address 127.0.0.1:${impostor.port}`);
+      expect(impostorDevice.log.all().filter((e) => e.path.endsWith('/login'))).toEqual([]);
+      const listed = await fcom('devices', 'list');
+      expect(listed.stdout).toMatch(
+        new RegExp(
+          `CLI-TRUST-1.*127\\.0\\.0\\.1 +${panel.port} .*conflict \\(claimed at 127\\.0\\.0\\.1:${impostor.port}\\)`,
+        ),
+      );
+    } finally {
+      await impostor.close();
+    }
+    expect((await fcom('devices', 'trust', 'CLI-TRUST-1')).code).toBe(0);
+  }, 60_000);
 
   it('names what each terminal can remove by, and a panel on API v0 as too old, not as rejected', () => {
     expect(capabilityText({ kind: 'sophon', apiVersion: 'v2' })).toBe('remove: id, faces');

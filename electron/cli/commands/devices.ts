@@ -12,9 +12,12 @@ const COLUMNS = ['serial', 'kind', 'model', 'firmware', 'address', 'port', 'stat
 /** The record `fcom discover` and `fcom devices list` print per terminal. */
 export function terminalRecord(t: Terminal): Record<(typeof COLUMNS)[number], string | number | null> & {
   name: string;
+  /** The technician's location label (`fcom devices label`), or null. */
+  label: string | null;
   credentials: string;
   people: number | null;
   lastSeen: number | null;
+  mac: string | null;
   identification?: IdentificationRecord;
 } {
   return {
@@ -27,7 +30,10 @@ export function terminalRecord(t: Terminal): Record<(typeof COLUMNS)[number], st
     status: t.online ? 'online' : 'offline',
     trust: trustText(t),
     capabilities: capabilityText(t),
+    /** The MAC pinned when it was trusted, where the neighbour table knew it. */
+    mac: t.pin?.mac ?? null,
     name: t.name,
+    label: t.label ?? null,
     credentials: t.credentials,
     people: t.peopleCount,
     lastSeen: t.lastSeen,
@@ -54,9 +60,9 @@ export function trustText(t: Terminal): string {
   const trust = t.trust ?? 'untrusted';
   if (trust !== 'conflict' || !t.conflict) return trust;
   const where = `${t.conflict.address}:${t.conflict.port}`;
-  return t.conflict.reason === 'serial-elsewhere'
-    ? `conflict (claimed at ${where})`
-    : `conflict (${where} is ${t.conflict.serial ?? `a ${t.conflict.kind} device`})`;
+  if (t.conflict.reason === 'serial-elsewhere') return `conflict (claimed at ${where})`;
+  if (t.conflict.reason === 'mac-changed') return `conflict (${where} answers from MAC ${t.conflict.mac ?? '?'})`;
+  return `conflict (${where} is ${t.conflict.serial ?? `a ${t.conflict.kind} device`})`;
 }
 
 /** One probe attempt as a line: kind and port, request, then status, content type and excerpt or the failure. */
@@ -179,6 +185,16 @@ export function registerDeviceCommands(program: Command, context: CliContext): v
         ...(options.kind ? { kind: options.kind } : {}),
         ...(credentials ? { credentials } : {}),
       });
+      if (terminal.trust === 'conflict' && terminal.conflict) {
+        const claimant = `${terminal.conflict.address}:${terminal.conflict.port}`;
+        throw new AppError(
+          'CONFLICT',
+          `Not added: the device at ${claimant} contradicts ${terminal.serial}, trusted at ${terminal.address}:${terminal.port}; ` +
+            `nothing was sent to it. If the terminal really moved, run "fcom devices trust ${terminal.serial} --address ${claimant}"; ` +
+            `otherwise keep it where it is with "fcom devices trust ${terminal.serial}".`,
+          { serial: terminal.serial, conflict: terminal.conflict },
+        );
+      }
       printTerminals(context, [terminal]);
     });
   devices
@@ -210,6 +226,13 @@ export function registerDeviceCommands(program: Command, context: CliContext): v
       const { forgotten } = await context.call('devices:forget', { serial });
       if (!forgotten) throw new AppError('NOT_FOUND', `No terminal with serial ${serial} is in the inventory.`);
       context.print({ forgotten: serial });
+    });
+  devices
+    .command('label <serial> <label>')
+    .description('set a terminal’s location label, shown instead of its advertised name ("" clears it)')
+    .action(async (serial: string, label: string) => {
+      const terminal = await context.call('devices:set-label', { serial, label });
+      context.print({ serial: terminal.serial, label: terminal.label ?? null, name: terminal.name });
     });
   devices
     .command('check')

@@ -1,11 +1,12 @@
-import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { ItemFilterSchema, type ItemFilter, type JobItem, type JobSummary } from '../../../shared/domain/removal.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { writeFileDurably } from '../../core/files/durable-write.ts';
 import type { CliContext } from '../context.ts';
 import { printTable } from '../output.ts';
 import { itemEvidenceWords } from '../../core/report/outcome-words.ts';
 import { describeCounts, followJob, printJobSummary } from '../job-follow.ts';
+import { resolveJobId } from '../job-id.ts';
 
 /** Headers of `fcom jobs list` (one per cell of {@link summaryRow}). */
 export const JOB_LIST_HEADERS = [
@@ -67,7 +68,10 @@ function positiveInt(name: string, text: string, max: number): number {
   return value;
 }
 
-/** Registers `fcom jobs list|show|pause|resume|cancel|retry-failed|export`. */
+/**
+ * Registers `fcom jobs list|show|pause|resume|cancel|retry-failed|export`. Every `<job>` may be a unique prefix
+ * of the id (at least 4 characters), like the short id the CLI prints while it follows a job.
+ */
 export function registerJobCommands(program: Command, context: CliContext): void {
   const jobs = program.command('jobs').description('journaled bulk jobs: list, inspect, resume, retry, export');
 
@@ -89,7 +93,8 @@ export function registerJobCommands(program: Command, context: CliContext): void
     .option('--limit <n>', 'items per page', '50')
     .option('--offset <n>', 'items to skip', '0')
     .action(
-      async (jobId: string, options: { outcome?: ItemFilter; terminal?: string; limit: string; offset: string }) => {
+      async (job: string, options: { outcome?: ItemFilter; terminal?: string; limit: string; offset: string }) => {
+        const jobId = await resolveJobId(context, job);
         const detail = await context.call('jobs:show', {
           jobId,
           ...(options.outcome ? { outcome: options.outcome } : {}),
@@ -118,7 +123,8 @@ export function registerJobCommands(program: Command, context: CliContext): void
   jobs
     .command('resume <job>')
     .description('resume a paused or interrupted job in the foreground (unanswered requests are re-checked first)')
-    .action(async (jobId: string) => {
+    .action(async (job: string) => {
+      const jobId = await resolveJobId(context, job);
       await context.core().services.health.checkAll();
       await context.call('jobs:resume', { jobId });
       await followJob(context, jobId);
@@ -129,7 +135,8 @@ export function registerJobCommands(program: Command, context: CliContext): void
     .description(
       'send the failed items of a job again and settle its unconfirmed ones (their terminal is read first), in the foreground',
     )
-    .action(async (jobId: string) => {
+    .action(async (job: string) => {
+      const jobId = await resolveJobId(context, job);
       await context.core().services.health.checkAll();
       const { retried } = await context.call('jobs:retry-failed', { jobId });
       if (!context.json()) context.output.err(`${retried} failed or unconfirmed item(s) put back.`);
@@ -139,12 +146,16 @@ export function registerJobCommands(program: Command, context: CliContext): void
   jobs
     .command('pause <job>')
     .description('pause a running job (no new request starts)')
-    .action(async (jobId: string) => context.print(await context.call('jobs:pause', { jobId })));
+    .action(async (job: string) => {
+      const jobId = await resolveJobId(context, job);
+      context.print(await context.call('jobs:pause', { jobId }));
+    });
 
   jobs
     .command('cancel <job>')
     .description('cancel a job: its items not sent yet become cancelled')
-    .action(async (jobId: string) => {
+    .action(async (job: string) => {
+      const jobId = await resolveJobId(context, job);
       const { cancelled } = await context.call('jobs:cancel', { jobId });
       if (!cancelled)
         throw new AppError('CONFLICT', `Job ${jobId} is not running, paused or waiting: nothing to cancel.`);
@@ -156,16 +167,12 @@ export function registerJobCommands(program: Command, context: CliContext): void
     .description('write a job’s report, one row per item')
     .addOption(new Option('--format <format>', 'report format').choices(['csv', 'json']).makeOptionMandatory())
     .requiredOption('--out <path>', 'file to write')
-    .action(async (jobId: string, options: { format: 'csv' | 'json'; out: string }) => {
+    .action(async (job: string, options: { format: 'csv' | 'json'; out: string }) => {
+      const jobId = await resolveJobId(context, job);
       const report = await context.call('jobs:export', { jobId, format: options.format });
-      try {
-        writeFileSync(options.out, report.content, 'utf8');
-      } catch (error) {
-        throw new AppError(
-          'STORAGE',
-          `The report cannot be written to ${options.out} (${(error as Error).message}). Choose another path.`,
-        );
-      }
+      // Written durably (temporary file, fsync, rename, fsync the folder): a power cut leaves the old file or the
+      // whole new one; a full disk says how much is free (STORAGE, details.fault/freeMb).
+      await writeFileDurably(options.out, report.content);
       context.print({ jobId, format: report.format, items: report.items, file: options.out });
     });
 }

@@ -11,6 +11,7 @@ import type { CliContext } from '../context.ts';
 import { printTable } from '../output.ts';
 import { followCloudJob } from './cloud-follow.ts';
 import { splitList } from './cloud-removal.ts';
+import { registerPermissionBrowseCommands } from './permissions-browse.ts';
 
 /** A certificate policy from its number (1-4) or its name. */
 export function certificateOf(text: string): CertificatePolicyName {
@@ -173,7 +174,7 @@ export function registerPushCommands(program: Command, context: CliContext): voi
   );
 }
 
-/** Registers `fcom permissions channels|push|tasks|retry-failed`. */
+/** Registers `fcom permissions channels|push|tasks|retry-failed|list|show|repush`. */
 export function registerPermissionCommands(program: Command, context: CliContext): void {
   const permissions = program.command('permissions').description('Tuya access permissions: channels, pushes, tasks');
 
@@ -224,6 +225,8 @@ export function registerPermissionCommands(program: Command, context: CliContext
         context.output.err(`Push ${retry.jobId} started for ${retry.channelIds.length} failed channel(s).`);
       await followCloudJob(context, retry.jobId);
     });
+
+  registerPermissionBrowseCommands(permissions, context);
 }
 
 /** Prints a push's channels, one row per task. */

@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { AliyunUserTypeSchema, type AliyunUserType } from '../../../shared/domain/cloud.ts';
 import type { RemovalList } from '../../../shared/domain/people-import.ts';
 import type { RemovalPlan, RemovalRequest } from '../../../shared/domain/removal.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { readRegularFileBounded } from '../../core/files/read-bounded.ts';
 import { importPeopleFile, parsePastedIds } from '../../core/people-import/index.ts';
+import { MAX_IMPORT_FILE_BYTES } from '../../../shared/domain/limits.ts';
 import type { CliContext } from '../context.ts';
+import { printTable } from '../output.ts';
+import { ageOf } from './index-age.ts';
 import { followJob } from '../job-follow.ts';
 import { parseScopes, runCloudRemoval } from './cloud-removal.ts';
 
@@ -20,6 +23,9 @@ interface RemoveOptions {
   cloud?: 'aliyun';
   scope?: string;
   userType?: AliyunUserType;
+  match?: 'id' | 'name';
+  confirmAmbiguous?: boolean;
+  skipUnresolved?: boolean;
 }
 
 /**
@@ -77,15 +83,13 @@ export function readRemovalList(options: RemoveOptions): { list: RemovalList; la
     return { list: parsePastedIds(options.ids), label: 'ids from the command line' };
   }
   const path = options.file as string;
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw new AppError('NOT_FOUND', `The file ${path} cannot be read (${(error as Error).message}). Check the path.`);
-  }
+  // A regular file of at most MAX_IMPORT_FILE_BYTES (never /dev/zero, a FIFO or a folder), the UI's limit too.
+  const bytes = readRegularFileBounded(path, MAX_IMPORT_FILE_BYTES);
   const imported = importPeopleFile(bytes, {
     mode: options.facesOnly ? 'faces-only' : 'people',
     ...(options.column === undefined ? {} : { column: options.column }),
+    // A list of people matched through the index may name a person by name alone.
+    ...(options.match === undefined ? {} : { names: true }),
   });
   return { list: imported.list, label: path };
 }
@@ -117,9 +121,44 @@ function printPlan(context: CliContext, plan: RemovalPlan): void {
       `  ${t.serial} (${t.kind}, ${t.address}) ${status}: ${t.items} items in ${t.requests} request(s)${extra}, ~${Math.ceil(t.estimatedMs / 1000)} s`,
     );
   }
+  if (plan.terminals.some((t) => t.presence)) printPresence(context, plan);
   if (plan.offline.length > 0) out(`Offline: ${plan.offline.join(', ')}`);
   if (plan.skipped.length > 0) {
     out(`Skipped (unknown kind, not trusted, or in an identity conflict): ${plan.skipped.join(', ')}`);
+  }
+}
+
+/** Words for why a person is unresolved. */
+const UNRESOLVED: Record<string, string> = {
+  'ambiguous-name': 'several people have this name there (confirm with --confirm-ambiguous to remove them all)',
+  'no-usable-id': 'no id for that kind of terminal and no name',
+  'index-unknown': 'the index of that terminal is missing, stale or offline (fcom people refresh)',
+};
+
+/** The dry run's presence table (a people list matched through the index) and the unresolved people. */
+function printPresence(context: CliContext, plan: RemovalPlan): void {
+  context.output.out('Presence of the list (from the people index):');
+  printTable(
+    context.output,
+    ['serial', 'kind', 'there', 'absent', 'unknown', 'index', 'requests', 'time'],
+    plan.terminals.map((t) => [
+      t.serial,
+      t.kind,
+      String(t.presence?.present ?? '-'),
+      String(t.presence?.absent ?? '-'),
+      String(t.presence?.unknown ?? '-'),
+      t.presence?.staleness ?? (t.presence?.readAt ? `read ${ageOf(t.presence.readAt)} ago` : '-'),
+      String(t.requests),
+      `~${Math.ceil(t.estimatedMs / 1000)} s`,
+    ]),
+  );
+  const unresolved = plan.unresolved ?? [];
+  if (unresolved.length > 0) {
+    context.output.out(`Unresolved (${unresolved.length}; nothing is sent for them there):`);
+    for (const u of unresolved.slice(0, 50)) {
+      context.output.out(`  line ${u.line} ${u.label} on ${u.serials.join(', ')}: ${UNRESOLVED[u.reason] ?? u.reason}`);
+    }
+    if (unresolved.length > 50) context.output.out(`  ... and ${unresolved.length - 50} more`);
   }
 }
 
@@ -152,6 +191,18 @@ export function registerRemovalCommands(program: Command, context: CliContext): 
       'read each terminal’s list back afterwards and confirm every removed item is gone (the default)',
     )
     .option('--no-verify', 'do not read the terminals back: outcomes rest on their answers alone')
+    .addOption(
+      new Option(
+        '--match <how>',
+        'the list is of people: resolve each on every terminal through the people index (fcom people refresh) by each vendor’s id column ("Sophon id", "BAS-IP link id"; a name where a row has none) or by exact name; terminals holding nobody of the list get no requests',
+      ).choices(['id', 'name']),
+    )
+    .option(
+      '--confirm-ambiguous',
+      'with --match: a name several people share on a terminal removes them all there',
+      false,
+    )
+    .option('--skip-unresolved', 'with --match: start although some people are unresolved (they are left out)', false)
     .addOption(new Option('--cloud <cloud>', 'remove faces from a cloud instead of terminals').choices(['aliyun']))
     .option('--scope <scopes>', 'with --cloud: iot:ID,ID,... (devices) or space:ID,ID,... (spaces)')
     .addOption(
@@ -174,6 +225,13 @@ export function registerRemovalCommands(program: Command, context: CliContext): 
         // Read-back is on unless --no-verify (the request's default): an absent option leaves it on.
         ...(options.verify === undefined ? {} : { verify: options.verify }),
         label,
+        ...(options.match === undefined
+          ? {}
+          : {
+              match: options.match,
+              confirmAmbiguous: options.confirmAmbiguous === true,
+              skipUnresolved: options.skipUnresolved === true,
+            }),
       };
       // Fresh online/offline states before planning: the inventory may be old.
       await context.core().services.health.checkAll();

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { ReportFormatSchema, type ReportFormat } from '../../../shared/domain/report.ts';
 import {
@@ -8,6 +7,7 @@ import {
   type SyncStatus,
 } from '../../../shared/domain/sync.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { writeFileDurably } from '../../core/files/durable-write.ts';
 import type { CliContext } from '../context.ts';
 
 /** "3 queued, 1 running, 40 done, 2 need attention, 1 discarded" */
@@ -209,14 +209,9 @@ export function registerSyncCommands(program: Command, context: CliContext): voi
         ...(options.since ? { since: parseTime('--since', options.since) } : {}),
         ...(options.until ? { until: parseTime('--until', options.until) } : {}),
       });
-      try {
-        writeFileSync(options.out, report.content, 'utf8');
-      } catch (error) {
-        throw new AppError(
-          'STORAGE',
-          `The report cannot be written to ${options.out} (${(error as Error).message}). Choose another path.`,
-        );
-      }
+      // Written durably (temporary file, fsync, rename, fsync the folder): a power cut leaves the old file or the
+      // whole new one; a full disk says how much is free (STORAGE, details.fault/freeMb).
+      await writeFileDurably(options.out, report.content);
       context.print({
         format: report.format,
         terminals: report.terminals,

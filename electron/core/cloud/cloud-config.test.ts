@@ -34,7 +34,7 @@ describe('cloud settings and credentials', () => {
     const k = kit();
     const fresh = await k.call('cloud:get-config', {});
     expect(fresh.tuya).toEqual({
-      settings: { baseUrl: 'https://openapi.tuyacn.com', projectId: '' },
+      settings: { baseUrl: 'https://openapi.tuyacn.com', projectId: '', requestsPerSecond: 10, followLimitMinutes: 20 },
       secrets: { clientId: false, clientSecret: false },
       configured: false,
     });
@@ -51,7 +51,12 @@ describe('cloud settings and credentials', () => {
       secrets: { clientId: 'client-id-value', clientSecret: secret },
     });
     expect(saved.tuya).toEqual({
-      settings: { baseUrl: 'https://openapi.tuyaeu.com', projectId: 'p-1' },
+      settings: {
+        baseUrl: 'https://openapi.tuyaeu.com',
+        projectId: 'p-1',
+        requestsPerSecond: 10,
+        followLimitMinutes: 20,
+      },
       secrets: { clientId: true, clientSecret: true },
       configured: true,
     });

@@ -11,6 +11,7 @@ import {
 import type { SecretStore } from '../secrets/secret-store.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import { createAliyunClient, gatewayOrigin, type AliyunClient, type AliyunClientOptions } from './aliyun/client.ts';
+import type { SharedTokenPort } from './aliyun/token.ts';
 import { cloudError } from './cloud-errors.ts';
 import { createTuyaClient, type TuyaClient, type TuyaClientOptions } from './tuya/client.ts';
 
@@ -103,6 +104,8 @@ export function createCloudConfig(deps: {
   settings: SettingsService;
   secrets: SecretStore;
   overrides?: CloudClientOverrides;
+  /** The data directory's shared Alibaba project token (one token for every process on it); default: not shared. */
+  sharedAliyunToken?: (appKey: string, appSecret: string, projectId: string) => SharedTokenPort;
 }): CloudConfigService {
   const { settings, secrets } = deps;
   const listeners = new Set<(cloud: CloudName) => void>();
@@ -211,6 +214,8 @@ export function createCloudConfig(deps: {
           baseUrl,
           clientId,
           clientSecret,
+          // One pacer per connection: its ceiling is read at every call, so a changed setting applies at once.
+          requestsPerSecond: () => tuyaSettings().requestsPerSecond,
           ...(isLoopback(baseUrl) ? { proxy: false as const } : {}),
           ...deps.overrides?.tuya,
         }),
@@ -239,6 +244,7 @@ export function createCloudConfig(deps: {
           appSecret,
           projectId: s.projectId,
           auth,
+          ...(deps.sharedAliyunToken ? { tokenStore: deps.sharedAliyunToken(appKey, appSecret, s.projectId) } : {}),
           ...(isLoopback(s.host) ? { proxy: false as const } : {}),
           ...deps.overrides?.aliyun,
         }),

@@ -23,16 +23,16 @@ async function testTuya(config: CloudConfigService): Promise<string> {
 
 async function testAliyun(config: CloudConfigService): Promise<string> {
   const { client, settings } = await config.aliyun();
-  if (settings.auth === 'project') {
-    await client.cloudToken();
-    return `Signature accepted; a project token was issued for project ${settings.projectId}.`;
-  }
-  // A user token cannot be checked on its own: a delete of nobody proves the signature and the token (an
-  // empty list is refused as a parameter error after both were accepted) and removes nothing.
+  // A delete of nobody proves the signature and the token (an empty list is refused as a parameter error after
+  // both were accepted) and removes nothing. Also with the project token: it may be one another process of this
+  // data directory issued (shared), so getting one proves nothing by itself.
   const params = { userType: settings.userType, userIdList: [], scopeType: 'IOT_ID', scopeIdList: [] };
   const answer = await client.call(PERMISSION_DELETE_PATH, PERMISSION_DELETE_API_VER, params);
   if (answer.meaning.auth || answer.meaning.renewToken) {
     throw cloudError('aliyun', 'auth', answer.meaning.message, { rawCode: String(answer.code) });
+  }
+  if (settings.auth === 'project') {
+    return `Signature and project token accepted for project ${settings.projectId}.`;
   }
   return 'Signature and user token (iotToken) accepted.';
 }

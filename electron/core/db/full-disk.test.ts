@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { AppError } from '../../../shared/errors.ts';
 import { createJournal } from '../removal/journal.ts';
 import type { PlannedItem } from '../removal/planner.ts';
@@ -73,5 +73,40 @@ describe.skipIf(!canMount)('a full disk under the journal (a 2 MiB tmpfs; Linux,
     ).toBe('ok');
     expect((reopened.sqlite.prepare('SELECT COUNT(*) AS n FROM jobs').get() as { n: number }).n).toBe(written.length);
     reopened.close();
+  });
+
+  it('opening the database on a disk filled by something else says "full" with the free MB, not a broken disk', () => {
+    // What `fcom jobs list` met: SQLite cannot create its -wal/-shm files and says "disk I/O error".
+    // A disk of its own (the test above left the first one full).
+    const dir = mkdtempSync(join(tmpdir(), 'fcom-tmpfs-reopen-'));
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir]);
+    onTestFinished(() => {
+      execFileSync('umount', [dir]);
+      rmSync(dir, { recursive: true, force: true });
+    });
+    const file = join(dir, 'fcom.sqlite');
+    const db = openDatabase(file);
+    createJournal(db);
+    db.close();
+    const fillers: string[] = [];
+    try {
+      for (let i = 0; ; i++) {
+        const filler = join(dir, `filler-${i}`);
+        writeFileSync(filler, Buffer.alloc(16 * 1024));
+        fillers.push(filler);
+      }
+    } catch {
+      // full
+    }
+    let failure: unknown;
+    try {
+      openDatabase(file).close();
+    } catch (error) {
+      failure = error;
+    }
+    for (const filler of fillers) rmSync(filler, { force: true });
+    expect(failure, 'the database opened on a full disk').toBeInstanceOf(AppError);
+    expect(failure).toMatchObject({ code: 'STORAGE', details: { fault: 'full', freeMb: 0 } });
+    expect((failure as AppError).message).toMatch(/is full \(free 0 MB\)/);
   });
 });

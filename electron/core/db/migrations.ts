@@ -9,6 +9,10 @@ import { MIGRATION_8 } from './migrations/m008-job-item-partial-indexes.ts';
 import { MIGRATION_9 } from './migrations/m009-item-evidence.ts';
 import { MIGRATION_10 } from './migrations/m010-terminal-identification.ts';
 import { MIGRATION_11 } from './migrations/m011-terminal-trust.ts';
+import { MIGRATION_12 } from './migrations/m012-push-follow-cache.ts';
+import { MIGRATION_13 } from './migrations/m013-job-leases.ts';
+import { MIGRATION_14 } from './migrations/m014-people-index.ts';
+import { MIGRATION_15 } from './migrations/m015-terminal-label.ts';
 import type { Migration } from './migrations/migration.ts';
 
 export type { Migration } from './migrations/migration.ts';
@@ -29,4 +33,8 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_9,
   MIGRATION_10,
   MIGRATION_11,
+  MIGRATION_12,
+  MIGRATION_13,
+  MIGRATION_14,
+  MIGRATION_15,
 ];

@@ -1,4 +1,6 @@
+import { dirname } from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
+import { refineFault } from '../files/free-space.ts';
 
 /**
  * What kind of storage fault an error is, as a closed set the user interface translates:
@@ -31,9 +33,9 @@ const SYSTEM: Readonly<Record<string, StorageFault>> = {
 };
 
 /** What happened and what to do next, per fault (English; the UI translates by `details.fault`). */
-const SENTENCES: Readonly<Record<StorageFault, (where: string) => string>> = {
-  full: (where) =>
-    `The disk holding the local database (${where}) is full: nothing of this action was saved. Free some disk space, then try again.`,
+const SENTENCES: Readonly<Record<StorageFault, (where: string, freeMb: number | null) => string>> = {
+  full: (where, freeMb) =>
+    `The disk holding the local database (${where}) is full${freeMb === null ? '' : ` (free ${freeMb} MB)`}: nothing of this action was saved. Free some disk space, then try again.`,
   locked: (where) =>
     `The local database (${where}) is locked by another program (another Face Commissioner window or an fcom command): nothing of this action was saved. Close the other program, then try again.`,
   corrupt: (where) =>
@@ -57,14 +59,16 @@ export function storageFaultOf(error: unknown): StorageFault | null {
 
 /**
  * Converts anything thrown while using the database at `path` (null: not known here) into a STORAGE {@link AppError} that says what
- * happened and what to do next (`details.fault` for the translated sentence). An AppError passes unchanged.
+ * happened and what to do next (`details.fault` for the translated sentence; a full disk with `details.freeMb`). An AppError passes unchanged.
  */
 export function storageError(path: string | null, cause: unknown): AppError {
   if (cause instanceof AppError) return cause;
-  const fault = storageFaultOf(cause) ?? 'other';
+  // A full disk often reaches SQLite as a plain I/O error: the free space of the folder decides (files/free-space.ts).
+  const folder = path === null || path === ':memory:' ? null : dirname(path);
+  const { fault, freeMb } = refineFault(storageFaultOf(cause) ?? 'other', folder);
   const reason = cause instanceof Error ? cause.message : String(cause);
   const where = path ?? 'in the data directory';
-  return new AppError('STORAGE', `${SENTENCES[fault](where)} (${reason})`, { path, fault, reason });
+  return new AppError('STORAGE', `${SENTENCES[fault](where, freeMb)} (${reason})`, { path, fault, reason, freeMb });
 }
 
 /** Whether an error is a storage fault (SQLite or file system) that {@link storageError} should wrap. */

@@ -83,7 +83,7 @@ describe('storage faults', () => {
     );
     expect(error.code).toBe('STORAGE');
     expect(error.details).toMatchObject({ fault: 'full' });
-    expect(error.message).toMatch(/is full: nothing of this action was saved. Free some disk space/);
+    expect(error.message).toMatch(/is full( \(free \d+ MB\))?: nothing of this action was saved. Free some disk space/);
     expect(snapshot(db)).toEqual({ discarded: 0, actions: 0 });
     // With room again, the same discard goes through whole.
     db.sqlite.exec('PRAGMA max_page_count = 1073741823');

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,45 +8,21 @@ import { AppError } from '../../../shared/errors.ts';
 import { createBasipDevice, type BasipDevice } from '../../../test/sim/basip/index.ts';
 import { serve, type SimHandler, type SimServer } from '../../../test/sim/common/http.ts';
 import { generatePeople } from '../../../test/sim/common/people.ts';
+import type { FirmwareVariant } from '../../../test/sim/common/knobs.ts';
 import { createSophonDevice } from '../../../test/sim/sophon/index.ts';
+import { canRemove, capabilitiesOf } from '../../../shared/domain/capabilities.ts';
 import { createCore, type Core } from '../compose.ts';
 import { createMemorySecretStore } from '../secrets/memory-secret-store.ts';
 
 /**
  * Adding by address with the technician's kind and credentials (issue 15), against simulators on 127.0.0.1
- * (mDNS off). The BAS-IP simulator serves its info without a login; `behindLogin` puts the info behind one,
- * as some firmware does (PROTOCOLS.md §6): no knob of the simulator does that yet.
+ * (mDNS off). The BAS-IP firmware variant `info-behind-login` puts the info paths behind a login, as some
+ * firmware does (PROTOCOLS.md §6).
  */
 
-/**
- * A BAS-IP panel whose info paths answer `401 {"error": "Log In"}` unless the request carries a token the
- * panel itself issued (read from its login answers); everything else is the simulator's. `asked` lists every
- * request as `METHOD /path` plus ` +token` when it carried a bearer token.
- */
-function behindLogin(device: BasipDevice, asked: string[] = []): SimHandler {
-  const issued = new Set<string>();
-  return (request: IncomingMessage, response: ServerResponse) => {
-    const path = (request.url ?? '/').split('?')[0] ?? '/';
-    asked.push(`${request.method ?? ''} ${path}${request.headers.authorization ? ' +token' : ''}`);
-    if (/^\/api\/(v[01]\/)?login$/.test(path)) {
-      const end = response.end.bind(response) as (chunk?: unknown) => ServerResponse;
-      response.end = ((chunk?: unknown) => {
-        try {
-          const token = (JSON.parse(String(chunk)) as { token?: unknown }).token;
-          if (typeof token === 'string') issued.add(token);
-        } catch {
-          // not a login answer with a token
-        }
-        return end(chunk);
-      }) as typeof response.end;
-    }
-    const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
-    if (/^\/api\/(v[01]\/)?info$/.test(path) && !(token && issued.has(token))) {
-      response.writeHead(401, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'Log In' }));
-      return;
-    }
-    return device.handle(request, response);
-  };
+/** Every request a simulated panel answered, as `METHOD /path status`. */
+function asked(panel: BasipDevice): string[] {
+  return panel.log.all().map((e) => `${e.method} ${e.path} ${e.status}`);
 }
 
 /** A web server that is no terminal: 404 pages everywhere, echoing the path and query it was asked. */
@@ -69,7 +44,13 @@ describe('adding a terminal by address with a kind and credentials', () => {
     return `127.0.0.1:${server.port}`;
   };
   const walledPanel = (serial: string): BasipDevice =>
-    createBasipDevice({ serial, model: 'AA-07FB', firmware: '3.9.4', people: people.slice(0, 8) });
+    createBasipDevice({
+      serial,
+      model: 'AA-07FB',
+      firmware: '3.9.4',
+      people: people.slice(0, 8),
+      knobs: { variants: ['info-behind-login'] },
+    });
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'fcom-add-'));
@@ -89,8 +70,7 @@ describe('adding a terminal by address with a kind and credentials', () => {
 
   it('identifies a panel whose info needs a login: a BAS-IP panel with its serial, read after logging in', async () => {
     const panel = walledPanel('WALLED-0001');
-    const asked: string[] = [];
-    const address = await start(behindLogin(panel, asked));
+    const address = await start(panel.handle);
     const terminal = await core.services.discovery.addByAddress({ address, kind: 'basip', credentials: ADMIN });
     expect(terminal).toMatchObject({
       kind: 'basip',
@@ -103,28 +83,27 @@ describe('adding a terminal by address with a kind and credentials', () => {
     expect(terminal.identification).toBeUndefined();
     expect(core.services.inventory.list().map((t) => t.serial)).toEqual(['WALLED-0001']);
     // Anonymous first (refused), then the login and the info with its token, and one page of identifiers.
-    expect(asked.slice(0, 6)).toEqual([
-      'GET /api/v1/info',
-      'GET /api/info',
-      'GET /api/v0/info',
-      'GET /api/v1/login',
-      'GET /api/v1/info +token',
-      'GET /api/v1/access/identifier/items +token',
+    expect(asked(panel).slice(0, 6)).toEqual([
+      'GET /api/v1/info 401',
+      'GET /api/info 401',
+      'GET /api/v0/info 404',
+      'GET /api/v1/login 200',
+      'GET /api/v1/info 200',
+      'GET /api/v1/access/identifier/items 200',
     ]);
-    expect(panel.log.all().some((e) => e.path === '/api/v1/info' && e.status === 200)).toBe(true);
     // The health check keeps it online: the login wall is the panel's own answer.
     await core.services.health.checkAll();
     expect(core.services.inventory.get('WALLED-0001')).toMatchObject({ online: true, credentials: 'ok' });
   });
 
   it('learns the kind from the login wall when no kind is chosen, and the serial from the credentials', async () => {
-    const address = await start(behindLogin(walledPanel('WALLED-0002')));
+    const address = await start(walledPanel('WALLED-0002').handle);
     const terminal = await core.services.discovery.addByAddress({ address, credentials: ADMIN });
     expect(terminal).toMatchObject({ kind: 'basip', serial: 'WALLED-0002', credentials: 'ok' });
   });
 
   it('without credentials the login wall still makes it a BAS-IP panel; adding the credentials then gives it its serial', async () => {
-    const address = await start(behindLogin(walledPanel('WALLED-0003')));
+    const address = await start(walledPanel('WALLED-0003').handle);
     const first = await core.services.discovery.addByAddress({ address, kind: 'basip' });
     expect(first).toMatchObject({ kind: 'basip', serial: `addr:${address}`, credentials: 'missing', apiVersion: 'v1' });
     const second = await core.services.discovery.addByAddress({ address, kind: 'basip', credentials: ADMIN });
@@ -136,7 +115,7 @@ describe('adding a terminal by address with a kind and credentials', () => {
   });
 
   it('a refused login on a panel behind a login is a BAS-IP panel with rejected credentials', async () => {
-    const address = await start(behindLogin(walledPanel('WALLED-0004')));
+    const address = await start(walledPanel('WALLED-0004').handle);
     const terminal = await core.services.discovery.addByAddress({
       address,
       kind: 'basip',
@@ -208,5 +187,79 @@ describe('adding a terminal by address with a kind and credentials', () => {
       core.services.discovery.addByAddress({ address: `127.0.0.1:${port}`, kind: 'basip', credentials: ADMIN }),
     ).rejects.toMatchObject({ code: 'NETWORK' });
     expect(core.services.inventory.list()).toEqual([]);
+  });
+
+  describe('every answer variant real firmware sends is identified with its kind and capability', () => {
+    const SOPHON = { username: 'admin', password: 'admin' };
+    const cases: {
+      name: string;
+      kind: 'sophon' | 'basip';
+      firmware?: string;
+      variants: FirmwareVariant[];
+      api: string;
+      canRemove: boolean;
+    }[] = [
+      {
+        name: 'Sophon, numbers for text',
+        kind: 'sophon',
+        variants: ['numeric-values', 'int-codes'],
+        api: 'v2',
+        canRemove: true,
+      },
+      { name: 'Sophon, nulls', kind: 'sophon', variants: ['null-values'], api: 'v2', canRemove: true },
+      {
+        name: 'BAS-IP, numbers for text',
+        kind: 'basip',
+        variants: ['numeric-values', 'no-totals'],
+        api: 'v1',
+        canRemove: true,
+      },
+      { name: 'BAS-IP, nulls', kind: 'basip', variants: ['null-values'], api: 'v1', canRemove: true },
+      {
+        name: 'BAS-IP, info behind a login, nulls',
+        kind: 'basip',
+        variants: ['info-behind-login', 'null-values'],
+        api: 'v1',
+        canRemove: true,
+      },
+      {
+        name: 'BAS-IP on 3.8 firmware (API v0)',
+        kind: 'basip',
+        firmware: '3.8.2',
+        variants: [],
+        api: 'v0',
+        canRemove: false,
+      },
+    ];
+    for (const c of cases) {
+      it(`${c.name}: by address with its kind and credentials`, async () => {
+        const serial = `VAR-${c.kind}-${c.variants.join('+') || c.firmware}`;
+        const options = { serial, people: people.slice(0, 6), knobs: { variants: c.variants } };
+        const device =
+          c.kind === 'sophon'
+            ? createSophonDevice(options)
+            : createBasipDevice({ ...options, ...(c.firmware ? { firmware: c.firmware } : {}) });
+        const address = await start(device.handle);
+        const credentials = c.kind === 'sophon' ? SOPHON : ADMIN;
+        const terminal = await core.services.discovery.addByAddress({ address, kind: c.kind, credentials });
+        expect(terminal).toMatchObject({ kind: c.kind, apiVersion: c.api, trust: 'trusted' });
+        // Sophon terminals tell no serial without mDNS: they are keyed by address (PROTOCOLS.md §2).
+        if (c.kind === 'basip') expect(terminal.serial).toBe(serial);
+        expect(canRemove(capabilitiesOf(terminal))).toBe(c.canRemove);
+        if (!c.canRemove) {
+          // Firmware too old: not logged in to, not "rejected".
+          expect(terminal.credentials).not.toBe('rejected');
+          return;
+        }
+        expect(terminal.credentials).toMatch(/^(ok|not-required)$/);
+        // What the app reads of its people survives the variant: every person, by the ids removal needs.
+        const read = await core.services.discovery.listPeople(terminal.serial, 0, 50);
+        // A panel that sends no totals gets none made up.
+        const truth = c.kind === 'sophon' ? device.stats().people : device.stats().identifiers;
+        expect(read.total).toBe(c.variants.includes('no-totals') ? null : truth);
+        expect(read.items.length).toBeGreaterThan(0);
+        expect(read.items.every((p) => typeof p.id === 'string' && p.id !== '')).toBe(true);
+      });
+    }
   });
 });

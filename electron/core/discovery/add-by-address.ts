@@ -14,6 +14,18 @@ export interface AddRequest {
   address: string;
   kind?: ProbeKind;
   credentials?: Credentials;
+  /** Aborted when the technician cancels: nothing more is probed and nothing is saved. */
+  signal?: AbortSignal;
+}
+
+/** Throws CANCELLED (nothing was added) once the technician has cancelled the add. */
+function stopIfCancelled(signal: AbortSignal | undefined, host: string): void {
+  if (signal?.aborted) {
+    throw new AppError('CANCELLED', `Adding ${host} was cancelled: nothing was added.`, {
+      messageCode: 'add.cancelled',
+      params: { host },
+    });
+  }
 }
 
 /** How a kind's name reads in messages. */
@@ -44,7 +56,9 @@ export async function addByAddress(deps: ObserverDeps, request: AddRequest): Pro
   for (const port of ports) {
     const endpoint: Endpoint = { address: typed.host, port, scheme: typed.scheme };
     const sighting: Sighting = { endpoint, source: 'manual', ...(kind ? { hint: kind } : {}) };
+    stopIfCancelled(request.signal, typed.host);
     const found = await identifyEndpoint(drivers, endpoint, { hint: kind, timeoutMs: deps.timeoutMs, recorder });
+    stopIfCancelled(request.signal, typed.host);
     let probe: Identified = found.found === 'terminal' ? found.probe : null;
     const verifyAs = probe?.kind ?? kind;
     // Verify when the probe found nothing although the port answered HTTP (and its last request was answered),
@@ -56,6 +70,7 @@ export async function addByAddress(deps: ObserverDeps, request: AddRequest): Pro
       const http = recorder.http(endpoint, deps.timeoutMs, verifyAs, true);
       const verified = await VENDOR_PROBES[verifyAs].verify(http, credentials, deps.timeoutMs);
       if (verified.result) probe = merged(probe, verified.result);
+      stopIfCancelled(request.signal, typed.host);
     }
     if (probe) {
       return recordSighting(deps, sighting, probe, { trust: true, ...(credentials ? { credentials } : {}) });
@@ -67,6 +82,7 @@ export async function addByAddress(deps: ObserverDeps, request: AddRequest): Pro
     throw new AppError(
       'NETWORK',
       `Nothing answers at ${where}. Check the address, the cable and that the terminal is on, then try again.`,
+      { messageCode: 'add.nothing-answers', params: { host: typed.host, ports: ports.join(', ') } },
     );
   }
   const attempts = recorder.attempts();
@@ -74,7 +90,18 @@ export async function addByAddress(deps: ObserverDeps, request: AddRequest): Pro
     'VALIDATION',
     `${typed.host} does not answer like a ${KIND_NAMES[kind]} on port ${ports.join(' or ')} ` +
       `(${summary(attempts)}). ${nextStep(kind, credentials !== undefined)}`,
-    { chosenKind: kind, attempts },
+    {
+      chosenKind: kind,
+      attempts,
+      messageCode: credentials ? 'add.not-this-kind' : 'add.not-this-kind-login',
+      params: {
+        host: typed.host,
+        ports: ports.join(', '),
+        kind,
+        usualPort: kind === 'basip' ? 80 : 5555,
+        summary: summary(attempts),
+      },
+    },
   );
 }
 

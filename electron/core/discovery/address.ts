@@ -12,40 +12,52 @@ const HOSTNAME =
   /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 
 /**
+ * Why a typed address was refused: the message code the UI and CLI turn into words
+ * (`details.messageCode` = `address.<problem>`, `details.params.text` = what was typed).
+ */
+export type AddressProblem =
+  'empty' | 'url-unreadable' | 'scheme' | 'host' | 'port-range' | 'characters' | 'ipv4-range';
+
+/** Why a typed subnet was refused (`details.messageCode` = `subnet.<problem>`). */
+export type SubnetProblem = 'form' | 'prefix-range' | 'too-wide';
+
+/**
  * Parses `IP`, `IP:port`, `host`, `host:port` or an http(s) URL into a {@link TypedAddress}.
- * Anything else is a VALIDATION error that shows an example of what is accepted.
+ * Anything else is a VALIDATION error that shows an example of what is accepted, with its message code.
  */
 export function parseTypedAddress(input: string): TypedAddress {
   const text = input.trim();
-  const invalid = (why: string): AppError =>
+  const invalid = (problem: AddressProblem, why: string): AppError =>
     new AppError(
       'VALIDATION',
       `"${text.slice(0, 80)}" is not a terminal address: ${why}. Type for example 192.168.1.20, 192.168.1.20:5555 or http://192.168.1.20:80.`,
+      { messageCode: `address.${problem}`, params: { text: text.slice(0, 80) } },
     );
-  if (text === '') throw invalid('it is empty');
+  if (text === '') throw invalid('empty', 'it is empty');
 
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
     let url: URL;
     try {
       url = new URL(text);
     } catch {
-      throw invalid('the URL cannot be read');
+      throw invalid('url-unreadable', 'the URL cannot be read');
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid('only http and https are supported');
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw invalid('scheme', 'only http and https are supported');
     const host = url.hostname.replace(/^\[|\]$/g, '');
-    if (!isIPv4(host) && !HOSTNAME.test(host)) throw invalid('the host name is not valid');
+    if (!isIPv4(host) && !HOSTNAME.test(host)) throw invalid('host', 'the host name is not valid');
     const port = url.port ? Number(url.port) : null;
-    if (port === 0) throw invalid('the port must be from 1 to 65535');
+    if (port === 0) throw invalid('port-range', 'the port must be from 1 to 65535');
     return { host, port, scheme: url.protocol === 'https:' ? 'https' : 'http' };
   }
 
   const match = /^([^:\s/]+)(?::(\d{1,5}))?$/.exec(text);
-  if (!match) throw invalid('it has characters an address cannot have');
+  if (!match) throw invalid('characters', 'it has characters an address cannot have');
   const host = match[1] ?? '';
-  if (/^[\d.]+$/.test(host) && !isIPv4(host)) throw invalid('the IPv4 address is out of range');
-  if (!isIPv4(host) && !HOSTNAME.test(host)) throw invalid('the host name is not valid');
+  if (/^[\d.]+$/.test(host) && !isIPv4(host)) throw invalid('ipv4-range', 'the IPv4 address is out of range');
+  if (!isIPv4(host) && !HOSTNAME.test(host)) throw invalid('host', 'the host name is not valid');
   const port = match[2] === undefined ? null : Number(match[2]);
-  if (port !== null && (port < 1 || port > 65535)) throw invalid('the port must be from 1 to 65535');
+  if (port !== null && (port < 1 || port > 65535)) throw invalid('port-range', 'the port must be from 1 to 65535');
   return { host, port, scheme: 'http' };
 }
 
@@ -68,17 +80,24 @@ export interface Subnet {
 export function parseSubnet(input: string): Subnet {
   const text = input.trim();
   const [addressText = '', prefixText = '32', extra] = text.split('/');
-  const invalid = (why: string): AppError =>
+  const invalid = (problem: SubnetProblem, why: string): AppError =>
     new AppError(
       'VALIDATION',
       `"${text.slice(0, 80)}" is not a subnet to sweep: ${why}. Type for example 192.168.1.0/24.`,
+      {
+        messageCode: `subnet.${problem}`,
+        params: { text: text.slice(0, 80), max: MAX_SWEEP_PREFIX },
+      },
     );
   if (extra !== undefined || !isIPv4(addressText) || !/^\d{1,2}$/.test(prefixText))
-    throw invalid('use the form a.b.c.d/n');
+    throw invalid('form', 'use the form a.b.c.d/n');
   const prefix = Number(prefixText);
-  if (prefix > 32) throw invalid('the prefix must be from 22 to 32');
+  if (prefix > 32) throw invalid('prefix-range', 'the prefix must be from 22 to 32');
   if (prefix < MAX_SWEEP_PREFIX) {
-    throw invalid(`it covers ${2 ** (32 - prefix)} addresses and a sweep covers at most /${MAX_SWEEP_PREFIX} (1,024)`);
+    throw invalid(
+      'too-wide',
+      `it covers ${2 ** (32 - prefix)} addresses and a sweep covers at most /${MAX_SWEEP_PREFIX} (1,024)`,
+    );
   }
   const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
   const network = (ipv4ToNumber(addressText) & mask) >>> 0;

@@ -121,17 +121,28 @@ describe('discovery service against the simulators (127.0.0.1)', () => {
     expect(core.services.inventory.get('BASIP-0005')?.peopleCount).toBeGreaterThanOrEqual(5);
   });
 
-  it('keeps the same row when a panel comes back on another address', async () => {
+  it('keeps the same row when a panel comes back on another address, moved there only on the technician’s word', async () => {
     const device = createBasipDevice({ serial: 'BASIP-0004', people: people.slice(0, 5) });
     const first = await serve(device.handle);
     await core.services.discovery.addByAddress({ address: `127.0.0.1:${first.port}` });
     await first.close();
     const moved = await serve(device.handle);
     servers.push(moved);
-    await core.services.discovery.addByAddress({ address: `127.0.0.1:${moved.port}` });
+    const logins = () => device.log.all().filter((e) => e.path.endsWith('/login')).length;
+    const loginsBefore = logins();
+    // Typing the new address is not enough: whoever answers there claims a trusted serial, a conflict.
+    const claimed = await core.services.discovery.addByAddress({ address: `127.0.0.1:${moved.port}` });
+    expect(claimed).toMatchObject({
+      serial: 'BASIP-0004',
+      port: first.port,
+      trust: 'conflict',
+      conflict: { reason: 'serial-elsewhere', port: moved.port },
+    });
+    expect(logins()).toBe(loginsBefore);
+    await core.services.discovery.trust(['BASIP-0004'], `127.0.0.1:${moved.port}`);
     const rows = core.services.inventory.list();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ serial: 'BASIP-0004', port: moved.port, online: true });
+    expect(rows[0]).toMatchObject({ serial: 'BASIP-0004', port: moved.port, online: true, trust: 'trusted' });
   });
 
   it('pages through the people on a terminal', async () => {

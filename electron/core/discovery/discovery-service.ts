@@ -11,7 +11,7 @@ import { kindFromTxt, tcpPortOpen } from './identify.ts';
 import { assertMdnsAllowed, type MdnsPolicy } from './mdns-policy.ts';
 import { DEFAULT_SERVICE_TYPES, startMdnsBrowsing, type MdnsBrowsing, type MdnsCandidate } from './mdns-browser.ts';
 import { sweepSubnet } from './sweep.ts';
-import { checkCredentials, observeTerminal, saveAndAnnounce, type ObserverDeps } from './terminal-observer.ts';
+import { checkCredentials, macAt, observeTerminal, saveAndAnnounce, type ObserverDeps } from './terminal-observer.ts';
 
 /**
  * Where a terminal in conflict moves when the technician trusts the claimant (`trust SERIAL --address A`): the
@@ -69,7 +69,13 @@ export interface DiscoveryService {
    * the credential-free probe cannot tell (see add-by-address.ts). Fails rather than saving a device that
    * is not the chosen kind.
    */
-  addByAddress(input: { address: string; kind?: ProbeKind; credentials?: Credentials }): Promise<Terminal>;
+  addByAddress(input: {
+    address: string;
+    kind?: ProbeKind;
+    credentials?: Credentials;
+    /** Aborted when the technician cancels the add: nothing more is probed, nothing is saved (CANCELLED). */
+    signal?: AbortSignal;
+  }): Promise<Terminal>;
   sweep(cidr: string): { jobId: string; result: Promise<Terminal[]> };
   forget(serial: string): boolean;
   /**
@@ -213,7 +219,11 @@ export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
       for (const serial of wanted) {
         const row = requireTerminal(serial);
         const placed = moved ? { ...row, address: moved.address, port: moved.port } : row;
-        const pinnedRow: Terminal = { ...placed, pin: pinOf(placed, deps.now()), conflict: null };
+        const pinnedRow: Terminal = {
+          ...placed,
+          pin: pinOf(placed, deps.now(), macAt(deps, placed.address)),
+          conflict: null,
+        };
         const { terminal: saved } = deps.inventory.save(pinnedRow);
         const endpoint: Endpoint = { address: saved.address, port: saved.port, scheme: 'http' };
         const checked = saved.kind === 'unknown' ? saved : await checkCredentials(deps, saved, endpoint);
@@ -246,6 +256,10 @@ export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
           throw new AppError(
             'UNAUTHORIZED',
             `${terminal.name || serial} refused the credentials. Set them in the terminal's details and try again.`,
+            {
+              messageCode: 'people.credentials-refused',
+              params: { serial, address: `${terminal.address}:${terminal.port}`, kind: terminal.kind },
+            },
           );
         throw new AppError(
           'NETWORK',

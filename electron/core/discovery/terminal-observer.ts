@@ -23,6 +23,7 @@ import {
   type SecretStore,
 } from '../secrets/secret-store.ts';
 import { sanitizeAdvertisedText } from './advertisement.ts';
+import type { MacLookup } from '../network/neighbours.ts';
 import { identifyEndpoint } from './identify.ts';
 import { createProbeRecorder, type ProbeRecorder } from './probe-trace.ts';
 
@@ -48,6 +49,13 @@ export interface ObserverDeps {
   bus: EventBus;
   timeoutMs: number;
   now: () => number;
+  /** The neighbour table (MAC pinning); absent: MACs are never known. */
+  macOf?: MacLookup;
+}
+
+/** The MAC of `address` as the neighbour table knows it now, or null. */
+export function macAt(deps: Pick<ObserverDeps, 'macOf'>, address: string): string | null {
+  return deps.macOf?.(address) ?? null;
 }
 
 /** What identifying a device found: a kind and what it told (the API level may be unknown), or nothing. */
@@ -80,8 +88,9 @@ export async function observeTerminal(
  * technician under that serial, checks the stored credentials, saves, and tells the UI. A device that stayed
  * unknown keeps the record of what was tried (`recorder`); a known one drops any older record.
  *
- * Trust (`trust: true` when the technician added it by address) pins the terminal where it answered, moving
- * it there when it was pinned elsewhere (the technician's word). A discovered device that contradicts a
+ * Trust (`trust: true` when the technician added it by address) pins the terminal where it answered, unless
+ * its serial is trusted and pinned elsewhere: that is a conflict even then (moving takes an explicit
+ * `trust` with the claimant's address, after the technician saw who claims what). A discovered device that contradicts a
  * trusted terminal (claims its serial from another address, or answers at its pinned address as another
  * serial or kind) is an identity conflict: it is recorded on the trusted terminal, whose row and address stay
  * as they were, and nothing (no credentials) goes to the claimant.
@@ -121,11 +130,15 @@ export async function recordSighting(
     ...(identification ? { identification } : {}),
   };
   const contradicted = conflictOf(deps, terminal, told !== '');
-  if (contradicted && !extra.trust) return saveAndAnnounce(deps, contradicted);
-  // The technician's own add moves a terminal pinned elsewhere; a trusted terminal pinned where it answered is
-  // contradicted (another device now lives at its address) and put in conflict.
-  if (contradicted && contradicted.serial !== serial) saveAndAnnounce(deps, contradicted);
-  const pinned: Terminal = extra.trust ? { ...terminal, pin: pinOf(terminal, deps.now()), conflict: null } : terminal;
+  // Even the technician's own add does not move a terminal pinned elsewhere: whoever claims a trusted serial
+  // from another address is a conflict (nothing sent, the address does not move) until the technician moves
+  // it explicitly (`trust` with the claimant's address). A trusted terminal pinned where the added device
+  // answered is contradicted (another device now lives at its address) and put in conflict.
+  if (contradicted && (!extra.trust || contradicted.serial === serial)) return saveAndAnnounce(deps, contradicted);
+  if (contradicted) saveAndAnnounce(deps, contradicted);
+  const pinned: Terminal = extra.trust
+    ? { ...terminal, pin: pinOf(terminal, deps.now(), macAt(deps, address)), conflict: null }
+    : terminal;
   if (kind === 'unknown') return saveAndAnnounce(deps, pinned);
   if (extra.credentials) await writeCredentials(deps.secrets, terminalCredentialsKey(serial), extra.credentials);
   // Saved first (quietly) so the credentials check sees the trust the inventory gives the row.
@@ -142,18 +155,22 @@ export async function recordSighting(
  * pinned address (a terminal that answers badly for a moment is not an impostor).
  */
 function conflictOf(deps: ObserverDeps, seen: Terminal, toldSerial: boolean): Terminal | null {
-  const conflict = (reason: 'serial-elsewhere' | 'identity-changed') => ({
+  const mac = macAt(deps, seen.address);
+  const conflict = (reason: 'serial-elsewhere' | 'identity-changed' | 'mac-changed') => ({
     reason,
     address: seen.address,
     port: seen.port,
     serial: toldSerial ? seen.serial : null,
     kind: seen.kind,
+    mac,
     at: deps.now(),
   });
   const same = deps.inventory.get(seen.serial);
   if (same?.pin) {
     const elsewhere = same.pin.address !== seen.address || same.pin.port !== seen.port;
     if (elsewhere) return { ...same, conflict: conflict('serial-elsewhere') };
+    // Its serial at its pinned address, but other hardware: an impostor that took the address.
+    if (same.pin.mac && mac && mac !== same.pin.mac) return { ...same, conflict: conflict('mac-changed') };
     const otherKind = seen.kind !== 'unknown' && same.pin.kind !== 'unknown' && same.pin.kind !== seen.kind;
     if (otherKind) return { ...same, conflict: conflict('identity-changed') };
   }
@@ -214,10 +231,11 @@ export async function checkCredentials(
     const neutral = terminal.credentials === 'rejected' || terminal.credentials === 'missing';
     return neutral ? { ...terminal, credentials: 'unknown' } : terminal;
   }
-  if (!mayReceiveCredentials(terminal, endpoint)) {
+  const target = { ...endpoint, mac: macAt(deps, endpoint.address) };
+  if (!mayReceiveCredentials(terminal, target)) {
     return { ...terminal, credentials: terminal.kind === 'sophon' ? 'not-required' : 'unknown' };
   }
-  const credentials = await credentialsForTrusted(deps.secrets, terminal, endpoint).catch(() => undefined);
+  const credentials = await credentialsForTrusted(deps.secrets, terminal, target).catch(() => undefined);
   if (!credentials) return { ...terminal, credentials: terminal.kind === 'sophon' ? 'not-required' : 'missing' };
   const session = driver.session(endpoint, credentials);
   try {

@@ -31,6 +31,8 @@ describe('trust on first use, pinned: impostors never get credentials (127.0.0.1
   let secrets: SecretStore;
   let deps: ObserverDeps;
   const servers: SimServer[] = [];
+  /** The neighbour table the core sees: what `ip neigh` would say for 127.0.0.1 on a LAN. */
+  let macs: Map<string, string>;
   const people = generatePeople('trust-test', 20);
 
   const start = async (serial: string): Promise<{ device: BasipDevice; port: number }> => {
@@ -46,7 +48,9 @@ describe('trust on first use, pinned: impostors never get credentials (127.0.0.1
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'fcom-trust-'));
     secrets = createMemorySecretStore();
-    core = createCore({ dataDir: dir, target: 'cli', mdnsPolicy: 'off', secrets, terminalTimeoutMs: 800 });
+    macs = new Map();
+    const macOf = (address: string) => macs.get(address) ?? null;
+    core = createCore({ dataDir: dir, target: 'cli', mdnsPolicy: 'off', secrets, terminalTimeoutMs: 800, macOf });
     deps = {
       inventory: core.services.inventory,
       drivers: [createSophonDriver({ timeoutMs: 800 }), createBasipDriver({ timeoutMs: 800 })],
@@ -54,6 +58,7 @@ describe('trust on first use, pinned: impostors never get credentials (127.0.0.1
       bus: core.services.bus,
       timeoutMs: 800,
       now: () => Date.now(),
+      macOf,
     };
     // The site default for BAS-IP panels: what an impostor would want.
     await writeCredentials(secrets, defaultCredentialsKey('basip'), { username: 'admin', password: PASSWORD });
@@ -139,6 +144,70 @@ describe('trust on first use, pinned: impostors never get credentials (127.0.0.1
     expect(core.services.inventory.get('OTHER-9')).toBeUndefined();
     expect(sawPassword(other)).toBe(false);
     expect(first.device.log.all().length).toBe(before);
+  });
+
+  it('pins the MAC where known: the same serial at the pinned address from other hardware is a conflict, no login, no job', async () => {
+    macs.set('127.0.0.1', '0a:00:00:00:00:01');
+    const real = await start('PANEL-MAC');
+    const added = await core.services.discovery.addByAddress({ address: `127.0.0.1:${real.port}` });
+    expect(added).toMatchObject({ trust: 'trusted', credentials: 'ok', pin: { mac: '0a:00:00:00:00:01' } });
+    // The real panel is unplugged; an impostor with its serial takes its address and port (other hardware).
+    await servers[0]?.close();
+    servers.length = 0;
+    const impostor = createBasipDevice({ serial: 'PANEL-MAC', people: [] });
+    servers.push(await serve(impostor.handle, { port: real.port }));
+    macs.set('127.0.0.1', '0a:00:00:00:00:99');
+    await core.services.health.checkAll({ recheckCredentials: true });
+    await discover(real.port);
+    expect(core.services.inventory.get('PANEL-MAC')).toMatchObject({
+      trust: 'conflict',
+      conflict: { reason: 'mac-changed', mac: '0a:00:00:00:00:99', port: real.port },
+      pin: { mac: '0a:00:00:00:00:01' },
+    });
+    await expect(core.services.discovery.listPeople('PANEL-MAC', 0, 10)).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(() =>
+      core.services.removal.start({
+        mode: 'people',
+        items: [{ line: 1, uid: 1 }],
+        devices: ['PANEL-MAC'],
+        verify: false,
+      }),
+    ).toThrow(/identity conflict/);
+    expect(sawPassword(impostor)).toBe(false);
+
+    // The technician says the panel was replaced: trusted as it is now, with the new MAC pinned.
+    const [accepted] = await core.services.discovery.trust(['PANEL-MAC']);
+    expect(accepted).toMatchObject({ trust: 'trusted', credentials: 'ok', pin: { mac: '0a:00:00:00:00:99' } });
+    expect(sawPassword(impostor)).toBe(true);
+  });
+
+  it('never sends credentials where the neighbour table shows other hardware than the pin, even before a check', async () => {
+    macs.set('127.0.0.1', '0a:00:00:00:00:01');
+    const real = await start('PANEL-RACE');
+    await core.services.discovery.addByAddress({ address: `127.0.0.1:${real.port}` });
+    const before = real.device.log.all().length;
+    // Swapped between two health checks: the session gate itself looks at the MAC.
+    macs.set('127.0.0.1', '0a:00:00:00:00:77');
+    const job = core.services.removal.start({
+      mode: 'people',
+      items: [{ line: 1, uid: 1 }],
+      devices: ['PANEL-RACE'],
+      verify: false,
+    });
+    const done = await core.services.removal.whenIdle(job.jobId);
+    expect(
+      real.device.log
+        .all()
+        .slice(before)
+        .filter((e) => e.path.endsWith('/login')),
+    ).toEqual([]);
+    expect(
+      real.device.log
+        .all()
+        .slice(before)
+        .filter((e) => e.method === 'DELETE'),
+    ).toEqual([]);
+    expect(done.counts.removed).toBe(0);
   });
 
   it('does not log in to a trusted BAS-IP panel on API v0 nor call it rejected or missing', async () => {

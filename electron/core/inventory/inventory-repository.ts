@@ -36,6 +36,11 @@ export interface InventoryRepository {
   save(terminal: Terminal): { terminal: Terminal; replaced: string | null };
   /** Removes a terminal; returns whether it existed. */
   forget(serial: string): boolean;
+  /**
+   * Sets (or, with null or blank text, clears) the technician's location label of a terminal; answers the
+   * terminal, or undefined when no terminal has that serial. Discovery never changes a label.
+   */
+  setLabel(serial: string, label: string | null): Terminal | undefined;
   /** The name of the site (reports). */
   siteName(): string;
 }
@@ -62,6 +67,8 @@ interface Row {
   pin: string | null;
   /** JSON of the identity conflict (migration 11); NULL when none. */
   conflict: string | null;
+  /** The technician's location label (migration 15); NULL when none. */
+  label: string | null;
 }
 
 /** A JSON column read with its schema; undefined when empty or unreadable. */
@@ -78,9 +85,12 @@ function jsonOf<T>(
   }
 }
 
-/** The pin of a terminal as it is now (trusting pins its current address, port, kind and model). */
-export function pinOf(terminal: Terminal, at: number): TerminalPin {
-  return { address: terminal.address, port: terminal.port, kind: terminal.kind, model: terminal.model, at };
+/**
+ * The pin of a terminal as it is now (trusting pins its current address, port, kind and model, and its MAC
+ * when the neighbour table knows it).
+ */
+export function pinOf(terminal: Terminal, at: number, mac: string | null = null): TerminalPin {
+  return { address: terminal.address, port: terminal.port, kind: terminal.kind, model: terminal.model, mac, at };
 }
 
 /** The stored identification record, or undefined when none was kept or it cannot be read any more. */
@@ -101,6 +111,7 @@ function fromRow(row: Row): Terminal {
     kind: row.kind,
     apiVersion: row.api_version,
     name: row.name,
+    ...(row.label ? { label: row.label } : {}),
     model: row.model,
     firmware: row.firmware,
     address: row.address,
@@ -136,14 +147,15 @@ export function createInventoryRepository(db: Database, siteId = DEFAULT_SITE_ID
   const remove = db.sqlite.prepare('DELETE FROM terminals WHERE site_id = ? AND serial = ?');
   const upsert = db.sqlite.prepare(`
     INSERT INTO terminals (site_id, serial, kind, api_version, name, model, firmware, address, port, online,
-      last_seen, credentials, people_count, capacity, source, adapter, identification, pin, conflict)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      last_seen, credentials, people_count, capacity, source, adapter, identification, pin, conflict, label)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (site_id, serial) DO UPDATE SET kind = excluded.kind, api_version = excluded.api_version,
       name = excluded.name, model = excluded.model, firmware = excluded.firmware, address = excluded.address,
       port = excluded.port, online = excluded.online, last_seen = excluded.last_seen,
       credentials = excluded.credentials, people_count = excluded.people_count, capacity = excluded.capacity,
       source = excluded.source, adapter = excluded.adapter, identification = excluded.identification,
       pin = excluded.pin, conflict = excluded.conflict`);
+  const updateLabel = db.sqlite.prepare('UPDATE terminals SET label = ? WHERE site_id = ? AND serial = ?');
 
   const get = (serial: string): Terminal | undefined => {
     const row = selectOne.get(siteId, serial) as Row | undefined;
@@ -167,7 +179,10 @@ export function createInventoryRepository(db: Database, siteId = DEFAULT_SITE_ID
             ? (existing.pin ?? null)
             : (handedOn ?? (parsed.source === 'manual' ? pinOf(parsed, parsed.lastSeen ?? 0) : null));
       const conflict = pin ? (parsed.conflict !== undefined ? parsed.conflict : (existing?.conflict ?? null)) : null;
-      const terminal: Terminal = { ...parsed, ...trustOf(pin, conflict) };
+      // The label is the technician's, never a sighting's: kept from the row (or a replaced provisional row).
+      const label = existing ? (existing.label ?? null) : (provisionalRow?.label ?? null);
+      const { label: _sighted, ...sighting } = parsed;
+      const terminal: Terminal = { ...sighting, ...(label ? { label } : {}), ...trustOf(pin, conflict) };
       db.transaction(() => {
         if (replaced) remove.run(siteId, replaced);
         upsert.run(
@@ -190,11 +205,17 @@ export function createInventoryRepository(db: Database, siteId = DEFAULT_SITE_ID
           terminal.identification ? JSON.stringify(terminal.identification) : null,
           pin ? JSON.stringify(pin) : null,
           conflict ? JSON.stringify(conflict) : null,
+          label,
         );
       });
       return { terminal, replaced };
     },
     forget: (serial) => Number(remove.run(siteId, serial).changes) > 0,
+    setLabel(serial, label) {
+      const text = label?.trim() ?? '';
+      if (Number(updateLabel.run(text === '' ? null : text, siteId, serial).changes) === 0) return undefined;
+      return get(serial);
+    },
     siteName: () =>
       (db.sqlite.prepare('SELECT name FROM sites WHERE id = ?').get(siteId) as { name: string } | undefined)?.name ??
       'Site',

@@ -67,6 +67,12 @@ describe('the IPC contract', () => {
       'devices:forget': { serial: 'SN-404' },
       'devices:people': { serial: 'SN-404', pageIndex: 0, pageSize: 10 },
       'devices:set-credentials': { target: { kind: 'basip' }, credentials: { username: 'admin', password: 'x' } },
+      'devices:cancel-add': { requestId: 'none' },
+      'devices:set-label': { serial: 'SN-404', label: 'Gate 3' },
+      'people:find': { query: '张伟' },
+      'devices:export': { format: 'csv' },
+      'devices:check': { serials: ['SN-404'] },
+      'devices:use-site-default': { serials: ['SN-404'] },
       'discovery:sweep': { cidr: '127.0.0.1/32' },
       'jobs:cancel': { jobId: 'none' },
       'removal:parse-input': { source: { kind: 'paste', text: '1001\n1002' } },
@@ -91,6 +97,7 @@ describe('the IPC contract', () => {
     const refusals: Record<string, string> = {
       'devices:add': 'NETWORK',
       'devices:people': 'NOT_FOUND',
+      'devices:set-label': 'NOT_FOUND',
       'discovery:start': 'FORBIDDEN_MDNS',
       // An empty inventory and unknown jobs: typed refusals that say what to do.
       'removal:plan': 'NOT_FOUND',
@@ -100,6 +107,8 @@ describe('the IPC contract', () => {
       'jobs:resume': 'NOT_FOUND',
       // No such terminal to trust.
       'devices:trust': 'NOT_FOUND',
+      // No trusted terminal whose people could be read into the index.
+      'people:refresh': 'NOT_FOUND',
       'jobs:retry-failed': 'NOT_FOUND',
       'jobs:export': 'NOT_FOUND',
       // Nothing in the sync queue to retry or discard: a conflict that says to refresh.
@@ -111,6 +120,9 @@ describe('the IPC contract', () => {
       'cloud:test': 'VALIDATION',
       'permissions:channels': 'VALIDATION',
       'permissions:push': 'VALIDATION',
+      'permissions:browse': 'VALIDATION',
+      'permissions:person': 'VALIDATION',
+      'permissions:repush-person': 'VALIDATION',
       'permissions:task-detail': 'NOT_FOUND',
       'permissions:retry-failed': 'NOT_FOUND',
     };

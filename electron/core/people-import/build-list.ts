@@ -7,6 +7,7 @@ import type {
   RemovalMode,
   TableRow,
 } from '../../../shared/domain/people-import.ts';
+import { MAX_NAME_CHARS } from '../../../shared/domain/limits.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { assertMappingFits } from './mapping.ts';
 import { checkId, cleanCell, type CheckedKind } from './validate-id.ts';
@@ -37,9 +38,11 @@ function fieldCountIssue(row: TableRow, table: PeopleTable): ImportIssue {
   };
 }
 
-function missingIssues(row: TableRow, item: RemovalItem, mode: RemovalMode): ImportIssue[] {
+function missingIssues(row: TableRow, item: RemovalItem, mode: RemovalMode, names: boolean): ImportIssue[] {
   if (mode === 'people') {
-    const hasId = [item.identity_id, item.link_id, item.uid, item.nativeId].some((id) => id !== undefined);
+    const hasId =
+      [item.identity_id, item.link_id, item.uid, item.nativeId].some((id) => id !== undefined) ||
+      (names && item.name !== undefined);
     return hasId
       ? []
       : [
@@ -68,7 +71,22 @@ function missingIssues(row: TableRow, item: RemovalItem, mode: RemovalMode): Imp
   return issues;
 }
 
-function readRow(row: TableRow, table: PeopleTable, mapping: ColumnMapping, mode: RemovalMode): RowOutcome {
+function nameTooLong(row: TableRow, column: number): ImportIssue {
+  return {
+    line: row.line,
+    column,
+    code: 'name_too_long',
+    message: `This name is longer than ${MAX_NAME_CHARS} characters. Shorten it (or pick the right name column), then import again.`,
+  };
+}
+
+function readRow(
+  row: TableRow,
+  table: PeopleTable,
+  mapping: ColumnMapping,
+  mode: RemovalMode,
+  names = false,
+): RowOutcome {
   if (row.cells.length !== table.fieldCount) return { errors: [fieldCountIssue(row, table)] };
   const item: RemovalItem = { line: row.line };
   const errors: ImportIssue[] = [];
@@ -87,19 +105,28 @@ function readRow(row: TableRow, table: PeopleTable, mapping: ColumnMapping, mode
     }
   }
   if (errors.length > 0) return { errors };
-  const missing = missingIssues(row, item, mode);
-  if (missing.length > 0) return { errors: missing };
+  // A name is shown (and, matched through the people index, identifies the person).
   if (mapping.name !== undefined) {
     // A name is only shown: line breaks and runs of spaces inside it become one space.
-    const name = cleanCell(row.cells[mapping.name] ?? '').replace(/\s+/gu, ' ');
+    const cell = row.cells[mapping.name] ?? '';
+    // Bounded before any work on it: a 10 MB "name" is refused by its length alone.
+    if (cell.length > MAX_NAME_CHARS * 4) return { errors: [nameTooLong(row, mapping.name)] };
+    const name = cleanCell(cell).replace(/\s+/gu, ' ');
+    if (name.length > MAX_NAME_CHARS) return { errors: [nameTooLong(row, mapping.name)] };
     if (name !== '') item.name = name;
   }
+  const missing = missingIssues(row, item, mode, names);
+  if (missing.length > 0) return { errors: missing };
   return { item };
 }
 
-/** Two rows are duplicates when they carry the same ids (UUIDs compared without case; names ignored). */
-function duplicateKey(item: RemovalItem): string {
+/**
+ * Two rows are duplicates when they carry the same ids (UUIDs compared without case; names ignored unless the
+ * list may name people by name alone).
+ */
+function duplicateKey(item: RemovalItem, names: boolean): string {
   return JSON.stringify([
+    names ? (item.name ?? null) : null,
     item.identity_id ?? null,
     item.link_id?.toLowerCase() ?? null,
     item.uid ?? null,
@@ -114,7 +141,9 @@ function emptyMessage(list: RemovalList): string {
   if (list.totalRows === 0) {
     return 'The list holds no rows with ids, so nothing can be removed. Check that you chose the right file or pasted the ids.';
   }
-  return `None of the ${list.totalRows} rows is valid, so nothing can be removed. Fix the errors listed by line number, or pick the right columns, and import again.`;
+  const first = list.errors[0];
+  const example = first ? ` The first: line ${first.line}: ${first.message}` : '';
+  return `None of the ${list.totalRows} rows is valid, so nothing can be removed. Fix the errors listed by line number, or pick the right columns, and import again.${example}`;
 }
 
 /**
@@ -122,14 +151,21 @@ function emptyMessage(list: RemovalList): string {
  * Cells are trimmed; a row whose field count differs from the table's, with broken quotes, with an
  * invalid id (see {@link checkId}) or without the ids the mode needs is an error reported by line
  * (and column); such a row is dropped as a whole. `people` mode needs at least one person id per
- * row; `faces-only` mode needs identity_id plus face_id or register_image_id. Rows with the same
+ * row (or, with `names`, a name: a list of people matched through the site people index); `faces-only` mode
+ * needs identity_id plus face_id or register_image_id. Rows with the same
  * ids as an earlier row are dropped and counted (the first is kept). Throws AppError('VALIDATION')
  * when the mapping does not fit ({@link assertMappingFits}), or when no row is valid; then
  * `details.reason` is 'no_valid_rows' and
  * `details.list` holds the {@link RemovalList} with every error.
  */
-export function buildRemovalList(table: PeopleTable, mapping: ColumnMapping, mode: RemovalMode): RemovalList {
-  assertMappingFits(table, mapping, mode);
+export function buildRemovalList(
+  table: PeopleTable,
+  mapping: ColumnMapping,
+  mode: RemovalMode,
+  options: { names?: boolean } = {},
+): RemovalList {
+  const names = options.names === true && mode === 'people';
+  assertMappingFits(table, mapping, mode, { names });
   const quoteIssues = new Map(table.issues.map((issue) => [issue.line, issue]));
   const list: RemovalList = {
     mode,
@@ -143,13 +179,13 @@ export function buildRemovalList(table: PeopleTable, mapping: ColumnMapping, mod
   const seen = new Set<string>();
   for (const row of table.rows) {
     const quoteIssue = quoteIssues.get(row.line);
-    const outcome = quoteIssue !== undefined ? { errors: [quoteIssue] } : readRow(row, table, mapping, mode);
+    const outcome = quoteIssue !== undefined ? { errors: [quoteIssue] } : readRow(row, table, mapping, mode, names);
     if ('errors' in outcome) {
       list.invalidRows++;
       list.errors.push(...outcome.errors);
       continue;
     }
-    const key = duplicateKey(outcome.item);
+    const key = duplicateKey(outcome.item, names);
     if (seen.has(key)) {
       list.duplicates++;
       continue;

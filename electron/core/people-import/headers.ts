@@ -26,9 +26,14 @@ const KIND_LABELS: Readonly<Record<ColumnKind, readonly string[]>> = {
     '用户id',
     '用户编号',
     '身份id',
+    // Per-vendor columns of a site-wide people list (issue 17).
+    'sophonid',
+    'sophonidentityid',
+    'sophon人员id',
+    'sophon人员编号',
   ],
-  link_id: ['linkid', 'linkids', 'link', '关联id', '链接id'],
-  uid: ['uid', 'uids', 'identifieruid', '标识符uid'],
+  link_id: ['linkid', 'linkids', 'link', '关联id', '链接id', 'basiplinkid', 'basiplink', 'basip关联id'],
+  uid: ['uid', 'uids', 'identifieruid', '标识符uid', 'basipuid'],
   face_id: ['faceid', 'faceids', '人脸id', '人脸编号'],
   register_image_id: [
     'registerimageid',

@@ -14,6 +14,8 @@ export interface ImportFileOptions {
   readonly mapping?: ColumnMapping;
   /** Forces a delimiter instead of detecting it. */
   readonly delimiter?: Delimiter;
+  /** A row may name a person by name alone (a list matched through the site people index, issue 17). */
+  readonly names?: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export function importPeopleFile(bytes: Uint8Array, options: ImportFileOptions =
   const mapping =
     options.mapping ??
     (options.column === undefined ? suggestMapping(table, mode) : mappingForColumn(table, options.column, mode));
-  const list = buildRemovalList(table, mapping, mode);
+  const list = buildRemovalList(table, mapping, mode, { names: options.names === true });
   return {
     encoding,
     delimiter: table.delimiter,

@@ -50,7 +50,12 @@ export function suggestMapping(table: PeopleTable, mode: RemovalMode): ColumnMap
  * a column that does not exist, one column picked twice, kinds the mode does not read, a single
  * id column mixed with typed id columns, or the ids the mode needs not picked.
  */
-export function assertMappingFits(table: PeopleTable, mapping: ColumnMapping, mode: RemovalMode): void {
+export function assertMappingFits(
+  table: PeopleTable,
+  mapping: ColumnMapping,
+  mode: RemovalMode,
+  options: { names?: boolean } = {},
+): void {
   const kinds = mappedKinds(mapping);
   const seen = new Map<number, ColumnKind>();
   for (const kind of kinds) {
@@ -80,7 +85,10 @@ export function assertMappingFits(table: PeopleTable, mapping: ColumnMapping, mo
         'A single id column applied to every terminal cannot be mixed with identity_id, link_id or uid columns. Pick either the one id column or the typed id columns.',
       );
     }
-    if (!PERSON_ID_KINDS.some((kind) => mapping[kind] !== undefined)) {
+    if (
+      !PERSON_ID_KINDS.some((kind) => mapping[kind] !== undefined) &&
+      !(options.names && mapping.name !== undefined)
+    ) {
       throw mappingError('No id column is picked. Pick the column that holds the ids of the people to remove.');
     }
     return;

@@ -8,6 +8,8 @@ import {
   type PeopleTable,
   type TableColumn,
 } from '../../../shared/domain/people-import.ts';
+import { MAX_IMPORT_ROWS } from '../../../shared/domain/limits.ts';
+import { AppError } from '../../../shared/errors.ts';
 import { kindOfLabel, looksLikeHeader } from './headers.ts';
 
 /** Options of {@link parsePeopleTable}. */
@@ -49,12 +51,19 @@ function readRows(text: string, delimiter: Delimiter, firstLine: number): RawRow
   let start = 0;
   let line = firstLine;
   let counted = 0;
+  let tooMany = false;
   Papa.parse<string[]>(text, {
     delimiter,
     newline: '\n',
     quoteChar: '"',
     skipEmptyLines: false,
-    step: (result) => {
+    step: (result, parser) => {
+      if (rows.length >= MAX_IMPORT_ROWS) {
+        // Stop reading: the list is over the row cap (memory stays bounded; the error says how far it got).
+        tooMany = true;
+        parser.abort();
+        return;
+      }
       // The empty record after a final line break is not a line of the file.
       if (start < text.length) {
         for (let at = text.indexOf('\n', counted); at !== -1 && at < start; at = text.indexOf('\n', at + 1)) {
@@ -66,6 +75,13 @@ function readRows(text: string, delimiter: Delimiter, firstLine: number): RawRow
       start = result.meta.cursor;
     },
   });
+  if (tooMany) {
+    throw new AppError(
+      'VALIDATION',
+      `The list has more than ${MAX_IMPORT_ROWS} rows (read ${rows.length} rows, up to line ${line}, then stopped): nothing was imported. Split it into smaller lists.`,
+      { reason: 'too-many-rows', rowsRead: rows.length, maxRows: MAX_IMPORT_ROWS, line },
+    );
+  }
   return rows;
 }
 
@@ -122,7 +138,8 @@ function buildColumns(fieldCount: number, header: readonly string[] | null): Tab
  * the 1-based physical line it starts on. The first non-blank row is a header when one of its cells
  * is a known column label ({@link looksLikeHeader}); otherwise the columns are named "Column 1", ...
  * and the first is suggested as the native id. An Excel "sep=;" first line sets the delimiter.
- * Never throws: broken quotes become `issues`.
+ * Broken quotes become `issues`; only a list over MAX_IMPORT_ROWS throws (VALIDATION `too-many-rows`, with
+ * `rowsRead`: reading stops there).
  */
 export function parsePeopleTable(text: string, options: ParseTableOptions = {}): PeopleTable {
   let normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');

@@ -1,4 +1,6 @@
 import type { PeopleTable, RemovalList, TableRow } from '../../../shared/domain/people-import.ts';
+import { MAX_IMPORT_ROWS } from '../../../shared/domain/limits.ts';
+import { AppError } from '../../../shared/errors.ts';
 import { buildRemovalList } from './build-list.ts';
 import { isKnownLabel } from './headers.ts';
 
@@ -14,6 +16,7 @@ const unquote = (token: string): string => token.replace(/^(["'])(.*)\1$/su, '$2
  * native id, keeps the 1-based line it was pasted on, is validated, and duplicates are dropped and
  * counted. Blank lines are counted; a first line made only of column labels (e.g. "identity_id") is
  * skipped as a header. Throws AppError('VALIDATION') when no id is valid (see buildRemovalList).
+ * More than MAX_IMPORT_ROWS ids throw VALIDATION `too-many-rows` with how many were read.
  * A pasted spreadsheet range with several columns belongs to parsePeopleTable instead.
  */
 export function parsePastedIds(text: string): RemovalList {
@@ -21,6 +24,7 @@ export function parsePastedIds(text: string): RemovalList {
   const rows: TableRow[] = [];
   let blankLines = 0;
   let headerChecked = false;
+  let tooManyAt: number | null = null;
   lines.forEach((content, index) => {
     const tokens = content
       .split(SEPARATORS)
@@ -36,7 +40,15 @@ export function parsePastedIds(text: string): RemovalList {
       if (tokens.every(isKnownLabel)) return;
     }
     for (const token of tokens) rows.push({ line: index + 1, cells: [token] });
+    if (rows.length > MAX_IMPORT_ROWS && tooManyAt === null) tooManyAt = index + 1;
   });
+  if (tooManyAt !== null) {
+    throw new AppError(
+      'VALIDATION',
+      `The list has more than ${MAX_IMPORT_ROWS} ids (read ${rows.length} ids, up to line ${tooManyAt}): nothing was imported. Split it into smaller lists.`,
+      { reason: 'too-many-rows', rowsRead: rows.length, maxRows: MAX_IMPORT_ROWS, line: tooManyAt },
+    );
+  }
   const table: PeopleTable = {
     columns: [{ index: 0, label: 'Column 1', suggestedKind: 'nativeId' }],
     rows,

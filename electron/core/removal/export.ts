@@ -1,3 +1,4 @@
+import { csvCell } from '../files/csv-cell.ts';
 import type { ExportFormat, JobExport, JobItem, JobSummary } from '../../../shared/domain/removal.ts';
 
 /**
@@ -22,12 +23,12 @@ export const CSV_COLUMNS = [
   'updated_at',
 ] as const;
 
-/** Quotes a CSV field when needed; text a spreadsheet would run as a formula is prefixed with an apostrophe. */
-export function csvField(value: string | number | boolean | null, guardFormula = false): string {
-  if (value === null) return '';
-  let text = String(value);
-  if (guardFormula && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/**
+ * Quotes a CSV field when needed; every text is formula-guarded (`files/csv-cell.ts`, full-width forms too).
+ * `_guardFormula` is kept for callers of the time when the guard was opt-in: text is always guarded now.
+ */
+export function csvField(value: string | number | boolean | null, _guardFormula = true): string {
+  return csvCell(value);
 }
 
 function csvRow(item: JobItem): string {

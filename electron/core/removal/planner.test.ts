@@ -212,3 +212,33 @@ describe('resolveTargets', () => {
     expect(plan.unplannableItems).toBe(2);
   });
 });
+
+describe('plans of a people list resolved through the index (issue 17)', () => {
+  it('plans per terminal only the ids the index resolved there: a terminal holding nobody gets no requests', () => {
+    const targets = [terminal('S1', 'sophon'), terminal('S2', 'sophon'), terminal('B1', 'basip')];
+    const presence = { present: 0, absent: 2, unknown: 0, staleness: null, readAt: 1 };
+    const { plan, items } = planRemoval({
+      mode: 'people',
+      items: [
+        { line: 2, name: '张伟' },
+        { line: 3, name: '李娜' },
+      ],
+      targets,
+      settings,
+      perTerminal: new Map([
+        ['S1', [{ line: 2, name: '张伟', identity_id: '100001' }]],
+        ['S2', []],
+        ['B1', [{ line: 3, name: '李娜', uid: 8 }]],
+      ]),
+      presence: new Map([['S2', presence]]),
+      unresolved: [],
+    });
+    expect(items.map((i) => [i.terminal, i.idKind, i.nativeId, i.failure])).toEqual([
+      ['S1', 'identity_id', '100001', null],
+      ['B1', 'uid', '8', null],
+    ]);
+    const s2 = plan.terminals.find((t) => t.serial === 'S2');
+    expect(s2).toMatchObject({ items: 0, requests: 0, estimatedMs: 0, presence });
+    expect(plan.unresolved).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { RemovalItem, RemovalMode } from '../../../shared/domain/people-import.ts';
+import type { PresenceCounts, UnresolvedPerson } from '../../../shared/domain/people-index.ts';
 import type { RemovalPlan, RemovalSettings, RemovalTargets, TerminalPlan } from '../../../shared/domain/removal.ts';
 import type { Terminal, TerminalKind } from '../../../shared/domain/terminal.ts';
 import { API_V0_CODE, API_V0_REASON, canRemove, capabilitiesOf, isApiV0 } from '../../../shared/domain/capabilities.ts';
@@ -90,7 +91,7 @@ export function resolveTargets(
   if (conflicts.length > 0 || untrusted.length > 0) {
     const parts = [
       conflicts.length > 0
-        ? `in an identity conflict (another device claims to be them): ${conflicts.slice(0, 10).join(', ')}; resolve it with "fcom devices trust SERIAL" (add --address to move it to the claimant) or forget it`
+        ? `in an identity conflict (another device claims to be them): ${conflicts.slice(0, 10).join(', ')}; open each in Devices and keep it or move it to its claimant (fcom devices trust SERIAL [--address A]), or forget it`
         : '',
       untrusted.length > 0
         ? `not trusted (found by discovery): ${untrusted.slice(0, 10).join(', ')}; check they are yours and trust them with "fcom devices trust SERIAL..." or Trust in Devices`
@@ -176,6 +177,15 @@ export interface PlanInput {
   skipped?: readonly string[];
   settings: RemovalSettings;
   cost?: CostEstimate;
+  /**
+   * A list of people resolved through the site index (people-index/resolve.ts): per target, the items with that
+   * terminal's own ids; a target listed with no items gets no requests. Targets not listed take `items`.
+   */
+  perTerminal?: ReadonlyMap<string, readonly RemovalItem[]>;
+  /** Per target: how many of the list the index shows there, absent, or unknown (the dry run's presence). */
+  presence?: ReadonlyMap<string, PresenceCounts>;
+  /** People of the list not resolved on some targets (listed before anything runs). */
+  unresolved?: readonly UnresolvedPerson[];
 }
 
 /**
@@ -190,7 +200,7 @@ export function* planItems(input: PlanInput): Generator<PlannedItem> {
   for (const terminal of input.targets) {
     const tooOld = isApiV0(terminal);
     const seen = new Set<string>();
-    for (const item of input.items) {
+    for (const item of input.perTerminal?.get(terminal.serial) ?? input.items) {
       const resolved = resolveId(item, terminal.kind, input.mode);
       const personKey = personKeyOf(item, input.mode);
       const nativeId = 'failure' in resolved ? personKey : resolved.nativeId;
@@ -257,6 +267,7 @@ function summarize(input: PlanInput, items: Iterable<PlannedItem>): RemovalPlan 
       unplannable,
       requests,
       estimatedMs: Math.round(requests * cost.requestMs + sendable * cost.perItemMs),
+      ...(input.presence?.has(terminal.serial) ? { presence: input.presence.get(terminal.serial) } : {}),
     };
   });
   const lanes = terminals.map((t) => t.estimatedMs);
@@ -270,6 +281,7 @@ function summarize(input: PlanInput, items: Iterable<PlannedItem>): RemovalPlan 
     totalItems,
     unplannableItems: terminals.reduce((n, t) => n + t.unplannable, 0),
     estimatedMs: Math.round(Math.max(longest, spread)),
+    ...(input.unresolved ? { unresolved: [...input.unresolved] } : {}),
   };
 }
 

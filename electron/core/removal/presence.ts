@@ -60,9 +60,12 @@ function incomplete(why: string, retryable: boolean): DriverError {
   );
 }
 
+/** What a whole-list read reports after each page: people read so far and the total the terminal states. */
+export type OnListPage = (read: number, total: number | null) => void;
+
 /**
- * Reads a terminal's WHOLE list, page by page (each page in its own limiter slot), and indexes what it holds.
- * A read is complete only when it reached the end the terminal states (ARCHITECTURE.md, "Evidence"):
+ * Reads a terminal's WHOLE list, page by page (each page in its own limiter slot), handing every person to
+ * `visit` once. A read is complete only when it reached the end the terminal states (ARCHITECTURE.md, "Evidence"):
  * - with a stated total, rows are read until the distinct people read reach it; the total must stay the same
  *   on every page (a list that changes while it is read is read again: a retryable error);
  * - a page shorter than asked while the total says more is a silent page cap: the read goes on with the size
@@ -70,17 +73,16 @@ function incomplete(why: string, retryable: boolean): DriverError {
  * - without a stated total, the read goes on until an EMPTY page (a short page is not the end);
  * - an empty page before the total, more people than the total, or a full page bringing nobody new (paging
  *   ignored) end with DriverError {@link READ_INCOMPLETE} instead of a conclusion.
- * Throws the driver's error when a page cannot be read.
+ * Throws the driver's error when a page cannot be read; resolves with the number of people read.
  */
-export async function readPresence(
+export async function readWholeList(
   session: TerminalSession,
-  kind: TerminalKind,
   withSlot: WithSlot,
+  visit: (person: TerminalPerson) => void,
   signal?: AbortSignal,
-): Promise<PresenceIndex> {
-  const keys = new Set<string>();
+  onPage?: OnListPage,
+): Promise<number> {
   const people = new Set<string>();
-  const ids = new Set<string>();
   let size = LIST_PAGE_SIZE;
   let statedTotal: number | null | undefined;
   let page = 0;
@@ -93,11 +95,12 @@ export async function readPresence(
       throw incomplete(`its total changed from ${statedTotal} to ${total} while it was read`, true);
     const before = people.size;
     for (const person of answer.items) {
-      people.add(`${person.id}|${person.extra.uid ?? ''}`);
-      ids.add(kind === 'sophon' ? person.id : person.id.toLowerCase());
-      if (person.extra.uid !== undefined) ids.add(person.extra.uid);
-      for (const key of keysOf(person, kind)) keys.add(key);
+      const key = `${person.id}|${person.extra.uid ?? ''}`;
+      if (people.has(key)) continue;
+      people.add(key);
+      visit(person);
     }
+    onPage?.(people.size, total);
     const rows = answer.items.length;
     if (total !== null && people.size >= total) {
       if (people.size > total) throw incomplete(`${people.size} people listed, ${total} stated`, true);
@@ -124,5 +127,30 @@ export async function readPresence(
     }
     page++;
   }
-  return { has: (item) => keys.has(itemKey(item)), size: people.size, ids: [...ids] };
+  return people.size;
+}
+
+/**
+ * Reads a terminal's WHOLE list (see {@link readWholeList}: complete reads only) and indexes what it holds.
+ * Throws the driver's error when a page cannot be read.
+ */
+export async function readPresence(
+  session: TerminalSession,
+  kind: TerminalKind,
+  withSlot: WithSlot,
+  signal?: AbortSignal,
+): Promise<PresenceIndex> {
+  const keys = new Set<string>();
+  const ids = new Set<string>();
+  const size = await readWholeList(
+    session,
+    withSlot,
+    (person) => {
+      ids.add(kind === 'sophon' ? person.id : person.id.toLowerCase());
+      if (person.extra.uid !== undefined) ids.add(person.extra.uid);
+      for (const key of keysOf(person, kind)) keys.add(key);
+    },
+    signal,
+  );
+  return { has: (item) => keys.has(itemKey(item)), size, ids: [...ids] };
 }

@@ -9,12 +9,15 @@ import {
   type RemovalPlan,
   type RemovalSettings,
 } from '../../../shared/domain/removal.ts';
+import type { RemovalItem } from '../../../shared/domain/people-import.ts';
+import type { PersonMatch } from '../../../shared/domain/people-index.ts';
 import type { Terminal } from '../../../shared/domain/terminal.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Database } from '../db/database.ts';
 import type { TerminalSession } from '../drivers/driver.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { InventoryRepository } from '../inventory/inventory-repository.ts';
+import { jobOwnedError, type JobLeases } from '../jobs/job-leases.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import { createCommitGroup } from './commit-group.ts';
@@ -26,6 +29,7 @@ import type { ItemAction, ItemSelection } from './journal-sync.ts';
 import { createRequestLimiter } from './limiter.ts';
 import { planRemovalLazily, resolveTargets, type CostEstimate } from './planner.ts';
 import { createProgressPublisher } from './progress.ts';
+import type { Resolution } from '../people-index/resolve.ts';
 
 /** What the removal service needs; tests replace the tuning. */
 export interface RemovalServiceDeps {
@@ -43,7 +47,16 @@ export interface RemovalServiceDeps {
   waitingProbeMs?: number;
   backoff?: BackoffPolicy;
   cost?: CostEstimate;
+  /** One process runs a job at a time (the CLI and the browser host on one data directory); none: no check. */
+  leases?: JobLeases;
   now?: () => number;
+  /** Resolves a list of people per target through the site people index (requests with `match`). */
+  resolvePeople?: (
+    items: readonly RemovalItem[],
+    targets: readonly Terminal[],
+    match: PersonMatch,
+    confirmAmbiguous: boolean,
+  ) => Resolution;
 }
 
 /** Bulk removal: dry run, journaled jobs, pause/resume/cancel, retries, reports. */
@@ -144,19 +157,49 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
     return row;
   };
 
-  /** The live run of a job, created (and started) when there is none or the last one ended. */
-  const runOf = (jobId: string): JobRun => {
+  /**
+   * The live run of a job, created (and started) when there is none or the last one ended. Takes the job's lease
+   * first: CONFLICT when another process runs it (`background`: undefined instead, the job is left to it).
+   */
+  function runOf(jobId: string): JobRun;
+  function runOf(jobId: string, background: true): JobRun | undefined;
+  function runOf(jobId: string, background = false): JobRun | undefined {
+    if (deps.leases) {
+      if (!background) deps.leases.acquire(jobId);
+      else if (!deps.leases.tryAcquire(jobId)) return undefined;
+    }
     let run = runs.get(jobId);
     if (!run || run.ended()) {
       run = createJobRun(executorDeps, jobId);
       runs.set(jobId, run);
     }
+    if (deps.leases) releaseWhenSettled(jobId, run);
     return run;
+  }
+  // A lease is kept while the job runs here (also while its items wait for a terminal), not once paused or ended.
+  const runsHere = (jobId: string): boolean => {
+    const run = runs.get(jobId);
+    return !!run && !run.ended() && reader.job(jobId)?.state === 'running';
+  };
+  deps.leases?.watch(runsHere);
+  /** Gives the lease back as soon as the run has stopped (done, cancelled, paused), not only at the next beat. */
+  const releaseWhenSettled = (jobId: string, run: JobRun): void => {
+    queueMicrotask(() => {
+      void run.idle().then(() => {
+        if (runs.get(jobId) === run && !runsHere(jobId)) deps.leases?.release(jobId);
+      });
+    });
+  };
+  /** CONFLICT when another process runs the job (pause and cancel belong to it). */
+  const refuseIfOwnedElsewhere = (jobId: string): void => {
+    const holder = deps.leases?.otherHolder(jobId);
+    if (holder) throw jobOwnedError(holder);
   };
 
   // The items are planned again while they are journaled, never held all at once (see planRemovalLazily).
   const draft = (request: ParsedRemovalRequest): ReturnType<typeof planRemovalLazily> => {
     const { targets, skipped } = resolveTargets(deps.inventory.list(), request.devices);
+    const resolution = request.match ? resolveThroughIndex(request, targets) : undefined;
     return planRemovalLazily({
       mode: request.mode,
       items: request.items,
@@ -164,7 +207,19 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
       skipped,
       settings: settings(),
       cost: deps.cost,
+      ...(resolution
+        ? { perTerminal: resolution.perTerminal, presence: resolution.presence, unresolved: resolution.unresolved }
+        : {}),
     });
+  };
+  const resolveThroughIndex = (request: ParsedRemovalRequest, targets: readonly Terminal[]): Resolution => {
+    if (request.mode !== 'people') {
+      throw new AppError('VALIDATION', 'Matching through the people index removes whole people: use mode "people".');
+    }
+    if (!deps.resolvePeople) {
+      throw new AppError('VALIDATION', 'The people index is not available here: remove by ids without --match.');
+    }
+    return deps.resolvePeople(request.items, targets, request.match ?? 'id', request.confirmAmbiguous ?? false);
   };
 
   const stopListening = deps.bus.onAny((event, payload) => {
@@ -178,6 +233,16 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
     plan: (request) => draft(request).plan,
     start(request) {
       const { plan, items } = draft(request);
+      const unresolved = plan.unresolved ?? [];
+      if (unresolved.length > 0 && !request.skipUnresolved) {
+        const names = unresolved.slice(0, 5).map((u) => `${u.label} (line ${u.line}: ${u.reason})`);
+        throw new AppError(
+          'CONFLICT',
+          `Nothing was sent: ${unresolved.length} of the list cannot be resolved on some terminals: ${names.join(', ')}${unresolved.length > 5 ? ', …' : ''}. ` +
+            'Refresh the people index, confirm ambiguous names (--confirm-ambiguous), or start anyway leaving them out (--skip-unresolved).',
+          { unresolved },
+        );
+      }
       const jobId = randomUUID();
       journal.createJob(
         jobId,
@@ -194,6 +259,7 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
     show: (query) => reader.show(requireJob(query.jobId), query),
     pause(jobId) {
       const row = requireJob(jobId);
+      refuseIfOwnedElsewhere(jobId);
       if (row.state !== 'running') {
         throw new AppError('CONFLICT', `Job ${jobId} is ${row.state}, so it cannot be paused. Only a running job can.`);
       }
@@ -216,6 +282,8 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
     },
     retryFailed(jobId) {
       requireJob(jobId);
+      // Taken before the journal changes: a job another process runs is refused untouched.
+      deps.leases?.acquire(jobId);
       const retried = journal.retryFailed(jobId);
       if (retried > 0) runOf(jobId).resume();
       return { jobId, retried };
@@ -223,6 +291,7 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
     cancel(jobId) {
       const row = reader.job(jobId);
       if (!row || row.state === 'done' || row.state === 'cancelled') return false;
+      refuseIfOwnedElsewhere(jobId);
       const run = runs.get(jobId);
       if (run && !run.ended()) run.cancel();
       else {
@@ -239,18 +308,26 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
       return service.summary(jobId);
     },
     resumeInterrupted() {
+      // Jobs another process runs (its lease is alive) are left to it.
       const ids = reader.withState('running').filter((id) => !runs.has(id));
-      for (const id of ids) runOf(id).resume();
-      return ids;
+      return ids.filter((id) => {
+        const run = runOf(id, true);
+        run?.resume();
+        return run !== undefined;
+      });
     },
     resumeQueued(serial) {
       const ids = journal.runningJobsWithWork(serial);
-      for (const id of ids) runOf(id).wake(serial);
-      return ids;
+      return ids.filter((id) => {
+        const run = runOf(id, true);
+        run?.wake(serial);
+        return run !== undefined;
+      });
     },
     retryItems(selection, action) {
       const { jobs, count } = journal.retryItems(selection, action);
-      for (const id of jobs) runOf(id).resume();
+      // A job another process runs gets its items back there (its next wake); this one does not join it.
+      for (const id of jobs) runOf(id, true)?.resume();
       return count;
     },
     discardItems(selection, action) {
@@ -270,6 +347,7 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
       if (probeTimer) clearInterval(probeTimer);
       for (const run of runs.values()) run.close();
       await Promise.all([...runs.values()].map((r) => r.idle()));
+      for (const id of runs.keys()) deps.leases?.release(id);
       progress.close();
     },
   };

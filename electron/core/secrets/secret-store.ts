@@ -10,6 +10,20 @@ export interface SecretStore {
   set(key: string, value: string): Promise<void>;
   delete(key: string): Promise<void>;
   keys(): Promise<string[]>;
+  /**
+   * Resolves when the store can be read with what it was opened with; rejects with SECRETS_LOCKED (a missing or
+   * wrong passphrase, no OS keychain) otherwise. Jobs check it before they start, resume or sync
+   * ({@link requireUnlocked}). A store without it is always open (in memory).
+   */
+  check?(): Promise<void>;
+}
+
+/**
+ * Rejects with SECRETS_LOCKED when `store` is locked: called before a job starts, resumes or syncs, so a wrong
+ * passphrase stops the work with what to do instead of every item failing as "credentials rejected".
+ */
+export async function requireUnlocked(store: SecretStore): Promise<void> {
+  await store.check?.();
 }
 
 /** A username and password for a terminal's local API. */
@@ -67,12 +81,15 @@ export async function writeCredentials(store: SecretStore, key: string, credenti
 export interface CredentialTarget {
   address: string;
   port: number;
+  /** The MAC the neighbour table holds for `address` now, when known. */
+  mac?: string | null;
 }
 
 /**
  * Whether stored credentials may be sent to `terminal` at `target`: only when the technician trusted it (added
  * it by address or confirmed it), it is not in an identity conflict, and `target` is the address and port its
- * identity was pinned at. Anything else (discovered only, a claimant, another address) gets none.
+ * identity was pinned at, with the pinned MAC when both are known. Anything else (discovered only, a claimant,
+ * another address, other hardware at the pinned address) gets none.
  */
 export function mayReceiveCredentials(terminal: Terminal, target: CredentialTarget): boolean {
   const pin = terminal.pin;
@@ -81,6 +98,7 @@ export function mayReceiveCredentials(terminal: Terminal, target: CredentialTarg
     !!pin &&
     pin.address === target.address &&
     pin.port === target.port &&
+    !(pin.mac && target.mac && pin.mac !== target.mac) &&
     (pin.kind === 'unknown' || pin.kind === terminal.kind)
   );
 }

@@ -34,6 +34,10 @@ export const cloudEn = {
       projectId: 'Project ID',
       clientId: 'Access ID (client id)',
       clientSecret: 'Access Secret',
+      rps: 'Requests per second (most)',
+      rpsHint: 'The app never sends faster, and slows down by itself when the cloud answers “too frequent”.',
+      followLimit: 'Follow a push for (minutes)',
+      followLimitHint: 'After this, a task still running is left to the sync queue, which follows it again later.',
     },
     aliyun: {
       title: 'Alibaba Cloud',

@@ -35,6 +35,10 @@ export const cloudZhCN: typeof cloudEn = {
       projectId: '项目 ID',
       clientId: 'Access ID（client id）',
       clientSecret: 'Access Secret',
+      rps: '每秒请求数（上限）',
+      rpsHint: '应用不会超过此速度；云端答复“请求过于频繁”时会自动放慢。',
+      followLimit: '跟进下发任务（分钟）',
+      followLimitHint: '超过此时间仍在执行的任务交给同步队列，稍后再次跟进。',
     },
     aliyun: {
       title: '阿里云',

@@ -1,4 +1,7 @@
+import { peopleEn } from './people.en.ts';
 import { cloudEn } from './cloud.en.ts';
+import { devicesViewsEn } from './devices-views.en.ts';
+import { permissionBrowserEn } from './permission-browser.en.ts';
 import { jobsEn } from './jobs.en.ts';
 import { removeEn } from './remove.en.ts';
 import { syncEn } from './sync.en.ts';
@@ -68,6 +71,8 @@ export const en = {
       submit: 'Add terminal',
       adding: 'Adding…',
       added: 'Added {{name}}.',
+      claims:
+        'Not added: what answers there contradicts {{name}} ({{serial}}), trusted at {{where}}. Nothing was sent to it. Resolve the identity conflict in its details.',
     },
     sweep: {
       legend: 'Sweep a subnet',
@@ -104,9 +109,33 @@ export const en = {
       model: 'Model',
       firmware: 'Firmware',
       address: 'Address',
+      trust: 'Trust',
+      capability: 'Can do',
       credentials: 'Credentials',
       people: 'People',
       lastSeen: 'Last seen',
+    },
+    capabilityBadge: {
+      remove: 'Removes people (API {{api}})',
+      'too-old': 'Too old (API v0)',
+      none: 'Nothing (unknown kind)',
+    },
+    select: {
+      row: 'Select {{serial}}',
+      all: 'Select all shown terminals',
+    },
+    bulk: {
+      label: 'Selected terminals',
+      selected_one: '{{count}} terminal selected',
+      selected_other: '{{count}} terminals selected',
+      trust: 'Trust selected',
+      clear: 'Clear selection',
+      trusted_one: '{{count}} terminal trusted: it may now be sent its credentials and jobs.',
+      trusted_other: '{{count}} terminals trusted: they may now be sent their credentials and jobs.',
+      leftOut_one: '{{count}} terminal in an identity conflict was left out: open it and resolve the conflict.',
+      leftOut_other:
+        '{{count}} terminals in an identity conflict were left out: open each one and resolve the conflict.',
+      nothing: 'Every selected terminal is already trusted.',
     },
     unnamed: 'Unnamed terminal',
     none: '—',
@@ -174,6 +203,9 @@ export const en = {
         'A device at {{where}} claims to be this terminal. It is sent nothing. Keep this terminal where it was trusted, or, if it really moved, move it to {{where}}.',
       conflictChanged:
         'Another device ({{serial}}) now answers at {{where}}. This terminal is sent nothing. Keep it if that is still your terminal, or forget it.',
+      conflictMac:
+        'The device at {{where}} tells this terminal’s serial but answers from another hardware address ({{mac}}; trusted as {{pinned}}). It is sent nothing. If the terminal was replaced or repaired, trust it as it is now; otherwise forget it and check the network.',
+      acceptHardware: 'It was replaced or repaired: trust it as it is now',
       keep: 'Keep it where it was trusted',
       move: 'Move it to {{where}} and trust it there',
     },
@@ -221,9 +253,12 @@ export const en = {
     },
   },
   ...removeEn,
+  ...peopleEn,
+  ...devicesViewsEn,
   ...jobsEn,
   ...syncEn,
   ...cloudEn,
+  ...permissionBrowserEn,
   files: {
     tooLarge: 'The file is too large to save ({{detail}}). Export a shorter period or fewer items, then try again.',
     writeFailed: 'Could not save the file: {{reason}}. Choose another folder and try again.',
@@ -256,11 +291,14 @@ export const en = {
     FORBIDDEN_MDNS:
       'Discovery by mDNS is not allowed here ({{message}}). Add terminals by address or sweep a subnet instead.',
     STORAGE: 'The local database cannot be used ({{message}}). Check the disk has free space, then restart the app.',
-    SECRETS_LOCKED: 'Saved credentials are locked ({{message}}). Unlock them, then try again.',
+    SECRETS_LOCKED:
+      'Saved credentials are locked ({{message}}). Nothing was sent. Start the app again with the passphrase the credentials were saved with (FCOM_SECRET_KEY), then try again.',
     NETWORK:
       'The terminal could not be reached ({{message}}). Check the address, the cable and that the terminal is on, then try again.',
     hostLost: 'The connection to the app was lost. Restart it with "npm run web" and open the address it prints.',
     CANCELLED: 'The operation was cancelled. Nothing more will be sent for it.',
+    jobOwned:
+      'This job is running in another Face Commissioner process ({{message}}). Follow it there, or stop that process and try again.',
     CONFLICT: 'That cannot be done now ({{message}}). Refresh the view, then choose an action the item allows.',
     INTERNAL: 'Something went wrong inside the app ({{message}}). Try again; if it repeats, export diagnostics.',
   },

@@ -75,6 +75,7 @@ export const removeEn = {
       invalid_face_id: 'not a valid face_id.',
       invalid_register_image_id: 'not a valid register_image_id.',
       invalid_native_id: 'not a valid id (at most 64 characters, no spaces).',
+      name_too_long: 'the name is longer than 200 characters: shorten it, or pick the right name column.',
     },
     columns: {
       label: 'Columns',
@@ -114,6 +115,9 @@ export const removeEn = {
       chosen_one: '{{chosen}} of {{count}} terminal chosen',
       chosen_other: '{{chosen}} of {{count}} terminals chosen',
       unknownKind: 'Unknown kind: nothing can be removed from it.',
+      tooOld: 'Firmware too old for removal (API v0): update it to 3.9 or later.',
+      untrusted: 'Not trusted: check it is yours and trust it in Devices first.',
+      conflict: 'Identity conflict: another device claims to be it. Resolve it in Devices first.',
       offlineNote: 'Its items will wait until it is back.',
       next: 'Next: review the dry run',
       planning: 'Planning…',

@@ -73,6 +73,7 @@ export const removeZhCN: typeof removeEn = {
       invalid_face_id: '不是有效的 face_id。',
       invalid_register_image_id: '不是有效的 register_image_id。',
       invalid_native_id: '不是有效的编号（最多 64 个字符，不能有空格）。',
+      name_too_long: '姓名超过 200 个字符：请缩短，或选择正确的姓名列。',
     },
     columns: {
       label: '列',
@@ -112,6 +113,9 @@ export const removeZhCN: typeof removeEn = {
       chosen_one: '已选择 {{chosen}} / {{count}} 台终端',
       chosen_other: '已选择 {{chosen}} / {{count}} 台终端',
       unknownKind: '类型未知：无法在其上删除。',
+      tooOld: '固件过旧，无法删除（API v0）：请升级到 3.9 或更高版本。',
+      untrusted: '未受信任：请确认是您的终端，并先在“设备”中信任它。',
+      conflict: '身份冲突：另一台设备声称是它。请先在“设备”中解决。',
       offlineNote: '它的条目会等到终端恢复在线。',
       next: '下一步：核对预演结果',
       planning: '正在规划…',

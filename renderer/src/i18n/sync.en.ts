@@ -62,6 +62,8 @@ export const syncEn = {
     reason: {
       'terminal-offline': 'The terminal does not answer. This waits and is sent once it is back (or press Sync now).',
       'cloud-unreachable': 'The cloud cannot be reached. This waits and is sent once it answers again.',
+      'cloud-task-running':
+        'The cloud is still working on this push. It goes on in the cloud; the app follows it again later (or press Sync now).',
       'job-paused': 'Its job is paused. Resume the job in Jobs to send it.',
       waiting: 'Waiting for its job to reach it.',
       credentials: 'The credentials were refused. Fix them, then retry.',
@@ -88,6 +90,8 @@ export const syncEn = {
     },
   },
   storageFault: {
+    fullFree:
+      'The disk is full (free {{freeMb}} MB): nothing of this action was saved. Free some disk space, then try again.',
     full: 'The disk is full: nothing of this action was saved. Free some disk space, then try again.',
     locked:
       'The local database is locked by another program (another window or an fcom command): nothing of this action was saved. Close it, then try again.',
@@ -97,5 +101,11 @@ export const syncEn = {
       'The local database cannot be written (read-only file or folder): nothing was saved. Check the folder’s permissions or choose another data directory.',
     io: 'The disk failed while saving: nothing of this action was saved. Check the disk, then try again.',
     other: 'The local database cannot be used ({{message}}). Restart the app.',
+  },
+  inputLimits: {
+    'too-many-rows':
+      'The list has more than {{maxRows}} rows (read {{rowsRead}} rows, then stopped): nothing was imported. Split it into smaller lists.',
+    'too-large': 'The file is larger than {{maxMb}} MB: nothing was imported. Split it into smaller files.',
+    'not-regular': 'This is not a regular file (a folder or a device): nothing was read. Choose a CSV or TSV file.',
   },
 };

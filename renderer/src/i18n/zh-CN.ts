@@ -1,5 +1,8 @@
+import { peopleZhCN } from './people.zh-CN.ts';
 import type { Translation } from './en.ts';
 import { cloudZhCN } from './cloud.zh-CN.ts';
+import { devicesViewsZhCN } from './devices-views.zh-CN.ts';
+import { permissionBrowserZhCN } from './permission-browser.zh-CN.ts';
 import { jobsZhCN } from './jobs.zh-CN.ts';
 import { removeZhCN } from './remove.zh-CN.ts';
 import { syncZhCN } from './sync.zh-CN.ts';
@@ -69,6 +72,8 @@ export const zhCN: Translation = {
       submit: '添加终端',
       adding: '正在添加…',
       added: '已添加 {{name}}。',
+      claims:
+        '未添加：该地址上的设备与已信任的 {{name}}（{{serial}}，位于 {{where}}）身份不符，未向其发送任何内容。请在该终端详情中解决身份冲突。',
     },
     sweep: {
       legend: '扫描网段',
@@ -105,9 +110,32 @@ export const zhCN: Translation = {
       model: '型号',
       firmware: '固件',
       address: '地址',
+      trust: '信任',
+      capability: '能力',
       credentials: '凭据',
       people: '人员',
       lastSeen: '最近在线',
+    },
+    capabilityBadge: {
+      remove: '可删除人员（API {{api}}）',
+      'too-old': '固件过旧（API v0）',
+      none: '无（未知类型）',
+    },
+    select: {
+      row: '选择 {{serial}}',
+      all: '选择所有显示的终端',
+    },
+    bulk: {
+      label: '已选终端',
+      selected_one: '已选 {{count}} 台终端',
+      selected_other: '已选 {{count}} 台终端',
+      trust: '信任所选终端',
+      clear: '清除选择',
+      trusted_one: '已信任 {{count}} 台终端：现在可以向其发送凭据和任务。',
+      trusted_other: '已信任 {{count}} 台终端：现在可以向其发送凭据和任务。',
+      leftOut_one: '{{count}} 台终端存在身份冲突，未被信任：请打开该终端并解决冲突。',
+      leftOut_other: '{{count}} 台终端存在身份冲突，未被信任：请逐台打开并解决冲突。',
+      nothing: '所选终端均已受信任。',
     },
     unnamed: '未命名终端',
     none: '—',
@@ -173,6 +201,9 @@ export const zhCN: Translation = {
         '{{where}} 上的设备声称是此终端，不会向其发送任何内容。请保留此终端在信任时的地址；如果它确实已迁移，请将其移到 {{where}}。',
       conflictChanged:
         '另一台设备（{{serial}}）现在在 {{where}} 应答，不会向此终端发送任何内容。如果那仍是您的终端请保留，否则请移除它。',
+      conflictMac:
+        '{{where}} 处的设备报出本终端的序列号，但硬件地址不同（{{mac}}；信任时为 {{pinned}}）。未向其发送任何内容。如果终端已更换或维修，请按现状重新信任；否则请忘记它并检查网络。',
+      acceptHardware: '已更换或维修：按现状信任',
       keep: '保留在信任时的地址',
       move: '移到 {{where}} 并在该地址信任',
     },
@@ -217,9 +248,12 @@ export const zhCN: Translation = {
     },
   },
   ...removeZhCN,
+  ...peopleZhCN,
+  ...devicesViewsZhCN,
   ...jobsZhCN,
   ...syncZhCN,
   ...cloudZhCN,
+  ...permissionBrowserZhCN,
   files: {
     tooLarge: '文件太大，无法保存（{{detail}}）。请缩短时间范围或减少条目后重新导出。',
     writeFailed: '无法保存文件：{{reason}}。请选择其他文件夹后重试。',
@@ -250,10 +284,12 @@ export const zhCN: Translation = {
     FORBIDDEN_SENDER: '此页面无权使用本应用。请从应用自己的窗口打开。',
     FORBIDDEN_MDNS: '此处不允许使用 mDNS 发现（{{message}}）。请改为按地址添加终端或扫描网段。',
     STORAGE: '本地数据库无法使用（{{message}}）。请确认磁盘有剩余空间，然后重启应用。',
-    SECRETS_LOCKED: '已保存的凭据被锁定（{{message}}）。请先解锁，然后重试。',
+    SECRETS_LOCKED:
+      '已保存的凭据被锁定（{{message}}）。未发送任何内容。请使用保存凭据时的口令（FCOM_SECRET_KEY）重新启动应用，然后重试。',
     NETWORK: '无法连接终端（{{message}}）。请检查地址、网线以及终端是否开机，然后重试。',
     hostLost: '与应用的连接已断开。请用 "npm run web" 重新启动并打开它显示的地址。',
     CANCELLED: '操作已取消，不会再为它发送任何内容。',
+    jobOwned: '此任务正在另一个 Face Commissioner 进程中运行（{{message}}）。请在那里查看进度，或停止该进程后重试。',
     CONFLICT: '当前无法执行该操作（{{message}}）。请刷新视图，然后选择该项目允许的操作。',
     INTERNAL: '应用内部出错（{{message}}）。请重试；如果反复出现，请导出诊断信息。',
   },

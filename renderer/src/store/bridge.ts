@@ -16,6 +16,7 @@ export async function connectBridge(api: Api, store: AppStore): Promise<Unsubscr
     api.on('jobs:progress', (progress) => state().receiveJobProgress(progress)),
     api.on('jobs:progress', (progress) => state().receiveRemovalProgress(progress)),
     api.on('jobs:progress', (progress) => state().receivePushProgress(progress)),
+    api.on('jobs:progress', (progress) => state().receivePeopleProgress(progress)),
     api.on('sync:changed', (sync) => state().receiveSyncStatus(sync)),
   ];
   const [settings, status, terminals, browsing, adapters] = await Promise.all([

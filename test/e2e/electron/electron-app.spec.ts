@@ -25,7 +25,8 @@ test.describe('the Electron app', () => {
         const contents = BrowserWindow.getAllWindows()[0]?.webContents;
         return contents ? { url: contents.getURL() } : null;
       });
-      expect(prefs?.url).toMatch(/^file:/);
+      // Served by the app:// protocol (electron/main/app-protocol.ts), never file:// with extra privileges.
+      expect(prefs?.url).toBe('app://face-commissioner/index.html');
       expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       for (const name of ['Devices', 'Remove identities', 'Permissions', 'Jobs', 'Sync queue', 'Settings']) {
         await page.getByRole('button', { name, exact: true }).click();

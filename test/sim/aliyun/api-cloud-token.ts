@@ -24,3 +24,29 @@ export function issueCloudToken(params: unknown, appKey: string, appProjectId: s
   if (res.value !== appProjectId) return { error: 'requestAuthorizedError' };
   return { message: 'success', data: tokens.issueCloud(appKey, appProjectId) };
 }
+
+/** Path of the token renewal that does not revoke (named by the vendor; its parameters are not published). */
+export const CLOUD_TOKEN_REFRESH_PATH = '/cloud/token/refresh';
+
+/**
+ * POST /cloud/token/refresh: the token to renew in `request.cloudToken` (the simulator's reading; the documents
+ * are silent), params as /cloud/token. Answers a new token like /cloud/token without revoking the pair's other
+ * tokens (the `refresh-revokes-old` variant revokes the renewed one). A token that is not live is 2402.
+ */
+export function refreshCloudToken(
+  params: unknown,
+  current: string | undefined,
+  appKey: string,
+  appProjectId: string,
+  tokens: TokenBook,
+  revokeOld: boolean,
+): ApiOutcome {
+  const object = readParams(params);
+  if (object.error) return { error: object.error };
+  const res = readString(object.value, 'res');
+  if (res.error) return { error: res.error };
+  if (res.value !== appProjectId) return { error: 'requestAuthorizedError' };
+  if (!current?.trim()) return { error: 'iotTokenBlank' };
+  const renewed = tokens.refreshCloud(appKey, current, revokeOld);
+  return renewed ? { message: 'success', data: renewed } : { error: 'iotTokenInvalid' };
+}

@@ -30,8 +30,11 @@ const UNKNOWN_USER: Record<AliyunUserType, AliyunErrorKey> = {
  *   scope ids name) answers 3000 "permission not exist" for the WHOLE request and deletes NOTHING, not even
  *   the faces of the other users it names. The default answers 3000 only when none of the named faces is
  *   there, and otherwise deletes what is there and answers 200.
+ * - `refresh-revokes-old`: POST /cloud/token/refresh revokes the token it renewed (as Tuya's refresh does). The
+ *   default keeps the renewed token valid until its own expiry: the documents say only that refresh renews
+ *   "without" the revocation /cloud/token causes.
  */
-export const ALIYUN_VARIANTS = ['batch-3000'] as const;
+export const ALIYUN_VARIANTS = ['batch-3000', 'refresh-revokes-old'] as const;
 
 /** One platform variant (see {@link ALIYUN_VARIANTS}). */
 export type AliyunVariant = (typeof ALIYUN_VARIANTS)[number];

@@ -83,6 +83,8 @@ export interface AliyunGatewaySim {
   expireTokens(): void;
   /** Accepts another iotToken (a user session of the project). */
   addIotToken(token: string): void;
+  /** cloudTokens issued (each revokes the one before) and refreshed (no revocation) so far. */
+  tokenCounts(): { issued: number; refreshed: number };
   /** Who has a face on which device now. */
   permissions(): AliyunPermission[];
   /** Replaces the platform variants in force (see {@link ALIYUN_VARIANTS}). */
@@ -164,6 +166,7 @@ export async function startAliyunGateway(options: AliyunGatewayOptions): Promise
     setRateLimit: (n) => limiter.setLimit(n ?? Number.POSITIVE_INFINITY),
     expireTokens: () => tokens.expireAll(),
     addIotToken: (token) => tokens.addIot(token, options.projectId),
+    tokenCounts: () => tokens.counts(),
     permissions: () => store.snapshot(),
     setVariants,
     injectError: (key, rule = {}) => {

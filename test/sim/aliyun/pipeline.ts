@@ -3,7 +3,13 @@ import { applyTransportFault, sleep, type SimHandler } from '../common/http.ts';
 import type { FaultKind, KnobBox } from '../common/knobs.ts';
 import type { Prng } from '../common/prng.ts';
 import type { RequestLog } from '../common/request-log.ts';
-import { CLOUD_TOKEN_API_VER, CLOUD_TOKEN_PATH, issueCloudToken } from './api-cloud-token.ts';
+import {
+  CLOUD_TOKEN_API_VER,
+  CLOUD_TOKEN_PATH,
+  CLOUD_TOKEN_REFRESH_PATH,
+  issueCloudToken,
+  refreshCloudToken,
+} from './api-cloud-token.ts';
 import {
   PERMISSION_DELETE_API_VER,
   PERMISSION_DELETE_PATH,
@@ -21,6 +27,7 @@ import type { TokenBook, TokenOwner } from './tokens.ts';
 /** The published APIs and the one version of each. */
 const API_VERSIONS = new Map([
   [CLOUD_TOKEN_PATH, CLOUD_TOKEN_API_VER],
+  [CLOUD_TOKEN_REFRESH_PATH, CLOUD_TOKEN_API_VER],
   [PERMISSION_DELETE_PATH, PERMISSION_DELETE_API_VER],
 ]);
 
@@ -168,6 +175,10 @@ function runApi(ctx: PipelineContext, path: string, envelope: Envelope, appKey: 
   const projectId = ctx.appProjects.get(appKey);
   if (projectId === undefined) return { error: 'appNotExist' };
   if (path === CLOUD_TOKEN_PATH) return issueCloudToken(envelope.params, appKey, projectId, ctx.tokens);
+  if (path === CLOUD_TOKEN_REFRESH_PATH) {
+    const revokeOld = ctx.variants.has('refresh-revokes-old');
+    return refreshCloudToken(envelope.params, envelope.cloudToken, appKey, projectId, ctx.tokens, revokeOld);
+  }
   const owner = resolveToken(ctx.tokens, envelope, appKey);
   if (typeof owner === 'string') return { error: owner };
   return deletePermissions(envelope.params, owner, ctx.store, {

@@ -20,6 +20,8 @@ export class TokenBook {
   /** The newest cloudToken of each app and project: issuing again revokes the previous one. */
   private readonly current = new Map<string, string>();
   private readonly iot = new Map<string, { projectId: string; valid: boolean }>();
+  private issues = 0;
+  private refreshes = 0;
 
   private readonly now: () => number;
   private readonly newToken: () => string;
@@ -40,7 +42,39 @@ export class TokenBook {
     const cloudToken = this.newToken();
     this.cloud.set(cloudToken, { appKey, projectId, expiresAt: this.now() + this.ttlMs, revoked: false });
     this.current.set(pair, cloudToken);
+    this.issues += 1;
     return { cloudToken, expireIn: this.ttlMs };
+  }
+
+  /**
+   * Renews a live cloudToken of `appKey` (POST /cloud/token/refresh): a new token, now the pair's newest, and NO
+   * revocation of the other tokens of the pair; the renewed one too stays valid until its expiry unless
+   * `revokeOld` (the `refresh-revokes-old` variant). Undefined when `token` is unknown, revoked or expired.
+   */
+  refreshCloud(
+    appKey: string,
+    token: string,
+    revokeOld: boolean,
+  ): { cloudToken: string; expireIn: number } | undefined {
+    const owner = this.check('cloud', token, appKey);
+    const entry = this.cloud.get(token);
+    if (!owner || !entry) return undefined;
+    if (revokeOld) entry.revoked = true;
+    const cloudToken = this.newToken();
+    this.cloud.set(cloudToken, {
+      appKey,
+      projectId: owner.projectId,
+      expiresAt: this.now() + this.ttlMs,
+      revoked: false,
+    });
+    this.current.set(`${appKey}\n${owner.projectId}`, cloudToken);
+    this.refreshes += 1;
+    return { cloudToken, expireIn: this.ttlMs };
+  }
+
+  /** How many cloudTokens were issued (POST /cloud/token) and refreshed so far: tests count revocations. */
+  counts(): { issued: number; refreshed: number } {
+    return { issued: this.issues, refreshed: this.refreshes };
   }
 
   /** Accepts an iotToken (a user session of `projectId`). */

@@ -1,7 +1,7 @@
 import type { PanelAnswer, RouteContext } from './panel.ts';
 import { requireSession } from './session-routes.ts';
 import { parsePaging } from './validate.ts';
-import { numericIdentifier } from './variants.ts';
+import { nullIdentifier, numericIdentifier } from './variants.ts';
 
 /**
  * `GET /api/v1/access/identifier/items?limit=&page_number=` (also `.../items/link`, which the vendor documents
@@ -33,7 +33,11 @@ export function listIdentifiers(ctx: RouteContext): PanelAnswer {
     items: items.length,
     body: {
       list_option: { pagination },
-      list_items: state.knobs.has('numeric-values') ? items.map(numericIdentifier) : items,
+      list_items: items
+        .map((item): Record<string, unknown> =>
+          state.knobs.has('numeric-values') ? numericIdentifier(item) : { ...item },
+        )
+        .map((item) => (state.knobs.has('null-values') ? nullIdentifier(item) : item)),
     },
   };
 }

@@ -2,15 +2,18 @@ import { bearerToken, passwordMatches, type BasipSession } from './auth.ts';
 import { ADMIN_REQUIRED, BasipError, LOG_IN, WRONG_LOGIN } from './errors.ts';
 import { infoBody } from './info.ts';
 import type { PanelAnswer, RouteContext } from './panel.ts';
-import { numericInfo } from './variants.ts';
+import { nullInfo, numericInfo } from './variants.ts';
 
 /**
  * `GET /api/info` (and `/api/<level>/info`): model, serial and versions, without login; with numbers for
- * versions, model and serial under `numeric-values`.
+ * versions, model and serial under `numeric-values`. Under `info-behind-login` only with a valid token
+ * (401 "Log In" otherwise, as the other guarded paths answer).
  */
 export function getInfo(ctx: RouteContext): PanelAnswer {
+  if (ctx.state.knobs.has('info-behind-login')) requireSession(ctx, false);
   const body = infoBody(ctx.state.info, ctx.state.level);
-  return { status: 200, body: ctx.state.knobs.has('numeric-values') ? numericInfo(body) : body };
+  const numeric = ctx.state.knobs.has('numeric-values') ? numericInfo(body) : body;
+  return { status: 200, body: ctx.state.knobs.has('null-values') ? nullInfo(numeric) : numeric };
 }
 
 /**

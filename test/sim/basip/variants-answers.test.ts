@@ -107,4 +107,20 @@ describe('BAS-IP panel firmware variants: answers', () => {
     expect((await list(token, 10, 2)).list_items.map((i) => i.identifier_uid)).toEqual(all.slice(10, 20));
     expect((await list(token, 30, 2)).list_items.map((i) => i.identifier_uid)).toEqual(all.slice(20, 40));
   });
+
+  it('info-behind-login: every info path answers 401 "Log In" without a valid token, the info with one', async () => {
+    panel = await startPanel({ people, knobs: { variants: ['info-behind-login'] } });
+    for (const path of ['/api/info', '/api/v1/info']) {
+      const anonymous = await panel.call('GET', path);
+      expect(anonymous.status, path).toBe(401);
+      expect(anonymous.json).toEqual({ error: 'Log In' });
+      expect((await panel.call('GET', path, { token: 'not-issued' })).status, path).toBe(401);
+    }
+    const token = await panel.login();
+    const info = await panel.call('GET', '/api/v1/info', { token });
+    expect(info.status).toBe(200);
+    expect(info.json).toMatchObject({ device_serial_number: panel.device.info.serial });
+    panel.device.knobs.set({ variants: [] });
+    expect((await panel.call('GET', '/api/info')).status).toBe(200);
+  });
 });

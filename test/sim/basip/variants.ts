@@ -66,6 +66,17 @@ export function numericInfo(body: Record<string, unknown>): Record<string, unkno
   return out;
 }
 
+/** `null-values` in the device-info answer: null versions of parts the app does not use, and no name. */
+export function nullInfo(body: Record<string, unknown>): Record<string, unknown> {
+  return { ...body, framework_version: null, frontend_version: null, device_name: null };
+}
+
+/** `null-values`: an identifier as a list shows it with null number and owner name (the app uses neither). */
+export function nullIdentifier(item: Record<string, unknown>): Record<string, unknown> {
+  const owner = (item.identifier_owner ?? {}) as Record<string, unknown>;
+  return { ...item, identifier_number: null, identifier_owner: { ...owner, name: null } };
+}
+
 /** `link-id-null`: every entry of a link answer's `result` with `link_id: null`. */
 export function withNullLinkIds<T extends { link_id: string | null }>(result: readonly T[]): T[] {
   return result.map((entry) => ({ ...entry, link_id: null }));

@@ -40,7 +40,14 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
  * - `int-codes` (Sophon): error codes are integers where the examples show strings;
  * - `numeric-values` (both): numbers where the examples show strings in fields the app does not use
  *   (Sophon `user_type`, a person's `type`; BAS-IP `identifier_number`, `identifier_type`);
- * - `no-totals` (BAS-IP): list answers carry no pagination totals.
+ * - `no-totals` (BAS-IP): list answers carry no pagination totals;
+ * - `null-values` (both): null where the examples show a value, in fields the app does not depend on
+ *   (Sophon `user_type`, `ext_user_info`, `permission_ids`; BAS-IP `framework_version`, `frontend_version`,
+ *   `device_name`, an identifier's `identifier_number` and owner `name`);
+ * - `info-behind-login` (BAS-IP): the info paths answer 401 `{"error": "Log In"}` without a valid token, as
+ *   some firmware does (PROTOCOLS.md §6), so the panel is identified only after logging in;
+ * - `no-has-more` (Tuya): the permission query answers `total` and `list` without `has_more`, as the vendor's
+ *   captured answer does (its description lists `hasMore`).
  * A silent page cap is the numeric knob `pageCap`.
  */
 export const FIRMWARE_VARIANTS = [
@@ -54,6 +61,9 @@ export const FIRMWARE_VARIANTS = [
   'int-codes',
   'numeric-values',
   'no-totals',
+  'info-behind-login',
+  'no-has-more',
+  'null-values',
 ] as const;
 
 /** One firmware variant (see {@link FIRMWARE_VARIANTS}). */

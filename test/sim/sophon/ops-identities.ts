@@ -72,7 +72,7 @@ export const identityOps: OpTable = {
 
   getidentity({ body, store, knobs }) {
     const identity = store.requireIdentity(requiredString(body, 'identity_id'));
-    return { body: identityView(identity, knobs.variants.includes('numeric-values')) };
+    return { body: identityView(identity, knobs.variants) };
   },
 
   updateidentity({ body, store, knobs }) {
@@ -81,6 +81,6 @@ export const identityOps: OpTable = {
     const identity = store.requireIdentity(identityId);
     store.requirePermissions(fields.permissionIds);
     Object.assign(identity, fields);
-    return { body: identityView(identity, knobs.variants.includes('numeric-values')) };
+    return { body: identityView(identity, knobs.variants) };
   },
 };

@@ -46,8 +46,7 @@ export const identityListOps: OpTable = {
     );
     const { page, pagination } = takePage(matching, paging, knobs.pageCap);
     await sleep(knobs.perItemLatencyMs * page.length);
-    const numeric = knobs.variants.includes('numeric-values');
-    return { body: { identities: page.map((identity) => identityView(identity, numeric)), pagination } };
+    return { body: { identities: page.map((identity) => identityView(identity, knobs.variants)), pagination } };
   },
 
   async deleteidentities({ body, store, knobs }) {

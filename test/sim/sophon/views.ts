@@ -6,9 +6,9 @@ export interface IdentityView {
   identity_id: string;
   identity_name: string;
   /** A name ("employee"), or its number under the `numeric-values` variant (see {@link identityView}). */
-  user_type: string | number;
-  permission_ids: string[];
-  ext_user_info: Record<string, unknown>;
+  user_type: string | number | null;
+  permission_ids: string[] | null;
+  ext_user_info: Record<string, unknown> | null;
   face_ids: string[];
   register_image_ids: string[];
 }
@@ -42,7 +42,16 @@ export interface PaginationView {
  * visitor 2, ...; the vendor sample gives a person `"type": 1`), the same number as `type` inside
  * `ext_user_info`, and a digits-only `visit_card_number` as a number.
  */
-export function identityView(identity: SophonIdentity, numeric = false): IdentityView {
+export function identityView(identity: SophonIdentity, variants: readonly string[] = []): IdentityView {
+  const view = typedIdentityView(identity, variants.includes('numeric-values'));
+  // `null-values`: nulls where the examples show values, in fields the app does not use.
+  return variants.includes('null-values')
+    ? { ...view, user_type: null, ext_user_info: null, permission_ids: null }
+    : view;
+}
+
+/** {@link identityView} without the `null-values` variant. */
+function typedIdentityView(identity: SophonIdentity, numeric: boolean): IdentityView {
   const view: IdentityView = {
     identity_id: identity.identityId,
     identity_name: identity.identityName,
@@ -54,12 +63,12 @@ export function identityView(identity: SophonIdentity, numeric = false): Identit
   };
   if (!numeric) return view;
   const typeNumber = USER_TYPES.indexOf(identity.userType) + 1;
-  const card = view.ext_user_info.visit_card_number;
+  const card = view.ext_user_info?.visit_card_number;
   return {
     ...view,
     user_type: typeNumber,
     ext_user_info: {
-      ...view.ext_user_info,
+      ...(view.ext_user_info ?? {}),
       type: typeNumber,
       ...(typeof card === 'string' && /^\d{1,15}$/.test(card) ? { visit_card_number: Number(card) } : {}),
     },

@@ -8,7 +8,7 @@ import { applyKeyCase, type KeyCase } from './key-case.ts';
 import type { SiteModel } from './model.ts';
 import type { ParamSource } from './params.ts';
 import { matchRoute, type Route } from './router.ts';
-import { headerValue, verify } from './signature.ts';
+import { headerValue, verify, type SignedQueryForm } from './signature.ts';
 import type { TaskBook } from './tasks.ts';
 import type { RateLimiter } from './throttle.ts';
 import type { TokenStore } from './tokens.ts';
@@ -28,6 +28,8 @@ export interface GatewayDeps {
   keyCase: KeyCase;
   /** Draws the `tid` (trace id) of each answer. */
   tidPrng: Prng;
+  /** How the query is read for the signature check (default decoded). */
+  signedQuery?: SignedQueryForm;
 }
 
 interface Answer {
@@ -92,7 +94,13 @@ async function answer(deps: GatewayDeps, request: IncomingMessage, body: string,
   const isTokenCall = path === TOKEN_PATH || path.startsWith(`${TOKEN_PATH}/`);
   const verdict = verify(
     { method, url: request.url ?? '/', body, headers: request.headers },
-    { clientId: deps.clientId, secret: deps.clientSecret, tokenCall: isTokenCall, now },
+    {
+      clientId: deps.clientId,
+      secret: deps.clientSecret,
+      tokenCall: isTokenCall,
+      now,
+      queryForm: deps.signedQuery ?? 'decoded',
+    },
   );
   if (!verdict.ok) return { status: 200, code: verdict.code };
   try {
@@ -112,6 +120,7 @@ async function answer(deps: GatewayDeps, request: IncomingMessage, body: string,
       now,
       params,
       pathParams: match.pathParams,
+      knobs: deps.knobs.get(),
     });
     return { status: 200, result: applyKeyCase(result, deps.keyCase) };
   } catch (error) {

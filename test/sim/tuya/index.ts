@@ -9,7 +9,8 @@ import { buildSite, type SimChannel, type TuyaChannelSpec } from './model.ts';
 import { AUTH_ROUTES } from './routes-auth.ts';
 import { TASK_ROUTES } from './routes-tasks.ts';
 import { TaskBook, type AuthTask } from './tasks.ts';
-import type { RecordIssueStatus, TaskProgress, TaskStatus } from './task-values.ts';
+import type { RecordIssueStatus, TaskNumbering, TaskProgress, TaskStatus } from './task-values.ts';
+import type { SignedQueryForm } from './signature.ts';
 import { RateLimiter, type ThrottleConfig } from './throttle.ts';
 import { TokenStore } from './tokens.ts';
 
@@ -43,6 +44,15 @@ export interface TuyaCloudOptions {
   keyCase?: KeyCase;
   /** Fault and latency knobs (see common/knobs.ts; http500 → code 500, busy → 1111, http503 → HTTP 503). */
   knobs?: Partial<Knobs>;
+  /**
+   * Which table task progress and status numbers follow (default `response`; `request`: the vendor's request
+   * tables, where 1 is "completed" and 3 "being executed"). See task-values.ts.
+   */
+  taskNumbering?: TaskNumbering;
+  /** How the signature's query is read (default `decoded`, as the vendor's Node connector signs it). */
+  signedQuery?: SignedQueryForm;
+  /** Whether task answers carry `taskFinishTime` once ended (default true; false: the end shows in numbers only). */
+  taskFinishTimes?: boolean;
 }
 
 /** One record of a task, for tests. */
@@ -85,10 +95,14 @@ export interface TuyaCloudSim {
   setOnline(online: boolean): Promise<void>;
   /** Replaces the throttle (undefined switches it off). */
   setThrottle(config: ThrottleConfig | undefined): void;
+  /** Throttling answers (1110/1111/1199 from the rate limit) sent so far. */
+  throttledCount(): number;
   /** Every access token issued so far answers 1010 from now on (refresh tokens still work). */
   expireTokens(): void;
   /** Every task, newest first, brought up to the clock. */
   tasks(): TaskSnapshot[];
+  /** Switches the task numbering (see {@link TuyaCloudOptions.taskNumbering}). */
+  setTaskNumbering(numbering: TaskNumbering): void;
   /** Stops a running task (no API does this; the console can). False when unknown or already ended. */
   terminateTask(authTaskId: string): boolean;
   close(): Promise<void>;
@@ -145,7 +159,9 @@ export async function startTuyaCloud(options: TuyaCloudOptions): Promise<TuyaClo
     seed,
     timing: { stepMs: options.taskStepMs ?? 500, recordsPerStep: options.recordsPerStep ?? 10 },
     failureRate: options.recordFailureRate ?? 0.1,
+    ...(options.taskNumbering === undefined ? {} : { numbering: options.taskNumbering }),
   });
+  book.finishTimes = options.taskFinishTimes ?? true;
   const handler = createGateway({
     clientId: options.clientId,
     clientSecret: options.clientSecret,
@@ -159,6 +175,7 @@ export async function startTuyaCloud(options: TuyaCloudOptions): Promise<TuyaClo
     routes: [...AUTH_ROUTES, ...TASK_ROUTES],
     keyCase: options.keyCase ?? 'snake',
     tidPrng: createPrng(`tuya-tid:${String(seed)}`),
+    ...(options.signedQuery === undefined ? {} : { signedQuery: options.signedQuery }),
   });
   const endpoint = await serveSwitchable(handler, {
     host: options.host ?? '127.0.0.1',
@@ -173,6 +190,7 @@ export async function startTuyaCloud(options: TuyaCloudOptions): Promise<TuyaClo
     channels: () => site.channels.map((c) => ({ ...c })),
     setOnline: (online) => endpoint.setOnline(online),
     setThrottle: (config) => limiter.set(config),
+    throttledCount: () => limiter.refused(),
     expireTokens: () => tokens.expireAll(),
     tasks: () => {
       const at = now();
@@ -180,6 +198,9 @@ export async function startTuyaCloud(options: TuyaCloudOptions): Promise<TuyaClo
       return book.all().map((task) => snapshot(book, task, at));
     },
     terminateTask: (authTaskId) => book.terminate(authTaskId, now()),
+    setTaskNumbering: (numbering) => {
+      book.numbering = numbering;
+    },
     close: () => endpoint.close(),
   };
 }

@@ -11,6 +11,8 @@ export interface TuyaChannelSpec {
   roomId?: string;
   /** Device online (default true). Issues to an offline device fail every record. */
   online?: boolean;
+  /** Every person may pass this channel (default: only the first channel admits everyone, others about 60%). */
+  everyone?: boolean;
 }
 
 /**
@@ -174,7 +176,7 @@ export function buildSite(options: {
     const authStartTime = options.now - prng.int(30, 365) * DAY;
     const authEndTime = drawEndTime(prng, options.now);
     channels.forEach((channel, index) => {
-      if (index > 0 && prng.next() >= 0.6) return;
+      if (index > 0 && specs[index]?.everyone !== true && prng.next() >= 0.6) return;
       const sent: IssueFlag = prng.next() < 0.5 ? 1 : 0;
       auths.push({
         accessAuthId: snowflakeId(prng),

@@ -1,3 +1,4 @@
+import type { Knobs } from '../common/knobs.ts';
 import { TuyaError } from './errors.ts';
 import { optString, requireString, type ParamSource } from './params.ts';
 import type { SiteModel } from './model.ts';
@@ -11,6 +12,8 @@ export interface RouteContext {
   params: ParamSource;
   /** Values of `{name}` segments of the route pattern. */
   pathParams: Readonly<Record<string, string>>;
+  /** The simulator's knobs at this request (`pageCap`: the permission query caps its pages silently). */
+  knobs?: Readonly<Knobs>;
 }
 
 /** A business handler: returns the `result` (camelCase keys) or throws a {@link TuyaError}. */

@@ -1,6 +1,7 @@
 import { TuyaError } from './errors.ts';
 import { maskMobile, PERMANENT_END_TIME, type AccessAuth, type SimChannel } from './model.ts';
 import { fuzzyMatch, optInt, optString, optStringArray, paginate, readPaging, requireString } from './params.ts';
+import type { Paging } from './params.ts';
 import { optionalProject, requireProject, type Route, type RouteContext } from './router.ts';
 
 const BASE = '/v1.0/iot-02/building';
@@ -156,7 +157,20 @@ function accessAuthList(context: RouteContext): unknown {
     (cardIssueStatus === undefined || a.issued.card === cardIssueStatus) &&
     (fingerprintIssueStatus === undefined || a.issued.fingerprint === fingerprintIssueStatus) &&
     (channelIds === undefined || channelIds.includes(a.channel.accessControlChannelId));
-  return paginate(context.site.auths.filter(matches).map(listItem), paging);
+  const page = paginate(context.site.auths.filter(matches).map(listItem), cappedPaging(paging, context.knobs?.pageCap));
+  if (!context.knobs?.variants.includes('no-has-more')) return page;
+  const { hasMore: _hasMore, ...captured } = page;
+  return captured;
+}
+
+/**
+ * The `pageCap` knob: Tuya documents no page-size limit for the permission query, so a cloud that holds pages
+ * to fewer rows than asked, without saying so, is allowed by the document. The page is then cut with the capped
+ * size (offset = (page - 1) × cap) and `total` still counts every match: only the stated total tells a client
+ * that a short page is not the end.
+ */
+export function cappedPaging(paging: Paging, cap: number | undefined): Paging {
+  return cap !== undefined && cap > 0 && paging.pageSize > cap ? { ...paging, pageSize: cap } : paging;
 }
 
 /** GET access-auth/detail (parameters in the query: a GET has no body). */

@@ -9,10 +9,10 @@ import {
   AUTH_ISSUE_CERTIFICATE,
   AUTH_ISSUE_CERTIFICATE_CODES,
   RECORD_ISSUE_STATUS,
-  TASK_PROGRESS_CODES,
-  TASK_STATUS_CODES,
   progressCode,
+  progressCodes,
   statusCode,
+  statusCodes,
   type AuthIssueCertificate,
 } from './task-values.ts';
 
@@ -27,10 +27,13 @@ function channelFields(channel: SimChannel): Record<string, unknown> {
   };
 }
 
-/** The finish time once the task has ended (omitted before: Tuya leaves null fields out). */
+/**
+ * The finish time once the task has ended (omitted before: Tuya leaves null fields out; never sent when the
+ * `finishTimes` knob of the task book is off, so clients must read the end from the numbers and counts).
+ */
 function finishField(tasks: TaskBook, task: AuthTask, now: number): Record<string, number> {
   const at = tasks.finishAt(task);
-  return at <= now ? { taskFinishTime: at } : {};
+  return at <= now && tasks.finishTimes ? { taskFinishTime: at } : {};
 }
 
 /** A permission is pending when a credential of the policy has not been sent yet. */
@@ -90,8 +93,9 @@ function taskList(context: RouteContext): unknown {
   const authNumType = optInt(p, 'authNumType', [-1, 0, 1]);
   const authIssueType = optInt(p, 'authIssueType', [1, 2]);
   const certificate = optInt(p, 'authIssueCertificate', AUTH_ISSUE_CERTIFICATE_CODES);
-  const progress = optInt(p, 'authTaskProgress', TASK_PROGRESS_CODES);
-  const status = optInt(p, 'authTaskStatus', TASK_STATUS_CODES);
+  const numbering = tasks.numbering;
+  const progress = optInt(p, 'authTaskProgress', progressCodes(numbering));
+  const status = optInt(p, 'authTaskStatus', statusCodes(numbering));
   const finishFrom = optInt(p, 'taskFinishStartTime');
   const finishTo = optInt(p, 'taskFinishEndTime');
   const paging = readPaging(p);
@@ -110,8 +114,8 @@ function taskList(context: RouteContext): unknown {
       (authNumType === undefined || authNumType === -1 || (authNumType === 1) === n > 0) &&
       (authIssueType === undefined || task.authIssueType === authIssueType) &&
       (certificate === undefined || task.authIssueCertificate === certificate) &&
-      (progress === undefined || progressCode(progressName) === progress) &&
-      (status === undefined || statusCode(tasks.status(task, now)) === status) &&
+      (progress === undefined || progressCode(progressName, numbering) === progress) &&
+      (status === undefined || statusCode(tasks.status(task, now), numbering) === status) &&
       (finishFrom === undefined || (finish !== undefined && finish >= finishFrom)) &&
       (finishTo === undefined || (finish !== undefined && finish <= finishTo))
     );
@@ -126,8 +130,8 @@ function taskList(context: RouteContext): unknown {
       authNum: task.records.length,
       authIssueType: task.authIssueType,
       successNum: tasks.successNum(task),
-      authTaskProgress: progressCode(tasks.progress(task, now)),
-      authTaskStatus: statusCode(tasks.status(task, now)),
+      authTaskProgress: progressCode(tasks.progress(task, now), numbering),
+      authTaskStatus: statusCode(tasks.status(task, now), numbering),
       ...finishField(tasks, task, now),
     }));
   return paginate(list, paging);
@@ -152,7 +156,14 @@ function taskDetail(context: RouteContext): unknown {
   };
 }
 
-/** POST access-auth-task/records: the people of one task, with filters and paging. */
+function cappedPage<T>(items: readonly T[], paging: { page: number; pageSize: number }, cap: number) {
+  const start = (paging.page - 1) * paging.pageSize;
+  const size = cap > 0 ? Math.min(cap, paging.pageSize) : paging.pageSize;
+  const list = items.slice(start, start + size);
+  return { total: items.length, list, hasMore: start + list.length < items.length };
+}
+
+/** POST access-auth-task/records: the people of one task, with filters and paging (`pageCap` knob honoured). */
 function taskRecords(context: RouteContext): unknown {
   const projectId = requireProject(context);
   const p = context.params;
@@ -162,6 +173,8 @@ function taskRecords(context: RouteContext): unknown {
   const structureName = optString(p, 'structureName');
   const issueStatus = optInt(p, 'issueStatus', Object.values(RECORD_ISSUE_STATUS));
   const paging = readPaging(p);
+  // The `pageCap` knob: pages silently cut to that many rows (offsets and the total as asked and stated).
+  const cap = context.knobs?.pageCap ?? 0;
   const list = task.records
     .filter(
       (r) =>
@@ -185,7 +198,7 @@ function taskRecords(context: RouteContext): unknown {
   return {
     totalNum: task.records.length,
     successNum: context.tasks.successNum(task),
-    recordListVOList: paginate(list, paging),
+    recordListVOList: cappedPage(list, paging, cap),
   };
 }
 

@@ -26,18 +26,43 @@ export function sha256Hex(body: string | Uint8Array): string {
   return createHash('sha256').update(body).digest('hex');
 }
 
+/** Decodes one percent-encoded component; a malformed escape stays as sent (the signature then cannot match). */
+function decodeComponent(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /**
- * The url part of stringToSign: the path plus the query sorted by key (pairs kept as sent on the wire,
- * still percent-encoded; pairs with the same key keep their order). No query → the bare path.
+ * How the gateway reads the query it checks the signature over:
+ * - `decoded` (default): every key and value percent-decoded (`%20` → space, `%E5%A4%A7` → 大; a "+" stays a
+ *   "+"), as Tuya's Node.js connector signs it (`decodeURIComponent` over the sorted query, PROTOCOLS §6);
+ * - `raw`: the pairs exactly as sent on the wire, still percent-encoded (what a connector that signs raw values
+ *   expects). A knob, because the vendor document does not say; the real cloud accepts the Node connector's.
  */
-export function canonicalUrl(pathAndQuery: string): string {
+export type SignedQueryForm = 'decoded' | 'raw';
+
+/**
+ * The url part of stringToSign: the path plus the query sorted by key (pairs with the same key keep their
+ * order), decoded unless `form` is `raw`. No query → the bare path.
+ */
+export function canonicalUrl(pathAndQuery: string, form: SignedQueryForm = 'decoded'): string {
   const mark = pathAndQuery.indexOf('?');
   if (mark < 0) return pathAndQuery;
   const path = pathAndQuery.slice(0, mark);
   const pairs = pathAndQuery
     .slice(mark + 1)
     .split('&')
-    .filter((pair) => pair !== '');
+    .filter((pair) => pair !== '')
+    .map((pair) => {
+      if (form === 'raw') return pair;
+      const eq = pair.indexOf('=');
+      return eq < 0
+        ? decodeComponent(pair)
+        : `${decodeComponent(pair.slice(0, eq))}=${decodeComponent(pair.slice(eq + 1))}`;
+    });
   const keyOf = (pair: string): string => pair.split('=', 1)[0] ?? '';
   const sorted = [...pairs].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
   return sorted.length > 0 ? `${path}?${sorted.join('&')}` : path;
@@ -91,6 +116,8 @@ export interface VerifyOptions {
   tokenCall: boolean;
   now: number;
   maxSkewMs?: number;
+  /** How the signed query is read (default `decoded`, see {@link SignedQueryForm}). */
+  queryForm?: SignedQueryForm;
 }
 
 /** Outcome of {@link verify}: 1005 unknown client, 1013 bad or stale `t`, 1004 any signature problem. */
@@ -114,7 +141,8 @@ export function signedHeaderPairs(headers: ReceivedRequest['headers']): Array<[s
 /**
  * Checks a request's signature the way the Tuya gateway does. Order: client_id (1005), `t` must be 13 digits
  * and within the skew window (1013), sign_method must be HMAC-SHA256 and sign must match exactly, upper-case
- * included (1004). The url is re-sorted here, so a client that signed its query unsorted is refused.
+ * included (1004). The url is re-sorted (and decoded) here, so a client that signed its query unsorted, or
+ * signed the percent-encoded bytes of a value that needs encoding, is refused.
  */
 export function verify(request: ReceivedRequest, options: VerifyOptions): VerifyResult {
   const clientId = headerValue(request.headers, 'client_id');
@@ -139,7 +167,7 @@ export function verify(request: ReceivedRequest, options: VerifyOptions): Verify
       method: request.method,
       body: request.body,
       signedHeaders: signedHeaderPairs(request.headers),
-      url: canonicalUrl(request.url),
+      url: canonicalUrl(request.url, options.queryForm ?? 'decoded'),
     }),
   });
   return given === expected ? { ok: true } : { ok: false, code: 1004, reason: 'signature mismatch' };

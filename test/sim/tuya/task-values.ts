@@ -40,20 +40,54 @@ export type TaskProgress = keyof typeof TASK_VALUE_MAPPING.authTaskProgress.valu
 /** A task's result, by name. */
 export type TaskStatus = keyof typeof TASK_VALUE_MAPPING.authTaskStatus.values;
 
-/** Every number `authTaskProgress` can take (filters outside this set → 1101). */
+/**
+ * Which table the simulated cloud numbers tasks by (a knob: the document disagrees with itself, and a real
+ * cloud may follow either). `response` (default): the response descriptions above, in both directions.
+ * `request`: the request tables, in both directions; the states they lack ("to be started") answer as
+ * initialized (progress 0) and status 0, which that table does not define.
+ */
+export type TaskNumbering = 'response' | 'request';
+
+const REQUEST_PROGRESS: Record<TaskProgress, number> = {
+  initialized: 0,
+  toBeStarted: 0,
+  completed: 1,
+  terminated: 2,
+  executing: 3,
+};
+
+const REQUEST_STATUS: Record<TaskStatus, number> = {
+  toBeStarted: 0,
+  allSuccessful: 1,
+  partiallySuccessful: 2,
+  allFailed: 3,
+  terminated: 4,
+};
+
+/** Every number `authTaskProgress` can take in the response numbering (filters outside this set → 1101). */
 export const TASK_PROGRESS_CODES: readonly number[] = Object.values(TASK_VALUE_MAPPING.authTaskProgress.values);
 
-/** Every number `authTaskStatus` can take. */
+/** Every number `authTaskStatus` can take in the response numbering. */
 export const TASK_STATUS_CODES: readonly number[] = Object.values(TASK_VALUE_MAPPING.authTaskStatus.values);
 
+/** Every number `authTaskProgress` can take in a numbering. */
+export function progressCodes(numbering: TaskNumbering = 'response'): readonly number[] {
+  return numbering === 'request' ? [...new Set(Object.values(REQUEST_PROGRESS))] : TASK_PROGRESS_CODES;
+}
+
+/** Every number `authTaskStatus` can take in a numbering. */
+export function statusCodes(numbering: TaskNumbering = 'response'): readonly number[] {
+  return numbering === 'request' ? Object.values(REQUEST_STATUS) : TASK_STATUS_CODES;
+}
+
 /** The wire number of a progress. */
-export function progressCode(progress: TaskProgress): number {
-  return TASK_VALUE_MAPPING.authTaskProgress.values[progress];
+export function progressCode(progress: TaskProgress, numbering: TaskNumbering = 'response'): number {
+  return numbering === 'request' ? REQUEST_PROGRESS[progress] : TASK_VALUE_MAPPING.authTaskProgress.values[progress];
 }
 
 /** The wire number of a result. */
-export function statusCode(status: TaskStatus): number {
-  return TASK_VALUE_MAPPING.authTaskStatus.values[status];
+export function statusCode(status: TaskStatus, numbering: TaskNumbering = 'response'): number {
+  return numbering === 'request' ? REQUEST_STATUS[status] : TASK_VALUE_MAPPING.authTaskStatus.values[status];
 }
 
 /** `issueStatus` of a task record; the request and response tables agree on it. */

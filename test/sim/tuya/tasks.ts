@@ -2,7 +2,7 @@ import { createPrng, type Prng } from '../common/prng.ts';
 import type { AccessAuth, SimChannel } from './model.ts';
 import { snowflakeId } from './model.ts';
 import { AUTH_ISSUE_CERTIFICATE, type AuthIssueCertificate, type RecordIssueStatus } from './task-values.ts';
-import type { TaskProgress, TaskStatus } from './task-values.ts';
+import type { TaskNumbering, TaskProgress, TaskStatus } from './task-values.ts';
 
 /** Which credential a failing record fails on ('person': the person entry itself, so everything fails). */
 export type FailKind = 'person' | 'card' | 'password' | 'face';
@@ -71,9 +71,14 @@ export class TaskBook {
   private readonly seed: string;
   private readonly timing: TaskTiming;
   private readonly failureRate: number;
+  /** Which value table the task calls answer and filter with (see task-values.ts). */
+  numbering: TaskNumbering;
+  /** Whether answers carry `taskFinishTime` once a task ended (a knob: a cloud may leave it out). */
+  finishTimes = true;
 
-  constructor(options: { seed: number | string; timing: TaskTiming; failureRate: number }) {
+  constructor(options: { seed: number | string; timing: TaskTiming; failureRate: number; numbering?: TaskNumbering }) {
     this.seed = String(options.seed);
+    this.numbering = options.numbering ?? 'response';
     this.ids = createPrng(`tuya-tasks:${this.seed}`);
     this.timing = options.timing;
     this.failureRate = options.failureRate;

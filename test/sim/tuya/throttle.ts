@@ -16,6 +16,7 @@ export class RateLimiter {
   private readonly now: () => number;
   private config: ThrottleConfig = {};
   private admitted: number[] = [];
+  private refusedCount = 0;
 
   constructor(now: () => number, config: ThrottleConfig = {}) {
     this.now = now;
@@ -28,13 +29,21 @@ export class RateLimiter {
     this.admitted = [];
   }
 
+  /** Requests refused so far (throttling answers sent), over every setting. */
+  refused(): number {
+    return this.refusedCount;
+  }
+
   /** Admits a request (undefined) or answers the code it is refused with. */
   admit(): ThrottleCode | undefined {
     const limit = this.config.maxRequestsPerSecond;
     if (limit === undefined) return undefined;
     const now = this.now();
     this.admitted = this.admitted.filter((at) => at > now - 1000);
-    if (this.admitted.length >= limit) return this.config.code ?? 1199;
+    if (this.admitted.length >= limit) {
+      this.refusedCount += 1;
+      return this.config.code ?? 1199;
+    }
     this.admitted.push(now);
     return undefined;
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AxiosProxyConfig } from 'axios';
 import { THROTTLED_MEANING, isThrottleText, meaningOf, type CodeMeaning } from './codes.ts';
 import { AliyunError, gatewayError, protocolError, vendorError } from './errors.ts';
-import { CloudTokenSource } from './token.ts';
+import { CloudTokenSource, type IssuedToken, type SharedTokenPort } from './token.ts';
 import { createTransport, type AnswerEnvelope, type RawReply } from './transport.ts';
 import { backoffDelay, sleep } from '../../removal/backoff.ts';
 
@@ -10,6 +10,11 @@ import { backoffDelay, sleep } from '../../removal/backoff.ts';
 export const CLOUD_TOKEN_PATH = '/cloud/token';
 /** API version of {@link CLOUD_TOKEN_PATH}. */
 export const CLOUD_TOKEN_API_VER = '1.0.1';
+/**
+ * Path of the project token renewal that does not revoke other tokens (the vendor names it, its parameters are
+ * not published: the token to renew travels in `request.cloudToken`, the params are those of /cloud/token).
+ */
+export const CLOUD_TOKEN_REFRESH_PATH = '/cloud/token/refresh';
 /** The lifetime assumed when /cloud/token does not say (the documented 7,200,000 ms). */
 export const DEFAULT_TOKEN_TTL_MS = 7_200_000;
 
@@ -48,6 +53,8 @@ export interface AliyunClientOptions {
   retry?: RetryOptions;
   /** Renew the cloudToken this long before it expires (default 5 minutes). */
   tokenMarginMs?: number;
+  /** The data directory's shared project token (one token for the app, the host and fcom); default: not shared. */
+  tokenStore?: SharedTokenPort;
   /** Nonces and envelope ids (default crypto.randomUUID). */
   uuid?: () => string;
 }
@@ -179,19 +186,24 @@ export function createAliyunClient(options: AliyunClientOptions): AliyunClient {
     }
   }
 
+  const tokenCall = async (path: string, current?: string): Promise<IssuedToken> => {
+    const params = { grantType: 'project', res: options.projectId };
+    const request: Record<string, string> = { apiVer: CLOUD_TOKEN_API_VER };
+    if (current !== undefined) request.cloudToken = current;
+    const answer = await exchange(path, request, params);
+    if (answer.code !== 200) throw vendorError(answer.meaning, answer.status, answer.requestId);
+    const data = (answer.data ?? {}) as Record<string, unknown>;
+    const token = data.cloudToken ?? data.iotToken;
+    const ttl = data.expireIn ?? data.expiresIn;
+    if (typeof token !== 'string' || !token) throw protocolError(host, answer.status, answer.requestId);
+    return { token, expireInMs: typeof ttl === 'number' && ttl > 0 ? ttl : DEFAULT_TOKEN_TTL_MS };
+  };
   const tokens = new CloudTokenSource({
     now,
     ...(options.tokenMarginMs === undefined ? {} : { marginMs: options.tokenMarginMs }),
-    issue: async () => {
-      const params = { grantType: 'project', res: options.projectId };
-      const answer = await exchange(CLOUD_TOKEN_PATH, { apiVer: CLOUD_TOKEN_API_VER }, params);
-      if (answer.code !== 200) throw vendorError(answer.meaning, answer.status, answer.requestId);
-      const data = (answer.data ?? {}) as Record<string, unknown>;
-      const token = data.cloudToken ?? data.iotToken;
-      const ttl = data.expireIn ?? data.expiresIn;
-      if (typeof token !== 'string' || !token) throw protocolError(host, answer.status, answer.requestId);
-      return { token, expireInMs: typeof ttl === 'number' && ttl > 0 ? ttl : DEFAULT_TOKEN_TTL_MS };
-    },
+    issue: () => tokenCall(CLOUD_TOKEN_PATH),
+    refresh: (current) => tokenCall(CLOUD_TOKEN_REFRESH_PATH, current),
+    ...(options.tokenStore ? { shared: options.tokenStore } : {}),
   });
 
   const auth = options.auth;

@@ -5,11 +5,37 @@ export interface IssuedToken {
   expireInMs: number;
 }
 
+/** A token as the processes of one data directory share it. */
+export interface StoredToken {
+  token: string;
+  /** When it was issued or refreshed (ms since the epoch). */
+  issuedAt: number;
+  expireInMs: number;
+}
+
+/**
+ * Where the processes of one data directory (the app, the browser host, fcom) share the project token, so that
+ * one's renewal is the others' token instead of revoking it (every POST /cloud/token revokes the token before).
+ */
+export interface SharedTokenPort {
+  read(): Promise<StoredToken | undefined>;
+  write(token: StoredToken): Promise<void>;
+  /** Runs `work` while no other process of the data directory renews (a cross-process lock). */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+}
+
 /** Settings of {@link CloudTokenSource}. */
 export interface CloudTokenSourceOptions {
   now: () => number;
   /** Asks the platform for a new token (which invalidates the previous one). */
   issue: () => Promise<IssuedToken>;
+  /**
+   * Renews a still-valid token without revoking other clients' tokens (POST /cloud/token/refresh); used before
+   * {@link issue} whenever there is a live token to refresh. Absent: renewals issue.
+   */
+  refresh?: (token: string) => Promise<IssuedToken>;
+  /** The data directory's shared token; absent: this source keeps its token to itself. */
+  shared?: SharedTokenPort;
   /**
    * Renew this long before expiry (default 5 minutes), but never earlier than half-way through the token's
    * life, so a short-lived token is still used for a while.
@@ -22,19 +48,25 @@ export const DEFAULT_TOKEN_MARGIN_MS = 5 * 60 * 1000;
 
 /**
  * Holds the project cloudToken: issues one on first use, renews it before it expires and when the platform
- * says it is invalid (2402). Renewal is single-flight: concurrent callers share one POST /cloud/token, which
- * matters because every issue invalidates the token before it.
+ * says it is invalid (2402). Renewal is single-flight: concurrent callers share one renewal, which matters
+ * because every issue invalidates the token before it. Renewal refreshes a live token (no revocation) and issues
+ * only when there is none; with a {@link SharedTokenPort}, the processes of one data directory share one token:
+ * a renewal first looks whether another process already renewed, under the data directory's lock.
  */
 export class CloudTokenSource {
-  private current: { token: string; renewAt: number } | null = null;
+  private current: { token: string; renewAt: number; expiresAt: number } | null = null;
   private inflight: Promise<string> | null = null;
   private readonly now: () => number;
   private readonly issue: () => Promise<IssuedToken>;
+  private readonly refresh: ((token: string) => Promise<IssuedToken>) | undefined;
+  private readonly shared: SharedTokenPort | undefined;
   private readonly marginMs: number;
 
   constructor(options: CloudTokenSourceOptions) {
     this.now = options.now;
     this.issue = options.issue;
+    this.refresh = options.refresh;
+    this.shared = options.shared;
     this.marginMs = options.marginMs ?? DEFAULT_TOKEN_MARGIN_MS;
   }
 
@@ -53,7 +85,7 @@ export class CloudTokenSource {
     if (this.inflight) return withSignal(this.inflight, signal);
     if (this.current && this.current.token !== used) return Promise.resolve(this.current.token);
     this.current = null;
-    return this.renew(signal);
+    return this.renew(signal, used);
   }
 
   /** Forgets the token (the next call issues a new one). */
@@ -61,20 +93,46 @@ export class CloudTokenSource {
     this.current = null;
   }
 
-  private renew(signal?: AbortSignal): Promise<string> {
+  private renew(signal?: AbortSignal, rejected?: string): Promise<string> {
     // The shared request is never aborted by one caller's signal: the others still want the token.
-    this.inflight ??= this.issueNow().finally(() => {
+    this.inflight ??= this.renewNow(rejected).finally(() => {
       this.inflight = null;
     });
     return withSignal(this.inflight, signal);
   }
 
-  private async issueNow(): Promise<string> {
-    const issuedAt = this.now();
-    const { token, expireInMs } = await this.issue();
+  private adopt(stored: StoredToken): string {
+    const { token, issuedAt, expireInMs } = stored;
     const renewAt = issuedAt + Math.max(expireInMs / 2, expireInMs - this.marginMs);
-    this.current = { token, renewAt };
+    this.current = { token, renewAt, expiresAt: issuedAt + expireInMs };
     return token;
+  }
+
+  private async renewNow(rejected: string | undefined): Promise<string> {
+    const previous = this.current;
+    const work = async (): Promise<string> => {
+      const stored = await this.shared?.read();
+      // Another process of this data directory renewed already: its token is ours too.
+      if (stored && stored.token !== rejected && this.now() < stored.issuedAt + stored.expireInMs) {
+        const fresh = this.now() < stored.issuedAt + Math.max(stored.expireInMs / 2, stored.expireInMs - this.marginMs);
+        if (fresh || stored.token !== previous?.token) return this.adopt(stored);
+      }
+      const live =
+        stored && stored.token !== rejected && this.now() < stored.issuedAt + stored.expireInMs
+          ? stored.token
+          : previous && previous.token !== rejected && this.now() < previous.expiresAt
+            ? previous.token
+            : undefined;
+      const issuedAt = this.now();
+      let answer: IssuedToken | undefined;
+      if (live && this.refresh) answer = await this.refresh(live).catch(() => undefined);
+      answer ??= await this.issue();
+      const record = { token: answer.token, issuedAt, expireInMs: answer.expireInMs };
+      // Not shared (a full disk): the others renew by themselves; this token still works here.
+      await this.shared?.write(record).catch(() => undefined);
+      return this.adopt(record);
+    };
+    return this.shared ? this.shared.exclusive(work) : work();
   }
 }
 

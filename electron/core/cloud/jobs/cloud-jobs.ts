@@ -5,6 +5,7 @@ import type { ExportFormat, JobExport, JobSummary } from '../../../../shared/dom
 import { AppError } from '../../../../shared/errors.ts';
 import type { Database } from '../../db/database.ts';
 import type { EventBus } from '../../events/event-bus.ts';
+import { jobOwnedError, type JobLeases } from '../../jobs/job-leases.ts';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from '../../removal/backoff.ts';
 import { exportJob } from '../../removal/export.ts';
 import { createProgressPublisher } from '../../removal/progress.ts';
@@ -30,8 +31,11 @@ export interface CloudJobTuning {
   /** Wait before trying again after the cloud did not answer (default 15 s). */
   retryMs?: number;
   backoff?: BackoffPolicy;
-  /** Task monitor polling (default 1 s growing to 15 s) and issue-info calls in flight (default 4). */
-  follow?: { pollMs?: number; maxPollMs?: number; concurrency?: number };
+  /**
+   * Task monitor polling (default 1 s growing to 15 s) and how long one pass follows a task (default: the Tuya
+   * `followLimitMinutes` setting).
+   */
+  follow?: { pollMs?: number; maxPollMs?: number; limitMs?: number };
   /** How long after its sending a lost issue call is given up as not arrived (default 30 s). */
   settleMs?: number;
   /** Called when a job was journaled, before it starts (the sync queue applies its supersede rule). */
@@ -45,6 +49,8 @@ export interface CloudJobDeps extends CloudJobTuning {
   settings: SettingsService;
   status: StatusService;
   config: CloudConfigService;
+  /** One process runs a job at a time (the CLI and the browser host on one data directory); none: no check. */
+  leases?: JobLeases;
   now?: () => number;
 }
 
@@ -58,7 +64,8 @@ export interface CloudJobService {
   owns(jobId: string): boolean;
   summary(jobId: string): JobSummary;
   show(query: ShowQuery): ReturnType<ReturnType<typeof createCloudViews>['show']>;
-  export(jobId: string, format: ExportFormat): JobExport;
+  /** A job's report; for a push, the records the follow did not read are read from the cloud first. */
+  export(jobId: string, format: ExportFormat): Promise<JobExport>;
   pause(jobId: string): JobSummary;
   resume(jobId: string): JobSummary;
   /** Alibaba: failed items back to work. Push: a new increment job for the failed channels. */
@@ -95,6 +102,8 @@ export function createCloudJobs(deps: CloudJobDeps): CloudJobService {
   const aliyunPacer = createAdaptivePacer({ ceiling: () => aliyunSettings().requestsPerSecond, now });
 
   const failJob = (jobId: string, kind: 'permission-push' | 'aliyun-removal', error: unknown): RunEnd => {
+    // Locked credentials fail nothing: the run stops, the job is marked failed with what to do, its work stays.
+    if (error instanceof AppError && error.code === 'SECRETS_LOCKED') throw error;
     const mapped = toCloudError(error, kind === 'permission-push' ? 'tuya' : 'aliyun');
     const details = mapped.details as { kind?: string } | undefined;
     if (details?.kind === 'network') return 'waiting';
@@ -128,7 +137,7 @@ export function createCloudJobs(deps: CloudJobDeps): CloudJobService {
         follow: {
           pollMs: deps.follow?.pollMs ?? 1000,
           maxPollMs: deps.follow?.maxPollMs ?? 15_000,
-          concurrency: deps.follow?.concurrency ?? 4,
+          limitMs: deps.follow?.limitMs ?? connection.settings.followLimitMinutes * 60_000,
         },
         reachable,
         onProgress,
@@ -156,7 +165,29 @@ export function createCloudJobs(deps: CloudJobDeps): CloudJobService {
     });
   };
 
-  const runOf = (jobId: string): CloudRun => {
+  /** Whether the job runs in this process now (its lease is kept while it does). */
+  const runsHere = (jobId: string): boolean => {
+    const run = runs.get(jobId);
+    return !!run && !run.ended() && rows.get(jobId)?.state === 'running';
+  };
+  deps.leases?.watch(runsHere);
+  /** CONFLICT when another process runs the job (pause and cancel belong to it). */
+  const refuseIfOwnedElsewhere = (jobId: string): void => {
+    const holder = deps.leases?.otherHolder(jobId);
+    if (holder) throw jobOwnedError(holder);
+  };
+
+  /**
+   * The live run of a job (created when there is none or the last one ended), after taking the job's lease:
+   * CONFLICT when another process runs it (`background`: undefined instead).
+   */
+  function runOf(jobId: string): CloudRun;
+  function runOf(jobId: string, background: true): CloudRun | undefined;
+  function runOf(jobId: string, background = false): CloudRun | undefined {
+    if (deps.leases) {
+      if (!background) deps.leases.acquire(jobId);
+      else if (!deps.leases.tryAcquire(jobId)) return undefined;
+    }
     let run = runs.get(jobId);
     if (!run || run.ended()) {
       const kind = rows.kindOf(jobId);
@@ -174,7 +205,7 @@ export function createCloudJobs(deps: CloudJobDeps): CloudJobService {
       runs.set(jobId, run);
     }
     return run;
-  };
+  }
 
   const start = (jobId: string): void => {
     deps.onJournaled?.(jobId);
@@ -224,17 +255,22 @@ export function createCloudJobs(deps: CloudJobDeps): CloudJobService {
     },
     summary: (jobId) => views.summary(jobId),
     show: (query) => views.show(query),
-    export(jobId, format) {
+    async export(jobId, format) {
       const job = requireCloudJob(jobId);
-      const summary = views.summary(jobId);
-      if (job.kind === 'permission-push') return exportPush(summary, pushJournal, tasks, format);
-      return exportJob(summary, views.aliyunItems(jobId), format);
+      if (job.kind === 'permission-push') {
+        // The report lists every person: the rest on demand, now (served from the journal from then on). A
+        // cloud that does not answer leaves the report with what is stored (the failed records at least).
+        await push.loadAllRecords(jobId).catch(() => undefined);
+        return exportPush(views.summary(jobId), pushJournal, tasks, format);
+      }
+      return exportJob(views.summary(jobId), views.aliyunItems(jobId), format);
     },
     pause(jobId) {
       const job = requireCloudJob(jobId);
       if (job.state !== 'running') {
         throw new AppError('CONFLICT', `Job ${jobId} is ${job.state}, so it cannot be paused. Only a running job can.`);
       }
+      refuseIfOwnedElsewhere(jobId);
       runOf(jobId).pause();
       return views.summary(jobId);
     },
@@ -246,6 +282,7 @@ export function createCloudJobs(deps: CloudJobDeps): CloudJobService {
           `Job ${jobId} is ${job.state}: there is nothing to resume. To send its failed items again, use "fcom jobs retry-failed ${jobId}".`,
         );
       }
+      deps.leases?.acquire(jobId);
       if (job.state === 'failed') rows.setState(jobId, 'running');
       runOf(jobId).resume();
       return views.summary(jobId);
@@ -256,6 +293,7 @@ export function createCloudJobs(deps: CloudJobDeps): CloudJobService {
         const retry = await push.retryFailed(jobId);
         return { jobId: retry.jobId ?? jobId, retried: retry.channelIds.length };
       }
+      deps.leases?.acquire(jobId);
       const retried = aliyunJournal.retryFailed(jobId);
       if (retried > 0) {
         rows.setState(jobId, 'running');
@@ -266,6 +304,7 @@ export function createCloudJobs(deps: CloudJobDeps): CloudJobService {
     cancel(jobId) {
       const job = rows.get(jobId);
       if (!job || !CLOUD_JOB_KINDS.has(job.kind) || job.state === 'done' || job.state === 'cancelled') return false;
+      refuseIfOwnedElsewhere(jobId);
       runOf(jobId).cancel();
       return true;
     },
@@ -275,8 +314,12 @@ export function createCloudJobs(deps: CloudJobDeps): CloudJobService {
     },
     resumeInterrupted() {
       const ids = [...CLOUD_JOB_KINDS].flatMap((kind) => rows.withState(kind, 'running')).filter((id) => !runs.has(id));
-      for (const id of ids) runOf(id).resume();
-      return ids;
+      // Jobs another process runs (its lease is alive) are left to it.
+      return ids.filter((id) => {
+        const run = runOf(id, true);
+        run?.resume();
+        return run !== undefined;
+      });
     },
     wake(cloud) {
       for (const run of runs.values()) {
@@ -289,6 +332,7 @@ export function createCloudJobs(deps: CloudJobDeps): CloudJobService {
       closing.abort();
       for (const run of runs.values()) run.close();
       await Promise.all([...runs.values()].map((r) => r.idle()));
+      for (const id of runs.keys()) deps.leases?.release(id);
       progress.close();
     },
   };

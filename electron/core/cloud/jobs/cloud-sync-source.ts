@@ -67,6 +67,7 @@ const UNREACHABLE = 'The cloud does not answer: the work waits, queued, and is s
 function reasonCodeOf(row: Row): ReasonCode | null {
   switch (row.op_state) {
     case 'queued':
+      if (row.outcome === 'queued' && row.raw_code === 'task:running') return 'cloud-task-running';
       return row.outcome === 'queued' ? 'cloud-unreachable' : row.job_state === 'paused' ? 'job-paused' : 'waiting';
     case 'needs-attention':
       if (/credential|auth/i.test(row.raw_code ?? '')) return 'credentials';

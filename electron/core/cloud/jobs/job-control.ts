@@ -11,7 +11,8 @@ export interface JobControl {
   resume(jobId: string): JobSummary;
   retryFailed(jobId: string): Promise<{ jobId: string; retried: number }>;
   cancel(jobId: string): boolean;
-  export(jobId: string, format: ExportFormat): JobExport;
+  /** A job's report (a push's records not read yet are read from the cloud first, when it answers). */
+  export(jobId: string, format: ExportFormat): JobExport | Promise<JobExport>;
   whenIdle(jobId: string): Promise<JobSummary>;
 }
 

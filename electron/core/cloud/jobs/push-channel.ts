@@ -19,15 +19,18 @@ export interface PushPassContext {
   /** Issue calls per channel before it is failed (throttled or refused as busy). */
   maxAttempts: number;
   backoff: BackoffPolicy;
-  /** Task polling of the monitor. */
-  follow: { pollMs: number; maxPollMs: number; concurrency: number };
+  /** Task polling of the monitor, and how long one pass follows a task before leaving it to a later pass. */
+  follow: { pollMs: number; maxPollMs: number; limitMs: number };
   reachable(answered: boolean): void;
   onProgress(): void;
   now(): number;
 }
 
-/** How a channel's step ended: it moved on, the cloud did not answer, the pass stopped, or credentials failed. */
-export type StepEnd = 'next' | 'waiting' | 'stopped' | { fatal: TuyaError };
+/**
+ * How a channel's step ended: it moved on, the cloud did not answer, its task is still running in the cloud
+ * after the follow's limit (`deferred`: followed again by a later pass), the pass stopped, or credentials failed.
+ */
+export type StepEnd = 'next' | 'waiting' | 'deferred' | 'stopped' | { fatal: TuyaError };
 
 const AUTH_KINDS = new Set(['auth', 'clock', 'forbidden']);
 

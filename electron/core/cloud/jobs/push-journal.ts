@@ -217,6 +217,20 @@ export function createPushJournal(db: Database, rows: JobRows, now: () => number
         .run(queued ? 'queued' : null, reason, at, queued ? at : null, jobId);
     },
 
+    /**
+     * A channel whose task is still running in the cloud after the follow's limit: it stays `following` (the
+     * next pass or Sync now follows it again), shown as queued with raw code `task:running` and the reason.
+     */
+    markStillRunning(row: ChannelRow, reason: string): void {
+      const at = now();
+      sql
+        .prepare(
+          `UPDATE push_channels SET outcome = 'queued', raw_code = 'task:running', reason = ?, updated_at = ?,
+          queued_at = COALESCE(queued_at, ?) WHERE id = ? AND state != 'final'`,
+        )
+        .run(reason, at, at, row.id);
+    },
+
     /** Fails every unfinished channel with one reason (credentials refused: every call would fail alike). */
     failRemaining(jobId: string, rawCode: string | null, reason: string): number {
       const result = sql

@@ -1,7 +1,7 @@
 import type { CredentialBreakdown } from '../../../../shared/domain/permissions.ts';
 import { TuyaError, tuyaErrorFromTransport } from '../tuya/errors.ts';
 import { mapLimited } from '../tuya/task-lookup.ts';
-import { followTask } from '../tuya/task-monitor.ts';
+import { followTaskBounded } from '../tuya/task-monitor.ts';
 import type { RunEnd } from './cloud-run.ts';
 import { issueChannel, pause, recheckChannel, type PushPassContext, type StepEnd } from './push-channel.ts';
 import type { ChannelRow } from './push-journal.ts';
@@ -84,20 +84,33 @@ async function followOnce(ctx: PushPassContext, row: ChannelRow): Promise<StepEn
   const { client, projectId } = ctx.connection;
   try {
     for (const task of ctx.tasks.ofJob(ctx.jobId, row.channelId).filter((t) => !t.recordsStored)) {
-      const followed = await followTask(client, task.taskId, {
+      const outcome = await followTaskBounded(client, task.taskId, {
         projectId,
         channelId: row.channelId,
         signal: ctx.signal,
         pollMs: ctx.follow.pollMs,
         maxPollMs: ctx.follow.maxPollMs,
-        concurrency: ctx.follow.concurrency,
+        limitMs: ctx.follow.limitMs,
+        now: ctx.now,
+        cache: ctx.tasks.followCache(task.taskId, { name: row.channelName, device: row.deviceName }),
         onProgress: (report) => {
           ctx.tasks.progress(task.taskId, report);
           ctx.onProgress();
         },
       });
       ctx.reachable(true);
-      ctx.tasks.storeFollowed(followed);
+      if (outcome.kind === 'running') {
+        const minutes = Math.max(1, Math.round(ctx.follow.limitMs / 60_000));
+        const { succeeded, failed, total } = outcome.report;
+        ctx.journal.markStillRunning(
+          row,
+          `The cloud's task is still running after ${minutes} min (${succeeded + failed} of ${total} people done). ` +
+            'It goes on in the cloud; the sync queue follows it again (or use Sync now).',
+        );
+        ctx.onProgress();
+        return 'deferred';
+      }
+      ctx.tasks.storeFollowed(outcome.task);
       ctx.onProgress();
     }
     finishFollowed(ctx, row, ctx.tasks.ofJob(ctx.jobId, row.channelId));
@@ -172,6 +185,9 @@ export async function runPushPass(ctx: PushPassContext): Promise<RunEnd> {
     }
     if (ends.includes('stopped')) return 'stopped';
     if (ends.includes('waiting')) return 'waiting';
+    // A task still running in the cloud: the pass ends like a wait (the run tries again after its retry time,
+    // Sync now at once), without calling the cloud unreachable.
+    if (ends.includes('deferred')) return 'waiting';
     return null;
   };
   return (await stage(false)) ?? (await stage(true)) ?? 'finished';

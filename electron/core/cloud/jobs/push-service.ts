@@ -13,6 +13,7 @@ import { cloudError, isUnreachable, toCloudError } from '../cloud-errors.ts';
 import { listAllChannels, type TuyaChannel } from '../tuya/api.ts';
 import type { JobRows } from './job-rows.ts';
 import type { PlannedChannel, PushJournal, PushOptions } from './push-journal.ts';
+import { fetchBreakdowns, fetchRecordsOnDemand } from './push-on-demand.ts';
 import type { PushTasks } from './push-tasks.ts';
 
 /** What the push side of the cloud jobs needs. */
@@ -159,19 +160,40 @@ export function createPushService(deps: PushServiceDeps) {
           attempts: c.attempts,
           tasks: tasks
             .ofJob(job.id, c.channelId)
-            .map(({ jobId: _job, channelId: _channel, credentials: _c, ...task }) => task),
+            .map(
+              ({
+                jobId: _job,
+                channelId: _channel,
+                credentials: _c,
+                recordsScope: _scope,
+                fetchedStates: _fetched,
+                ...task
+              }) => task,
+            ),
         })),
       };
     },
 
-    /** A task, its per-credential totals and one page of its per-person records. */
-    taskDetail(query: {
+    /** Reads (once) every record of the job's finished tasks that the follow did not read, for the report. */
+    async loadAllRecords(jobId: string): Promise<void> {
+      const finished = rows.get(jobId) ? tasks.ofJob(jobId).filter((t) => t.recordsStored) : [];
+      if (finished.every((t) => t.recordsScope === 'all')) return;
+      const connection = await config.tuya();
+      for (const task of finished) await fetchRecordsOnDemand(connection, tasks, task, undefined);
+    },
+
+    /**
+     * A task, its per-credential totals and one page of its per-person records. The follow stored only the
+     * failed records: other states (or every record) are read from the cloud the first time they are opened and
+     * journaled; the breakdown (issue-info) of the opened page's records is read when they have none yet.
+     */
+    async taskDetail(query: {
       taskId: string;
       state?: TaskDetail['records'][number]['state'];
       offset: number;
       limit: number;
     }) {
-      const task = tasks.get(query.taskId);
+      let task = tasks.get(query.taskId);
       if (!task) {
         throw cloudError(
           'tuya',
@@ -179,9 +201,24 @@ export function createPushService(deps: PushServiceDeps) {
           `The app follows no task ${query.taskId}. Choose a task of a push from the list.`,
         );
       }
-      const channel = journal.channels(task.jobId).find((c) => c.channelId === task.channelId);
-      const page = tasks.records(task.taskId, query.state, query.offset, query.limit);
-      const { jobId, channelId, credentials, ...view } = task;
+      const channel = journal.channels(task.jobId).find((c) => c.channelId === task?.channelId);
+      let page = tasks.records(task.taskId, query.state, query.offset, query.limit);
+      if (task.recordsStored) {
+        try {
+          const connection = await config.tuya();
+          await fetchRecordsOnDemand(connection, tasks, task, query.state);
+          page = tasks.records(task.taskId, query.state, query.offset, query.limit);
+          if ((await fetchBreakdowns(connection, tasks, task.taskId, page.records)) > 0) {
+            page = tasks.records(task.taskId, query.state, query.offset, query.limit);
+          }
+          task = tasks.get(query.taskId) ?? task;
+          deps.status.setCloudReachability('reachable');
+        } catch (error) {
+          if (isUnreachable(error, 'tuya')) deps.status.setCloudReachability('unreachable');
+          throw toCloudError(error, 'tuya');
+        }
+      }
+      const { jobId, channelId, credentials, recordsScope: _scope, fetchedStates: _fetched, ...view } = task;
       const detail: TaskDetail = {
         jobId,
         channelId,

@@ -6,13 +6,18 @@ import type {
   TaskStateName,
 } from '../../../../shared/domain/permissions.ts';
 import type { Database } from '../../db/database.ts';
-import type { FollowedTask } from '../tuya/task-monitor.ts';
+import type { EndedCounts, FollowCache, FollowedRecord, FollowedTask } from '../tuya/task-monitor.ts';
+import { sumBreakdowns } from './push-breakdowns.ts';
 
 /** A task of a push as stored. */
 export interface TaskRow extends PushTask {
   jobId: string;
   channelId: string;
   credentials: CredentialBreakdown | null;
+  /** Which records are stored: none yet, the failed ones (the follow), or all (read on demand). */
+  recordsScope: 'failed' | 'all' | null;
+  /** Record states read on demand since the follow (served from the journal from then on). */
+  fetchedStates: RecordStateName[];
 }
 
 interface StoredTask {
@@ -29,6 +34,8 @@ interface StoredTask {
   started_at: number | null;
   finished_at: number | null;
   records_stored: number;
+  records_scope: 'failed' | 'all' | null;
+  fetched_states: string;
 }
 
 const FINAL: ReadonlySet<TaskStateName> = new Set(['succeeded', 'partly-failed', 'failed', 'stopped']);
@@ -50,6 +57,8 @@ function toTask(row: StoredTask): TaskRow {
     finishedAt: row.finished_at,
     recordsStored: row.records_stored === 1,
     credentials: row.credentials === null ? null : (JSON.parse(row.credentials) as CredentialBreakdown),
+    recordsScope: row.records_scope,
+    fetchedStates: row.fetched_states === '' ? [] : (row.fetched_states.split(',') as RecordStateName[]),
   };
 }
 
@@ -102,47 +111,144 @@ export function createPushTasks(db: Database, now: () => number) {
         .run(snapshot.state, snapshot.total, snapshot.succeeded, snapshot.failed, now(), taskId);
     },
 
-    /** Stores a task followed to its end: final counts, per-credential totals and every record, in one transaction. */
+    /**
+     * The follow's cache of a task (see FollowCache): what was read before, and journaling of each new read —
+     * the start time, the counts once ended, each page of failed records — so nothing finished is read twice.
+     */
+    followCache(taskId: string, channel: { name: string | null; device: string | null }): FollowCache {
+      const row = sql.prepare('SELECT * FROM push_tasks WHERE task_id = ?').get(taskId) as StoredTask | undefined;
+      const failedStored = (
+        sql.prepare(`SELECT COUNT(*) AS n FROM push_records WHERE task_id = ? AND state = 'failed'`).get(taskId) as {
+          n: number;
+        }
+      ).n;
+      const ended: EndedCounts | undefined =
+        row && row.records_scope !== null
+          ? {
+              state: row.state,
+              total: row.total,
+              succeeded: row.succeeded,
+              failed: row.failed,
+              finishedAt: row.finished_at,
+            }
+          : undefined;
+      let seq = (
+        sql.prepare('SELECT COALESCE(MAX(seq) + 1, 0) AS n FROM push_records WHERE task_id = ?').get(taskId) as {
+          n: number;
+        }
+      ).n;
+      return {
+        ...(row?.started_at !== null && row?.started_at !== undefined
+          ? {
+              detail: {
+                taskStartTime: row.started_at,
+                accessControlChannelName: channel.name,
+                businessDeviceName: channel.device,
+              },
+            }
+          : {}),
+        ...(ended ? { ended } : {}),
+        failedStored,
+        onDetail: (detail) => {
+          sql
+            .prepare('UPDATE push_tasks SET started_at = ?, updated_at = ? WHERE task_id = ?')
+            .run(detail.taskStartTime, now(), taskId);
+        },
+        onEnded: (counts) => {
+          sql
+            .prepare(
+              `UPDATE push_tasks SET state = ?, total = ?, succeeded = ?, failed = ?, other = ?, finished_at = ?,
+              records_scope = 'failed', updated_at = ? WHERE task_id = ?`,
+            )
+            .run(
+              counts.state,
+              counts.total,
+              counts.succeeded,
+              counts.failed,
+              Math.max(0, counts.total - counts.succeeded - counts.failed),
+              counts.finishedAt,
+              now(),
+              taskId,
+            );
+        },
+        onFailedRecords: (records) => {
+          db.transaction(() => {
+            for (const r of records)
+              insertRecord.run(taskId, seq++, r.authTaskRecordId, r.personId, r.name, r.state, null);
+            sql
+              .prepare('UPDATE push_tasks SET failed_pages = failed_pages + 1, updated_at = ? WHERE task_id = ?')
+              .run(now(), taskId);
+          });
+        },
+      };
+    },
+
+    /** Marks a task followed to its end (its counts and failed records are stored already, page by page). */
     storeFollowed(followed: FollowedTask): void {
+      sql
+        .prepare(
+          `UPDATE push_tasks SET state = ?, total = ?, succeeded = ?, failed = ?, other = ?, started_at = ?,
+          finished_at = ?, records_scope = COALESCE(records_scope, 'failed'), records_stored = 1, updated_at = ?
+          WHERE task_id = ?`,
+        )
+        .run(
+          followed.state,
+          followed.total,
+          followed.succeeded,
+          followed.failed,
+          followed.other,
+          followed.startedAt,
+          followed.finishedAt,
+          now(),
+          followed.taskId,
+        );
+    },
+
+    /**
+     * Stores records read on demand (a state the follow did not read, or every record): new ones appended,
+     * known ones kept with their breakdown; the state (or `all`) is remembered as fetched.
+     */
+    storeFetched(taskId: string, state: RecordStateName | undefined, records: readonly FollowedRecord[]): void {
       db.transaction(() => {
-        sql.prepare('DELETE FROM push_records WHERE task_id = ?').run(followed.taskId);
-        followed.records.forEach((r, seq) => {
-          const breakdown = r.issueInfo
-            ? {
-                person: r.issueInfo.person,
-                card: r.issueInfo.card,
-                cardPassword: r.issueInfo.cardPassword,
-                face: r.issueInfo.face,
-                fingerprint: r.issueInfo.fingerprint,
-              }
-            : null;
-          insertRecord.run(
-            followed.taskId,
-            seq,
-            r.authTaskRecordId,
-            r.personId,
-            r.name,
-            r.state,
-            breakdown === null ? null : JSON.stringify(breakdown),
-          );
-        });
-        sql
-          .prepare(
-            `UPDATE push_tasks SET state = ?, total = ?, succeeded = ?, failed = ?, other = ?, credentials = ?,
-            started_at = ?, finished_at = ?, records_stored = 1, updated_at = ? WHERE task_id = ?`,
-          )
-          .run(
-            followed.state,
-            followed.total,
-            followed.succeeded,
-            followed.failed,
-            followed.other,
-            JSON.stringify(followed.credentials),
-            followed.startedAt,
-            followed.finishedAt,
-            now(),
-            followed.taskId,
-          );
+        let seq = (
+          sql.prepare('SELECT COALESCE(MAX(seq) + 1, 0) AS n FROM push_records WHERE task_id = ?').get(taskId) as {
+            n: number;
+          }
+        ).n;
+        const insert = sql.prepare(`INSERT OR IGNORE INTO push_records (task_id, seq, record_id, person_id, name,
+          state, breakdown) VALUES (?, ?, ?, ?, ?, ?, NULL)`);
+        for (const r of records) {
+          if (Number(insert.run(taskId, seq, r.authTaskRecordId, r.personId, r.name, r.state).changes) > 0) seq++;
+        }
+        if (state === undefined) {
+          sql
+            .prepare(`UPDATE push_tasks SET records_scope = 'all', updated_at = ? WHERE task_id = ?`)
+            .run(now(), taskId);
+        } else {
+          const row = sql.prepare('SELECT fetched_states FROM push_tasks WHERE task_id = ?').get(taskId) as
+            { fetched_states: string } | undefined;
+          const states = new Set((row?.fetched_states ?? '').split(',').filter((x) => x !== ''));
+          states.add(state);
+          sql
+            .prepare('UPDATE push_tasks SET fetched_states = ?, updated_at = ? WHERE task_id = ?')
+            .run([...states].join(','), now(), taskId);
+        }
+      });
+    },
+
+    /** Stores the per-credential breakdown of records (issue-info read when they were opened). */
+    storeBreakdowns(
+      taskId: string,
+      breakdowns: ReadonlyArray<{ recordId: string; breakdown: CredentialBreakdown }>,
+    ): void {
+      const update = sql.prepare('UPDATE push_records SET breakdown = ? WHERE task_id = ? AND record_id = ?');
+      db.transaction(() => {
+        for (const b of breakdowns) update.run(JSON.stringify(b.breakdown), taskId, b.recordId);
+        const rows = sql
+          .prepare('SELECT breakdown FROM push_records WHERE task_id = ? AND breakdown IS NOT NULL')
+          .all(taskId) as { breakdown: string }[];
+        const sum = sumBreakdowns(rows.map((r) => JSON.parse(r.breakdown) as CredentialBreakdown));
+        sql.prepare('UPDATE push_tasks SET credentials = ? WHERE task_id = ?').run(JSON.stringify(sum), taskId);
       });
     },
 

@@ -25,7 +25,7 @@ export const FAST: NonNullable<CoreOptions['cloud']> = {
   jobs: {
     retryMs: 50,
     backoff: { baseMs: 5, maxMs: 20 },
-    follow: { pollMs: 15, maxPollMs: 60, concurrency: 4 },
+    follow: { pollMs: 15, maxPollMs: 60 },
     settleMs: 400,
   },
 };

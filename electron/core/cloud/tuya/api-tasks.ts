@@ -191,7 +191,7 @@ export function listAllTaskRecords(
   options: CallOptions = {},
 ): Promise<TaskRecord[]> {
   return collectPages(
-    async (page) => (await listTaskRecords(client, { ...query, page, pageSize: ALL_PAGES_SIZE }, options)).page,
+    async (page, pageSize) => (await listTaskRecords(client, { ...query, page, pageSize }, options)).page,
     ALL_PAGES_SIZE,
   );
 }

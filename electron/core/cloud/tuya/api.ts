@@ -74,10 +74,7 @@ export function listAllChannels(
   query: Omit<ChannelQuery, 'page' | 'pageSize'> = {},
   options: CallOptions = {},
 ): Promise<TuyaChannel[]> {
-  return collectPages(
-    (page) => listChannels(client, { ...query, page, pageSize: ALL_PAGES_SIZE }, options),
-    ALL_PAGES_SIZE,
-  );
+  return collectPages((page, pageSize) => listChannels(client, { ...query, page, pageSize }, options), ALL_PAGES_SIZE);
 }
 
 /** Filters of the permission query (POST access-auth), as the vendor document lists them. */
@@ -160,7 +157,7 @@ export async function queryAllAccessAuth(
   options: CallOptions = {},
 ): Promise<TuyaAccessAuth[]> {
   const all = await collectPages(
-    (page) => queryAccessAuth(client, { ...query, page, pageSize: ALL_PAGES_SIZE }, options),
+    (page, pageSize) => queryAccessAuth(client, { ...query, page, pageSize }, options),
     ALL_PAGES_SIZE,
   );
   // A permission granted while paging can shift later pages by one: keep the first sighting of each id.

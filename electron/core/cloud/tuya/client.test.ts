@@ -85,26 +85,35 @@ describe('tokens', () => {
 });
 
 describe('backoff', () => {
-  it('backs off with full jitter on 1199 and then succeeds', async () => {
+  it('waits throttling out through its pacer (learning the quota), without back-off or failed attempts', async () => {
     fx = await startCloud({ throttle: { maxRequestsPerSecond: 1 } });
-    const client = fx.client();
+    const client = fx.client({ backoff: { maxAttempts: 1 } });
     await expect(channels(client)).resolves.toHaveProperty('list');
-    // The grant used the second's only slot; the call waited 499 then 999 ms (random() = 1, caps 500 and 1000).
-    expect(fx.sleeps).toEqual([499, 999]);
+    await expect(channels(client)).resolves.toHaveProperty('list');
+    // The grant used the second's only slot; the first call was refused once (1199), which taught the pacer the
+    // quota: every later attempt waits a full second, so nothing else is refused. No back-off, and the one
+    // allowed attempt was not used up by the throttled answer.
+    expect(fx.sleeps).toEqual([]);
     expect(fx.sim.log.all().map((e) => e.path)).toEqual(['/v1.0/token', CHANNELS, CHANNELS, CHANNELS]);
+    expect(client.pacingStats()).toEqual({ requests: 4, throttled: 1 });
+    expect(fx.paceWaits.filter((ms) => ms >= 1000)).toHaveLength(2);
   });
 
-  it('gives up after the bounded attempts with a throttled error carrying 1110 and the vendor msg', async () => {
-    fx = await startCloud({ throttle: { maxRequestsPerSecond: 1, code: 1110 } });
-    const client = fx.client({ sleep: () => Promise.resolve(), backoff: { maxAttempts: 3 } });
+  it('a cloud that keeps throttling: waited out for throttleWaitMs, then a throttled error with the vendor code', async () => {
+    fx = await startCloud();
+    const client = fx.client({ backoff: { maxAttempts: 3 }, throttleWaitMs: 8000 });
     await client.token();
+    fx.sim.knobs.set({ faults: [{ kind: 'busy', count: 1000, pathIncludes: 'access-control-channels' }] });
     const error = await failure(channels(client));
     expect(error).toBeInstanceOf(TuyaError);
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ kind: 'throttled', code: 'NETWORK', tuyaCode: 1110 });
-    expect(error.tuyaMsg).toBe('concurrent request over limit');
+    expect(error).toMatchObject({ kind: 'throttled', code: 'NETWORK', tuyaCode: 1111 });
     expect(error.message).toMatch(/busy.*try again/i);
-    expect(paths().filter((p) => p === CHANNELS)).toHaveLength(3);
+    // Far more than maxAttempts (3): throttled answers are not failed attempts. The pacer slowed to 1 a second.
+    const tries = paths().filter((p) => p === CHANNELS).length;
+    expect(tries).toBeGreaterThan(3);
+    expect(tries).toBeLessThanOrEqual(10);
+    expect(fx.sleeps).toEqual([]);
   });
 
   it('retries HTTP 503 and code 500 for idempotent calls', async () => {
@@ -118,7 +127,9 @@ describe('backoff', () => {
       ],
     });
     await expect(channels(client)).resolves.toHaveProperty('list');
-    expect(fx.sleeps).toHaveLength(2);
+    // 503 carries 1111 (busy): throttling, waited out through the pacer; the code 500 backs off once.
+    expect(fx.sleeps).toHaveLength(1);
+    expect(client.pacingStats().throttled).toBe(1);
   });
 
   it('does not repeat a non-idempotent call that may have arrived (code 500), but does when throttled', async () => {
@@ -134,7 +145,9 @@ describe('backoff', () => {
     fx.sim.knobs.set({ faults: [{ kind: 'busy', count: 1 }] });
     // Throttled (1111) first, then the unknown path answers 1108: one retry happened before the real answer.
     await expect(issue()).rejects.toMatchObject({ kind: 'invalid', tuyaCode: 1108 });
-    expect(fx.sleeps).toHaveLength(1);
+    // The repeat waited for the pacer, not a back-off.
+    expect(fx.sleeps).toEqual([]);
+    expect(paths().filter((p) => p.endsWith('/x'))).toHaveLength(3);
   });
 });
 

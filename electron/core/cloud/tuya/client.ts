@@ -1,5 +1,7 @@
 import axios, { type AxiosInstance, type AxiosProxyConfig } from 'axios';
 import { z } from 'zod';
+import type { CallPacer } from '../aliyun/client.ts';
+import { createAdaptivePacer } from '../jobs/pacer.ts';
 import { DEFAULT_BACKOFF, fullJitterDelay, raceAbort, realSleep, throwIfAborted } from './backoff.ts';
 import type { BackoffPolicy, Random, Sleep } from './backoff.ts';
 import { TOKEN_RETRY_CODES, TuyaError, THROTTLE_CODES, tuyaErrorFromCode, tuyaErrorFromTransport } from './errors.ts';
@@ -32,7 +34,27 @@ export interface TuyaClientOptions {
   random?: Random;
   /** Refresh the token when less than this is left (default 5 minutes). */
   refreshMarginMs?: number;
+  /**
+   * The most requests per second the client sends (read at every call; default {@link DEFAULT_TUYA_RPS}): the
+   * ceiling of its pacer, which learns the project's quota from throttling answers below it.
+   */
+  requestsPerSecond?: () => number;
+  /** The pacer every HTTP exchange of the client waits for (default: an adaptive one of its own). */
+  pacer?: CallPacer;
+  /** The default pacer's wait (default `sleep`); tests keep pacing waits apart from back-off waits. */
+  paceSleep?: Sleep;
+  /**
+   * How long one call may keep meeting throttling answers before it fails `throttled` (default 10 minutes).
+   * Throttled attempts are waited out through the pacer and never count as failed attempts.
+   */
+  throttleWaitMs?: number;
 }
+
+/** Throttled attempts of one call before it fails anyway (a guard beside the time limit). */
+const MAX_THROTTLED_ATTEMPTS = 2000;
+
+/** The client's default ceiling: 10 requests per second (the `requestsPerSecond` setting overrides it). */
+export const DEFAULT_TUYA_RPS = 10;
 
 /** One business call. */
 export interface TuyaRequest {
@@ -63,6 +85,16 @@ export interface TuyaClient {
   token(signal?: AbortSignal): Promise<TokenPair>;
   /** Token grants and refreshes made so far. */
   tokenStats(): TokenStats;
+  /** Requests sent and throttling answers met so far (every call of this client). */
+  pacingStats(): PacingStats;
+}
+
+/** What a client's pacing met. */
+export interface PacingStats {
+  /** HTTP exchanges sent (each attempt, throttled ones included). */
+  requests: number;
+  /** Throttling answers (1110, 1111, 1199). */
+  throttled: number;
 }
 
 const EnvelopeSchema = z.object({
@@ -113,6 +145,17 @@ export function createTuyaClient(options: TuyaClientOptions): TuyaClient {
   const random = options.random ?? Math.random;
   const policy: BackoffPolicy = { ...DEFAULT_BACKOFF, ...options.backoff };
   const timeoutMs = options.fetchTimeoutMs ?? 20_000;
+  const throttleWaitMs = options.throttleWaitMs ?? 600_000;
+  // One pacer per client, so per cloud configuration: every call of the app (pushes, follows, channel lists,
+  // the permissions browser) shares the project's quota instead of throttling each other.
+  const pacer: CallPacer =
+    options.pacer ??
+    createAdaptivePacer({
+      ceiling: options.requestsPerSecond ?? (() => DEFAULT_TUYA_RPS),
+      now,
+      sleep: options.paceSleep ?? sleep,
+    });
+  const stats: PacingStats = { requests: 0, throttled: 0 };
   const http: AxiosInstance = axios.create({
     baseURL: baseUrl,
     timeout: timeoutMs,
@@ -135,6 +178,9 @@ export function createTuyaClient(options: TuyaClientOptions): TuyaClient {
   ): Promise<Envelope> {
     throwIfAborted(signal);
     const bodyText = body === undefined ? '' : JSON.stringify(body);
+    // Every exchange waits for its slot first (then `t` is the time it really leaves).
+    const ticket = await pacer.acquire(signal);
+    stats.requests += 1;
     const signed = signRequest({
       clientId: options.clientId,
       secret: options.clientSecret,
@@ -174,6 +220,10 @@ export function createTuyaClient(options: TuyaClientOptions): TuyaClient {
       if (parsed.success) envelope = parsed.data;
     } catch {
       envelope = undefined;
+    }
+    if (envelope && envelope.success === false && THROTTLE_CODES.has(Number(envelope.code))) {
+      stats.throttled += 1;
+      pacer.throttled(ticket);
     }
     if (status >= 500) {
       const code = Number(envelope?.code);
@@ -243,11 +293,23 @@ export function createTuyaClient(options: TuyaClientOptions): TuyaClient {
   }
 
   async function withRetries<T>(work: () => Promise<T>, idempotent: boolean, signal?: AbortSignal): Promise<T> {
+    let throttledSince: number | null = null;
+    let throttledAttempts = 0;
     for (let attemptNo = 1; ; attemptNo++) {
       try {
         return await work();
       } catch (error) {
         const mapped = tuyaErrorFromTransport(error, signal?.aborted === true);
+        if (mapped.kind === 'throttled') {
+          // Waited out, not a failed attempt: the pacer (told in `send`) spaces the next one. Bounded in time, so
+          // a cloud that throttles for ever still ends in an answer ('throttled') the caller can act on.
+          throttledSince ??= now();
+          attemptNo -= 1;
+          throttledAttempts += 1;
+          if (now() - throttledSince >= throttleWaitMs || throttledAttempts >= MAX_THROTTLED_ATTEMPTS) throw mapped;
+          throwIfAborted(signal);
+          continue;
+        }
         // A connection that could not be made (refused, no route, no DNS) means the cloud is unreachable now:
         // the job queues at once and the sync retries on its own schedule, instead of the technician waiting
         // through this call's back-off first (and again for the next call).
@@ -264,5 +326,6 @@ export function createTuyaClient(options: TuyaClientOptions): TuyaClient {
     request: (request) => withRetries(() => attempt(request), request.idempotent !== false, request.signal),
     token: (signal) => withRetries(() => tokenFor(signal), true, signal),
     tokenStats: () => keeper.stats(),
+    pacingStats: () => ({ ...stats }),
   };
 }

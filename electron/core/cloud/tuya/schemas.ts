@@ -98,17 +98,54 @@ export function parsePage<T>(value: unknown, item: z.ZodType<T>, what: string): 
 /** Most pages {@link collectPages} reads before it stops (a guard against a cloud that never says "done"). */
 export const MAX_PAGES = 10_000;
 
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+/** Every item of a paged collection, and whether the reading reached the end the cloud states. */
+export interface CollectedPages<T> {
+  items: T[];
+  /**
+   * True when the rows reached the stated `total` (or, without a total, the cloud's `hasMore: false` or a short
+   * page); false when an empty page or the page guard ended the reading first: the list may be incomplete.
+   */
+  complete: boolean;
+}
+
 /**
- * Reads every page (from 1) until the cloud says there is no more: `hasMore` false, or, when it sends no
- * `hasMore`, a short or empty page or `total` reached.
+ * Reads every page (from 1). With a `total` the reading stops only when the rows reach it: a page shorter than
+ * asked is not the end while the total says more (a cloud may cap its pages silently); the next pages are then
+ * asked in the largest size that keeps their offsets aligned with what was read (the gcd of the rows read and the
+ * short page), so nothing is skipped. Without a total: `hasMore` false, or a short page, ends it. An empty page
+ * always ends it (then it is incomplete when the total said more).
  */
-export async function collectPages<T>(fetchPage: (page: number) => Promise<Page<T>>, pageSize: number): Promise<T[]> {
+export async function collectAllPages<T>(
+  fetchPage: (page: number, pageSize: number) => Promise<Page<T>>,
+  pageSize: number,
+): Promise<CollectedPages<T>> {
   const all: T[] = [];
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    const { items, total, hasMore } = await fetchPage(page);
+  let size = pageSize;
+  let page = 1;
+  for (let reads = 0; reads < MAX_PAGES; reads++) {
+    const { items, total, hasMore } = await fetchPage(page, size);
     all.push(...items);
-    if (items.length === 0 || hasMore === false) break;
-    if (hasMore === null && (items.length < pageSize || (total !== null && all.length >= total))) break;
+    if (total !== null) {
+      if (all.length >= total) return { items: all, complete: true };
+      if (items.length === 0) return { items: all, complete: false };
+    } else {
+      if (items.length === 0 || hasMore === false) return { items: all, complete: true };
+      if (hasMore === null && items.length < size) return { items: all, complete: true };
+    }
+    if (items.length < size) size = gcd(all.length, items.length);
+    page = all.length / size + 1;
   }
-  return all;
+  return { items: all, complete: false };
+}
+
+/** {@link collectAllPages}, answering the items only (for lists where a partial read is still useful). */
+export async function collectPages<T>(
+  fetchPage: (page: number, pageSize: number) => Promise<Page<T>>,
+  pageSize: number,
+): Promise<T[]> {
+  return (await collectAllPages(fetchPage, pageSize)).items;
 }

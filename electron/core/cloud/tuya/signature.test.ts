@@ -4,6 +4,7 @@ import {
   buildStringToSign,
   computeSign,
   sha256Hex,
+  sendUrl,
   signRequest,
   signUrl,
   sortedQueryString,
@@ -85,7 +86,7 @@ describe('hand-computed signatures', () => {
     expect(signed.headers).not.toHaveProperty('Signature-Headers');
   });
 
-  it('a business GET signs the query sorted by key, percent-encoded as sent', () => {
+  it('a business GET sends the query sorted and percent-encoded, and signs it sorted and DECODED (the Node connector)', () => {
     const signed = signRequest({
       clientId: 'cid123',
       secret: 'sec456',
@@ -99,7 +100,9 @@ describe('hand-computed signatures', () => {
     expect(signed.url).toBe(
       '/v1.0/iot-02/building/access-control-channels?accessControlChannelName=Main%20Gate&page=2&pageSize=50&projectId=p1',
     );
-    expect(signed.headers.sign).toBe('943112F2ADEA986F6D1993FD06E2F780ED0A12B8BA6546E5C57BAF93D80B707E');
+    // openssl over ".../access-control-channels?accessControlChannelName=Main Gate&page=2&pageSize=50&projectId=p1"
+    // (a space, not %20); the old encoded signing gave 943112F2….
+    expect(signed.headers.sign).toBe('ED289ADBF640446C79F60535B00174EB88F5ED691A70B48BCDF5FFCA48CEF19D');
   });
 
   it('a token call without a nonce signs client_id + t + stringToSign', () => {
@@ -126,8 +129,18 @@ describe('pieces', () => {
     expect(signUrl('/p', {})).toBe('/p');
   });
 
-  it('encodes UTF-8 values the same way on the wire and in the signature', () => {
-    expect(signUrl('/p', { name: '大门 1' })).toBe('/p?name=%E5%A4%A7%E9%97%A8%201');
+  it('sends UTF-8 values percent-encoded but signs them as text', () => {
+    expect(sendUrl('/p', { name: '大门 1', a: 'x+y' })).toBe('/p?a=x%2By&name=%E5%A4%A7%E9%97%A8%201');
+    expect(signUrl('/p', { name: '大门 1', a: 'x+y' })).toBe('/p?a=x+y&name=大门 1');
+    const signed = signRequest({
+      clientId: 'c',
+      secret: 's',
+      method: 'GET',
+      path: '/p',
+      query: { name: '大门 1' },
+      now: 1,
+    });
+    expect(signed.url).toBe('/p?name=%E5%A4%A7%E9%97%A8%201');
   });
 
   it('truncates a fractional clock to a 13-digit t and draws a fresh nonce per request', () => {

@@ -6,7 +6,7 @@ import { createHash, createHmac, randomUUID } from 'node:crypto';
  * - business calls: sign = HMAC(secret, client_id + access_token + t + nonce + stringToSign)
  * - stringToSign = METHOD + "\n" + hex(SHA256(body)) + "\n" + signedHeaders + "\n" + url, where signedHeaders
  *   is `key:value\n` for each header named in `Signature-Headers` (a colon-separated list) and url is the path
- *   plus the query string sorted by key.
+ *   plus the query string sorted by key, DECODED (the values as they are, not percent-encoded).
  */
 
 /** The only `sign_method` Tuya accepts. */
@@ -23,21 +23,42 @@ export function sha256Hex(body: string | Uint8Array): string {
   return createHash('sha256').update(body).digest('hex');
 }
 
-/**
- * The query string to send AND to sign: parameters sorted by key (code-unit order), values percent-encoded
- * with `encodeURIComponent`, absent values left out. Signing the very bytes that go on the wire is what
- * Tuya's official Node.js connector does; "" when there is nothing to send.
- */
-export function sortedQueryString(query: Readonly<Record<string, QueryValue>> = {}): string {
+function presentSorted(query: Readonly<Record<string, QueryValue>>): [string, string][] {
   return Object.entries(query)
     .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined && entry[1] !== null)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+    .map(([key, value]) => [key, String(value)]);
+}
+
+/**
+ * The query string to SEND: parameters sorted by key (code-unit order), keys and values percent-encoded with
+ * `encodeURIComponent` (a space is %20, never "+"), absent values left out; "" when there is nothing to send.
+ */
+export function sortedQueryString(query: Readonly<Record<string, QueryValue>> = {}): string {
+  return presentSorted(query)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
     .join('&');
 }
 
-/** The url part of stringToSign (and the request target): the path plus the sorted query, if any. */
+/**
+ * The query string to SIGN: the same parameters in the same order, but DECODED (`key=value` as the text is),
+ * as Tuya's own Node.js connector signs it (`decodeURIComponent(qs.stringify(sortedQuery))`, a change it made
+ * so that values with spaces or Chinese characters are accepted). PROTOCOLS §6.
+ */
+export function decodedQueryString(query: Readonly<Record<string, QueryValue>> = {}): string {
+  return presentSorted(query)
+    .map(([key, value]) => `${key}=${value}`)
+    .join('&');
+}
+
+/** The url part of stringToSign: the path plus the decoded query sorted by key, if any. */
 export function signUrl(path: string, query: Readonly<Record<string, QueryValue>> = {}): string {
+  const queryString = decodedQueryString(query);
+  return queryString === '' ? path : `${path}?${queryString}`;
+}
+
+/** The request target sent on the wire: the path plus the percent-encoded query sorted by key, if any. */
+export function sendUrl(path: string, query: Readonly<Record<string, QueryValue>> = {}): string {
   const queryString = sortedQueryString(query);
   return queryString === '' ? path : `${path}?${queryString}`;
 }
@@ -49,7 +70,7 @@ export interface StringToSignInput {
   body: string | Uint8Array;
   /** The headers named in `Signature-Headers`, in that order, as [name, value]. */
   signedHeaders?: ReadonlyArray<readonly [string, string]>;
-  /** From {@link signUrl}: the path plus the query sorted by key. */
+  /** From {@link signUrl}: the path plus the decoded query sorted by key. */
   url: string;
 }
 
@@ -98,14 +119,14 @@ export interface SignRequestInput {
 
 /** The headers and target of a signed request. */
 export interface SignedRequest {
-  /** Path plus sorted query: send exactly this. */
+  /** Path plus the sorted, percent-encoded query: send exactly this (the signature covers its decoded form). */
   url: string;
   headers: Record<string, string>;
 }
 
 /** Signs a request and returns the headers to send (client_id, sign, sign_method, t, nonce, ...). */
 export function signRequest(input: SignRequestInput): SignedRequest {
-  const url = signUrl(input.path, input.query);
+  const url = sendUrl(input.path, input.query);
   const t = String(Math.trunc(input.now));
   const nonce = input.nonce ?? randomUUID().replaceAll('-', '');
   const signedHeaders = input.signedHeaders ?? [];
@@ -115,7 +136,12 @@ export function signRequest(input: SignRequestInput): SignedRequest {
     ...(input.accessToken === undefined ? {} : { accessToken: input.accessToken }),
     t,
     nonce,
-    stringToSign: buildStringToSign({ method: input.method, body: input.body ?? '', signedHeaders, url }),
+    stringToSign: buildStringToSign({
+      method: input.method,
+      body: input.body ?? '',
+      signedHeaders,
+      url: signUrl(input.path, input.query),
+    }),
   });
   const headers: Record<string, string> = {
     client_id: input.clientId,

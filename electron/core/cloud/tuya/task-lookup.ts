@@ -8,10 +8,11 @@ import type { TuyaClient } from './client.ts';
 export async function findSummary(
   client: TuyaClient,
   projectId: string,
-  detail: TaskDetail,
+  detail: Pick<TaskDetail, 'authTaskId' | 'taskStartTime'>,
   signal?: AbortSignal,
 ): Promise<TaskSummary | null> {
   const at = detail.taskStartTime;
+  let seen = 0;
   for (let page = 1; page <= 5; page++) {
     const result = await listTasks(
       client,
@@ -20,7 +21,9 @@ export async function findSummary(
     );
     const found = result.items.find((task) => task.authTaskId === detail.authTaskId);
     if (found) return found;
+    seen += result.items.length;
     if (result.items.length === 0 || result.hasMore === false) break;
+    if (result.total !== null && seen >= result.total) break;
   }
   return null;
 }
@@ -31,7 +34,7 @@ export async function findSummary(
  */
 export async function resolveChannelId(
   client: TuyaClient,
-  detail: TaskDetail,
+  detail: Pick<TaskDetail, 'accessControlChannelName' | 'businessDeviceName' | 'accessChannelPositionPath'>,
   signal?: AbortSignal,
 ): Promise<string | null> {
   const name = detail.accessControlChannelName;

@@ -1,10 +1,11 @@
-import { getIssueInfo, getTask, listAllTaskRecords, listTaskRecords, type TaskDetail } from './api-tasks.ts';
-import type { CredentialCounts, IssueInfo, TaskRecord } from './api-tasks.ts';
-import { issuePermissions } from './api.ts';
+import { getTask, listTaskRecords, type TaskDetail } from './api-tasks.ts';
+import type { CredentialCounts, IssueInfo } from './api-tasks.ts';
 import { realSleep, throwIfAborted, type Sleep } from './backoff.ts';
 import type { TuyaClient } from './client.ts';
-import { findSummary, mapLimited, resolveChannelId } from './task-lookup.ts';
-import { finalStateFromCounts, isFinalTaskState } from './task-status.ts';
+import { ALL_PAGES_SIZE } from './schemas.ts';
+import { readFailedRecords } from './task-failures.ts';
+import { findSummary, resolveChannelId } from './task-lookup.ts';
+import { finalStateFromCounts, isFinalTaskState, isTerminatedStatus, taskPhaseOf } from './task-status.ts';
 import type { CertificatePolicy, RecordState, TaskState } from './task-status.ts';
 
 /** Options of {@link followTask}. */
@@ -19,16 +20,45 @@ export interface FollowOptions {
   maxPollMs?: number;
   /** Factor the wait grows by while nothing changes (default 1.5). */
   growth?: number;
-  /** Stamps reports (default Date.now). */
+  /** Stamps reports and times the limit (default Date.now). */
   now?: () => number;
   /** Injectable wait (default a real, abortable timer). */
   sleep?: Sleep;
   /** The task's channel when the caller knows it; otherwise resolved from the channel list by name. */
   channelId?: string;
-  /** Fetch the per-credential breakdown of every finished record (default true). */
-  breakdown?: boolean;
-  /** issue-info calls in flight at once (default 4). */
-  concurrency?: number;
+  /**
+   * How long this follow polls a task that has not ended before it answers `running` (default: no limit). The
+   * caller journals that and follows again later; the task goes on in the cloud meanwhile.
+   */
+  limitMs?: number;
+  /** Failed records per page (default 100, the largest page the calls allow). */
+  pageSize?: number;
+  /** What earlier follows of this task already read, and where this one journals what it reads. */
+  cache?: FollowCache;
+}
+
+/** The journal's side of a follow: what was read before (never read again) and where new reads go. */
+export interface FollowCache {
+  /** The task's start time and channel as the detail told them (absent: the detail is read once). */
+  detail?: Pick<TaskDetail, 'taskStartTime' | 'accessControlChannelName' | 'businessDeviceName'> &
+    Partial<Pick<TaskDetail, 'accessChannelPositionPath' | 'certificate' | 'taskFinishTime'>>;
+  /** The counts of the task once it was seen ended (then it is not polled again). */
+  ended?: EndedCounts;
+  /** Failed records already stored (the reading goes on after them). */
+  failedStored: number;
+  onDetail?(detail: TaskDetail): void;
+  onEnded?(counts: EndedCounts): void;
+  /** A page of failed records, stored before the next page is asked. */
+  onFailedRecords?(records: FollowedRecord[]): void;
+}
+
+/** The counts of an ended task. */
+export interface EndedCounts {
+  state: TaskState;
+  total: number;
+  succeeded: number;
+  failed: number;
+  finishedAt: number | null;
 }
 
 /** What {@link followTask} reports while a task runs. */
@@ -43,7 +73,7 @@ export interface TaskProgressReport {
   at: number;
 }
 
-/** Per-credential totals of a task (sums of issue-info over its records). */
+/** Per-credential totals of a task (sums of issue-info over the records whose breakdown was read). */
 export interface CredentialTotals {
   person: CredentialCounts;
   card: CredentialCounts;
@@ -61,7 +91,7 @@ export interface FollowedRecord {
   issueInfo: IssueInfo | null;
 }
 
-/** A task followed to its end. */
+/** A task followed to its end: its counts and its FAILED records (the others are read on demand). */
 export interface FollowedTask {
   taskId: string;
   projectId: string;
@@ -77,9 +107,16 @@ export interface FollowedTask {
   certificate: CertificatePolicy | null;
   startedAt: number | null;
   finishedAt: number | null;
+  /** The failed records (all of them; read page by page once the task ended). */
   records: FollowedRecord[];
-  credentials: CredentialTotals;
+  /** Whether every failed record was read (false: the cloud's pages stopped before its stated total). */
+  recordsComplete: boolean;
+  /** Null: no breakdown read during the follow (issue-info is read when a record is opened). */
+  credentials: CredentialTotals | null;
 }
+
+/** How a bounded follow ended. */
+export type FollowOutcome = { kind: 'finished'; task: FollowedTask } | { kind: 'running'; report: TaskProgressReport };
 
 interface Snapshot {
   state: TaskState;
@@ -88,158 +125,155 @@ interface Snapshot {
   failed: number;
 }
 
-async function poll(client: TuyaClient, taskId: string, options: FollowOptions, detail: TaskDetail): Promise<Snapshot> {
+/** One poll: the history line (one call), and the counts (the failed records' first page) once it may have ended. */
+async function poll(client: TuyaClient, taskId: string, options: FollowOptions, startedAt: number | null) {
   const call = options.signal ? { signal: options.signal } : {};
   const { projectId } = options;
-  const failedPage = await listTaskRecords(
+  const summary = await findSummary(
     client,
-    { projectId, authTaskId: taskId, state: 'failed', pageSize: 1 },
+    projectId,
+    { authTaskId: taskId, taskStartTime: startedAt },
+    options.signal,
+  );
+  let finishTime = summary?.taskFinishTime ?? null;
+  if (summary === null) finishTime = (await getTask(client, projectId, taskId, call)).taskFinishTime;
+  const phase = taskPhaseOf({
+    authTaskProgress: summary?.authTaskProgress ?? null,
+    authTaskStatus: summary?.authTaskStatus ?? null,
+    taskFinishTime: finishTime,
+  });
+  const known = { total: summary?.authNum ?? 0, succeeded: summary?.successNum ?? 0 };
+  if (phase === 'open') {
+    const snapshot: Snapshot = { state: summary?.state ?? 'pending', ...known, failed: 0 };
+    return { snapshot, ended: null };
+  }
+  const first = await listTaskRecords(
+    client,
+    { projectId, authTaskId: taskId, state: 'failed', page: 1, pageSize: options.pageSize ?? ALL_PAGES_SIZE },
     call,
   );
-  const total = failedPage.totalNum ?? 0;
-  const succeeded = failedPage.successNum ?? 0;
-  const failed = failedPage.page.total ?? failedPage.page.items.length;
-  const summary = await findSummary(client, projectId, detail, options.signal);
-  let state = summary?.state ?? null;
-  if (state === null) {
-    // Unknown numbers or the task not found in the history: the detail's finish time says whether it ended.
-    const fresh = await getTask(client, projectId, taskId, call);
-    const ended = fresh.taskFinishTime !== null;
-    state = ended ? finalStateFromCounts({ total, succeeded, failed }) : succeeded + failed > 0 ? 'running' : 'pending';
+  const total = first.totalNum ?? known.total;
+  const succeeded = first.successNum ?? known.succeeded;
+  const failed = first.page.total ?? first.page.items.length;
+  const ended = phase === 'ended' || succeeded + failed >= total;
+  if (!ended) {
+    // The line's own reading only while it names a state that is not final (a number may mean "ended" in one
+    // table and "executing" in the other: counts decide that, above).
+    const open = summary?.state && !isFinalTaskState(summary.state) ? summary.state : 'running';
+    return { snapshot: { state: open, total, succeeded, failed }, ended: null };
   }
-  return { state, total, succeeded, failed };
-}
-
-function zero(): CredentialCounts {
-  return { issued: 0, failed: 0, deleted: 0, deleteFailed: 0 };
-}
-
-function addInto(total: CredentialCounts, part: CredentialCounts): void {
-  total.issued += part.issued;
-  total.failed += part.failed;
-  total.deleted += part.deleted;
-  total.deleteFailed += part.deleteFailed;
+  const state = isTerminatedStatus(summary?.authTaskStatus)
+    ? 'stopped'
+    : finalStateFromCounts({ total, succeeded, failed });
+  const counts: EndedCounts = { state, total, succeeded, failed, finishedAt: finishTime };
+  return { snapshot: { state, total, succeeded, failed }, ended: { counts, firstPage: first.page } };
 }
 
 /**
- * Follows an issuing task to its end: polls its counts (records) and state (history line; the detail when the
- * line is missing), waiting `pollMs` after a change and longer (×growth up to `maxPollMs`) while nothing changes;
- * reports progress; then reads every record (all pages) and, per finished record, the per-credential breakdown
- * (issue-info). Cancel with `signal` (rejects with a CANCELLED TuyaError; the task itself goes on in the cloud).
+ * Follows an issuing task, bounded, in O(failures) calls: reads the detail once (unless cached), then polls the
+ * task's history line (one call a poll) waiting `pollMs` after a change and longer (×growth up to `maxPollMs`)
+ * while nothing changes; once the line may say "ended" (see `taskPhaseOf`: robust to either numbering) the
+ * counts come from the failed records' first page, and an ended task's failed records are read page by page to
+ * its stated total. Successes are never read, and no issue-info is called (both on demand, later). Past
+ * `limitMs` it answers `running`. Cancel with `signal` (a CANCELLED TuyaError; the task goes on in the cloud).
  */
-export async function followTask(client: TuyaClient, taskId: string, options: FollowOptions): Promise<FollowedTask> {
+export async function followTaskBounded(
+  client: TuyaClient,
+  taskId: string,
+  options: FollowOptions,
+): Promise<FollowOutcome> {
   const { projectId, signal } = options;
   const sleep = options.sleep ?? realSleep;
   const now = options.now ?? Date.now;
   const pollMs = options.pollMs ?? 1000;
   const maxPollMs = Math.max(pollMs, options.maxPollMs ?? 15_000);
+  const deadline = options.limitMs === undefined ? Number.POSITIVE_INFINITY : now() + options.limitMs;
+  const cache = options.cache ?? { failedStored: 0 };
   const call = signal ? { signal } : {};
-  const detail = await getTask(client, projectId, taskId, call);
-  const report = (s: Snapshot): void => {
+  let detail = cache.detail;
+  if (detail === undefined) {
+    const read = await getTask(client, projectId, taskId, call);
+    cache.onDetail?.(read);
+    detail = read;
+  }
+  const report = (s: Snapshot): TaskProgressReport => {
     const done = s.succeeded + s.failed;
     const progress = isFinalTaskState(s.state) ? 1 : s.total > 0 ? Math.min(1, done / s.total) : 0;
-    options.onProgress?.({ taskId, ...s, progress, at: now() });
+    const line = { taskId, ...s, progress, at: now() };
+    options.onProgress?.(line);
+    return line;
   };
+  let ended = cache.ended;
+  let firstPage: Awaited<ReturnType<typeof poll>>['ended'] | null = null;
   let wait = pollMs;
-  let last: Snapshot | null = null;
-  for (;;) {
+  let last: string | null = null;
+  while (ended === undefined) {
     throwIfAborted(signal);
-    const snapshot = await poll(client, taskId, options, detail);
-    const changed = last === null || JSON.stringify(last) !== JSON.stringify(snapshot);
-    if (changed) report(snapshot);
-    last = snapshot;
-    if (isFinalTaskState(snapshot.state)) break;
-    wait = changed ? pollMs : Math.min(maxPollMs, Math.round(wait * (options.growth ?? 1.5)));
-    await sleep(wait, signal);
-  }
-  const finalDetail = await getTask(client, projectId, taskId, call);
-  const records = await listAllTaskRecords(client, { projectId, authTaskId: taskId }, call);
-  const withInfo =
-    options.breakdown === false ? [] : records.filter((r) => r.state === 'succeeded' || r.state === 'failed');
-  const infos = await mapLimited(withInfo, options.concurrency ?? 4, (r: TaskRecord) =>
-    getIssueInfo(client, projectId, r.authTaskRecordId, call),
-  );
-  const infoById = new Map(withInfo.map((r, i) => [r.authTaskRecordId, infos[i] ?? null]));
-  const credentials: CredentialTotals = {
-    person: zero(),
-    card: zero(),
-    cardPassword: zero(),
-    face: zero(),
-    fingerprint: zero(),
-  };
-  for (const info of infos) {
-    for (const key of ['person', 'card', 'cardPassword', 'face', 'fingerprint'] as const)
-      addInto(credentials[key], info[key]);
-  }
-  const count = (state: RecordState): number => records.filter((r) => r.state === state).length;
-  return {
-    taskId,
-    projectId,
-    state: last.state,
-    total: records.length,
-    succeeded: count('succeeded'),
-    failed: count('failed'),
-    other: records.length - count('succeeded') - count('failed'),
-    channelId: options.channelId ?? (await resolveChannelId(client, finalDetail, signal)),
-    channelName: finalDetail.accessControlChannelName,
-    deviceName: finalDetail.businessDeviceName,
-    certificate: finalDetail.certificate,
-    startedAt: finalDetail.taskStartTime,
-    finishedAt: finalDetail.taskFinishTime,
-    records: records.map((r) => ({
-      authTaskRecordId: r.authTaskRecordId,
-      personId: r.personId,
-      name: r.name,
-      state: r.state,
-      issueInfo: infoById.get(r.authTaskRecordId) ?? null,
-    })),
-    credentials,
-  };
-}
-
-/** Outcome of {@link retryFailed}. */
-export interface RetryResult {
-  /** The new (increment) task ids. */
-  taskIds: string[];
-  /** The channels pushed again. */
-  channelIds: string[];
-  /** Tasks with failures that could not be retried: channel or certificate policy unknown. */
-  unresolved: string[];
-}
-
-/**
- * Issues an incremental push for the channels whose records failed in finished tasks (one call per project and
- * certificate policy; the policy is the task's unless `certificate` overrides it). Nothing failed → no call.
- */
-export async function retryFailed(
-  client: TuyaClient,
-  finished: FollowedTask | readonly FollowedTask[],
-  options: { certificate?: CertificatePolicy; signal?: AbortSignal } = {},
-): Promise<RetryResult> {
-  const tasks = Array.isArray(finished) ? (finished as readonly FollowedTask[]) : [finished as FollowedTask];
-  const groups = new Map<string, { projectId: string; certificate: CertificatePolicy; channelIds: Set<string> }>();
-  const unresolved: string[] = [];
-  for (const task of tasks.filter((t) => t.failed > 0)) {
-    const certificate = options.certificate ?? task.certificate;
-    if (task.channelId === null || certificate === null) {
-      unresolved.push(task.taskId);
-      continue;
+    const polled = await poll(client, taskId, options, detail.taskStartTime);
+    const key = JSON.stringify(polled.snapshot);
+    const line = last === key ? null : report(polled.snapshot);
+    if (polled.ended) {
+      ended = polled.ended.counts;
+      firstPage = polled.ended;
+      cache.onEnded?.(ended);
+      break;
     }
-    const key = `${task.projectId}|${certificate}`;
-    const group = groups.get(key) ?? { projectId: task.projectId, certificate, channelIds: new Set<string>() };
-    group.channelIds.add(task.channelId);
-    groups.set(key, group);
+    if (now() >= deadline) return { kind: 'running', report: line ?? report(polled.snapshot) };
+    wait = last !== key ? pollMs : Math.min(maxPollMs, Math.round(wait * (options.growth ?? 1.5)));
+    last = key;
+    await sleep(Math.max(0, Math.min(wait, deadline - now())), signal);
   }
-  const result: RetryResult = { taskIds: [], channelIds: [], unresolved };
-  for (const group of groups.values()) {
-    const channelIds = [...group.channelIds];
-    const issued = await issuePermissions(
-      client,
-      { projectId: group.projectId, mode: 'increment', channelIds, certificate: group.certificate },
-      options.signal ? { signal: options.signal } : {},
-    );
-    result.taskIds.push(...issued.taskIds);
-    result.channelIds.push(...channelIds);
-  }
-  return result;
+  if (firstPage === null) report(ended);
+  const failedRead = await readFailedRecords(client, {
+    projectId,
+    taskId,
+    failed: ended.failed,
+    stored: cache.failedStored,
+    firstPage: firstPage?.firstPage ?? null,
+    pageSize: options.pageSize ?? ALL_PAGES_SIZE,
+    ...(signal ? { signal } : {}),
+    onRecords: (records) => cache.onFailedRecords?.(records),
+  });
+  return {
+    kind: 'finished',
+    task: {
+      taskId,
+      projectId,
+      state: ended.state,
+      total: ended.total,
+      succeeded: ended.succeeded,
+      failed: ended.failed,
+      other: Math.max(0, ended.total - ended.succeeded - ended.failed),
+      channelId:
+        options.channelId ??
+        (await resolveChannelId(
+          client,
+          {
+            accessControlChannelName: detail.accessControlChannelName,
+            businessDeviceName: detail.businessDeviceName,
+            accessChannelPositionPath: detail.accessChannelPositionPath ?? null,
+          },
+          signal,
+        )),
+      channelName: detail.accessControlChannelName,
+      deviceName: detail.businessDeviceName,
+      certificate: detail.certificate ?? null,
+      startedAt: detail.taskStartTime,
+      finishedAt: ended.finishedAt,
+      records: failedRead.records,
+      recordsComplete: failedRead.complete,
+      credentials: null,
+    },
+  };
 }
+
+/** {@link followTaskBounded} without a limit: follows the task to its end. */
+export async function followTask(client: TuyaClient, taskId: string, options: FollowOptions): Promise<FollowedTask> {
+  const { limitMs: _limit, ...unbounded } = options;
+  const outcome = await followTaskBounded(client, taskId, unbounded);
+  if (outcome.kind !== 'finished') throw new Error('an unbounded follow always finishes');
+  return outcome.task;
+}
+
+/** Pushing the failed channels again (task-retry.ts). */
+export { retryFailed, type RetryResult } from './task-retry.ts';

@@ -68,6 +68,33 @@ export function taskStateOf(progress: number | null | undefined, status: number 
   return null;
 }
 
+/**
+ * Whether a task has ended, read so that it holds WHICHEVER table the cloud numbers by (PROTOCOLS §3: the
+ * request and response tables disagree, and no real cloud has been probed):
+ * - `ended`: a finish time is given; or status 4 (terminated in both tables); or progress 4 (completed: only the
+ *   response table has a 4);
+ * - `open`: progress 0 (initialized in both tables) and no finish time;
+ * - `check-counts`: anything else (1, 2 and 3 mean different things in the two tables; unknown numbers): ended
+ *   only when the record counts add up (succeeded + failed = total), which the caller reads.
+ * A task that never shows any of this is left by the bounded follow as "still running in the cloud".
+ */
+export function taskPhaseOf(task: {
+  authTaskProgress: number | null;
+  authTaskStatus: number | null;
+  taskFinishTime: number | null;
+}): 'ended' | 'open' | 'check-counts' {
+  if (task.taskFinishTime !== null) return 'ended';
+  if (task.authTaskStatus === STATUS.terminated) return 'ended';
+  if (task.authTaskProgress === PROGRESS.completed) return 'ended';
+  if (task.authTaskProgress === PROGRESS.initialized) return 'open';
+  return 'check-counts';
+}
+
+/** Whether status 4 (terminated in both tables) says the task was stopped. */
+export function isTerminatedStatus(status: number | null | undefined): boolean {
+  return status === STATUS.terminated;
+}
+
 /** The final state implied by record counts of an ended task (used when the numbers are unknown). */
 export function finalStateFromCounts(counts: { total: number; succeeded: number; failed: number }): TaskState {
   if (counts.succeeded === counts.total) return 'succeeded';

@@ -28,9 +28,14 @@ export function testClock(start = Date.UTC(2024, 4, 1, 8)): TestClock {
 export interface CloudFixture {
   sim: TuyaCloudSim;
   clock: TestClock;
-  /** Every wait a client made through {@link CloudFixture.client}'s sleep, in ms. */
+  /** Every back-off wait a client made through {@link CloudFixture.client}'s sleep, in ms. */
   sleeps: number[];
-  /** A client of the simulator: no proxy, the test clock, a sleep that advances the clock, jitter at its maximum. */
+  /** Every wait of the client's pacer (spacing requests under the quota), in ms. */
+  paceWaits: number[];
+  /**
+   * A client of the simulator: no proxy, the test clock, sleeps (back-off and pacing, recorded apart) that advance
+   * the clock, jitter at its maximum.
+   */
   client(overrides?: Partial<TuyaClientOptions>): TuyaClient;
 }
 
@@ -39,10 +44,12 @@ export async function startCloud(options: Partial<TuyaCloudOptions> = {}): Promi
   const clock = testClock();
   const sim = await startTuyaCloud({ ...TEST_CREDENTIALS, seed: 'fcom-tuya', now: clock.now, ...options });
   const sleeps: number[] = [];
+  const paceWaits: number[] = [];
   return {
     sim,
     clock,
     sleeps,
+    paceWaits,
     client: (overrides = {}) =>
       createTuyaClient({
         baseUrl: sim.origin,
@@ -54,6 +61,12 @@ export async function startCloud(options: Partial<TuyaCloudOptions> = {}): Promi
         sleep: (ms) => {
           sleeps.push(ms);
           clock.advance(ms);
+          return Promise.resolve();
+        },
+        paceSleep: (ms) => {
+          // Whole milliseconds, as the real clock ticks (a fractional clock would stamp fractional task times).
+          paceWaits.push(Math.ceil(ms));
+          clock.advance(Math.ceil(ms));
           return Promise.resolve();
         },
         ...overrides,

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { terminal } from '../testing/terminals.ts';
 import { defaultAdapterChoice, pickableAdapters } from './adapters.ts';
-import { matchesFilter, nextSort, sortTerminals, visibleSerials, DEFAULT_TERMINAL_QUERY } from './terminal-table.ts';
+import {
+  capabilityBadge,
+  matchesFilter,
+  nextSort,
+  sortTerminals,
+  visibleSerials,
+  DEFAULT_TERMINAL_QUERY,
+} from './terminal-table.ts';
 
 const lobby = terminal({ serial: 'B-2', name: 'Lobby', address: '192.168.1.20', port: 80, model: 'AA-12FB' });
 const gate = terminal({
@@ -91,6 +98,27 @@ describe('sortTerminals', () => {
     expect(serials(sortTerminals(all, { column: 'lastSeen', direction: 'descending' })).at(-1)).toBe(
       'addr:10.0.0.5:80',
     );
+  });
+
+  it('sorts conflicts first by trust, and terminals that can remove first by capability', () => {
+    const conflict = {
+      reason: 'serial-elsewhere',
+      address: '10.0.0.66',
+      port: 80,
+      serial: 'X',
+      kind: 'basip',
+      at: 1,
+    } as const;
+    const trusted = terminal({ serial: 'T', kind: 'basip', apiVersion: 'v1', trust: 'trusted' });
+    const old = terminal({ serial: 'O', kind: 'basip', apiVersion: 'v0', trust: 'untrusted', pin: null });
+    const odd = terminal({ serial: 'U', kind: 'unknown', apiVersion: null, trust: 'conflict', conflict });
+    const ascending = (column: 'trust' | 'capability') =>
+      sortTerminals([trusted, old, odd], { column, direction: 'ascending' }).map((t) => t.serial);
+    expect(ascending('trust')).toEqual(['U', 'O', 'T']);
+    expect(ascending('capability')).toEqual(['T', 'O', 'U']);
+    expect(capabilityBadge(old)).toEqual({ state: 'too-old', api: 'v0' });
+    expect(capabilityBadge(trusted)).toEqual({ state: 'remove', api: 'v1' });
+    expect(capabilityBadge(odd)).toEqual({ state: 'none', api: null });
   });
 
   it('does not change its input', () => {

@@ -1,4 +1,5 @@
-import type { Terminal } from '../../../../shared/domain/terminal.ts';
+import { canRemove, capabilitiesOf, isApiV0 } from '../../../../shared/domain/capabilities.ts';
+import { displayNameOf, type Terminal } from '../../../../shared/domain/terminal.ts';
 
 /** The columns of the terminal table, in display order; each one can sort the table. */
 export const TERMINAL_COLUMNS = [
@@ -9,6 +10,8 @@ export const TERMINAL_COLUMNS = [
   'model',
   'firmware',
   'address',
+  'trust',
+  'capability',
   'credentials',
   'people',
   'lastSeen',
@@ -44,7 +47,7 @@ export function endpointOf(terminal: Pick<Terminal, 'address' | 'port'>): string
 export function matchesFilter(terminal: Terminal, filter: string): boolean {
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const haystack = [terminal.name, terminal.serial, endpointOf(terminal), terminal.model ?? '']
+  const haystack = [terminal.label ?? '', terminal.name, terminal.serial, endpointOf(terminal), terminal.model ?? '']
     .join('\n')
     .toLowerCase();
   return words.every((word) => haystack.includes(word));
@@ -68,13 +71,31 @@ function compareAddress(a: string, b: string): number {
 
 const CREDENTIAL_ORDER = ['ok', 'not-required', 'unknown', 'missing', 'rejected'];
 
+/** Conflicts first: they need the technician; then terminals waiting to be trusted, then trusted ones. */
+const TRUST_ORDER = ['conflict', 'untrusted', 'trusted'];
+
+/**
+ * The short capability of a terminal for the table's badge: `remove` (it can remove people), `too-old` (a
+ * BAS-IP panel on API v0) or `none` (a device of unknown kind), with its API level.
+ */
+export function capabilityBadge(terminal: Pick<Terminal, 'kind' | 'apiVersion'>): {
+  state: 'remove' | 'too-old' | 'none';
+  api: string | null;
+} {
+  const capabilities = capabilitiesOf(terminal);
+  if (isApiV0(terminal)) return { state: 'too-old', api: capabilities.api };
+  return { state: canRemove(capabilities) ? 'remove' : 'none', api: capabilities.api };
+}
+
+const CAPABILITY_ORDER = ['remove', 'too-old', 'none'];
+
 /** The value a column sorts by; null sorts last in both directions. */
 function sortValue(terminal: Terminal, column: TerminalColumn): string | number | null {
   switch (column) {
     case 'status':
       return terminal.online ? 0 : 1;
     case 'name':
-      return terminal.name === '' ? null : terminal.name;
+      return displayNameOf(terminal) === '' ? null : displayNameOf(terminal);
     case 'kind':
       return terminal.kind;
     case 'serial':
@@ -85,6 +106,10 @@ function sortValue(terminal: Terminal, column: TerminalColumn): string | number 
       return terminal.firmware;
     case 'address':
       return null; // compared by compareAddress below
+    case 'trust':
+      return TRUST_ORDER.indexOf(terminal.trust ?? 'untrusted');
+    case 'capability':
+      return CAPABILITY_ORDER.indexOf(capabilityBadge(terminal).state);
     case 'credentials':
       return CREDENTIAL_ORDER.indexOf(terminal.credentials);
     case 'people':

@@ -51,7 +51,7 @@ describe('devices slice', () => {
     expect(store.getState().terminals.B).toBeDefined();
   });
 
-  it('adds a terminal with kind and credentials, and shows a refusal in the banner', async () => {
+  it('adds a terminal with kind and credentials, and shows a refusal beside the form (not in the banner)', async () => {
     const added = terminal({ serial: 'NEW' });
     const fake = fakeApi({
       'devices:add': (request: { address: string }) =>
@@ -62,12 +62,16 @@ describe('devices slice', () => {
     const store = createAppStore(fake.api);
     const input = { address: '10.0.0.2:80', kind: 'basip' as const, credentials: { username: 'admin', password: 'x' } };
     expect(await store.getState().addTerminal(input)).toEqual(added);
-    expect(fake.calls).toContainEqual(['devices:add', input]);
+    expect(fake.calls).toContainEqual(['devices:add', { ...input, requestId: expect.any(String) }]);
     expect(store.getState().terminals.NEW).toEqual(added);
     expect(store.getState().adding).toBe(false);
 
     expect(await store.getState().addTerminal({ address: '127.0.0.1:1' })).toBeNull();
-    expect(store.getState().error).toEqual({ code: 'NETWORK', message: 'Nothing answers' });
+    expect(store.getState().scopedErrors['devices.add']).toEqual({ code: 'NETWORK', message: 'Nothing answers' });
+    expect(store.getState().error).toBeNull();
+    // The next success clears it.
+    await store.getState().addTerminal(input);
+    expect(store.getState().scopedErrors['devices.add']).toBeUndefined();
   });
 
   it('sorts, filters and forgets; forgetting the selected terminal closes its details', async () => {
@@ -119,6 +123,48 @@ describe('devices slice', () => {
     expect(await store.getState().trustTerminals(['N'], '10.0.0.9:80')).toBe(true);
     expect(fake.calls[1]).toEqual(['devices:trust', { serials: ['N'], address: '10.0.0.9:80' }]);
     expect(store.getState().terminals.N?.trust).toBe('trusted');
+  });
+
+  it('trusts the ticked terminals in one call, leaving out those in conflict and those already trusted', async () => {
+    const fake = fakeApi({
+      'devices:trust': (request: { serials: string[] }) => ({
+        ok: true,
+        value: request.serials.map((serial) => terminal({ serial, trust: 'trusted' })),
+      }),
+    });
+    const store = createAppStore(fake.api);
+    const conflict = {
+      reason: 'serial-elsewhere',
+      address: '10.0.0.66',
+      port: 80,
+      serial: 'C',
+      kind: 'basip',
+      at: 1,
+    } as const;
+    for (const t of [
+      terminal({ serial: 'A', trust: 'untrusted', pin: null, source: 'mdns' }),
+      terminal({ serial: 'B', trust: 'untrusted', pin: null, source: 'sweep' }),
+      terminal({ serial: 'C', trust: 'conflict', conflict }),
+      terminal({ serial: 'D', trust: 'trusted' }),
+      terminal({ serial: 'E', trust: 'untrusted', pin: null, source: 'mdns' }),
+    ])
+      store.getState().receiveTerminal(t);
+    store.getState().setChecked(['A', 'B', 'C', 'D', 'nowhere'], true);
+    store.getState().toggleChecked('B');
+    store.getState().toggleChecked('B');
+    expect(Object.keys(store.getState().checkedSerials).sort()).toEqual(['A', 'B', 'C', 'D']);
+    expect(await store.getState().trustChecked()).toEqual({ trusted: 2, leftOut: 1 });
+    expect(fake.calls.filter(([channel]) => channel === 'devices:trust')).toEqual([
+      ['devices:trust', { serials: ['A', 'B'] }],
+    ]);
+    expect(store.getState().terminals.A?.trust).toBe('trusted');
+    expect(store.getState().terminals.E?.trust).toBe('untrusted');
+    // The trusted ones leave the selection; the conflict stays ticked for the technician to open.
+    expect(Object.keys(store.getState().checkedSerials).sort()).toEqual(['C', 'D']);
+    store.getState().removeTerminal('C');
+    expect(Object.keys(store.getState().checkedSerials)).toEqual(['D']);
+    expect(await store.getState().trustChecked()).toEqual({ trusted: 0, leftOut: 0 });
+    expect(fake.calls.filter(([channel]) => channel === 'devices:trust')).toHaveLength(1);
   });
 
   it('lists people when a readable terminal is selected, pages, and ignores answers that came too late', async () => {

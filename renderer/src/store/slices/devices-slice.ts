@@ -37,9 +37,15 @@ export interface DevicesSlice {
   terminals: Record<string, Terminal>;
   terminalQuery: TerminalQuery;
   selectedSerial: string | null;
+  /** The terminals ticked in the table for a bulk action, by serial. */
+  checkedSerials: Readonly<Record<string, true>>;
   people: PeopleView | null;
   /** True while an "Add by address" request runs. */
   adding: boolean;
+  /** The running "Add by address": its request id (to cancel it), the address and when it started (ms). */
+  addRequest: { id: string; address: string; startedAt: number } | null;
+  /** Cancels the running "Add by address": the core stops probing and saves nothing. */
+  cancelAdd(): Promise<void>;
   /** Replaces the inventory with a full list (events heard while it loaded win). */
   receiveTerminals(terminals: Terminal[]): void;
   receiveTerminal(terminal: Terminal): void;
@@ -49,7 +55,17 @@ export interface DevicesSlice {
   sortTerminalsBy(column: TerminalColumn): void;
   /** Opens a terminal's details (and its first page of people when it can be read); null closes them. */
   selectTerminal(serial: string | null): void;
-  /** Adds a terminal by address; answers it, or null after showing the error. */
+  /** Ticks or unticks one terminal for a bulk action. */
+  toggleChecked(serial: string): void;
+  /** Ticks (or unticks) every given terminal, e.g. the rows the filter shows. */
+  setChecked(serials: readonly string[], checked: boolean): void;
+  /**
+   * Trusts the ticked terminals that are only discovered (one click for a selection); terminals in an identity
+   * conflict are left out (each is resolved in its details). Answers how many were trusted and left out, or
+   * null after showing the error.
+   */
+  trustChecked(): Promise<{ trusted: number; leftOut: number } | null>;
+  /** Adds a terminal by address; answers it, or null after showing the error beside the form (`devices.add`). */
   addTerminal(input: AddTerminalInput): Promise<Terminal | null>;
   forgetTerminal(serial: string): Promise<boolean>;
   /**
@@ -66,6 +82,14 @@ export interface DevicesSlice {
   loadPeople(serial: string, pageIndex: number): Promise<void>;
 }
 
+/** Where "Add by address" shows its error (errors-slice `showErrorIn`). */
+export const ADD_SCOPE = 'devices.add';
+
+/** A fresh id for one "Add by address" request (so it can be cancelled). */
+function newRequestId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `add-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
 /**
  * Whether opening a terminal's details should list its people at once: it has a driver, usable credentials,
  * and, when reading needs a login (BAS-IP), it is trusted.
@@ -78,12 +102,16 @@ export function canListPeople(terminal: Terminal): boolean {
 /** Creates the {@link DevicesSlice}; every write goes through the contract, failures go to the error banner. */
 export function createDevicesSlice(api: Api): StateCreator<AppState, [], [], DevicesSlice> {
   let peopleRequest = 0;
+  /** Ends the running add's wait at once, once the core confirmed the cancel (it then saves nothing). */
+  let endAddWait: (() => void) | null = null;
   return (set, get) => ({
     terminals: {},
     terminalQuery: DEFAULT_TERMINAL_QUERY,
     selectedSerial: null,
+    checkedSerials: {},
     people: null,
     adding: false,
+    addRequest: null,
 
     receiveTerminals: (list) =>
       set((state) => ({ terminals: { ...Object.fromEntries(list.map((t) => [t.serial, t])), ...state.terminals } })),
@@ -92,9 +120,12 @@ export function createDevicesSlice(api: Api): StateCreator<AppState, [], [], Dev
       set((state) => {
         if (!(serial in state.terminals)) return {};
         const { [serial]: _removed, ...terminals } = state.terminals;
+        const { [serial]: _unchecked, ...checkedSerials } = state.checkedSerials;
         const closing = state.selectedSerial === serial;
         if (closing) peopleRequest++;
-        return closing ? { terminals, selectedSerial: null, people: null } : { terminals };
+        return closing
+          ? { terminals, checkedSerials, selectedSerial: null, people: null }
+          : { terminals, checkedSerials };
       }),
     setTerminalFilter: (filter) => set((state) => ({ terminalQuery: { ...state.terminalQuery, filter } })),
     sortTerminalsBy: (column) =>
@@ -107,16 +138,60 @@ export function createDevicesSlice(api: Api): StateCreator<AppState, [], [], Dev
       if (terminal && canListPeople(terminal)) void get().loadPeople(terminal.serial, 0);
     },
 
+    toggleChecked: (serial) =>
+      set((state) => {
+        const { [serial]: was, ...rest } = state.checkedSerials;
+        return { checkedSerials: was ? rest : { ...rest, [serial]: true } };
+      }),
+    setChecked: (serials, checked) =>
+      set((state) => {
+        const next: Record<string, true> = { ...state.checkedSerials };
+        for (const serial of serials) {
+          if (checked && serial in state.terminals) next[serial] = true;
+          else delete next[serial];
+        }
+        return { checkedSerials: next };
+      }),
+
+    async trustChecked() {
+      const { checkedSerials, terminals } = get();
+      const checked = Object.keys(checkedSerials).filter((serial) => serial in terminals);
+      const untrusted = checked.filter((serial) => (terminals[serial]?.trust ?? 'untrusted') === 'untrusted');
+      const leftOut = checked.filter((serial) => terminals[serial]?.trust === 'conflict').length;
+      if (untrusted.length > 0 && !(await get().trustTerminals(untrusted))) return null;
+      get().setChecked(untrusted, false);
+      return { trusted: untrusted.length, leftOut };
+    },
+
     async addTerminal(input) {
-      set({ adding: true });
-      const result = await api.invoke('devices:add', input);
-      set({ adding: false });
-      if (!result.ok) {
-        get().showError(result.error);
+      const id = newRequestId();
+      set({ adding: true, addRequest: { id, address: input.address, startedAt: Date.now() } });
+      const cancelled = new Promise<'cancelled'>((resolve) => (endAddWait = () => resolve('cancelled')));
+      const result = await Promise.race([api.invoke('devices:add', { ...input, requestId: id }), cancelled]);
+      endAddWait = null;
+      set({ adding: false, addRequest: null });
+      if (result === 'cancelled') {
+        get().clearErrorIn(ADD_SCOPE);
         return null;
       }
+      if (!result.ok) {
+        // A cancel the technician asked for is said by the form itself, not as an error.
+        if (result.error.code === 'CANCELLED') get().clearErrorIn(ADD_SCOPE);
+        else get().showErrorIn(ADD_SCOPE, result.error);
+        return null;
+      }
+      get().clearErrorIn(ADD_SCOPE);
       get().receiveTerminal(result.value);
       return result.value;
+    },
+
+    async cancelAdd() {
+      const running = get().addRequest;
+      if (!running) return;
+      const result = await api.invoke('devices:cancel-add', { requestId: running.id });
+      if (!result.ok) get().showErrorIn(ADD_SCOPE, result.error);
+      // The core has the cancel: stop waiting for its probe's timeout (it will save nothing).
+      else if (result.value.cancelled && get().addRequest?.id === running.id) endAddWait?.();
     },
 
     async forgetTerminal(serial) {

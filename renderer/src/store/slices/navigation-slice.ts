@@ -8,8 +8,14 @@ export interface NavigationSlice {
   showSection(section: Section): void;
 }
 
-/** Creates the {@link NavigationSlice}; the app opens on Devices. */
-export const createNavigationSlice: StateCreator<AppState, [], [], NavigationSlice> = (set) => ({
+/**
+ * Creates the {@link NavigationSlice}; the app opens on Devices. Going to another section leaves the banner
+ * error of the one left behind (errors stay where they happened; a lost host connection follows everywhere).
+ */
+export const createNavigationSlice: StateCreator<AppState, [], [], NavigationSlice> = (set, get) => ({
   section: 'devices',
-  showSection: (section) => set({ section }),
+  showSection: (section) => {
+    const { errorSection } = get();
+    set(errorSection !== null && errorSection !== section ? { section, error: null, errorSection: null } : { section });
+  },
 });

@@ -11,7 +11,7 @@ import { parsedInput } from '../testing/parsed-input.ts';
 function cloudConfig(configured: boolean): CloudConfig {
   return {
     tuya: {
-      settings: { baseUrl: 'https://openapi.tuyacn.com', projectId: '' },
+      settings: { baseUrl: 'https://openapi.tuyacn.com', projectId: '', requestsPerSecond: 10, followLimitMinutes: 20 },
       secrets: { clientId: false, clientSecret: false },
       configured: false,
     },

@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand';
+import type { ErrorPayload } from '../../../../shared/errors.ts';
 import type { ColumnKind, ColumnMapping, RemovalMode } from '../../../../shared/domain/people-import.ts';
 import type { ParsedInput, RemovalInputSource } from '../../../../shared/domain/removal-input.ts';
+import type { PersonHit, PersonMatch } from '../../../../shared/domain/people-index.ts';
 import type { RemovalPlan, RemovalRequest } from '../../../../shared/domain/removal.ts';
 import type { Api } from '../../../../shared/ipc/types.ts';
 import type { AppState } from '../app-store.ts';
@@ -11,6 +13,7 @@ import {
   type AliyunTarget,
 } from '../removal/aliyun-target.ts';
 import { pickedItem, removalItems, withColumnKind, type PickedPerson } from '../removal/removal-list.ts';
+import { indexedPicks } from '../removal/indexed-picks.ts';
 import type { TerminalPerson } from './devices-slice.ts';
 
 /** The steps of the removal wizard, in order (the fourth, running, happens in the Jobs view). */
@@ -43,6 +46,13 @@ export interface RemovalWizard {
   aliyunPlan: AliyunRemovalPlan | null;
   /** True while the dry run or the start is asked for. */
   busy: boolean;
+  /**
+   * The list is of people resolved on each terminal through the site people index (`id`: each vendor's id, else
+   * the exact name; `name`: exact names); null: the ids are sent as they are.
+   */
+  match: PersonMatch | null;
+  /** With `match`: a name several people share on a terminal removes them all there (the technician confirmed). */
+  confirmAmbiguous: boolean;
 }
 
 /** The wizard's state, its steps' actions, and what its run hands to the Jobs view. */
@@ -58,6 +68,11 @@ export interface RemovalSlice {
   /** Adds people listed by a terminal to the removal list (each once). */
   pickPeople(serial: string, people: readonly TerminalPerson[]): void;
   unpickPerson(serial: string, id: string): void;
+  /** Adds people found in the site people index (one entry per person, each terminal resolves its own id). */
+  addIndexedPeople(hits: readonly PersonHit[]): void;
+  /** Resolve the list through the people index (null: send the ids as they are). */
+  setRemovalMatch(match: PersonMatch | null): void;
+  setConfirmAmbiguous(confirm: boolean): void;
   setRemovalTargets(serials: string[]): void;
   /** Changes the Alibaba Cloud part (enabled, scope type, ids, user type). */
   setAliyunTarget(patch: Partial<AliyunTarget>): void;
@@ -90,6 +105,8 @@ export const EMPTY_WIZARD: RemovalWizard = {
   aliyun: EMPTY_ALIYUN_TARGET,
   aliyunPlan: null,
   busy: false,
+  match: null,
+  confirmAmbiguous: false,
 };
 
 /** What every change of the list or the targets resets: the reviewed plans. */
@@ -105,6 +122,9 @@ export function removalRequestOf(wizard: RemovalWizard): RemovalRequest {
     devices: wizard.targets,
     verify: wizard.verify,
     ...(label === undefined ? {} : { label }),
+    ...(wizard.match === null || wizard.mode !== 'people'
+      ? {}
+      : { match: wizard.match, confirmAmbiguous: wizard.confirmAmbiguous }),
   };
 }
 
@@ -189,6 +209,12 @@ export function createRemovalSlice(api: Api): StateCreator<AppState, [], [], Rem
           .map((p, index) => ({ ...p, item: { ...p.item, line: index + 1 } }));
         update({ picked, ...UNPLANNED });
       },
+      addIndexedPeople(hits) {
+        const { picked } = get().removalWizard;
+        update({ picked: indexedPicks(picked, hits), match: 'id', ...UNPLANNED });
+      },
+      setRemovalMatch: (match) => update({ match, ...UNPLANNED }),
+      setConfirmAmbiguous: (confirmAmbiguous) => update({ confirmAmbiguous, ...UNPLANNED }),
       setRemovalTargets: (serials) => update({ targets: [...new Set(serials)], ...UNPLANNED }),
       setAliyunTarget: (patch) => update({ aliyun: { ...get().removalWizard.aliyun, ...patch }, ...UNPLANNED }),
       setRemovalVerify: (verify) => update({ verify }),
@@ -233,13 +259,15 @@ export function createRemovalSlice(api: Api): StateCreator<AppState, [], [], Rem
           terminalJob = result.value.jobId;
         }
         let cloudJob: string | null = null;
+        let cloudError: ErrorPayload | null = null;
         if (wizard.aliyunPlan) {
           const result = await api.invoke('cloud-removal:start', wizard.aliyunPlan.request);
           if (result.ok) cloudJob = result.value.jobId;
-          else get().showError(result.error);
+          else cloudError = result.error;
         }
         const first = terminalJob ?? cloudJob;
         if (first === null) {
+          if (cloudError) get().showError(cloudError);
           update({ busy: false });
           return null;
         }
@@ -251,6 +279,8 @@ export function createRemovalSlice(api: Api): StateCreator<AppState, [], [], Rem
           removalWizard: keep ? { ...wizard, step: 'targets', targets: [], ...UNPLANNED, busy: false } : EMPTY_WIZARD,
         });
         get().showSection('jobs');
+        // Said in Jobs, where the technician now is (an error stays with the view it is shown in).
+        if (cloudError) get().showError(cloudError);
         await get().openJob(first);
         return first;
       },

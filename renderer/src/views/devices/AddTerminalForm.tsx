@@ -1,6 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { displayNameOf } from '../../../../shared/domain/terminal.ts';
+import { InlineError } from '../../components/InlineError.tsx';
+import { endpointOf } from '../../store/devices/terminal-table.ts';
+import { ADD_SCOPE } from '../../store/slices/devices-slice.ts';
 import { useAppStore } from '../../store/store-context.tsx';
+import { AddProgress } from './AddProgress.tsx';
 import { Field } from './Field.tsx';
 
 type Kind = '' | 'sophon' | 'basip';
@@ -8,7 +13,10 @@ type Problem = 'address' | 'username' | null;
 
 /**
  * "Add by address": an IP, IP:port or URL, optionally the kind and credentials. An empty address (or a
- * password without a username) is explained inline; what the core refuses shows in the error banner.
+ * password without a username) is explained inline; what the core refuses shows beside the form; while it runs
+ * the form shows the address tried, for how long, and Cancel (nothing is then added). A device
+ * that contradicts a trusted terminal (claims its serial, or answers at its pinned address as another) is not
+ * added: the form says so and opens the terminal in conflict, where the technician resolves it.
  */
 export function AddTerminalForm() {
   const { t } = useTranslation();
@@ -21,10 +29,13 @@ export function AddTerminalForm() {
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<Problem>(null);
   const [added, setAdded] = useState<string | null>(null);
+  const selectTerminal = useAppStore((s) => s.selectTerminal);
+  const cancelled = useRef(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setAdded(null);
+    cancelled.current = false;
     const typed = address.trim();
     const user = username.trim();
     const found: Problem = typed === '' ? 'address' : password !== '' && user === '' ? 'username' : null;
@@ -35,13 +46,23 @@ export function AddTerminalForm() {
       ...(kind ? { kind } : {}),
       ...(user ? { credentials: { username: user, password } } : {}),
     });
-    if (!terminal) return;
+    if (!terminal) {
+      if (cancelled.current) setAdded(t('deviceActions.add.cancelled'));
+      return;
+    }
     // Clear what was sent, unless the technician has already typed the next one.
     const clearIf = (sent: string) => (current: string) => (current === sent ? '' : current);
     setAddress(clearIf(address));
     setUsername(clearIf(username));
     setPassword(clearIf(password));
-    setAdded(terminal.name || terminal.serial);
+    const name = displayNameOf(terminal) || terminal.serial;
+    if (terminal.trust === 'conflict') {
+      // The device answering there contradicts a trusted terminal: nothing was sent to it; show that terminal.
+      setAdded(t('devices.add.claims', { name, serial: terminal.serial, where: endpointOf(terminal) }));
+      selectTerminal(terminal.serial);
+      return;
+    }
+    setAdded(t('devices.add.added', { name }));
   };
 
   return (
@@ -87,9 +108,11 @@ export function AddTerminalForm() {
             {adding ? t('devices.add.adding') : t('devices.add.submit')}
           </button>
           <span className="muted notice" role="status" title={added ?? undefined}>
-            {added !== null ? t('devices.add.added', { name: added }) : ''}
+            {added ?? ''}
           </span>
         </div>
+        <AddProgress onCancelled={() => (cancelled.current = true)} />
+        <InlineError scope={ADD_SCOPE} />
       </fieldset>
     </form>
   );

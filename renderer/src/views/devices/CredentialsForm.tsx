@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/store-context.tsx';
-import { Field } from './Field.tsx';
+import { CredentialFields } from './CredentialFields.tsx';
 
 /** Username and password for one terminal (devices:set-credentials); the terminal is then probed again. */
 export function CredentialsForm({ serial }: { serial: string }) {
@@ -32,22 +32,15 @@ export function CredentialsForm({ serial }: { serial: string }) {
     >
       <h3>{t('devices.detail.credentialsTitle')}</h3>
       <p className="muted">{t('devices.detail.credentialsHint')}</p>
-      <div className="field-row">
-        <Field
-          label={t('devices.detail.username')}
-          value={username}
-          autoComplete="off"
-          problem={empty ? t('devices.detail.usernameRequired') : null}
-          onChange={(event) => setUsername(event.target.value)}
-        />
-        <Field
-          label={t('devices.detail.password')}
-          type="password"
-          value={password}
-          autoComplete="new-password"
-          onChange={(event) => setPassword(event.target.value)}
-        />
-      </div>
+      <CredentialFields
+        username={username}
+        password={password}
+        onUsername={setUsername}
+        onPassword={setPassword}
+        usernameLabel={t('devices.detail.username')}
+        passwordLabel={t('devices.detail.password')}
+        usernameProblem={empty ? t('devices.detail.usernameRequired') : null}
+      />
       <div className="tool-actions">
         <button type="submit" className="primary" disabled={state === 'saving'}>
           {state === 'saving' ? t('devices.detail.saving') : t('devices.detail.save')}

@@ -11,6 +11,19 @@ export function StatusBadge({ online }: { online: boolean }) {
   );
 }
 
+/**
+ * What a terminal can do, from its kind and API level (never its credentials): removes people, firmware too
+ * old (BAS-IP API v0), or nothing (unknown kind); said in words and marked by colour.
+ */
+export function CapabilityBadge({ state, api }: { state: 'remove' | 'too-old' | 'none'; api: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`capability-badge capability-${state}`}>
+      {t(`devices.capabilityBadge.${state}`, { api: api ?? '?' })}
+    </span>
+  );
+}
+
 /** Whether the stored credentials work, said in words and marked by colour. */
 export function CredentialsBadge({ state }: { state: string }) {
   const { t } = useTranslation();

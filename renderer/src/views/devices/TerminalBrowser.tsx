@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { matchesFilter } from '../../store/devices/terminal-table.ts';
 import { useAppStore } from '../../store/store-context.tsx';
+import { BulkActions } from './BulkActions.tsx';
 import { TerminalTable } from './TerminalTable.tsx';
 
 /** The filter box, how many terminals it lets through, and the table. */
@@ -32,6 +33,7 @@ export function TerminalBrowser() {
           {t('devices.shown', { shown, count: total })}
         </span>
       </div>
+      <BulkActions />
       <TerminalTable />
       {shown === 0 && <p className="muted">{t('devices.noMatch', { filter: filter.trim() })}</p>}
     </section>

@@ -1,12 +1,13 @@
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Terminal } from '../../../../shared/domain/terminal.ts';
+import { displayNameOf, type Terminal } from '../../../../shared/domain/terminal.ts';
 import { endpointOf } from '../../store/devices/terminal-table.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { CredentialsForm } from './CredentialsForm.tsx';
 import { ForgetTerminal } from './ForgetTerminal.tsx';
 import { capabilityLine, formatLastSeen, formatPeople } from './format.ts';
 import { IdentificationAttempts } from './IdentificationAttempts.tsx';
+import { LabelForm } from './LabelForm.tsx';
 import { PeopleList } from './PeopleList.tsx';
 import { CredentialsBadge, StatusBadge } from './StatusBadge.tsx';
 import { TrustBadge, TrustTerminal } from './TrustTerminal.tsx';
@@ -24,7 +25,8 @@ function Facts({ terminal }: { terminal: Terminal }) {
   const rows: [string, ReactNode][] = [
     [t('devices.column.status'), <StatusBadge online={terminal.online} />],
     [t('devices.column.kind'), t(`devices.kind.${terminal.kind}`)],
-    [t('devices.column.serial'), terminal.serial],
+    [t('devices.column.serial'), <span className="detail-serial">{terminal.serial}</span>],
+    [t('deviceActions.label.advertised'), terminal.name || none],
     [t('devices.column.model'), terminal.model ?? none],
     [t('devices.column.firmware'), terminal.firmware ?? none],
     [t('devices.detail.apiVersion'), terminal.apiVersion ?? none],
@@ -63,10 +65,16 @@ export function TerminalDetail() {
   const headingId = useId();
   const terminal = useAppStore((s) => (s.selectedSerial ? s.terminals[s.selectedSerial] : undefined));
   const close = useAppStore((s) => s.selectTerminal);
+  const panel = useRef<HTMLElement>(null);
+  const serial = terminal?.serial;
+  // Opening a terminal brings its details into view (they sit below the table).
+  useEffect(() => {
+    if (serial) panel.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  }, [serial]);
   if (!terminal) return null;
-  const name = terminal.name || t('devices.unnamed');
+  const name = displayNameOf(terminal) || t('devices.unnamed');
   return (
-    <aside className="terminal-detail" aria-labelledby={headingId} data-testid="terminal-detail">
+    <aside ref={panel} className="terminal-detail" aria-labelledby={headingId} data-testid="terminal-detail">
       <header className="detail-header">
         <h2 id={headingId} title={name}>
           {name}
@@ -79,6 +87,7 @@ export function TerminalDetail() {
         <div>
           <Facts terminal={terminal} />
           <IdentificationAttempts record={terminal.identification} />
+          <LabelForm key={`label-${terminal.serial}`} terminal={terminal} />
           <TrustTerminal key={`trust-${terminal.serial}`} terminal={terminal} />
           <CredentialsForm key={terminal.serial} serial={terminal.serial} />
           <ForgetTerminal key={`forget-${terminal.serial}`} serial={terminal.serial} name={name} />

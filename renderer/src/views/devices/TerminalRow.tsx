@@ -1,9 +1,11 @@
 import { memo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { endpointOf } from '../../store/devices/terminal-table.ts';
+import { capabilityBadge, endpointOf } from '../../store/devices/terminal-table.ts';
+import { displayNameOf } from '../../../../shared/domain/terminal.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { formatLastSeen, formatPeople } from './format.ts';
-import { CredentialsBadge, StatusBadge } from './StatusBadge.tsx';
+import { CapabilityBadge, CredentialsBadge, StatusBadge } from './StatusBadge.tsx';
+import { TrustBadge } from './TrustTerminal.tsx';
 
 /** A cell whose text is cut with an ellipsis when too long; the full text shows on hover. */
 function TextCell({ text }: { text: string }) {
@@ -31,10 +33,13 @@ export const TerminalRow = memo(function TerminalRow({ serial, rowIndex, style }
   const { t, i18n } = useTranslation();
   const terminal = useAppStore((s) => s.terminals[serial]);
   const selected = useAppStore((s) => s.selectedSerial === serial);
+  const checked = useAppStore((s) => s.checkedSerials[serial] === true);
+  const toggle = useAppStore((s) => s.toggleChecked);
   const select = useAppStore((s) => s.selectTerminal);
   if (!terminal) return null;
   const none = t('devices.none');
-  const name = terminal.name || t('devices.unnamed');
+  const name = displayNameOf(terminal) || t('devices.unnamed');
+  const advertised = terminal.label ? `${name} (${terminal.name || t('devices.unnamed')})` : name;
   const people = formatPeople(terminal, i18n.language, (count, capacity) => t('devices.peopleOf', { count, capacity }));
   return (
     <div
@@ -46,6 +51,14 @@ export const TerminalRow = memo(function TerminalRow({ serial, rowIndex, style }
       data-testid="terminal-row"
       onClick={() => select(serial)}
     >
+      <div role="cell" className="cell cell-check" onClick={(event) => event.stopPropagation()}>
+        <input
+          type="checkbox"
+          checked={checked}
+          aria-label={t('devices.select.row', { serial: terminal.serial })}
+          onChange={() => toggle(serial)}
+        />
+      </div>
       <div role="cell" className="cell">
         <StatusBadge online={terminal.online} />
       </div>
@@ -53,7 +66,7 @@ export const TerminalRow = memo(function TerminalRow({ serial, rowIndex, style }
         <button
           type="button"
           className="link-button"
-          title={name}
+          title={advertised}
           onClick={(event) => {
             event.stopPropagation();
             select(serial);
@@ -63,10 +76,18 @@ export const TerminalRow = memo(function TerminalRow({ serial, rowIndex, style }
         </button>
       </div>
       <TextCell text={t(`devices.kind.${terminal.kind}`)} />
-      <TextCell text={terminal.serial} />
+      <div role="cell" className="cell cell-serial" title={terminal.serial}>
+        {terminal.serial}
+      </div>
       <TextCell text={terminal.model ?? none} />
       <TextCell text={terminal.firmware ?? none} />
       <TextCell text={endpointOf(terminal)} />
+      <div role="cell" className="cell">
+        <TrustBadge terminal={terminal} />
+      </div>
+      <div role="cell" className="cell">
+        <CapabilityBadge {...capabilityBadge(terminal)} />
+      </div>
       <div role="cell" className="cell">
         <CredentialsBadge state={terminal.credentials} />
       </div>

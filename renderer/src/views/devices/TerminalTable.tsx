@@ -30,6 +30,28 @@ function ColumnHeader({ column }: { column: TerminalColumn }) {
   );
 }
 
+/** The header of the tick column: ticks or unticks every row the filter shows. */
+function SelectAllHeader({ serials }: { serials: readonly string[] }) {
+  const { t } = useTranslation();
+  const checkedCount = useAppStore((s) => serials.filter((serial) => s.checkedSerials[serial]).length);
+  const setChecked = useAppStore((s) => s.setChecked);
+  const all = serials.length > 0 && checkedCount === serials.length;
+  return (
+    <div role="columnheader" className="cell cell-check">
+      <input
+        type="checkbox"
+        checked={all}
+        ref={(box) => {
+          if (box) box.indeterminate = checkedCount > 0 && !all;
+        }}
+        disabled={serials.length === 0}
+        aria-label={t('devices.select.all')}
+        onChange={() => setChecked(serials, !all)}
+      />
+    </div>
+  );
+}
+
 /**
  * The live table of terminals, filtered and sorted from the store. Only the rows in view are rendered
  * (@tanstack/react-virtual); ARIA table roles on divs keep it a table for assistive technology and tests.
@@ -59,6 +81,7 @@ export function TerminalTable() {
     >
       <div role="rowgroup" className="terminal-table-head">
         <div role="row" aria-rowindex={1} className="terminal-row terminal-row-head">
+          <SelectAllHeader serials={serials} />
           {TERMINAL_COLUMNS.map((column) => (
             <ColumnHeader key={column} column={column} />
           ))}

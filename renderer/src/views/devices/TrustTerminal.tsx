@@ -47,11 +47,17 @@ export function TrustTerminal({ terminal }: { terminal: Terminal }) {
       <p className="confirm-text">
         {conflict.reason === 'serial-elsewhere'
           ? t('devices.trust.conflictElsewhere', { where })
-          : t('devices.trust.conflictChanged', { where, serial: conflict.serial ?? t('devices.none') })}
+          : conflict.reason === 'mac-changed'
+            ? t('devices.trust.conflictMac', {
+                where,
+                mac: conflict.mac ?? t('devices.none'),
+                pinned: terminal.pin?.mac ?? t('devices.none'),
+              })
+            : t('devices.trust.conflictChanged', { where, serial: conflict.serial ?? t('devices.none') })}
       </p>
       <div className="tool-actions">
         <button type="button" disabled={busy} onClick={() => run()}>
-          {t('devices.trust.keep')}
+          {conflict.reason === 'mac-changed' ? t('devices.trust.acceptHardware') : t('devices.trust.keep')}
         </button>
         {conflict.reason === 'serial-elsewhere' && (
           <button type="button" disabled={busy} onClick={() => run(where)}>

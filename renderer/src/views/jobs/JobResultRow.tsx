@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { displayNameOf } from '../../../../shared/domain/terminal.ts';
 import { useTranslation } from 'react-i18next';
 import { JOB_PAGE_SIZE } from '../../store/slices/jobs-slice.ts';
 import { endpointOf } from '../../store/devices/terminal-table.ts';
@@ -76,7 +77,7 @@ export const JobResultRow = memo(function JobResultRow({ index, top, cloud = fal
       data-evidence={item.evidence ?? 'none'}
     >
       <div role="cell" className="cell two-line" title={terminalLabel(terminal, item.terminal, t('devices.unnamed'))}>
-        <span>{terminal ? terminal.name || t('devices.unnamed') : item.terminal}</span>
+        <span>{terminal ? displayNameOf(terminal) || t('devices.unnamed') : item.terminal}</span>
         {terminal && <span className="muted">{endpointOf(terminal)}</span>}
       </div>
       <TextCell text={item.line === null ? none : String(item.line)} className="number" />

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { displayNameOf } from '../../../../shared/domain/terminal.ts';
 import type { JobTerminal } from '../../../../shared/domain/removal.ts';
 import { endpointOf } from '../../store/devices/terminal-table.ts';
 import { useAppStore } from '../../store/store-context.tsx';
@@ -13,7 +14,7 @@ function TerminalProgress({ entry, cloud }: { entry: JobTerminal; cloud: boolean
   const { t } = useTranslation();
   const terminal = useAppStore((s) => s.terminals[entry.serial]);
   const label = terminalLabel(terminal, entry.serial, t('devices.unnamed'));
-  const name = terminal ? terminal.name || t('devices.unnamed') : entry.serial;
+  const name = terminal ? displayNameOf(terminal) || t('devices.unnamed') : entry.serial;
   return (
     <li className="terminal-progress" data-testid="terminal-progress">
       <div className="terminal-progress-head">

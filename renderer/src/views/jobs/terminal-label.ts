@@ -1,4 +1,4 @@
-import type { Terminal } from '../../../../shared/domain/terminal.ts';
+import { displayNameOf, type Terminal } from '../../../../shared/domain/terminal.ts';
 import { endpointOf } from '../../store/devices/terminal-table.ts';
 
 /**
@@ -7,5 +7,5 @@ import { endpointOf } from '../../store/devices/terminal-table.ts';
  */
 export function terminalLabel(terminal: Terminal | undefined, serial: string, unnamed: string): string {
   if (!terminal) return serial;
-  return `${terminal.name || unnamed} (${endpointOf(terminal)})`;
+  return `${displayNameOf(terminal) || unnamed} (${endpointOf(terminal)})`;
 }

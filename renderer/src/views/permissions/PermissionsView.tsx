@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/store-context.tsx';
 import '../cloud.css';
+import { PermissionBrowser } from './browser/PermissionBrowser.tsx';
+import { PermissionsTabs } from './browser/PermissionsTabs.tsx';
 import { ChannelPicker } from './ChannelPicker.tsx';
 import { PushForm } from './PushForm.tsx';
 import { PushPanel } from './PushPanel.tsx';
@@ -10,7 +12,8 @@ import { TaskRecords } from './TaskRecords.tsx';
 /**
  * The Permissions section: pick Tuya channels, choose full or incremental and the certificate policy, push;
  * then watch the push (progress, people sent and failed, each channel's task), open a task's per-credential
- * breakdown and per-person records, and retry what failed.
+ * breakdown and per-person records, and retry what failed. The "Who has access" tab browses the cloud's
+ * permissions (browser/).
  */
 export function PermissionsView() {
   const { t } = useTranslation();
@@ -19,6 +22,7 @@ export function PermissionsView() {
   const loadPush = useAppStore((s) => s.loadPush);
   const loadChannels = useAppStore((s) => s.loadChannels);
   const showSection = useAppStore((s) => s.showSection);
+  const tab = useAppStore((s) => s.permissionsTab);
   const configured = config?.tuya.configured ?? null;
 
   useEffect(() => {
@@ -43,13 +47,22 @@ export function PermissionsView() {
     );
   }
   return (
-    <div className="permissions">
-      <div className="permissions-top">
-        <ChannelPicker />
-        <PushForm />
+    <>
+      <PermissionsTabs />
+      <div role="tabpanel" id={`permissions-panel-${tab}`} aria-labelledby={`permissions-tab-${tab}`}>
+        {tab === 'browse' ? (
+          <PermissionBrowser />
+        ) : (
+          <div className="permissions">
+            <div className="permissions-top">
+              <ChannelPicker />
+              <PushForm />
+            </div>
+            <PushPanel />
+            <TaskRecords />
+          </div>
+        )}
       </div>
-      <PushPanel />
-      <TaskRecords />
-    </div>
+    </>
   );
 }

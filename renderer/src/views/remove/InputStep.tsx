@@ -4,6 +4,8 @@ import { removalItems } from '../../store/removal/removal-list.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { ColumnPicker } from './ColumnPicker.tsx';
 import { InputSummary } from './InputSummary.tsx';
+import { MatchToggle } from './MatchToggle.tsx';
+import { PeoplePanel } from './PeoplePanel.tsx';
 import { PickedPeople } from './PickedPeople.tsx';
 import { FacesOnlyToggle, FileInput, PasteInput } from './SourceInputs.tsx';
 
@@ -16,6 +18,7 @@ export function InputStep() {
   const headingId = useId();
   const input = useAppStore((s) => s.removalWizard.input);
   const source = useAppStore((s) => s.removalWizard.source);
+  const mode = useAppStore((s) => s.removalWizard.mode);
   const reading = useAppStore((s) => s.removalWizard.reading);
   const total = useAppStore(
     (s) => removalItems(s.removalWizard.input?.list.items ?? [], s.removalWizard.picked, s.removalWizard.mode).length,
@@ -48,6 +51,8 @@ export function InputStep() {
         </div>
       )}
       <PickedPeople />
+      {mode === 'people' && <PeoplePanel />}
+      <MatchToggle />
       <footer className="wizard-footer">
         <span data-testid="removal-total">
           {total > 0 ? t('remove.input.total', { count: total }) : t('remove.input.nothing')}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { INDEX_SOURCE } from '../../store/removal/indexed-picks.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { terminalLabel } from '../jobs/terminal-label.ts';
 
@@ -31,7 +32,10 @@ export function PickedPeople() {
           {mode !== 'people' && <p className="field-problem">{t('remove.picked.ignored')}</p>}
           <ul className="picked-list">
             {picked.map((person) => {
-              const from = terminalLabel(terminals[person.serial], person.serial, t('devices.unnamed'));
+              const from =
+                person.serial === INDEX_SOURCE
+                  ? t('people.fromIndex')
+                  : terminalLabel(terminals[person.serial], person.serial, t('devices.unnamed'));
               const name = person.name || person.id;
               return (
                 <li key={`${person.serial}\n${person.id}`}>

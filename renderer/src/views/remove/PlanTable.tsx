@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { displayNameOf } from '../../../../shared/domain/terminal.ts';
 import type { RemovalPlan } from '../../../../shared/domain/removal.ts';
+import { useAppStore } from '../../store/store-context.tsx';
 import { formatCount } from '../devices/format.ts';
 import { StatusBadge } from '../devices/StatusBadge.tsx';
 import { formatDuration } from './format-duration.ts';
@@ -8,6 +10,8 @@ import { formatDuration } from './format-duration.ts';
 export function PlanTable({ plan }: { plan: RemovalPlan }) {
   const { t, i18n } = useTranslation();
   const count = (value: number) => formatCount(value, i18n.language);
+  // The technician's location labels live in the inventory; the plan carries the advertised names.
+  const known = useAppStore((s) => s.terminals);
   return (
     <div className="plan-scroll">
       <table className="plain-table plan-table" aria-label={t('remove.review.table.label')}>
@@ -33,7 +37,7 @@ export function PlanTable({ plan }: { plan: RemovalPlan }) {
         </thead>
         <tbody>
           {plan.terminals.map((terminal) => {
-            const name = terminal.name || t('devices.unnamed');
+            const name = displayNameOf(known[terminal.serial] ?? terminal) || t('devices.unnamed');
             return (
               <tr key={terminal.serial}>
                 <th scope="row" className="cell" title={`${name} (${terminal.serial})`}>

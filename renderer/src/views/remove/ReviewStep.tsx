@@ -7,6 +7,7 @@ import { useAppStore } from '../../store/store-context.tsx';
 import { formatCount } from '../devices/format.ts';
 import { AliyunReview, scopesText } from './AliyunReview.tsx';
 import { PlanTable } from './PlanTable.tsx';
+import { PresenceTable } from './PresenceTable.tsx';
 import { formatDuration } from './format-duration.ts';
 
 /** What the technician should know before running: offline terminals, items that will fail, risky picks. */
@@ -57,6 +58,7 @@ function TerminalReview({ plan, people }: { plan: RemovalPlan; people: number })
       </p>
       <Warnings plan={plan} panelLocal={panelLocal} />
       <PlanTable plan={plan} />
+      <PresenceTable plan={plan} />
       <label className="check verify" title={t('remove.review.verifyHint')}>
         <input type="checkbox" checked={wizard.verify} onChange={(event) => setVerify(event.target.checked)} />
         <span>{t('remove.review.verify')}</span>
@@ -133,7 +135,7 @@ export function ReviewStep() {
         <button
           type="button"
           className="primary danger-fill"
-          disabled={!confirmed || wizard.busy}
+          disabled={!confirmed || wizard.busy || (plan?.unresolved?.length ?? 0) > 0}
           onClick={() => void start()}
         >
           {wizard.busy ? t('remove.review.starting') : t('remove.review.run', { count: people })}

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { Terminal } from '../../../../shared/domain/terminal.ts';
+import { canRemove, capabilitiesOf, isApiV0 } from '../../../../shared/domain/capabilities.ts';
+import { displayNameOf, type Terminal } from '../../../../shared/domain/terminal.ts';
 import { endpointOf } from '../../store/devices/terminal-table.ts';
 import { aliyunPartOf } from '../../store/slices/removal-slice.ts';
 import { useAppStore } from '../../store/store-context.tsx';
@@ -12,14 +13,28 @@ import { AliyunTargets } from './AliyunTargets.tsx';
 function targetable(terminals: Record<string, Terminal>): Terminal[] {
   return Object.values(terminals).sort(
     (a, b) =>
-      (a.name || a.serial).localeCompare(b.name || b.serial) || endpointOf(a).localeCompare(endpointOf(b), 'en'),
+      (displayNameOf(a) || a.serial).localeCompare(displayNameOf(b) || b.serial) ||
+      endpointOf(a).localeCompare(endpointOf(b), 'en'),
   );
 }
 
 /**
+ * Why a terminal cannot be chosen for a removal, as a translation key, or null when it can: an unknown kind,
+ * firmware too old (BAS-IP API v0), not trusted yet, or in an identity conflict (the core refuses those too).
+ */
+export function notChoosableReason(terminal: Terminal): string | null {
+  if (terminal.kind === 'unknown') return 'remove.targets.unknownKind';
+  if (isApiV0(terminal)) return 'remove.targets.tooOld';
+  if (!canRemove(capabilitiesOf(terminal))) return 'remove.targets.unknownKind';
+  if (terminal.trust === 'conflict') return 'remove.targets.conflict';
+  if (terminal.trust !== 'trusted') return 'remove.targets.untrusted';
+  return null;
+}
+
+/**
  * Step 2: which terminals the people are removed from. Every terminal of the inventory is listed with its
- * status (offline ones are marked: their items will wait, queued); terminals of unknown kind cannot be
- * chosen. Select all / none. Beside them, Alibaba Cloud devices or spaces (terminals, Alibaba, or both).
+ * status (offline ones are marked: their items will wait, queued); terminals that cannot be sent a removal
+ * (unknown kind, API v0, not trusted, in an identity conflict) cannot be chosen, with the reason beside them. Select all / none. Beside them, Alibaba Cloud devices or spaces (terminals, Alibaba, or both).
  * Then the dry run.
  */
 export function TargetsStep() {
@@ -35,7 +50,7 @@ export function TargetsStep() {
     const part = aliyunPartOf(s);
     return part === null || part === 'problem' ? part : 'ready';
   });
-  const choosable = terminals.filter((terminal) => terminal.kind !== 'unknown');
+  const choosable = terminals.filter((terminal) => notChoosableReason(terminal) === null);
   const chosen = targets.filter((serial) => choosable.some((terminal) => terminal.serial === serial));
   const toggle = (serial: string, on: boolean) =>
     setTargets(on ? [...chosen, serial] : chosen.filter((s) => s !== serial));
@@ -60,14 +75,14 @@ export function TargetsStep() {
           </div>
           <div role="group" aria-label={t('remove.targets.label')} className="target-list">
             {terminals.map((terminal) => {
-              const name = terminal.name || t('devices.unnamed');
-              const unknown = terminal.kind === 'unknown';
+              const name = displayNameOf(terminal) || t('devices.unnamed');
+              const reason = notChoosableReason(terminal);
               return (
-                <label key={terminal.serial} className={unknown ? 'target disabled' : 'target'}>
+                <label key={terminal.serial} className={reason ? 'target disabled' : 'target'}>
                   <input
                     type="checkbox"
                     checked={chosen.includes(terminal.serial)}
-                    disabled={unknown}
+                    disabled={reason !== null}
                     onChange={(event) => toggle(terminal.serial, event.target.checked)}
                   />
                   <span className="cell target-name" title={name}>
@@ -78,8 +93,8 @@ export function TargetsStep() {
                     {endpointOf(terminal)}
                   </span>
                   <StatusBadge online={terminal.online} />
-                  {unknown && <span className="muted">{t('remove.targets.unknownKind')}</span>}
-                  {!unknown && !terminal.online && <span className="muted">{t('remove.targets.offlineNote')}</span>}
+                  {reason && <span className="muted">{t(reason)}</span>}
+                  {!reason && !terminal.online && <span className="muted">{t('remove.targets.offlineNote')}</span>}
                 </label>
               );
             })}

@@ -1,5 +1,7 @@
-/** Largest file the wizard reads (the contract's limit is a little above it once in base64). */
-export const MAX_IMPORT_BYTES = 12 * 1024 * 1024;
+import { MAX_IMPORT_FILE_BYTES } from '../../../../shared/domain/limits.ts';
+
+/** Largest file the wizard reads: the limit of the CLI and of the contract (shared/domain/limits.ts). */
+export const MAX_IMPORT_BYTES = MAX_IMPORT_FILE_BYTES;
 
 /** The bytes in base64, converted in slices so a large file does not overflow the call stack. */
 export function bytesToBase64(bytes: Uint8Array): string {

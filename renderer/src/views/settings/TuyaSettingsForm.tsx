@@ -3,11 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { TUYA_DATA_CENTRES, type CloudConfig } from '../../../../shared/domain/cloud.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { Field } from '../devices/Field.tsx';
-import { SecretField, SelectField, TestConnection } from './form-parts.tsx';
+import { SecretField, SelectField, TestConnection, wholeNumber } from './form-parts.tsx';
 
 const OTHER = 'other';
 
-/** The Tuya cloud form: data centre (or another address), project, Access ID and Secret; Save; Test connection. */
+/**
+ * The Tuya cloud form: data centre (or another address), project, Access ID and Secret, the most requests per
+ * second and how long a push follows a task; Save; Test connection.
+ */
 export function TuyaSettingsForm({ config }: { config: CloudConfig['tuya'] }) {
   const { t } = useTranslation();
   const save = useAppStore((s) => s.saveCloudConfig);
@@ -17,15 +20,25 @@ export function TuyaSettingsForm({ config }: { config: CloudConfig['tuya'] }) {
   const [projectId, setProjectId] = useState(config.settings.projectId);
   const [clientId, setClientId] = useState('');
   const [clientSecret, setClientSecret] = useState('');
+  const [rps, setRps] = useState(String(config.settings.requestsPerSecond));
+  const [followLimit, setFollowLimit] = useState(String(config.settings.followLimitMinutes));
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const perSecond = wholeNumber(rps, 1, 50);
+  const minutes = wholeNumber(followLimit, 1, 1440);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (perSecond === null || minutes === null) return;
     setState('saving');
     const url = TUYA_DATA_CENTRES.find((c) => c.id === centre)?.url ?? baseUrl.trim();
     const ok = await save({
       cloud: 'tuya',
-      settings: { baseUrl: url, projectId: projectId.trim() },
+      settings: {
+        baseUrl: url,
+        projectId: projectId.trim(),
+        requestsPerSecond: perSecond,
+        followLimitMinutes: minutes,
+      },
       secrets: {
         ...(clientId.trim() ? { clientId: clientId.trim() } : {}),
         ...(clientSecret.trim() ? { clientSecret: clientSecret.trim() } : {}),
@@ -83,8 +96,30 @@ export function TuyaSettingsForm({ config }: { config: CloudConfig['tuya'] }) {
           onChange={setClientSecret}
         />
       </div>
+      <div className="field-row">
+        <Field
+          label={t('cloudSettings.tuya.rps')}
+          inputMode="numeric"
+          value={rps}
+          hint={t('cloudSettings.tuya.rpsHint')}
+          problem={perSecond === null ? t('cloudSettings.wholeNumber', { min: 1, max: 50 }) : null}
+          onChange={(e) => setRps(e.target.value)}
+        />
+        <Field
+          label={t('cloudSettings.tuya.followLimit')}
+          inputMode="numeric"
+          value={followLimit}
+          hint={t('cloudSettings.tuya.followLimitHint')}
+          problem={minutes === null ? t('cloudSettings.wholeNumber', { min: 1, max: 1440 }) : null}
+          onChange={(e) => setFollowLimit(e.target.value)}
+        />
+      </div>
       <div className="tool-actions">
-        <button type="submit" className="primary" disabled={state === 'saving'}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={state === 'saving' || perSecond === null || minutes === null}
+        >
           {state === 'saving' ? t('cloudSettings.saving') : t('cloudSettings.save')}
         </button>
         <span className="muted">{state === 'saved' ? t('cloudSettings.savedOk') : ''}</span>

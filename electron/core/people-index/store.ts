@@ -1,0 +1,217 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { Database } from '../db/database.ts';
+import { nameKey, pinyinOf } from './names.ts';
+
+/** One row of the index: one person (BAS-IP: one identifier) on one terminal, with its own ids. */
+export interface IndexRow {
+  serial: string;
+  idKind: 'identity_id' | 'link_id' | 'uid';
+  /** The id a removal sends: identity_id, link_id (lower case) or uid. */
+  nativeId: string;
+  uid: string | null;
+  linkId: string | null;
+  name: string;
+  type: string | null;
+  faceIds: string[];
+}
+
+/** What the index knows of one terminal's reads. */
+export interface TerminalReadRow {
+  serial: string;
+  kind: string;
+  readAt: number | null;
+  people: number;
+  attemptedAt: number | null;
+  lastError: string | null;
+  lastErrorCode: string | null;
+}
+
+/** The people index tables (migration 14). */
+export interface IndexStore {
+  /** Replaces a terminal's rows with those of a COMPLETE read ended at `readAt`, in one transaction. */
+  replaceTerminal(serial: string, kind: string, rows: readonly IndexRow[], readAt: number): void;
+  /** Records a failed read: the previous rows stay (stale), with the error. */
+  recordFailure(serial: string, kind: string, at: number, error: string, code: string | null): void;
+  /** Every terminal the index has a record of. */
+  reads(): TerminalReadRow[];
+  /** The rows of one terminal. */
+  rowsOf(serial: string): IndexRow[];
+  /** Rows whose name is exactly `name` (see nameKey). */
+  byName(name: string): IndexRow[];
+  /** Rows holding `id` as identity_id, link_id (any case) or uid. */
+  byId(id: string): IndexRow[];
+  /** Rows whose name contains `part`, or whose pinyin (or initials) starts with or contains `letters`. */
+  search(part: string | null, letters: string | null, limit: number): IndexRow[];
+  /** Forgets terminals that are no longer in the inventory. */
+  forgetExcept(serials: readonly string[]): void;
+}
+
+interface RawRow {
+  serial: string;
+  id_kind: string;
+  native_id: string;
+  uid: string | null;
+  link_id: string | null;
+  name: string;
+  type: string | null;
+  face_ids: string;
+}
+
+const COLUMNS = 'serial, id_kind, native_id, uid, link_id, name, type, face_ids';
+
+function toRow(raw: RawRow): IndexRow {
+  return {
+    serial: raw.serial,
+    idKind: raw.id_kind as IndexRow['idKind'],
+    nativeId: raw.native_id,
+    uid: raw.uid,
+    linkId: raw.link_id,
+    name: raw.name,
+    type: raw.type,
+    faceIds: raw.face_ids === '' ? [] : raw.face_ids.split(','),
+  };
+}
+
+/** What a row says, to tell whether a read changed it. */
+function signature(row: IndexRow): string {
+  return JSON.stringify([row.uid, row.linkId, row.name, row.type, row.faceIds.join(',')]);
+}
+
+/** Escapes a LIKE pattern (with ESCAPE '\'). */
+function like(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Creates the {@link IndexStore} over the local database. */
+export function createIndexStore(db: Database): IndexStore {
+  const sql: DatabaseSync = db.sqlite;
+  const prepared = new Map<string, StatementSync>();
+  const statement = (text: string): StatementSync => {
+    let s = prepared.get(text);
+    if (!s) {
+      s = sql.prepare(text);
+      prepared.set(text, s);
+    }
+    return s;
+  };
+  const rows = (text: string, ...params: (string | number | null)[]): IndexRow[] =>
+    (statement(text).all(...params) as unknown as RawRow[]).map(toRow);
+
+  return {
+    replaceTerminal(serial, kind, list, readAt) {
+      db.transaction(() => {
+        // Only what changed is written: a site's lists change little between two reads.
+        const before = new Map(
+          (statement(`SELECT ${COLUMNS} FROM people_index WHERE serial = ?`).all(serial) as unknown as RawRow[]).map(
+            (raw) => [`${raw.id_kind}\n${raw.native_id}`, signature(toRow(raw))],
+          ),
+        );
+        const insert = statement(
+          `INSERT OR REPLACE INTO people_index (${COLUMNS}, name_key, pinyin, initials) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        );
+        for (const row of list) {
+          const key = `${row.idKind}\n${row.nativeId}`;
+          const known = before.get(key);
+          before.delete(key);
+          if (known === signature(row)) continue;
+          const { full, initials } = pinyinOf(row.name);
+          insert.run(
+            serial,
+            row.idKind,
+            row.nativeId,
+            row.uid,
+            row.linkId,
+            row.name,
+            row.type,
+            row.faceIds.join(','),
+            nameKey(row.name),
+            full,
+            initials,
+          );
+        }
+        const remove = statement('DELETE FROM people_index WHERE serial = ? AND id_kind = ? AND native_id = ?');
+        for (const key of before.keys()) {
+          const [idKind, nativeId] = key.split('\n') as [string, string];
+          remove.run(serial, idKind, nativeId);
+        }
+        statement(
+          `INSERT INTO people_index_terminals (serial, kind, read_at, people, attempted_at, last_error, last_error_code)
+           VALUES (?, ?, ?, ?, ?, NULL, NULL)
+           ON CONFLICT (serial) DO UPDATE SET kind = excluded.kind, read_at = excluded.read_at, people = excluded.people,
+             attempted_at = excluded.attempted_at, last_error = NULL, last_error_code = NULL`,
+        ).run(serial, kind, readAt, list.length, readAt);
+      });
+    },
+
+    recordFailure(serial, kind, at, error, code) {
+      statement(
+        `INSERT INTO people_index_terminals (serial, kind, read_at, people, attempted_at, last_error, last_error_code)
+         VALUES (?, ?, NULL, 0, ?, ?, ?)
+         ON CONFLICT (serial) DO UPDATE SET attempted_at = excluded.attempted_at, last_error = excluded.last_error,
+           last_error_code = excluded.last_error_code`,
+      ).run(serial, kind, at, error, code);
+    },
+
+    reads() {
+      const raw = statement(
+        'SELECT serial, kind, read_at, people, attempted_at, last_error, last_error_code FROM people_index_terminals ORDER BY serial',
+      ).all() as unknown as {
+        serial: string;
+        kind: string;
+        read_at: number | null;
+        people: number;
+        attempted_at: number | null;
+        last_error: string | null;
+        last_error_code: string | null;
+      }[];
+      return raw.map((r) => ({
+        serial: r.serial,
+        kind: r.kind,
+        readAt: r.read_at,
+        people: r.people,
+        attemptedAt: r.attempted_at,
+        lastError: r.last_error,
+        lastErrorCode: r.last_error_code,
+      }));
+    },
+
+    rowsOf: (serial) => rows(`SELECT ${COLUMNS} FROM people_index WHERE serial = ?`, serial),
+    byName: (name) => rows(`SELECT ${COLUMNS} FROM people_index WHERE name_key = ?`, nameKey(name)),
+    byId: (id) =>
+      rows(
+        `SELECT ${COLUMNS} FROM people_index WHERE native_id = ? OR native_id = ? OR link_id = ? OR uid = ?`,
+        id,
+        id.toLowerCase(),
+        id.toLowerCase(),
+        /^\d+$/.test(id) ? String(Number(id)) : id,
+      ),
+    search(part, letters, limit) {
+      const clauses: string[] = [];
+      const params: string[] = [];
+      if (part !== null) {
+        clauses.push("name_key LIKE ? ESCAPE '\\'");
+        params.push(like(nameKey(part)));
+      }
+      if (letters !== null) {
+        clauses.push("pinyin LIKE ? ESCAPE '\\'", "initials LIKE ? ESCAPE '\\'");
+        params.push(like(letters), `${letters.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      }
+      if (clauses.length === 0) return [];
+      return rows(
+        `SELECT ${COLUMNS} FROM people_index WHERE ${clauses.join(' OR ')} ORDER BY name_key, serial LIMIT ?`,
+        ...params,
+        limit,
+      );
+    },
+    forgetExcept(serials) {
+      const keep = new Set(serials);
+      db.transaction(() => {
+        for (const read of this.reads()) {
+          if (keep.has(read.serial)) continue;
+          statement('DELETE FROM people_index WHERE serial = ?').run(read.serial);
+          statement('DELETE FROM people_index_terminals WHERE serial = ?').run(read.serial);
+        }
+      });
+    },
+  };
+}

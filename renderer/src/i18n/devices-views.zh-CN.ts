@@ -1,0 +1,95 @@
+import type { devicesViewsEn } from './devices-views.en.ts';
+
+/** 设备视图的批量操作、位置标签、站点默认凭据，以及核心消息代码的中文（issue 18）。 */
+export const devicesViewsZhCN: typeof devicesViewsEn = {
+  deviceActions: {
+    credentials: '设置凭据',
+    credentialsLegend: '所选终端的凭据',
+    username: '用户名',
+    password: '密码',
+    save: '为所选终端保存',
+    cancel: '取消',
+    usernameRequired: '请输入用户名。',
+    credentialsSaved_one: '已为 {{count}} 台终端保存凭据，并已重新检查。',
+    credentialsSaved_other: '已为 {{count}} 台终端保存凭据，并已重新检查。',
+    someFailed_one: '{{count}} 台终端失败（见错误信息）。',
+    someFailed_other: '{{count}} 台终端失败（见错误信息）。',
+    useDefault: '使用站点默认凭据',
+    defaultApplied_one: '所选终端现使用站点默认凭据（{{count}} 台原有自己的凭据）。',
+    defaultApplied_other: '所选终端现使用站点默认凭据（{{count}} 台原有自己的凭据）。',
+    noDefault: '{{kinds}} 尚未保存站点默认凭据：请在“设置 › 站点默认凭据”中保存。',
+    check: '立即检查',
+    checked_one: '已检查 {{count}} 台终端。',
+    checked_other: '已检查 {{count}} 台终端。',
+    forget: '移除',
+    forgetConfirm_one: '从列表中移除 {{count}} 台终端？再次发现后会重新出现。',
+    forgetConfirm_other: '从列表中移除 {{count}} 台终端？再次发现后会重新出现。',
+    forgetYes: '确认移除',
+    forgotten_one: '已移除 {{count}} 台终端。',
+    forgotten_other: '已移除 {{count}} 台终端。',
+    export: '导出 CSV',
+    exportAll: '全部导出（CSV）',
+    exported_one: '已导出 {{count}} 台终端。',
+    exported_other: '已导出 {{count}} 台终端。',
+    openWeb: '打开网页',
+    openWebMany: '一次最多打开 {{max}} 个网页：请少选一些终端。',
+    copy: '复制地址',
+    copied_one: '已复制 {{count}} 个地址。',
+    copied_other: '已复制 {{count}} 个地址。',
+    copyFailed: '此浏览器不允许复制：请在表格中直接选取地址。',
+    working: '处理中…',
+    label: {
+      title: '位置标签',
+      hint: '在所有地方代替设备自报的名称显示，例如“三号门入口”。留空则显示设备自报的名称。',
+      save: '保存标签',
+      saved: '标签已保存。',
+      cleared: '标签已清除。',
+      advertised: '设备自报名称',
+    },
+    siteDefaults: {
+      title: '站点默认凭据',
+      intro: '同类终端没有自己的凭据时使用。只发送给已信任的终端。',
+      saved: '已保存，用户 {{username}}',
+      notSet: '未设置',
+      save: '保存默认凭据',
+      done: '已保存 {{kind}} 的站点默认凭据。',
+      usernameRequired: '请输入用户名。',
+    },
+    add: {
+      trying: '正在连接 {{address}}… {{seconds}} 秒',
+      cancel: '取消',
+      cancelled: '已取消：未添加任何终端。',
+    },
+  },
+  codes: {
+    address: {
+      empty: '请输入终端地址，例如 192.168.1.20。',
+      'url-unreadable': '无法将“{{text}}”识别为 URL。请输入例如 http://192.168.1.20:80。',
+      scheme: '“{{text}}”使用了本应用不支持的协议：仅支持 http 和 https。请输入例如 http://192.168.1.20。',
+      host: '“{{text}}”不是有效的主机名。请输入 IP 地址，例如 192.168.1.20。',
+      'port-range': '“{{text}}”的端口不在 1–65535 之间。请输入例如 192.168.1.20:5555。',
+      characters: '“{{text}}”含有地址中不能出现的字符。请输入例如 192.168.1.20 或 192.168.1.20:5555。',
+      'ipv4-range': '“{{text}}”不是有效的 IPv4 地址（每段为 0–255）。请检查数字。',
+    },
+    subnet: {
+      form: '“{{text}}”不是子网。请按 a.b.c.d/n 的形式输入，例如 192.168.1.0/24。',
+      'prefix-range': '“{{text}}”的前缀不在 /{{max}}–/32 之间。请输入例如 192.168.1.0/24。',
+      'too-wide': '“{{text}}”超出扫描范围（最多 /{{max}}，1024 个地址）。请扫描较小的范围，例如 192.168.1.0/24。',
+    },
+    add: {
+      cancelled: '已取消添加 {{host}}：未添加任何终端。',
+      'nothing-answers': '{{host}}（端口 {{ports}}）没有任何应答。请检查地址、网线以及终端是否开机，然后重试。',
+      'not-this-kind':
+        '{{host}} 在端口 {{ports}} 上的应答不像 $t(devices.kind.{{kind}}) 终端。请检查地址和端口（通常为 {{usualPort}}），或不指定类型添加以查看其应答。',
+      'not-this-kind-login':
+        '{{host}} 在端口 {{ports}} 上的应答不像 $t(devices.kind.{{kind}}) 终端。请检查地址和端口（通常为 {{usualPort}}）；如需登录请填写用户名和密码，或不指定类型添加。',
+    },
+    people: {
+      'credentials-refused':
+        '终端 {{serial}} 拒绝了凭据。请在其详情中输入正确的用户名和密码（或在“设置”中保存站点默认凭据），然后重新打开。',
+    },
+    device: {
+      'not-found': '终端 {{serial}} 已不在列表中。请刷新视图（它可能已被移除）。',
+    },
+  },
+};

@@ -1,0 +1,158 @@
+import type { StateCreator } from 'zustand';
+import type { SiteDefaults } from '../../../../shared/domain/device-actions.ts';
+import type { ProbeKind } from '../../../../shared/domain/terminal.ts';
+import type { ErrorPayload } from '../../../../shared/errors.ts';
+import type { Api } from '../../../../shared/ipc/types.ts';
+import type { Result } from '../../../../shared/result.ts';
+import type { AppState } from '../app-store.ts';
+import type { CredentialsInput } from './devices-slice.ts';
+
+/** Where the bulk bar's errors show (errors-slice `showErrorIn`). */
+export const BULK_SCOPE = 'devices.bulk';
+
+/** Where the site-default form's errors show. */
+export const SITE_DEFAULTS_SCOPE = 'settings.siteDefaults';
+
+/** Where a terminal's label form shows its error. */
+export function labelScope(serial: string): string {
+  return `label:${serial}`;
+}
+
+/** How a bulk action on the ticked terminals ended: how many it did and how many failed. */
+export interface BulkOutcome {
+  done: number;
+  failed: number;
+}
+
+/**
+ * The Devices view's actions on ticked terminals (like SADP's), location labels and the site default
+ * credentials. Every error shows beside the action that caused it and the action's next success clears it.
+ */
+export interface DeviceActionsSlice {
+  /** Null until loaded (Settings). */
+  siteDefaults: SiteDefaults | null;
+  loadSiteDefaults(): Promise<void>;
+  /** Saves the site default of a kind (sent only to trusted terminals of that kind without their own). */
+  saveSiteDefault(kind: ProbeKind, credentials: CredentialsInput): Promise<boolean>;
+  /** Sets (blank clears) a terminal's location label. */
+  setTerminalLabel(serial: string, label: string): Promise<boolean>;
+  /** Saves the same credentials for every ticked terminal, then checks them. */
+  setCheckedCredentials(credentials: CredentialsInput): Promise<BulkOutcome | null>;
+  /** Forgets the ticked terminals' own credentials so the site default applies; answers kinds with no default. */
+  useSiteDefaultForChecked(): Promise<{ cleared: number; kindsWithoutDefault: ProbeKind[] } | null>;
+  /** Probes the ticked terminals now. */
+  checkChecked(): Promise<BulkOutcome | null>;
+  /** Removes the ticked terminals from the inventory. */
+  forgetChecked(): Promise<BulkOutcome | null>;
+  /** Exports the ticked terminals (all when none is ticked) as CSV; answers how many rows. */
+  exportTerminals(): Promise<number | null>;
+}
+
+/** Creates the {@link DeviceActionsSlice}. */
+export function createDeviceActionsSlice(api: Api): StateCreator<AppState, [], [], DeviceActionsSlice> {
+  return (set, get) => {
+    const checked = (): string[] => {
+      const { checkedSerials, terminals } = get();
+      return Object.keys(checkedSerials).filter((serial) => serial in terminals);
+    };
+    /** Runs a call; on failure shows its error in `scope` and answers null, on success clears the scope. */
+    const attempt = async <T>(scope: string, call: Promise<Result<T>>): Promise<T | null> => {
+      const result = await call;
+      if (!result.ok) {
+        get().showErrorIn(scope, result.error);
+        return null;
+      }
+      get().clearErrorIn(scope);
+      return result.value;
+    };
+    /** Runs `each` on every ticked terminal; the first error shows beside the bulk bar. */
+    const eachChecked = async (
+      each: (serial: string) => Promise<Result<unknown>>,
+    ): Promise<{ outcome: BulkOutcome; serials: string[] }> => {
+      const serials = checked();
+      let firstError: ErrorPayload | null = null;
+      let done = 0;
+      for (const serial of serials) {
+        const result = await each(serial);
+        if (result.ok) done++;
+        else firstError ??= result.error;
+      }
+      if (firstError) get().showErrorIn(BULK_SCOPE, firstError);
+      else get().clearErrorIn(BULK_SCOPE);
+      return { outcome: { done, failed: serials.length - done }, serials };
+    };
+    const refresh = async (serials: string[]): Promise<boolean> => {
+      if (serials.length === 0) return true;
+      const fresh = await attempt(BULK_SCOPE, api.invoke('devices:check', { serials }));
+      fresh?.forEach((terminal) => get().receiveTerminal(terminal));
+      return fresh !== null;
+    };
+
+    return {
+      siteDefaults: null,
+
+      async loadSiteDefaults() {
+        const value = await attempt(SITE_DEFAULTS_SCOPE, api.invoke('devices:site-defaults', {}));
+        if (value) set({ siteDefaults: value });
+      },
+
+      async saveSiteDefault(kind, credentials) {
+        const saved = await attempt(
+          SITE_DEFAULTS_SCOPE,
+          api.invoke('devices:set-credentials', { target: { kind }, credentials }),
+        );
+        if (!saved) return false;
+        await get().loadSiteDefaults();
+        return true;
+      },
+
+      async setTerminalLabel(serial, label) {
+        const terminal = await attempt(labelScope(serial), api.invoke('devices:set-label', { serial, label }));
+        if (terminal) get().receiveTerminal(terminal);
+        return terminal !== null;
+      },
+
+      async setCheckedCredentials(credentials) {
+        const { outcome, serials } = await eachChecked((serial) =>
+          api.invoke('devices:set-credentials', { target: { serial }, credentials }),
+        );
+        if (outcome.failed === 0) await refresh(serials);
+        return outcome;
+      },
+
+      async useSiteDefaultForChecked() {
+        const serials = checked();
+        if (serials.length === 0) return null;
+        const value = await attempt(BULK_SCOPE, api.invoke('devices:use-site-default', { serials }));
+        if (value) await refresh(serials);
+        return value;
+      },
+
+      async checkChecked() {
+        const serials = checked();
+        if (serials.length === 0) return null;
+        return (await refresh(serials)) ? { done: serials.length, failed: 0 } : null;
+      },
+
+      async forgetChecked() {
+        const { outcome } = await eachChecked(async (serial) => {
+          const result = await api.invoke('devices:forget', { serial });
+          if (result.ok) get().removeTerminal(serial);
+          return result;
+        });
+        return outcome;
+      },
+
+      async exportTerminals() {
+        const serials = checked();
+        const file = await attempt(
+          BULK_SCOPE,
+          api.invoke('devices:export', { format: 'csv', ...(serials.length > 0 ? { serials } : {}) }),
+        );
+        if (!file) return null;
+        const saved = await get().saveFile({ fileName: file.fileName, content: file.content, type: 'text/csv' });
+        return saved ? file.rows : null;
+      },
+    };
+  };
+}
