@@ -1,4 +1,4 @@
-import type { Page } from './schemas.ts';
+import { collectAllPages, type Page } from './schemas.ts';
 
 /**
  * Paged reads that follow the `total` the cloud states (ARCHITECTURE "Evidence": a paged read is complete only
@@ -19,9 +19,6 @@ export interface PagedRead<T> {
   /** The rows reached the stated total (false: no total, or the cloud stopped answering rows before it). */
   complete: boolean;
 }
-
-/** Most pages one read makes before it gives up (a guard against a cloud whose total keeps growing). */
-export const MAX_PAGES_BY_TOTAL = 10_000;
 
 /**
  * Reads the rows at positions [offset, offset + count) of the collection. The first page is asked with `count`
@@ -51,30 +48,12 @@ export async function readWindow<T>(fetchPage: FetchPage<T>, offset: number, cou
 }
 
 /**
- * Reads every row, page after page, until the rows reach the stated total. A short page does not end the read
- * while the total says more (the cap is learnt as in {@link readWindow}); an empty page before the total ends
- * it incomplete. Without any total the read is never complete.
+ * Reads every row, page after page, until the rows reach the stated total ({@link collectAllPages}: a short page
+ * does not end the read while the total says more, the cap is learnt and later pages stay aligned; an empty page
+ * before the total ends it incomplete). Stricter than it: without any total the read is never complete, whatever
+ * `hasMore` says.
  */
 export async function readAllByTotal<T>(fetchPage: FetchPage<T>, pageSize: number): Promise<PagedRead<T>> {
-  const items: T[] = [];
-  let size = pageSize;
-  let total: number | null = null;
-  for (let pages = 0; pages < MAX_PAGES_BY_TOTAL; pages++) {
-    // Pages count in the current size, so the next page starts right after the rows read so far.
-    if (items.length % size !== 0) size = greatestDivisorUpTo(items.length, size);
-    const answer = await fetchPage(items.length / size + 1, size);
-    total = answer.total ?? total;
-    items.push(...answer.items);
-    if (total === null) return { items, total, complete: false };
-    if (items.length >= total) return { items, total, complete: true };
-    if (answer.items.length === 0) return { items, total, complete: false };
-    if (answer.items.length < size) size = answer.items.length;
-  }
-  return { items, total, complete: false };
-}
-
-/** The largest page size ≤ `limit` that divides `n` (so `n` rows end exactly on a page boundary). */
-function greatestDivisorUpTo(n: number, limit: number): number {
-  for (let d = Math.min(limit, n); d > 1; d--) if (n % d === 0) return d;
-  return 1;
+  const read = await collectAllPages(fetchPage, pageSize);
+  return { items: read.items, total: read.total, complete: read.total !== null && read.complete };
 }

@@ -105,6 +105,8 @@ function gcd(a: number, b: number): number {
 /** Every item of a paged collection, and whether the reading reached the end the cloud states. */
 export interface CollectedPages<T> {
   items: T[];
+  /** The `total` the cloud stated on the last page that carried one; null when none did. */
+  total: number | null;
   /**
    * True when the rows reached the stated `total` (or, without a total, the cloud's `hasMore: false` or a short
    * page); false when an empty page or the page guard ended the reading first: the list may be incomplete.
@@ -126,20 +128,22 @@ export async function collectAllPages<T>(
   const all: T[] = [];
   let size = pageSize;
   let page = 1;
+  let stated: number | null = null;
   for (let reads = 0; reads < MAX_PAGES; reads++) {
     const { items, total, hasMore } = await fetchPage(page, size);
     all.push(...items);
+    stated = total ?? stated;
     if (total !== null) {
-      if (all.length >= total) return { items: all, complete: true };
-      if (items.length === 0) return { items: all, complete: false };
+      if (all.length >= total) return { items: all, total: stated, complete: true };
+      if (items.length === 0) return { items: all, total: stated, complete: false };
     } else {
-      if (items.length === 0 || hasMore === false) return { items: all, complete: true };
-      if (hasMore === null && items.length < size) return { items: all, complete: true };
+      if (items.length === 0 || hasMore === false) return { items: all, total: stated, complete: true };
+      if (hasMore === null && items.length < size) return { items: all, total: stated, complete: true };
     }
     if (items.length < size) size = gcd(all.length, items.length);
     page = all.length / size + 1;
   }
-  return { items: all, complete: false };
+  return { items: all, total: stated, complete: false };
 }
 
 /** {@link collectAllPages}, answering the items only (for lists where a partial read is still useful). */
