@@ -25,7 +25,8 @@ import { fuzzOptions, fuzzTimeout } from './runs.ts';
  * invalid rows = rows) and whose line numbers lie within the file.
  */
 
-const REASONS = ['empty', 'binary', 'encoding', 'mapping', 'no_valid_rows'];
+/** Typed refusals of the importer: bad bytes or mapping, nothing valid, or more rows than it takes (shared/domain/limits.ts). */
+const REASONS = ['empty', 'binary', 'encoding', 'mapping', 'no_valid_rows', 'too-many-rows'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const mode = fc.constantFrom<RemovalMode>('people', 'faces-only');
 const forcedDelimiter = fc.constantFrom(undefined, ',' as const, '\t' as const, ';' as const);
@@ -62,6 +63,11 @@ function expectTypedRefusal(error: unknown, lines: number, context: string): voi
   const details = appError.details as { reason?: string; list?: RemovalList };
   expect(REASONS, `${context}: ${appError.message}`).toContain(details.reason);
   expect(appError.message.length, context).toBeLessThan(1_000);
+  if (details.reason === 'too-many-rows') {
+    // Said with how many rows were read: the cap, never a silent cut.
+    const read = appError.details as { rowsRead?: number; maxRows?: number };
+    expect(read.rowsRead, context).toBeGreaterThanOrEqual(read.maxRows ?? Infinity);
+  }
   if (details.reason === 'no_valid_rows') {
     expect(details.list, context).toBeDefined();
     expectSoundList(details.list as RemovalList, lines, context);
