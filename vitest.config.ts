@@ -8,6 +8,7 @@ export default defineConfig({
       'shared/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
       'test/**/*.test.ts',
+      'tools/**/*.test.ts',
       'bench/**/*.test.ts',
     ],
     exclude: ['test/e2e/**', 'node_modules/**', 'out/**'],

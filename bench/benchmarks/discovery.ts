@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { freemem } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Site } from '../../test/sim/site/site.ts';
+import type { Site } from '../../tools/sim/site/site.ts';
 import { createRecorder, type FigureRecorder } from '../framework/figures.ts';
 import type { BenchContext, Benchmark, Target } from '../framework/types.ts';
 import type { DiscoverUntilReport, ExpectedTerminal } from '../laptop/discover-until.ts';

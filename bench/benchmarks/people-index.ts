@@ -4,11 +4,11 @@ import { createCore } from '../../electron/core/compose.ts';
 import { DEFAULT_REFRESH } from '../../electron/core/people-index/refresh.ts';
 import { LIST_PAGE_SIZE } from '../../electron/core/removal/presence.ts';
 import { createMemorySecretStore } from '../../electron/core/secrets/memory-secret-store.ts';
-import { createBasipDevice } from '../../test/sim/basip/index.ts';
-import type { SimDevice } from '../../test/sim/common/device.ts';
-import { serve, type SimServer } from '../../test/sim/common/http.ts';
-import { generatePeople } from '../../test/sim/common/people.ts';
-import { createSophonDevice } from '../../test/sim/sophon/index.ts';
+import { createBasipDevice } from '../../tools/sim/basip/index.ts';
+import type { SimDevice } from '../../tools/sim/common/device.ts';
+import { serve, type SimServer } from '../../tools/sim/common/http.ts';
+import { generatePeople } from '../../tools/sim/common/people.ts';
+import { createSophonDevice } from '../../tools/sim/sophon/index.ts';
 import { createRecorder, type FigureRecorder } from '../framework/figures.ts';
 import type { BenchContext, Benchmark } from '../framework/types.ts';
 

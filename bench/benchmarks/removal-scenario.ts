@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Knobs } from '../../test/sim/common/knobs.ts';
-import { generatePeople, type SimPerson } from '../../test/sim/common/people.ts';
-import type { Site } from '../../test/sim/site/site.ts';
-import { DEFAULT_CREDENTIALS } from '../../test/sim/site/terminal-device.ts';
+import type { Knobs } from '../../tools/sim/common/knobs.ts';
+import { generatePeople, type SimPerson } from '../../tools/sim/common/people.ts';
+import type { Site } from '../../tools/sim/site/site.ts';
+import { DEFAULT_CREDENTIALS } from '../../tools/sim/site/terminal-device.ts';
 import type { RemoveAllInput } from '../laptop/remove-all.ts';
 import type { RemoveNaiveInput } from '../laptop/remove-naive.ts';
 
@@ -79,7 +79,7 @@ export function readBackMs(s: RemovalScenario, leftAfter: number): number {
 
 /**
  * What a BAS-IP panel of the site still lists once every person's card identifier is removed by link id: the
- * face identifiers of the people registered with three faces (test/sim/basip seeds one each). Sophon
+ * face identifiers of the people registered with three faces (tools/sim/basip seeds one each). Sophon
  * terminals list nobody then, so the panels' read-back is the longer one.
  */
 export function leftAfterRemoval(people: readonly SimPerson[]): number {

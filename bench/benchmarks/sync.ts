@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { startAliyunGateway, type AliyunGatewaySim } from '../../test/sim/aliyun/index.ts';
+import { startAliyunGateway, type AliyunGatewaySim } from '../../tools/sim/aliyun/index.ts';
 import { createRecorder, type FigureRecorder } from '../framework/figures.ts';
 import type { BenchContext, Benchmark, Target } from '../framework/types.ts';
 import { runSyncDriver } from '../loopback/fork-driver.ts';

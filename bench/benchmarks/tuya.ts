@@ -4,8 +4,8 @@ import { createCore, type Core } from '../../electron/core/compose.ts';
 import { dispatch } from '../../electron/core/ipc/dispatch.ts';
 import { createMemorySecretStore } from '../../electron/core/secrets/memory-secret-store.ts';
 import type { Channel, RequestOf, ResponseOf } from '../../shared/ipc/types.ts';
-import { generatePeople } from '../../test/sim/common/people.ts';
-import { startTuyaCloud, type TuyaCloudSim } from '../../test/sim/tuya/index.ts';
+import { generatePeople } from '../../tools/sim/common/people.ts';
+import { startTuyaCloud, type TuyaCloudSim } from '../../tools/sim/tuya/index.ts';
 import { createRecorder, type FigureRecorder } from '../framework/figures.ts';
 import type { BenchContext, Benchmark, Target } from '../framework/types.ts';
 

@@ -11,7 +11,7 @@ export const END_MARKER = '<!-- bench:results:end -->';
 const INTRO = `# Benchmarks
 
 \`npm run bench\` runs every benchmark against the simulated site (a private LAN of network namespaces, see
-\`test/sim/README.md\`) and rewrites the tables below and \`bench/results.json\`. Each figure is the median of
+\`tools/sim/README.md\`) and rewrites the tables below and \`bench/results.json\`. Each figure is the median of
 several runs, with the smallest and largest run beside it. Benchmarks measure; they do not fail when a target
 is missed. How to run them and what each figure means: \`bench/README.md\`.
 `;

@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Site } from '../../test/sim/site/site.ts';
+import type { Site } from '../../tools/sim/site/site.ts';
 
 /** Options of {@link runLaptopScript}. */
 export interface LaptopScriptOptions {

@@ -1,5 +1,5 @@
-import { startSite, type Site, type SiteOptions } from '../../test/sim/site/site.ts';
-import { canUseNamespaces } from '../../test/sim/site/ip.ts';
+import { startSite, type Site, type SiteOptions } from '../../tools/sim/site/site.ts';
+import { canUseNamespaces } from '../../tools/sim/site/ip.ts';
 
 /** Why a benchmark that needs the namespace site (mDNS on a private LAN) cannot run here, or null. */
 export function namespaceSiteUnavailable(): string | null {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { NETNS_ENV } from '../../test/sim/site/netns.ts';
-import type { Site } from '../../test/sim/site/site.ts';
+import { NETNS_ENV } from '../../tools/sim/site/netns.ts';
+import type { Site } from '../../tools/sim/site/site.ts';
 
 /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on every Linux Node supports). */
 const TICKS_PER_SECOND = 100;

@@ -1,10 +1,10 @@
 import { WebSocket } from 'ws';
 import type { Channel, RequestOf } from '../../shared/ipc/types.ts';
 import type { JobSummary, RemovalSettings } from '../../shared/domain/removal.ts';
-import type { Knobs } from '../../test/sim/common/knobs.ts';
+import type { Knobs } from '../../tools/sim/common/knobs.ts';
 import type { Result } from '../../shared/result.ts';
-import { serve, type SimServer } from '../../test/sim/common/http.ts';
-import { createSophonDevice } from '../../test/sim/sophon/index.ts';
+import { serve, type SimServer } from '../../tools/sim/common/http.ts';
+import { createSophonDevice } from '../../tools/sim/sophon/index.ts';
 import { procStatusMb, startHost, type HostProcessOptions } from './host-process.ts';
 
 /** What running a removal job of the given size in the browser host measured. */

@@ -3,7 +3,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FCOM } from './test-cli.ts';
+import { FCOM } from '../../test/support/cli/test-cli.ts';
 
 // Issue 21: hostile files given to `fcom remove --file` get a clear one-line error with memory bounded, and a
 // full disk is "full (free N MB)", not a broken disk. Peak memory is GNU time's "maximum resident set size".

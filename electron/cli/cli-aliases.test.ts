@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushTasks } from '../../shared/domain/permissions.ts';
 import type { JobSummary } from '../../shared/domain/removal.ts';
 import type { SyncStatus } from '../../shared/domain/sync.ts';
-import { startAliyunGateway, type AliyunGatewaySim } from '../../test/sim/aliyun/index.ts';
-import { generatePeople } from '../../test/sim/common/people.ts';
-import { startTuyaCloud, type TuyaCloudSim } from '../../test/sim/tuya/index.ts';
-import { startTerminal, waitUntil, type SimTerminal } from '../core/removal/test-kit.ts';
-import { cliRunner } from './test-cli.ts';
+import { startAliyunGateway, type AliyunGatewaySim } from '../../tools/sim/aliyun/index.ts';
+import { generatePeople } from '../../tools/sim/common/people.ts';
+import { startTuyaCloud, type TuyaCloudSim } from '../../tools/sim/tuya/index.ts';
+import { startTerminal, waitUntil, type SimTerminal } from '../../test/support/removal/test-kit.ts';
+import { cliRunner } from '../../test/support/cli/test-cli.ts';
 
 const CLIENT = { id: 'aliasclient00000001', secret: 'aliassecret0000000000000000000001' };
 

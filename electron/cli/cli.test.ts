@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FCOM } from './test-cli.ts';
+import { FCOM } from '../../test/support/cli/test-cli.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'fcom-cli-'));
 

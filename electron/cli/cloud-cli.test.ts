@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAliyunGateway, type AliyunGatewaySim } from '../../test/sim/aliyun/index.ts';
-import { generatePeople } from '../../test/sim/common/people.ts';
-import { startTuyaCloud, type TuyaCloudSim } from '../../test/sim/tuya/index.ts';
-import { cliRunner, type CliRun } from './test-cli.ts';
+import { startAliyunGateway, type AliyunGatewaySim } from '../../tools/sim/aliyun/index.ts';
+import { generatePeople } from '../../tools/sim/common/people.ts';
+import { startTuyaCloud, type TuyaCloudSim } from '../../tools/sim/tuya/index.ts';
+import { cliRunner, type CliRun } from '../../test/support/cli/test-cli.ts';
 
 const CLIENT = { id: 'cliclient0000000001', secret: 'clisecret00000000000000000000001' };
 

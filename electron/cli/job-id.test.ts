@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobSummary } from '../../shared/domain/removal.ts';
 import { AppError } from '../../shared/errors.ts';
-import { generatePeople } from '../../test/sim/common/people.ts';
-import { startTerminal, type SimTerminal } from '../core/removal/test-kit.ts';
+import { generatePeople } from '../../tools/sim/common/people.ts';
+import { startTerminal, type SimTerminal } from '../../test/support/removal/test-kit.ts';
 import { resolveJobIdAmong } from './job-id.ts';
 import { formatError } from './output.ts';
-import { cliRunner } from './test-cli.ts';
+import { cliRunner } from '../../test/support/cli/test-cli.ts';
 
 const IDS = ['1a2b3c4d-0000-4000-8000-000000000001', '1a2b9999-0000-4000-8000-000000000002', 'ffee0000-1111'];
 

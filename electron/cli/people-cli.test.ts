@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PeopleFindResult } from '../../shared/domain/people-index.ts';
 import type { RemovalPlan } from '../../shared/domain/removal.ts';
-import { generatePeople } from '../../test/sim/common/people.ts';
-import { deleteRequests, startTerminal, type SimTerminal } from '../core/removal/test-kit.ts';
-import { cliRunner } from './test-cli.ts';
+import { generatePeople } from '../../tools/sim/common/people.ts';
+import { deleteRequests, startTerminal, type SimTerminal } from '../../test/support/removal/test-kit.ts';
+import { cliRunner } from '../../test/support/cli/test-cli.ts';
 
 const people = generatePeople('cli-people', 40);
 const zhang = people.find(

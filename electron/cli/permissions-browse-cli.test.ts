@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PermissionRow, PersonPermissions } from '../../shared/domain/permission-browser.ts';
-import { generatePeople } from '../../test/sim/common/people.ts';
-import { startTuyaCloud, type TuyaCloudSim } from '../../test/sim/tuya/index.ts';
-import { cliRunner } from './test-cli.ts';
+import { generatePeople } from '../../tools/sim/common/people.ts';
+import { startTuyaCloud, type TuyaCloudSim } from '../../tools/sim/tuya/index.ts';
+import { cliRunner } from '../../test/support/cli/test-cli.ts';
 
 const CLIENT = { id: 'cliclient0000000002', secret: 'clisecret00000000000000000000002' };
 

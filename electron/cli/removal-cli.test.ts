@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobSummary, RemovalPlan } from '../../shared/domain/removal.ts';
 import { DATABASE_FILE } from '../core/compose.ts';
 import { openDatabase } from '../core/db/database.ts';
-import { generatePeople } from '../../test/sim/common/people.ts';
+import { generatePeople } from '../../tools/sim/common/people.ts';
 import {
   acknowledgedThenResent,
   deleteRequests,
@@ -14,8 +14,8 @@ import {
   startTerminal,
   waitUntil,
   type SimTerminal,
-} from '../core/removal/test-kit.ts';
-import { cliRunner } from './test-cli.ts';
+} from '../../test/support/removal/test-kit.ts';
+import { cliRunner } from '../../test/support/cli/test-cli.ts';
 
 const people = generatePeople('cli-crash', 120);
 const listed = people.slice(0, 100);

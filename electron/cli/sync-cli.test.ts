@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncPage, SyncStatus } from '../../shared/domain/sync.ts';
-import { generatePeople } from '../../test/sim/common/people.ts';
+import { generatePeople } from '../../tools/sim/common/people.ts';
 import {
   acknowledgedThenResent,
   deleteRequests,
   startTerminal,
   waitUntil,
   type SimTerminal,
-} from '../core/removal/test-kit.ts';
-import { cliRunner } from './test-cli.ts';
+} from '../../test/support/removal/test-kit.ts';
+import { cliRunner } from '../../test/support/cli/test-cli.ts';
 
 const people = generatePeople('sync-cli', 150);
 const listed = people.slice(0, 120);

@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generatePeople } from '../../test/sim/common/people.ts';
+import { generatePeople } from '../../tools/sim/common/people.ts';
 import { createCore } from './compose.ts';
-import { addTerminals, listOf, startTerminal, testCore } from './removal/test-kit.ts';
+import { addTerminals, listOf, startTerminal, testCore } from '../../test/support/removal/test-kit.ts';
 import { createEncryptedFileStore } from './secrets/encrypted-file-store.ts';
 
 const FAST = { scrypt: { N: 2 ** 10, r: 8, p: 1 } };

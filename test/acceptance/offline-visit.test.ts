@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Operation, SyncPage, SyncStatus } from '../../shared/domain/sync.ts';
-import { acknowledgedThenResent, deleteRequests, idsSent, waitUntil } from '../../electron/core/removal/test-kit.ts';
-import { cliRunner, type CliRun } from '../../electron/cli/test-cli.ts';
+import { acknowledgedThenResent, deleteRequests, idsSent, waitUntil } from '../support/removal/test-kit.ts';
+import { cliRunner, type CliRun } from '../support/cli/test-cli.ts';
 import {
   ALIYUN_APP,
   ALIYUN_DEVICES,

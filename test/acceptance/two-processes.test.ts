@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { JobSummary } from '../../shared/domain/removal.ts';
-import { cliRunner } from '../../electron/cli/test-cli.ts';
+import { cliRunner } from '../support/cli/test-cli.ts';
 import { DATABASE_FILE, SECRETS_FILE } from '../../electron/core/compose.ts';
 import { openDatabase } from '../../electron/core/db/database.ts';
 import {
@@ -22,9 +22,9 @@ import {
   listOf,
   startTerminal,
   type SimTerminal,
-} from '../../electron/core/removal/test-kit.ts';
+} from '../support/removal/test-kit.ts';
 import { createEncryptedFileStore } from '../../electron/core/secrets/encrypted-file-store.ts';
-import { generatePeople } from '../sim/common/people.ts';
+import { generatePeople } from '../../tools/sim/common/people.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** Node 24 runs the host's TypeScript by itself: this one, else the pinned one. */

@@ -3,14 +3,14 @@
  * BAS-IP), the Tuya and Alibaba clouds, all on 127.0.0.1 — and readers of their request logs that say what each
  * target applied, and how often.
  */
-import { startAliyunGateway, type AliyunGatewaySim } from '../sim/aliyun/index.ts';
-import type { BasipDevice } from '../sim/basip/index.ts';
+import { startAliyunGateway, type AliyunGatewaySim } from '../../tools/sim/aliyun/index.ts';
+import type { BasipDevice } from '../../tools/sim/basip/index.ts';
 import Papa from 'papaparse';
-import type { SimDevice } from '../sim/common/device.ts';
-import { generatePeople, type SimPerson } from '../sim/common/people.ts';
-import type { LoggedRequest } from '../sim/common/request-log.ts';
-import { startTuyaCloud, type TuyaCloudSim } from '../sim/tuya/index.ts';
-import { deleteRequests, startTerminal, type SimTerminal } from '../../electron/core/removal/test-kit.ts';
+import type { SimDevice } from '../../tools/sim/common/device.ts';
+import { generatePeople, type SimPerson } from '../../tools/sim/common/people.ts';
+import type { LoggedRequest } from '../../tools/sim/common/request-log.ts';
+import { startTuyaCloud, type TuyaCloudSim } from '../../tools/sim/tuya/index.ts';
+import { deleteRequests, startTerminal, type SimTerminal } from '../support/removal/test-kit.ts';
 
 /** The Tuya client the simulator knows. */
 export const TUYA_CLIENT = { id: 'visitclient00000001', secret: 'visitsecret000000000000000000001' };

@@ -3,11 +3,11 @@ import type { RemovalItem } from '../../shared/domain/people-import.ts';
 import type { JobItem } from '../../shared/domain/removal.ts';
 import { allRemoved } from '../../electron/cli/job-follow.ts';
 import { deleteFacePermissions } from '../../electron/core/cloud/aliyun/permission-delete.ts';
-import { startGateway, type GatewayFixture } from '../../electron/core/cloud/aliyun/test-harness.ts';
+import { startGateway, type GatewayFixture } from '../support/cloud/aliyun-harness.ts';
 import type { Core } from '../../electron/core/compose.ts';
-import { addTerminals, startTerminal, testCore, type SimTerminal } from '../../electron/core/removal/test-kit.ts';
-import type { Knobs } from '../sim/common/knobs.ts';
-import { generatePeople, type SimPerson } from '../sim/common/people.ts';
+import { addTerminals, startTerminal, testCore, type SimTerminal } from '../support/removal/test-kit.ts';
+import type { Knobs } from '../../tools/sim/common/knobs.ts';
+import { generatePeople, type SimPerson } from '../../tools/sim/common/people.ts';
 import { auditOutcomes, snapshotHeld, type ReportedItem } from './ground-truth.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { SimDevice } from '../sim/common/device.ts';
+import type { SimDevice } from '../../tools/sim/common/device.ts';
 
 /** One item as a job reported it: which terminal, which id, and the outcome the app gave it. */
 export interface ReportedItem {

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { cliRunner, type CliRun } from '../../electron/cli/test-cli.ts';
+import { cliRunner, type CliRun } from '../support/cli/test-cli.ts';
 
 /** One app process of a chaos run (an `fcom` command), as the conductor saw it. */
 export interface AppRun {

@@ -1,11 +1,11 @@
 import { readJournal, type JournalSnapshot } from './app-db.ts';
-import type { LoggedRequest } from '../sim/common/request-log.ts';
+import type { LoggedRequest } from '../../tools/sim/common/request-log.ts';
 import type { AppLauncher, AppRun } from './app-process.ts';
 import { checkFinalOutcomes, checkIntegrity, checkNothingLost, type AcceptedJob } from './invariants-app.ts';
 import { checkAliyunLog, checkTerminalLogs, checkTuyaTasks } from './invariants-targets.ts';
 import type { ChaosSite } from './site.ts';
 import { auditOutcomes } from '../audit/ground-truth.ts';
-import type { SimDevice } from '../sim/common/device.ts';
+import type { SimDevice } from '../../tools/sim/common/device.ts';
 import type { Violation } from './violation.ts';
 
 /** An Alibaba answer counts as received by the app unless its process died within this long after it. */

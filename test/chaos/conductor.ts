@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { createPrng } from '../sim/common/prng.ts';
+import { createPrng } from '../../tools/sim/common/prng.ts';
 import { acceptedJobs, jobOf } from './accepted.ts';
 import { AppLauncher } from './app-process.ts';
 import type { ChaosOptions } from './args.ts';

@@ -1,6 +1,6 @@
-import type { FaultKind, KnobBox } from '../sim/common/knobs.ts';
-import type { Prng } from '../sim/common/prng.ts';
-import type { SimTerminal } from '../../electron/core/removal/test-kit.ts';
+import type { FaultKind, KnobBox } from '../../tools/sim/common/knobs.ts';
+import type { Prng } from '../../tools/sim/common/prng.ts';
+import type { SimTerminal } from '../support/removal/test-kit.ts';
 import type { ChaosSite } from './site.ts';
 
 /** The kinds of fault a chaos run injects, as the figures name them. */

@@ -1,5 +1,5 @@
-import type { LoggedRequest } from '../sim/common/request-log.ts';
-import { deleteRequests } from '../../electron/core/removal/test-kit.ts';
+import type { LoggedRequest } from '../../tools/sim/common/request-log.ts';
+import { deleteRequests } from '../support/removal/test-kit.ts';
 import type { AppRun } from './app-process.ts';
 import type { ChaosSite } from './site.ts';
 import type { Violation } from './violation.ts';

@@ -1,6 +1,6 @@
-import type { SimDevice } from '../sim/common/device.ts';
-import type { LoggedRequest } from '../sim/common/request-log.ts';
-import { acknowledgedThenResent } from '../../electron/core/removal/test-kit.ts';
+import type { SimDevice } from '../../tools/sim/common/device.ts';
+import type { LoggedRequest } from '../../tools/sim/common/request-log.ts';
+import { acknowledgedThenResent } from '../support/removal/test-kit.ts';
 import type { Violation } from './violation.ts';
 
 /**

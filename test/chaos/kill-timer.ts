@@ -1,4 +1,4 @@
-import type { Prng } from '../sim/common/prng.ts';
+import type { Prng } from '../../tools/sim/common/prng.ts';
 import type { AppLauncher } from './app-process.ts';
 
 /** Longest an app process may run before the kill timer kills it anyway (a hang is a kill, counted apart). */

@@ -1,11 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startAliyunGateway, type AliyunGatewaySim, type AliyunUserRef } from '../sim/aliyun/index.ts';
-import type { Knobs } from '../sim/common/knobs.ts';
-import { generatePeople, type SimPerson } from '../sim/common/people.ts';
-import { startTuyaCloud, type TuyaCloudSim } from '../sim/tuya/index.ts';
-import { startTerminal, type SimTerminal } from '../../electron/core/removal/test-kit.ts';
+import { startAliyunGateway, type AliyunGatewaySim, type AliyunUserRef } from '../../tools/sim/aliyun/index.ts';
+import type { Knobs } from '../../tools/sim/common/knobs.ts';
+import { generatePeople, type SimPerson } from '../../tools/sim/common/people.ts';
+import { startTuyaCloud, type TuyaCloudSim } from '../../tools/sim/tuya/index.ts';
+import { startTerminal, type SimTerminal } from '../support/removal/test-kit.ts';
 
 /** The Tuya client of the chaos site (the only one its simulator knows). */
 export const TUYA_CLIENT = { id: 'chaosclient00000001', secret: 'chaossecret0000000000000000000001' };

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Prng } from '../sim/common/prng.ts';
+import type { Prng } from '../../tools/sim/common/prng.ts';
 import type { ChaosSite } from './site.ts';
 
 /** One app command the conductor runs. */

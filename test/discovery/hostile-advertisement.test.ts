@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canUseNamespaces } from '../sim/site/ip.ts';
-import { startSite, type Site } from '../sim/site/site.ts';
+import { canUseNamespaces } from '../../tools/sim/site/ip.ts';
+import { startSite, type Site } from '../../tools/sim/site/site.ts';
 
 const FCOM = resolve(import.meta.dirname, '../../bin/fcom.mjs');
 /** Whether a string holds C0 control characters. */
@@ -13,7 +13,7 @@ function hasControlCharacters(text: string): boolean {
   return [...text].some((c) => c.charCodeAt(0) < 0x20);
 }
 
-const HOSTILE = resolve(import.meta.dirname, '../sim/site/hostile-advertiser-main.ts');
+const HOSTILE = resolve(import.meta.dirname, '../../tools/sim/site/hostile-advertiser-main.ts');
 
 describe.skipIf(!canUseNamespaces())('a hostile mDNS advertisement on the site LAN (Linux, root)', () => {
   let site: Site;

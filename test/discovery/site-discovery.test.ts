@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canUseNamespaces } from '../sim/site/ip.ts';
-import { startSite, type Site, type TerminalOverrides } from '../sim/site/site.ts';
+import { canUseNamespaces } from '../../tools/sim/site/ip.ts';
+import { startSite, type Site, type TerminalOverrides } from '../../tools/sim/site/site.ts';
 
 const FCOM = resolve(import.meta.dirname, '../../bin/fcom.mjs');
 const TERMINALS = 20;

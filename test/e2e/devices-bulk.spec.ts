@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page, TestInfo } from '@playwright/test';
-import { createBasipDevice, type BasipDevice } from '../sim/basip/index.ts';
-import { serve, type SimServer } from '../sim/common/http.ts';
-import { generatePeople } from '../sim/common/people.ts';
+import { createBasipDevice, type BasipDevice } from '../../tools/sim/basip/index.ts';
+import { serve, type SimServer } from '../../tools/sim/common/http.ts';
+import { generatePeople } from '../../tools/sim/common/people.ts';
 import { expect, test } from './fixtures.ts';
 
 /**

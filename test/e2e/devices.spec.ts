@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import { createBasipDevice } from '../sim/basip/index.ts';
-import { serve, type SimServer } from '../sim/common/http.ts';
-import { generatePeople } from '../sim/common/people.ts';
-import { createSophonDevice } from '../sim/sophon/index.ts';
+import { createBasipDevice } from '../../tools/sim/basip/index.ts';
+import { serve, type SimServer } from '../../tools/sim/common/http.ts';
+import { generatePeople } from '../../tools/sim/common/people.ts';
+import { createSophonDevice } from '../../tools/sim/sophon/index.ts';
 import { expect, test } from './fixtures.ts';
 
 const HOSTILE_SERIAL = '<img src=x onerror=alert(1)>';

@@ -1,4 +1,4 @@
-import { generatePeople } from '../sim/common/people.ts';
+import { generatePeople } from '../../tools/sim/common/people.ts';
 import { expect, test } from './fixtures.ts';
 import { addTerminal, expectTruthfulOutcomes, startSimTerminal, type SimTerminal } from './removal-helpers.ts';
 

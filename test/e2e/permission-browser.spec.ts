@@ -1,7 +1,7 @@
 import type { PermissionRow } from '../../shared/domain/permission-browser.ts';
 import type { AppUnderTest } from './app-target.ts';
-import { generatePeople } from '../sim/common/people.ts';
-import { startTuyaCloud, type TuyaCloudSim } from '../sim/tuya/index.ts';
+import { generatePeople } from '../../tools/sim/common/people.ts';
+import { startTuyaCloud, type TuyaCloudSim } from '../../tools/sim/tuya/index.ts';
 import { test as appTest, expect } from './fixtures.ts';
 
 const CLIENT_ID = 'e2eclient0000000002';

@@ -1,5 +1,5 @@
-import { generatePeople } from '../sim/common/people.ts';
-import { startTuyaCloud, type TuyaCloudSim } from '../sim/tuya/index.ts';
+import { generatePeople } from '../../tools/sim/common/people.ts';
+import { startTuyaCloud, type TuyaCloudSim } from '../../tools/sim/tuya/index.ts';
 import { test as appTest, expect } from './fixtures.ts';
 
 /** The simulated cloud's only client (the test types these into Settings). */

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { startAliyunGateway, type AliyunGatewaySim, type AliyunUserRef } from '../sim/aliyun/index.ts';
-import { generatePeople } from '../sim/common/people.ts';
+import { startAliyunGateway, type AliyunGatewaySim, type AliyunUserRef } from '../../tools/sim/aliyun/index.ts';
+import { generatePeople } from '../../tools/sim/common/people.ts';
 import { expect, openApp, test } from './fixtures.ts';
 import {
   addTerminal,

@@ -2,12 +2,12 @@ import type { Locator, Page } from '@playwright/test';
 import { WebSocket } from 'ws';
 import type { Channel, RequestOf } from '../../shared/ipc/types.ts';
 import type { Result } from '../../shared/result.ts';
-import { createBasipDevice } from '../sim/basip/index.ts';
-import type { SimDevice } from '../sim/common/device.ts';
-import type { Knobs } from '../sim/common/knobs.ts';
-import { serve, type SimServer } from '../sim/common/http.ts';
-import type { SimPerson } from '../sim/common/people.ts';
-import { createSophonDevice } from '../sim/sophon/index.ts';
+import { createBasipDevice } from '../../tools/sim/basip/index.ts';
+import type { SimDevice } from '../../tools/sim/common/device.ts';
+import type { Knobs } from '../../tools/sim/common/knobs.ts';
+import { serve, type SimServer } from '../../tools/sim/common/http.ts';
+import type { SimPerson } from '../../tools/sim/common/people.ts';
+import { createSophonDevice } from '../../tools/sim/sophon/index.ts';
 import { findAppByUrl, type AppUnderTest } from './app-target.ts';
 import { auditOutcomes, type ReportedItem } from '../audit/ground-truth.ts';
 

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
-import type { BasipDevice } from '../sim/basip/index.ts';
-import { generatePeople } from '../sim/common/people.ts';
+import type { BasipDevice } from '../../tools/sim/basip/index.ts';
+import { generatePeople } from '../../tools/sim/common/people.ts';
 import { expect, test } from './fixtures.ts';
 import {
   addTerminal,

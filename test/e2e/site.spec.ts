@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { canUseNamespaces } from '../sim/site/ip.ts';
+import { canUseNamespaces } from '../../tools/sim/site/ip.ts';
 import { expect, test } from '@playwright/test';
 import { openApp } from './fixtures.ts';
 
-const DEMO_MAIN = resolve(import.meta.dirname, '../sim/site/demo-main.ts');
+const DEMO_MAIN = resolve(import.meta.dirname, '../../tools/sim/site/demo-main.ts');
 const URL_LINE = /^\s*(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)\s*$/;
 const TERMINALS = 12;
 

@@ -1,5 +1,5 @@
 import type { Terminal } from '../../shared/domain/terminal.ts';
-import { generatePeople } from '../sim/common/people.ts';
+import { generatePeople } from '../../tools/sim/common/people.ts';
 import { expect, test, type AppUnderTest } from './fixtures.ts';
 import { expectTruthfulOutcomes, startSimTerminal, type SimTerminal } from './removal-helpers.ts';
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { generatePeople } from '../sim/common/people.ts';
+import { generatePeople } from '../../tools/sim/common/people.ts';
 import { expect, test } from './fixtures.ts';
 import {
   addTerminal,

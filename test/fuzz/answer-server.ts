@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { serve, type SimServer } from '../sim/common/http.ts';
+import { serve, type SimServer } from '../../tools/sim/common/http.ts';
 import type { Endpoint } from '../../electron/core/drivers/driver.ts';
 
 /**

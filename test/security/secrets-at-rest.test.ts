@@ -18,10 +18,10 @@ import {
 } from '../../electron/main/safe-storage-secret-store.ts';
 import { isTrustedSenderUrl } from '../../electron/main/trusted-sender.ts';
 import { isChannel } from '../../shared/ipc/names.ts';
-import { createBasipDevice } from '../sim/basip/index.ts';
-import { serve, type SimServer } from '../sim/common/http.ts';
-import { generatePeople } from '../sim/common/people.ts';
-import { createSophonDevice } from '../sim/sophon/index.ts';
+import { createBasipDevice } from '../../tools/sim/basip/index.ts';
+import { serve, type SimServer } from '../../tools/sim/common/http.ts';
+import { generatePeople } from '../../tools/sim/common/people.ts';
+import { createSophonDevice } from '../../tools/sim/sophon/index.ts';
 import { findNeedles, md5Needles, scanTree, secretNeedles, type SecretHit } from './secret-scan.ts';
 import { credentialsSession, type Answer, type Invoke, type Sims } from './secrets-session.ts';
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { SimServer } from '../sim/common/http.ts';
+import type { SimServer } from '../../tools/sim/common/http.ts';
 
 /** A contract answer as every transport returns it. */
 export type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };

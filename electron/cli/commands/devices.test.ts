@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProbeAttempt, Terminal } from '../../../shared/domain/terminal.ts';
-import { createBasipDevice } from '../../../test/sim/basip/index.ts';
-import { serve, type SimHandler, type SimServer } from '../../../test/sim/common/http.ts';
-import { generatePeople } from '../../../test/sim/common/people.ts';
-import { cliRunner } from '../test-cli.ts';
+import { createBasipDevice } from '../../../tools/sim/basip/index.ts';
+import { serve, type SimHandler, type SimServer } from '../../../tools/sim/common/http.ts';
+import { generatePeople } from '../../../tools/sim/common/people.ts';
+import { cliRunner } from '../../../test/support/cli/test-cli.ts';
 import { attemptLine, capabilityText, passwordOption, trustText } from './devices.ts';
 
 /** A BAS-IP panel (simulator) whose info paths need a bearer token: 401 `{"error": "Log In"}` without one. */

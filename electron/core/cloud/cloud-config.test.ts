@@ -1,11 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startAliyunGateway } from '../../../test/sim/aliyun/index.ts';
-import { startTuyaCloud } from '../../../test/sim/tuya/index.ts';
+import { startAliyunGateway } from '../../../tools/sim/aliyun/index.ts';
+import { startTuyaCloud } from '../../../tools/sim/tuya/index.ts';
 import { CLOUD_SECRET_KEYS } from './cloud-config.ts';
-import { cloudCore, memorySecrets } from './jobs/test-kit.ts';
-import { TEST_CREDENTIALS } from './tuya/test-fixtures.ts';
+import { cloudCore, memorySecrets } from '../../../test/support/cloud/cloud-jobs-kit.ts';
+import { TEST_CREDENTIALS } from '../../../test/support/cloud/tuya-fixtures.ts';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

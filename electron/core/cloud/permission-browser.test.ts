@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PermissionRow } from '../../../shared/domain/permission-browser.ts';
-import { generatePeople } from '../../../test/sim/common/people.ts';
-import { startTuyaCloud, type TuyaCloudSim } from '../../../test/sim/tuya/index.ts';
-import { cloudCore, waitUntil } from './jobs/test-kit.ts';
-import { TEST_CREDENTIALS } from './tuya/test-fixtures.ts';
+import { generatePeople } from '../../../tools/sim/common/people.ts';
+import { startTuyaCloud, type TuyaCloudSim } from '../../../tools/sim/tuya/index.ts';
+import { cloudCore, waitUntil } from '../../../test/support/cloud/cloud-jobs-kit.ts';
+import { TEST_CREDENTIALS } from '../../../test/support/cloud/tuya-fixtures.ts';
 
 type Kit = ReturnType<typeof cloudCore>;
 const cleanup: (() => Promise<void> | void)[] = [];

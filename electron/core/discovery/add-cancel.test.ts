@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBasipDevice } from '../../../test/sim/basip/index.ts';
-import { serve, type SimHandler, type SimServer } from '../../../test/sim/common/http.ts';
+import { createBasipDevice } from '../../../tools/sim/basip/index.ts';
+import { serve, type SimHandler, type SimServer } from '../../../tools/sim/common/http.ts';
 import { createCore, type Core } from '../compose.ts';
 import { createMemorySecretStore } from '../secrets/memory-secret-store.ts';
 

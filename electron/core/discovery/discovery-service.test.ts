@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Terminal } from '../../../shared/domain/terminal.ts';
-import { createBasipDevice } from '../../../test/sim/basip/index.ts';
-import { serve, type SimServer } from '../../../test/sim/common/http.ts';
-import { generatePeople } from '../../../test/sim/common/people.ts';
-import { createSophonDevice } from '../../../test/sim/sophon/index.ts';
+import { createBasipDevice } from '../../../tools/sim/basip/index.ts';
+import { serve, type SimServer } from '../../../tools/sim/common/http.ts';
+import { generatePeople } from '../../../tools/sim/common/people.ts';
+import { createSophonDevice } from '../../../tools/sim/sophon/index.ts';
 import { createCore, type Core } from '../compose.ts';
 
 describe('discovery service against the simulators (127.0.0.1)', () => {

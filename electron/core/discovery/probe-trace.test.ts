@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProbeAttemptSchema } from '../../../shared/domain/terminal.ts';
-import { serve, type SimServer } from '../../../test/sim/common/http.ts';
+import { serve, type SimServer } from '../../../tools/sim/common/http.ts';
 import { createProbeRecorder, excerptOf, MAX_EXCERPT, requestLine } from './probe-trace.ts';
 
 const servers: SimServer[] = [];

@@ -77,7 +77,7 @@ describe('job leases: one process runs a job', () => {
         : resolve(import.meta.dirname, '../../../node_modules/node/bin/node');
     open('host'); // creates the schema before the child opens the file
     const child = spawn(node, [
-      resolve(import.meta.dirname, 'lease-holder.fixture.ts'),
+      resolve(import.meta.dirname, '../../../test/support/jobs/lease-holder.fixture.ts'),
       join(dir, 'fcom.sqlite'),
       'job-9',
     ]);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RemovalItem } from '../../../shared/domain/people-import.ts';
 import { auditOutcomes, snapshotHeld } from '../../../test/audit/ground-truth.ts';
-import type { BasipDevice } from '../../../test/sim/basip/index.ts';
-import { generatePeople, type SimPerson } from '../../../test/sim/common/people.ts';
+import type { BasipDevice } from '../../../tools/sim/basip/index.ts';
+import { generatePeople, type SimPerson } from '../../../tools/sim/common/people.ts';
 import type { Core } from '../compose.ts';
 import { importPeopleFile } from '../people-import/index.ts';
-import { addTerminals, startTerminal, testCore, type SimTerminal } from '../removal/test-kit.ts';
+import { addTerminals, startTerminal, testCore, type SimTerminal } from '../../../test/support/removal/test-kit.ts';
 
 /**
  * Issue 17's acceptance on a simulated site of both kinds (127.0.0.1): a CSV of names and per-vendor ids

@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_REFRESH, refreshTerminal } from './refresh.ts';
 import { findPeople } from './search.ts';
 import { createIndexStore, type IndexStore } from './store.ts';
-import { basipPerson, scriptedSession, sophonPerson, tempDatabase, terminalOf } from './test-kit.ts';
+import {
+  basipPerson,
+  scriptedSession,
+  sophonPerson,
+  tempDatabase,
+  terminalOf,
+} from '../../../test/support/people-index/test-kit.ts';
 import type { Database } from '../db/database.ts';
 
 const LINK_A = '0f8fad5b-d9cb-469f-a165-70867728950e';

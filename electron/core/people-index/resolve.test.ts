@@ -3,7 +3,7 @@ import type { IndexStaleness } from '../../../shared/domain/people-index.ts';
 import { resolvePeople, type ResolveInput } from './resolve.ts';
 import { rowOf } from './rows.ts';
 import type { IndexRow } from './store.ts';
-import { basipPerson, sophonPerson, terminalOf } from './test-kit.ts';
+import { basipPerson, sophonPerson, terminalOf } from '../../../test/support/people-index/test-kit.ts';
 
 const LINK_A = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const LINK_B = '7c9e6679-7425-40de-944b-e07fc1f90ae7';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generatePeople } from '../../../test/sim/common/people.ts';
+import { generatePeople } from '../../../tools/sim/common/people.ts';
 import { auditOutcomes } from '../../../test/audit/ground-truth.ts';
 import type { Core } from '../compose.ts';
 import {
@@ -11,7 +11,7 @@ import {
   testCore,
   waitUntil,
   type SimTerminal,
-} from './test-kit.ts';
+} from '../../../test/support/removal/test-kit.ts';
 
 /**
  * Issue 5's acceptance, in one process: 2,000 people removed from 20 simulated terminals (10 Sophon,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, DATABASE_FILE } from '../compose.ts';
 import { openDatabase } from '../db/database.ts';
-import { generatePeople } from '../../../test/sim/common/people.ts';
+import { generatePeople } from '../../../tools/sim/common/people.ts';
 import type { TerminalDriver } from '../drivers/driver.ts';
 import { realDrivers } from './sessions.ts';
 import {
@@ -17,7 +17,7 @@ import {
   testCore,
   waitUntil,
   type SimTerminal,
-} from './test-kit.ts';
+} from '../../../test/support/removal/test-kit.ts';
 
 const people = generatePeople('controls', 60);
 const listed = people.slice(0, 50);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { md5UpperHex } from '../drivers/basip/index.ts';
-import type { BasipDevice } from '../../../test/sim/basip/index.ts';
-import { generatePeople } from '../../../test/sim/common/people.ts';
+import type { BasipDevice } from '../../../tools/sim/basip/index.ts';
+import { generatePeople } from '../../../tools/sim/common/people.ts';
 import {
   acknowledgedThenResent,
   addTerminals,
@@ -11,7 +11,7 @@ import {
   startTerminal,
   testCore,
   type SimTerminal,
-} from './test-kit.ts';
+} from '../../../test/support/removal/test-kit.ts';
 
 const people = generatePeople('executor', 40);
 const listed = people.slice(0, 30);

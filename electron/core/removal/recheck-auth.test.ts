@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { generatePeople } from '../../../test/sim/common/people.ts';
-import { acknowledgedThenResent, addTerminals, listOf, startTerminal, testCore } from './test-kit.ts';
+import { generatePeople } from '../../../tools/sim/common/people.ts';
+import {
+  acknowledgedThenResent,
+  addTerminals,
+  listOf,
+  startTerminal,
+  testCore,
+} from '../../../test/support/removal/test-kit.ts';
 
 const people = generatePeople('recheck-auth', 12);
 const listed = people.slice(0, 6);

@@ -6,7 +6,7 @@ import type { Evidence } from '../../../shared/domain/removal.ts';
 import type { OperationState } from '../../../shared/domain/sync.ts';
 import { createCore, type Core } from '../compose.ts';
 import { createJournal } from '../removal/journal.ts';
-import { memorySecrets } from '../removal/test-kit.ts';
+import { memorySecrets } from '../../../test/support/removal/test-kit.ts';
 import { collectReport, type ReportOperation } from './collect.ts';
 import { renderCsv, REPORT_CSV_COLUMNS } from './csv.ts';
 import { renderHtml } from './html.ts';

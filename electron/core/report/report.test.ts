@@ -9,7 +9,7 @@ import { createPushJournal } from '../cloud/jobs/push-journal.ts';
 import { createCore, type Core } from '../compose.ts';
 import { createJournal } from '../removal/journal.ts';
 import type { PlannedItem } from '../removal/planner.ts';
-import { memorySecrets } from '../removal/test-kit.ts';
+import { memorySecrets } from '../../../test/support/removal/test-kit.ts';
 import { HTML_ITEM_LIMIT } from './collect.ts';
 import { REPORT_CSV_COLUMNS } from './csv.ts';
 

@@ -133,7 +133,7 @@ describe('encrypted file secret store', () => {
   });
 
   it('loses no write when eight processes save at the same moment', async () => {
-    const writer = resolve(import.meta.dirname, 'concurrent-writer.fixture.ts');
+    const writer = resolve(import.meta.dirname, '../../../test/support/secrets/concurrent-writer.fixture.ts');
     const runs = Array.from(
       { length: 8 },
       (_, i) =>

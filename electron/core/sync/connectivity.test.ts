@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startGateway, type GatewayFixture } from '../cloud/aliyun/test-harness.ts';
-import { startCloud, type CloudFixture } from '../cloud/tuya/test-fixtures.ts';
-import { waitUntil } from '../removal/test-kit.ts';
+import { startGateway, type GatewayFixture } from '../../../test/support/cloud/aliyun-harness.ts';
+import { startCloud, type CloudFixture } from '../../../test/support/cloud/tuya-fixtures.ts';
+import { waitUntil } from '../../../test/support/removal/test-kit.ts';
 import { aliyunProbe, tuyaProbe } from './cloud-probes.ts';
 import { createConnectivityMonitor } from './connectivity.ts';
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Operation, OperationState } from '../../../shared/domain/sync.ts';
-import { startCloud, TEST_CREDENTIALS } from '../cloud/tuya/test-fixtures.ts';
+import { startCloud, TEST_CREDENTIALS } from '../../../test/support/cloud/tuya-fixtures.ts';
 import { createCore, type Core, type CoreOptions } from '../compose.ts';
-import { memorySecrets, waitUntil } from '../removal/test-kit.ts';
+import { memorySecrets, waitUntil } from '../../../test/support/removal/test-kit.ts';
 import type { ProbeOutcome } from './connectivity.ts';
 import { emptySyncCounts, type ActionInfo, type SyncSource, type TargetRef } from './source.ts';
 

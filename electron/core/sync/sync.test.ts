@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generatePeople } from '../../../test/sim/common/people.ts';
+import { generatePeople } from '../../../tools/sim/common/people.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { createSophonDriver } from '../drivers/sophon/index.ts';
 import { dispatch } from '../ipc/dispatch.ts';
@@ -15,7 +15,7 @@ import {
   testCore,
   waitUntil,
   type SimTerminal,
-} from '../removal/test-kit.ts';
+} from '../../../test/support/removal/test-kit.ts';
 import { terminalCredentialsKey, writeCredentials } from '../secrets/secret-store.ts';
 
 /**

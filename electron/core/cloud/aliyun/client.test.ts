@@ -6,7 +6,7 @@ import { gatewayOrigin, type AliyunClient } from './client.ts';
 import { createAdaptivePacer } from '../jobs/pacer.ts';
 import { AliyunError } from './errors.ts';
 import { PERMISSION_DELETE_API_VER, PERMISSION_DELETE_PATH } from './permission-delete.ts';
-import { IOT_TOKEN, startGateway, type GatewayFixture } from './test-harness.ts';
+import { IOT_TOKEN, startGateway, type GatewayFixture } from '../../../../test/support/cloud/aliyun-harness.ts';
 
 let gw: GatewayFixture;
 

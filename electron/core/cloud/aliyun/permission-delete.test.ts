@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AliyunPermission } from '../../../../test/sim/aliyun/index.ts';
+import type { AliyunPermission } from '../../../../tools/sim/aliyun/index.ts';
 import type { AliyunClient } from './client.ts';
 import {
   PERMISSION_DELETE_PATH,
@@ -7,7 +7,7 @@ import {
   type AliyunUserType,
   type FacePermissionResult,
 } from './permission-delete.ts';
-import { IOT_TOKEN, startGateway, type GatewayFixture } from './test-harness.ts';
+import { IOT_TOKEN, startGateway, type GatewayFixture } from '../../../../test/support/cloud/aliyun-harness.ts';
 
 let gw: GatewayFixture;
 let client: AliyunClient;

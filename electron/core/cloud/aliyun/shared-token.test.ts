@@ -6,7 +6,13 @@ import { createEncryptedFileStore } from '../../secrets/encrypted-file-store.ts'
 import type { AliyunClient } from './client.ts';
 import { PERMISSION_DELETE_API_VER, PERMISSION_DELETE_PATH } from './permission-delete.ts';
 import { createSharedTokenStore } from './shared-token.ts';
-import { APP_KEY, APP_SECRET, PROJECT_ID, startGateway, type GatewayFixture } from './test-harness.ts';
+import {
+  APP_KEY,
+  APP_SECRET,
+  PROJECT_ID,
+  startGateway,
+  type GatewayFixture,
+} from '../../../../test/support/cloud/aliyun-harness.ts';
 
 const TTL = 600_000;
 const FAST = { scrypt: { N: 2 ** 10, r: 8, p: 1 } };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startAliyunGateway, type AliyunGatewaySim } from '../../../../test/sim/aliyun/index.ts';
-import { cloudCore, waitUntil } from './test-kit.ts';
+import { startAliyunGateway, type AliyunGatewaySim } from '../../../../tools/sim/aliyun/index.ts';
+import { cloudCore, waitUntil } from '../../../../test/support/cloud/cloud-jobs-kit.ts';
 
 const APP_KEY = '203753016';
 const APP_SECRET = 'gateway-secret-1';

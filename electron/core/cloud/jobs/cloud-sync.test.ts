@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { generatePeople } from '../../../../test/sim/common/people.ts';
-import { startAliyunGateway } from '../../../../test/sim/aliyun/index.ts';
-import { startTuyaCloud } from '../../../../test/sim/tuya/index.ts';
-import { TEST_CREDENTIALS } from '../tuya/test-fixtures.ts';
-import { cloudCore, FAST, waitUntil } from './test-kit.ts';
+import { generatePeople } from '../../../../tools/sim/common/people.ts';
+import { startAliyunGateway } from '../../../../tools/sim/aliyun/index.ts';
+import { startTuyaCloud } from '../../../../tools/sim/tuya/index.ts';
+import { TEST_CREDENTIALS } from '../../../../test/support/cloud/tuya-fixtures.ts';
+import { cloudCore, FAST, waitUntil } from '../../../../test/support/cloud/cloud-jobs-kit.ts';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

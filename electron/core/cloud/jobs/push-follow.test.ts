@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { generatePeople } from '../../../../test/sim/common/people.ts';
-import { startTuyaCloud, type TuyaCloudOptions, type TuyaCloudSim } from '../../../../test/sim/tuya/index.ts';
-import { TEST_CREDENTIALS } from '../tuya/test-fixtures.ts';
+import { generatePeople } from '../../../../tools/sim/common/people.ts';
+import { startTuyaCloud, type TuyaCloudOptions, type TuyaCloudSim } from '../../../../tools/sim/tuya/index.ts';
+import { TEST_CREDENTIALS } from '../../../../test/support/cloud/tuya-fixtures.ts';
 import { BREAKDOWNS_PER_OPEN } from './push-on-demand.ts';
-import { cloudCore, FAST, waitUntil } from './test-kit.ts';
+import { cloudCore, FAST, waitUntil } from '../../../../test/support/cloud/cloud-jobs-kit.ts';
 
 type Kit = ReturnType<typeof cloudCore>;
 const cleanup: (() => Promise<void> | void)[] = [];

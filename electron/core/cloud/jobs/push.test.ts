@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../../../shared/domain/job.ts';
-import { generatePeople } from '../../../../test/sim/common/people.ts';
-import { startTuyaCloud, type TuyaCloudSim } from '../../../../test/sim/tuya/index.ts';
-import { TEST_CREDENTIALS } from '../tuya/test-fixtures.ts';
-import { cloudCore, waitUntil } from './test-kit.ts';
+import { generatePeople } from '../../../../tools/sim/common/people.ts';
+import { startTuyaCloud, type TuyaCloudSim } from '../../../../tools/sim/tuya/index.ts';
+import { TEST_CREDENTIALS } from '../../../../test/support/cloud/tuya-fixtures.ts';
+import { cloudCore, waitUntil } from '../../../../test/support/cloud/cloud-jobs-kit.ts';
 
 type Kit = ReturnType<typeof cloudCore>;
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -157,7 +157,7 @@ describe('permission push jobs against the Tuya simulator', () => {
 describe('the idempotency rule of issue calls', () => {
   it('an answer lost after the cloud started the task: re-checked in the task list, never issued twice', async () => {
     const sim = await site();
-    const { startLossyProxy } = await import('./test-kit.ts');
+    const { startLossyProxy } = await import('../../../../test/support/cloud/cloud-jobs-kit.ts');
     const proxy = await startLossyProxy(sim.origin);
     cleanup.push(() => proxy.close());
     const k = kit();

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { generatePeople } from '../../../../test/sim/common/people.ts';
+import { generatePeople } from '../../../../tools/sim/common/people.ts';
 import { getAccessAuthDetail, readAccessAuthWindow, readAllAccessAuth } from './access-auth.ts';
 import { queryAccessAuth } from './api.ts';
-import { startCloud, type CloudFixture } from './test-fixtures.ts';
+import { startCloud, type CloudFixture } from '../../../../test/support/cloud/tuya-fixtures.ts';
 
 const fixtures: CloudFixture[] = [];
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { generatePeople } from '../../../../test/sim/common/people.ts';
+import { generatePeople } from '../../../../tools/sim/common/people.ts';
 import {
   getIssueInfo,
   getTask,
@@ -12,7 +12,7 @@ import {
   queryAccessAuth,
   queryAllAccessAuth,
 } from './api.ts';
-import { startCloud, type CloudFixture } from './test-fixtures.ts';
+import { startCloud, type CloudFixture } from '../../../../test/support/cloud/tuya-fixtures.ts';
 
 const fixtures: CloudFixture[] = [];
 afterEach(async () => {

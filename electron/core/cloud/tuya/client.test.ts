@@ -2,7 +2,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/errors.ts';
 import { TuyaError } from './errors.ts';
-import { startCloud, type CloudFixture } from './test-fixtures.ts';
+import { startCloud, type CloudFixture } from '../../../../test/support/cloud/tuya-fixtures.ts';
 
 const CHANNELS = '/v1.0/iot-02/building/access-control-channels';
 const MINUTE = 60_000;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listChannels } from './api.ts';
-import { startCloud, type CloudFixture } from './test-fixtures.ts';
+import { startCloud, type CloudFixture } from '../../../../test/support/cloud/tuya-fixtures.ts';
 
 let fx: CloudFixture | undefined;
 afterEach(async () => {

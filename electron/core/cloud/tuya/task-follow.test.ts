@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { generatePeople } from '../../../../test/sim/common/people.ts';
-import type { TaskNumbering } from '../../../../test/sim/tuya/task-values.ts';
+import { generatePeople } from '../../../../tools/sim/common/people.ts';
+import type { TaskNumbering } from '../../../../tools/sim/tuya/task-values.ts';
 import { issuePermissions } from './api.ts';
 import type { Sleep } from './backoff.ts';
 import { followTask, followTaskBounded } from './task-monitor.ts';
-import { startCloud, type CloudFixture } from './test-fixtures.ts';
+import { startCloud, type CloudFixture } from '../../../../test/support/cloud/tuya-fixtures.ts';
 
 let fx: CloudFixture | undefined;
 afterEach(async () => {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { generatePeople } from '../../../../test/sim/common/people.ts';
+import { generatePeople } from '../../../../tools/sim/common/people.ts';
 import { issuePermissions } from './api.ts';
 import type { Sleep } from './backoff.ts';
 import { followTask, retryFailed, type FollowedTask, type TaskProgressReport } from './task-monitor.ts';
-import { startCloud, type CloudFixture } from './test-fixtures.ts';
+import { startCloud, type CloudFixture } from '../../../../test/support/cloud/tuya-fixtures.ts';
 
 const STEP = 1000;
 let fx: CloudFixture;

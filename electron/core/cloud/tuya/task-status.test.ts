@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TASK_VALUE_MAPPING } from '../../../../test/sim/tuya/task-values.ts';
+import { TASK_VALUE_MAPPING } from '../../../../tools/sim/tuya/task-values.ts';
 import {
   CERTIFICATE_POLICIES,
   TUYA_TASK_VALUES,

@@ -4,7 +4,7 @@ import { DriverError } from '../driver.ts';
 import { md5UpperHex } from './auth.ts';
 import { ADMIN_NEEDED_MESSAGE, WRONG_LOGIN_MESSAGE } from './errors.ts';
 import { V0_UNSUPPORTED_MESSAGE } from './session.ts';
-import { startPanel, type PanelFixture } from './test-harness.ts';
+import { startPanel, type PanelFixture } from '../../../../test/support/drivers/basip-harness.ts';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DriverError } from '../driver.ts';
 import { createBasipDriver } from './index.ts';
-import { refusedPort, startPanel, type PanelFixture } from './test-harness.ts';
+import { refusedPort, startPanel, type PanelFixture } from '../../../../test/support/drivers/basip-harness.ts';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {

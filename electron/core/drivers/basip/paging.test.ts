@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DriverError } from '../driver.ts';
 import { PAGE_LIMITS, personOf, planPages, readIdentifierPage } from './paging.ts';
 import { createBasipDriver } from './index.ts';
-import { json, startFake, startPanel, type PanelFixture } from './test-harness.ts';
+import { json, startFake, startPanel, type PanelFixture } from '../../../../test/support/drivers/basip-harness.ts';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SimHandler } from '../../../../test/sim/common/http.ts';
+import type { SimHandler } from '../../../../tools/sim/common/http.ts';
 import { createTerminalHttp } from '../http-client.ts';
 import { createBasipDriver } from './index.ts';
 import { apiVersionOfFirmware, isLoginWall, readDeviceInfo, verifyBasip } from './probe.ts';
-import { json, refusedPort, startFake, startPanel } from './test-harness.ts';
+import { json, refusedPort, startFake, startPanel } from '../../../../test/support/drivers/basip-harness.ts';
 
 /** Puts the panel's info paths behind a login: without a bearer token they answer 401 `{"error": "Log In"}`. */
 const infoBehindLogin =

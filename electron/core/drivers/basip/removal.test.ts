@@ -3,7 +3,7 @@ import { DriverError } from '../driver.ts';
 import { createBasipDriver } from './index.ts';
 import { checkUids } from './removal.ts';
 import { linkResults, NO_ITEM_ANSWER, NOT_REPORTED, uidResults } from './results.ts';
-import { json, startFake, startPanel, type PanelFixture } from './test-harness.ts';
+import { json, startFake, startPanel, type PanelFixture } from '../../../../test/support/drivers/basip-harness.ts';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {

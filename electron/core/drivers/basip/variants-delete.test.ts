@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FirmwareVariant } from '../../../../test/sim/common/knobs.ts';
+import type { FirmwareVariant } from '../../../../tools/sim/common/knobs.ts';
 import type { ItemResult } from '../driver.ts';
 import { REFUSED_ALONE_REASON } from './removal.ts';
-import { startPanel, type PanelFixture } from './test-harness.ts';
+import { startPanel, type PanelFixture } from '../../../../test/support/drivers/basip-harness.ts';
 
 /**
- * Deletes against the simulated panel's firmware variants (test/sim/basip/README.md): every outcome must rest
+ * Deletes against the simulated panel's firmware variants (tools/sim/basip/README.md): every outcome must rest
  * on the panel's own per-id word, checked against what the simulator really holds afterwards.
  */
 

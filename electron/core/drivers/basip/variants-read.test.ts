@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FirmwareVariant } from '../../../../test/sim/common/knobs.ts';
+import type { FirmwareVariant } from '../../../../tools/sim/common/knobs.ts';
 import { DriverError, type TerminalSession } from '../driver.ts';
 import { V0_UNSUPPORTED_MESSAGE } from './index.ts';
-import { startPanel, type PanelFixture } from './test-harness.ts';
+import { startPanel, type PanelFixture } from '../../../../test/support/drivers/basip-harness.ts';
 
-/** Probing and reading against the simulated panel's firmware variants (test/sim/basip/README.md). */
+/** Probing and reading against the simulated panel's firmware variants (tools/sim/basip/README.md). */
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {

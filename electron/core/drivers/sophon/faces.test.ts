@@ -1,8 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SimServer } from '../../../../test/sim/common/http.ts';
+import type { SimServer } from '../../../../tools/sim/common/http.ts';
 import type { TerminalPerson } from '../driver.ts';
 import { createSophonDriver } from './index.ts';
-import { startConstant, endpointOf, startSophon, type RunningSophon } from './test-fixtures.ts';
+import {
+  startConstant,
+  endpointOf,
+  startSophon,
+  type RunningSophon,
+} from '../../../../test/support/drivers/sophon-fixtures.ts';
 
 const driver = createSophonDriver({ timeoutMs: 2000 });
 const servers: SimServer[] = [];

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FaultKind } from '../../../../test/sim/common/knobs.ts';
-import type { SimServer } from '../../../../test/sim/common/http.ts';
+import type { FaultKind } from '../../../../tools/sim/common/knobs.ts';
+import type { SimServer } from '../../../../tools/sim/common/http.ts';
 import { DriverError } from '../driver.ts';
 import { createSophonDriver } from './index.ts';
-import { closedPort, startSophon, type RunningSophon } from './test-fixtures.ts';
+import { closedPort, startSophon, type RunningSophon } from '../../../../test/support/drivers/sophon-fixtures.ts';
 
 const TIMEOUT_MS = 400;
 const driver = createSophonDriver({ timeoutMs: TIMEOUT_MS });

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SimServer } from '../../../../test/sim/common/http.ts';
+import type { SimServer } from '../../../../tools/sim/common/http.ts';
 import { DriverError } from '../driver.ts';
 import { createSophonDriver } from './index.ts';
-import { endpointOf, startConstant, startFake } from './test-fixtures.ts';
+import { endpointOf, startConstant, startFake } from '../../../../test/support/drivers/sophon-fixtures.ts';
 
 const driver = createSophonDriver({ timeoutMs: 3000 });
 const servers: SimServer[] = [];

@@ -1,10 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBasipDevice } from '../../../../test/sim/basip/index.ts';
-import { serve, type SimServer } from '../../../../test/sim/common/http.ts';
+import { createBasipDevice } from '../../../../tools/sim/basip/index.ts';
+import { serve, type SimServer } from '../../../../tools/sim/common/http.ts';
 import { createTerminalHttp } from '../http-client.ts';
 import { createSophonDriver } from './index.ts';
 import { sophonErrorCode, verifySophon } from './probe.ts';
-import { closedPort, endpointOf, startConstant, startFake, startSophon } from './test-fixtures.ts';
+import {
+  closedPort,
+  endpointOf,
+  startConstant,
+  startFake,
+  startSophon,
+} from '../../../../test/support/drivers/sophon-fixtures.ts';
 
 const driver = createSophonDriver({ timeoutMs: 1000 });
 const servers: SimServer[] = [];

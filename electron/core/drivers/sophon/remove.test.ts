@@ -1,9 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readBody, type SimServer } from '../../../../test/sim/common/http.ts';
+import { readBody, type SimServer } from '../../../../tools/sim/common/http.ts';
 import { DriverError } from '../driver.ts';
 import { createSophonDriver } from './index.ts';
-import { endpointOf, startConstant, startFake, startSophon, type RunningSophon } from './test-fixtures.ts';
+import {
+  endpointOf,
+  startConstant,
+  startFake,
+  startSophon,
+  type RunningSophon,
+} from '../../../../test/support/drivers/sophon-fixtures.ts';
 
 const driver = createSophonDriver({ timeoutMs: 2000 });
 const servers: SimServer[] = [];

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SimServer } from '../../../../test/sim/common/http.ts';
-import type { Knobs } from '../../../../test/sim/common/knobs.ts';
+import type { SimServer } from '../../../../tools/sim/common/http.ts';
+import type { Knobs } from '../../../../tools/sim/common/knobs.ts';
 import { createSophonDriver } from './index.ts';
-import { startSophon, type RunningSophon } from './test-fixtures.ts';
+import { startSophon, type RunningSophon } from '../../../../test/support/drivers/sophon-fixtures.ts';
 
 /** Reads against the simulator's firmware variants: numbers in unused fields, a silent page cap. */
 

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SimServer } from '../../../../test/sim/common/http.ts';
-import type { Knobs } from '../../../../test/sim/common/knobs.ts';
-import { generatePeople } from '../../../../test/sim/common/people.ts';
-import { serve } from '../../../../test/sim/common/http.ts';
-import { createSophonDevice } from '../../../../test/sim/sophon/index.ts';
+import type { SimServer } from '../../../../tools/sim/common/http.ts';
+import type { Knobs } from '../../../../tools/sim/common/knobs.ts';
+import { generatePeople } from '../../../../tools/sim/common/people.ts';
+import { serve } from '../../../../tools/sim/common/http.ts';
+import { createSophonDevice } from '../../../../tools/sim/sophon/index.ts';
 import type { ItemResult } from '../driver.ts';
 import { createSophonDriver } from './index.ts';
-import { endpointOf, startSophon, type RunningSophon } from './test-fixtures.ts';
+import { endpointOf, startSophon, type RunningSophon } from '../../../../test/support/drivers/sophon-fixtures.ts';
 
 /**
  * Removal against the simulator's firmware variants (knobs.ts): each test fails on a driver that takes a

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Endpoint } from '../driver.ts';
-import { generatePeople } from '../../../../test/sim/common/people.ts';
-import { serve, type SimServer } from '../../../../test/sim/common/http.ts';
-import type { Knobs } from '../../../../test/sim/common/knobs.ts';
-import { createSophonDevice } from '../../../../test/sim/sophon/index.ts';
+import type { Endpoint } from '../../../electron/core/drivers/driver.ts';
+import { generatePeople } from '../../../tools/sim/common/people.ts';
+import { serve, type SimServer } from '../../../tools/sim/common/http.ts';
+import type { Knobs } from '../../../tools/sim/common/knobs.ts';
+import { createSophonDevice } from '../../../tools/sim/sophon/index.ts';
 
 /** Test-only helpers: a simulated Sophon terminal or a hand-written fake server, on 127.0.0.1. */
 

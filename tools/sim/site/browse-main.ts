@@ -32,7 +32,7 @@ export function toBrowseEvent(event: BrowseEvent['event'], service: Service): Br
 }
 
 /**
- * The laptop side's mDNS browser: `node test/sim/site/browse-main.ts [--type http] [--interface ADDR]
+ * The laptop side's mDNS browser: `node tools/sim/site/browse-main.ts [--type http] [--interface ADDR]
  * [--interval MS]`, run inside the laptop namespace (it refuses anywhere else). Prints one JSON line per
  * service going up or down; with --interval it asks again every MS milliseconds. Stops on SIGTERM or
  * SIGINT.

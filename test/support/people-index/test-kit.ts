@@ -2,8 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Terminal } from '../../../shared/domain/terminal.ts';
-import { openDatabase, type Database } from '../db/database.ts';
-import { DriverError, type PeoplePage, type TerminalPerson, type TerminalSession } from '../drivers/driver.ts';
+import { openDatabase, type Database } from '../../../electron/core/db/database.ts';
+import {
+  DriverError,
+  type PeoplePage,
+  type TerminalPerson,
+  type TerminalSession,
+} from '../../../electron/core/drivers/driver.ts';
 
 /** Test helpers of the people index: a database in a temporary folder, terminals and scripted sessions. */
 

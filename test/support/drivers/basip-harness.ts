@@ -4,11 +4,11 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createBasipDevice, type BasipDevice, type BasipDeviceOptions } from '../../../../test/sim/basip/index.ts';
-import { serve, type SimHandler, type SimServer } from '../../../../test/sim/common/http.ts';
-import { generatePeople } from '../../../../test/sim/common/people.ts';
-import type { Endpoint, TerminalDriver, TerminalSession } from '../driver.ts';
-import { createBasipDriver } from './index.ts';
+import { createBasipDevice, type BasipDevice, type BasipDeviceOptions } from '../../../tools/sim/basip/index.ts';
+import { serve, type SimHandler, type SimServer } from '../../../tools/sim/common/http.ts';
+import { generatePeople } from '../../../tools/sim/common/people.ts';
+import type { Endpoint, TerminalDriver, TerminalSession } from '../../../electron/core/drivers/driver.ts';
+import { createBasipDriver } from '../../../electron/core/drivers/basip/index.ts';
 
 /** A simulated panel listening on 127.0.0.1, with a driver pointed at it. */
 export interface PanelFixture {

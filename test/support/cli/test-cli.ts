@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 
 /** The `fcom` launcher the tests run (the same one users run). */
-export const FCOM = resolve(import.meta.dirname, '../../bin/fcom.mjs');
+export const FCOM = resolve(import.meta.dirname, '../../../bin/fcom.mjs');
 
 /** How one `fcom` run ended. */
 export interface CliRun {

@@ -7,8 +7,12 @@ import {
   startAliyunGateway,
   type AliyunGatewayOptions,
   type AliyunGatewaySim,
-} from '../../../../test/sim/aliyun/index.ts';
-import { createAliyunClient, type AliyunClient, type AliyunClientOptions } from './client.ts';
+} from '../../../tools/sim/aliyun/index.ts';
+import {
+  createAliyunClient,
+  type AliyunClient,
+  type AliyunClientOptions,
+} from '../../../electron/core/cloud/aliyun/client.ts';
 
 /** The simulator's main app. */
 export const APP_KEY = '203753016';

@@ -2,7 +2,7 @@ import { IDENTIFIER_TYPES, type BasipIdentifier } from './identifier.ts';
 import type { PanelAnswer } from './panel.ts';
 
 /**
- * How the firmware variants of test/sim/common/knobs.ts reshape a panel's answers (see README.md here).
+ * How the firmware variants of tools/sim/common/knobs.ts reshape a panel's answers (see README.md here).
  * The routes decide WHEN a variant applies; these helpers only say WHAT the answer looks like then.
  */
 

@@ -3,7 +3,7 @@ import { serveControl } from './control.ts';
 import { startRelay } from './relay.ts';
 
 /**
- * The laptop-namespace half of the demo's bridge: `node test/sim/site/relay-main.ts --unix PATH
+ * The laptop-namespace half of the demo's bridge: `node tools/sim/site/relay-main.ts --unix PATH
  * --to-port P`, started with an IPC channel. Relays connections on the unix socket PATH to
  * 127.0.0.1:P inside its own namespace; reports ready once listening; `stop` (or the harness going
  * away) closes it and removes the socket file.

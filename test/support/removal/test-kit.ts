@@ -1,18 +1,18 @@
-import { createMemorySecretStore } from '../secrets/memory-secret-store.ts';
+import { createMemorySecretStore } from '../../../electron/core/secrets/memory-secret-store.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Terminal } from '../../../shared/domain/terminal.ts';
 import type { RemovalItem } from '../../../shared/domain/people-import.ts';
 import type { RemovalSettings } from '../../../shared/domain/removal.ts';
-import { createBasipDevice } from '../../../test/sim/basip/index.ts';
-import type { SimDevice } from '../../../test/sim/common/device.ts';
-import { serve, type SimServer } from '../../../test/sim/common/http.ts';
-import type { Knobs } from '../../../test/sim/common/knobs.ts';
-import type { SimPerson } from '../../../test/sim/common/people.ts';
-import type { LoggedRequest } from '../../../test/sim/common/request-log.ts';
-import { createSophonDevice } from '../../../test/sim/sophon/index.ts';
-import { createCore, type Core, type CoreOptions } from '../compose.ts';
+import { createBasipDevice } from '../../../tools/sim/basip/index.ts';
+import type { SimDevice } from '../../../tools/sim/common/device.ts';
+import { serve, type SimServer } from '../../../tools/sim/common/http.ts';
+import type { Knobs } from '../../../tools/sim/common/knobs.ts';
+import type { SimPerson } from '../../../tools/sim/common/people.ts';
+import type { LoggedRequest } from '../../../tools/sim/common/request-log.ts';
+import { createSophonDevice } from '../../../tools/sim/sophon/index.ts';
+import { createCore, type Core, type CoreOptions } from '../../../electron/core/compose.ts';
 
 /**
  * Test helpers of the removal engine: simulated terminals on 127.0.0.1 that can be cut off and brought back

@@ -1,4 +1,4 @@
-import { createMemorySecretStore } from '../../secrets/memory-secret-store.ts'; /**
+import { createMemorySecretStore } from '../../../electron/core/secrets/memory-secret-store.ts'; /**
  * TEST-ONLY helpers of the cloud jobs: a core with fast waits over a temporary data directory, contract calls,
  * the simulators configured through `cloud:set-config`, and a loopback proxy that loses answers on purpose.
  * Nothing in the app imports this file.
@@ -8,10 +8,10 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Channel, RequestOf, ResponseOf } from '../../../../shared/ipc/types.ts';
-import { createCore, type Core, type CoreOptions } from '../../compose.ts';
-import { dispatch } from '../../ipc/dispatch.ts';
-import type { SecretStore } from '../../secrets/secret-store.ts';
+import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/types.ts';
+import { createCore, type Core, type CoreOptions } from '../../../electron/core/compose.ts';
+import { dispatch } from '../../../electron/core/ipc/dispatch.ts';
+import type { SecretStore } from '../../../electron/core/secrets/secret-store.ts';
 
 /** Credentials in memory, shared between the cores of one test (a restart keeps them). */
 export const memorySecrets = createMemorySecretStore;

@@ -1,5 +1,5 @@
-import { startTuyaCloud, type TuyaCloudOptions, type TuyaCloudSim } from '../../../../test/sim/tuya/index.ts';
-import { createTuyaClient, type TuyaClient, type TuyaClientOptions } from './client.ts';
+import { startTuyaCloud, type TuyaCloudOptions, type TuyaCloudSim } from '../../../tools/sim/tuya/index.ts';
+import { createTuyaClient, type TuyaClient, type TuyaClientOptions } from '../../../electron/core/cloud/tuya/client.ts';
 
 /** Access ID and secret the tests give the simulated cloud (test-only helper, not used by the app). */
 export const TEST_CREDENTIALS = {

@@ -25,7 +25,7 @@ function cloudCredentials(seed: string): { tuya: Record<string, string>; aliyun:
 }
 
 /**
- * The simulated clouds as one process: `node test/sim/site/cloud-main.ts --seed S --population-seed P
+ * The simulated clouds as one process: `node tools/sim/site/cloud-main.ts --seed S --population-seed P
  * --population N`, started with an IPC channel (inside the laptop namespace by the site harness).
  * Both listen on 127.0.0.1; `ready` carries their origins and credentials; ops `setOnline` ({name,
  * online}) and `stop`.

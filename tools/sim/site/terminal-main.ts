@@ -9,7 +9,7 @@ import { pageLog, type HeldQuery, type LogQuery, type TerminalReady } from './te
 
 /**
  * One simulated terminal as its own process, normally started by the site harness through
- * `ip netns exec <ns> node test/sim/site/terminal-main.ts --kind sophon|basip --serial S --seed X
+ * `ip netns exec <ns> node tools/sim/site/terminal-main.ts --kind sophon|basip --serial S --seed X
  * --address A [--port P] [--mdns] [--site-seed S --index I --population N --people M]`, with an IPC
  * channel. It serves the device on A:P, advertises it over mDNS when --mdns is given (only inside a
  * harness namespace), reports `ready` and then answers the ops of terminal-protocol.ts (`setOnline`

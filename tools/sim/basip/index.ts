@@ -59,7 +59,7 @@ export interface BasipDevice extends SimDevice {
   identifiers(): BasipIdentifier[];
 }
 
-/** Creates a simulated BAS-IP panel; serve its `handle` with `serve()` from test/sim/common/http.ts. */
+/** Creates a simulated BAS-IP panel; serve its `handle` with `serve()` from tools/sim/common/http.ts. */
 export function createBasipDevice(options: BasipDeviceOptions = {}): BasipDevice {
   const seed = options.seed ?? 1;
   const model = options.model ?? 'AA-12FB';
