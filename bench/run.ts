@@ -17,11 +17,13 @@ const MARKDOWN = join(ROOT, 'BENCHMARKS.md');
 const FULL_RUNS = 5;
 const QUICK_RUNS = 2;
 
-const USAGE = `Usage: npm run bench -- [--quick] [--only NAME]... [--runs N]
+const USAGE = `Usage: npm run bench -- [--quick] [--only NAME]... [--runs N] [--site light|per-terminal]
 
   --quick      the small version CI runs: fewer sizes, ${QUICK_RUNS} runs; writes bench/results.quick.json only
   --only NAME  run only this benchmark (repeatable); the others keep their earlier results
   --runs N     runs per measurement (default ${FULL_RUNS}, quick ${QUICK_RUNS})
+  --site S     how the simulated site runs its terminals: light (default; one process for all of them, so
+               the figures measure the app) or per-terminal (one process and namespace each, as realism tests)
 
 Benchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}.
 A full run writes bench/results.json and the tables of BENCHMARKS.md.`;
@@ -37,13 +39,14 @@ function usageError(message: string): never {
  * one failed, 2 when the command line was wrong.
  */
 async function main(): Promise<void> {
-  let values: { quick?: boolean; only?: string[]; runs?: string; help?: boolean };
+  let values: { quick?: boolean; only?: string[]; runs?: string; site?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       options: {
         quick: { type: 'boolean', default: false },
         only: { type: 'string', multiple: true },
         runs: { type: 'string' },
+        site: { type: 'string', default: 'light' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -58,6 +61,8 @@ async function main(): Promise<void> {
   const quick = values.quick ?? false;
   const runs = values.runs === undefined ? (quick ? QUICK_RUNS : FULL_RUNS) : Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1 || runs > 100) usageError(`--runs must be a whole number from 1 to 100.`);
+  const site = values.site === 'per-terminal' ? 'per-terminal' : 'light';
+  if (values.site !== site) usageError(`--site must be light or per-terminal.`);
   const unknown = (values.only ?? []).filter((name) => !BENCHMARKS.some((b) => b.name === name));
   if (unknown.length > 0) usageError(`no benchmark named ${unknown.join(', ')}.`);
   const selected = values.only ? BENCHMARKS.filter((b) => values.only?.includes(b.name)) : BENCHMARKS;
@@ -66,10 +71,12 @@ async function main(): Promise<void> {
   const machine = machineInfo();
   const commit = gitCommit(ROOT);
   const date = new Date().toISOString();
-  log(`bench: ${selected.map((b) => b.name).join(', ')}${quick ? ' (quick)' : ''}, ${runs} run(s), commit ${commit}`);
+  log(
+    `bench: ${selected.map((b) => b.name).join(', ')}${quick ? ' (quick)' : ''}, ${runs} run(s), ${site} site, commit ${commit}`,
+  );
 
   const results: BenchmarkResult[] = [];
-  for (const benchmark of selected) results.push(await runBenchmark(benchmark, { quick, runs, commit, log }));
+  for (const benchmark of selected) results.push(await runBenchmark(benchmark, { quick, runs, commit, log, site }));
 
   const path = quick ? QUICK_RESULTS : RESULTS;
   const merged = mergeResults(

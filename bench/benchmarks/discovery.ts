@@ -36,8 +36,12 @@ const SETTLE_MS = 4_000;
 /** People per terminal: small, to keep start-up cheap (discovery does not read them). */
 const PEOPLE_PER_TERMINAL = 5;
 
-/** Memory one terminal process takes (PSS about 24 MB measured, with room to spare), to skip sizes that do not fit. */
-const MB_PER_TERMINAL = 40;
+/**
+ * Memory one terminal takes, to skip sizes that do not fit: a terminal process (PSS about 24 MB measured,
+ * with room to spare), or a terminal of the light site's one process (well under 1 MB; the process itself
+ * about 60 MB).
+ */
+const MB_PER_TERMINAL = { 'per-terminal': 40, light: 1 } as const;
 
 function declareFigures(figures: FigureRecorder, n: number, capSeconds: number): void {
   const p = `discovery.${n}`;
@@ -60,10 +64,20 @@ function declareFigures(figures: FigureRecorder, n: number, capSeconds: number):
   declare('siteMemory', 'MB', 'memory of the terminal processes together (PSS)');
 }
 
+/** How the bench runs the site's terminals (light unless `--site per-terminal`). */
+function layoutOf(ctx: BenchContext): 'light' | 'per-terminal' {
+  return ctx.site === 'per-terminal' ? 'per-terminal' : 'light';
+}
+
 /** Time by which `share` of `count` terminals were identified, from the sorted identification times. */
 function timeToShare(times: readonly number[], count: number, share: number): number | null {
   const needed = Math.ceil(count * share);
   return times.length >= needed && needed > 0 ? (times[needed - 1] ?? null) : null;
+}
+
+/** How the site ran its terminals, for the notes. */
+function siteNote(site: Site): string {
+  return site.light ? `one process for ${site.terminals.length} terminals` : 'one process per terminal';
 }
 
 /** One run: discovery from a fresh app core against a running site, and what the site spent meanwhile. */
@@ -95,7 +109,14 @@ async function measureSize(figures: FigureRecorder, ctx: BenchContext, n: number
   const p = `discovery.${n}`;
   for (let run = 1; run <= ctx.runs; run++) {
     await withSite(
-      { terminals: n, kind: 'mixed', seed: 'bench', peoplePerTerminal: PEOPLE_PER_TERMINAL, log: () => undefined },
+      {
+        terminals: n,
+        kind: 'mixed',
+        seed: 'bench',
+        peoplePerTerminal: PEOPLE_PER_TERMINAL,
+        light: layoutOf(ctx) === 'light',
+        log: () => undefined,
+      },
       async (site, startupMs) => {
         figures.record(`${p}.siteStart`, startupMs);
         await new Promise((done) => setTimeout(done, SETTLE_MS));
@@ -115,10 +136,11 @@ async function measureSize(figures: FigureRecorder, ctx: BenchContext, n: number
           figures.note(`${p}.identified`, `run ${run}: unexpected rows ${report.surprises.slice(0, 5).join(', ')}.`);
         }
         if (report.error) figures.note(`${p}.all`, `run ${run}: ${report.error}`);
+        if (run === 1) figures.note(`${p}.all`, `${layoutOf(ctx)} site (${siteNote(site)}).`);
         const all = report.msToAll === null ? `not all (${report.identified}/${n})` : `${report.msToAll} ms`;
         ctx.log(
           `discovery ${n}, run ${run}/${ctx.runs}: all ${all}, first ${report.msToFirst} ms, ` +
-            `UDP drops ${udpDrops}, site start ${Math.round(startupMs)} ms`,
+            `UDP drops ${udpDrops}, app CPU ${report.cpuMs} ms, site CPU ${siteCpu} ms, site start ${Math.round(startupMs)} ms`,
         );
       },
     );
@@ -141,8 +163,9 @@ export const discoveryBenchmark: Benchmark = {
     for (const n of sizes) declareFigures(figures, n, capMs / 1000);
     for (const n of sizes) {
       const availableMb = freemem() / 1024 ** 2;
-      if (n * MB_PER_TERMINAL > availableMb) {
-        const why = `skipped: ${n} terminals need about ${n * MB_PER_TERMINAL} MB, ${Math.round(availableMb)} MB are free.`;
+      const neededMb = n * MB_PER_TERMINAL[layoutOf(ctx)];
+      if (neededMb > availableMb) {
+        const why = `skipped: ${n} terminals need about ${neededMb} MB, ${Math.round(availableMb)} MB are free.`;
         ctx.log(`discovery ${n}: ${why}`);
         figures.note(`discovery.${n}.all`, why);
         continue;

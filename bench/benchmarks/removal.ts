@@ -38,8 +38,14 @@ const MB_PER_TERMINAL_PER_10K = 100;
 /** Memory of one terminal process with (almost) nobody on it. */
 const MB_PER_TERMINAL_BASE = 40;
 
-function mbPerTerminal(people: number): number {
-  return MB_PER_TERMINAL_BASE + (MB_PER_TERMINAL_PER_10K * people) / 10_000;
+/** Memory of one terminal: its people, plus its own process's base unless the site is light (one process for all). */
+function mbPerTerminal(people: number, ctx: BenchContext): number {
+  return (lightSite(ctx) ? 0 : MB_PER_TERMINAL_BASE) + (MB_PER_TERMINAL_PER_10K * people) / 10_000;
+}
+
+/** Whether the site runs light (one process for every terminal; the default) or one process per terminal (`--site per-terminal`). */
+function lightSite(ctx: BenchContext): boolean {
+  return ctx.site !== 'per-terminal';
 }
 
 function declareFigures(figures: FigureRecorder, s: RemovalScenario): void {
@@ -64,12 +70,22 @@ function declareFigures(figures: FigureRecorder, s: RemovalScenario): void {
   declare('slowestLane', 'ms', "from `removal:start` to the slowest terminal's last outcome");
   declare('appCpu', 'ms', "CPU time of the app's process from `removal:start` to the end of the job");
   declare(
+    'appCpuPerItem',
+    'µs',
+    "the app's CPU time per item journaled (appCpu / people × terminals): the figure that compares between machines",
+  );
+  declare(
     'appPeakRss',
     'MB',
     "peak resident memory of the app's process (the whole run, set-up included; the browser host's V8 flags)",
   );
   declare('loopDelay', 'ms', "99th percentile of the app's event-loop delay while the job ran");
   declare('siteCpu', 'ms', 'CPU time of the simulated terminals during the job (they share the cores with the app)');
+  declare(
+    'siteCpuShare',
+    '%',
+    "the simulated terminals' share of the CPU both sides used during the job: siteCpu / (appCpu + siteCpu)",
+  );
   declare('siteStart', 'ms', 'site start-up: LAN built, every terminal serving its people (not measured)');
   declare('siteMemory', 'MB', 'memory of the terminal processes together (PSS)');
 }
@@ -77,7 +93,8 @@ function declareFigures(figures: FigureRecorder, s: RemovalScenario): void {
 /** The app's bulk removal against a whole site; records every figure but the naive ones. */
 async function measureApp(figures: FigureRecorder, ctx: BenchContext, s: RemovalScenario, run: number) {
   const p = prefixOf(s);
-  return withSite(siteOptionsOf(s, s.terminals, s.people), async (site, startupMs) => {
+  const options = { ...siteOptionsOf(s, s.terminals, s.people), light: lightSite(ctx) };
+  return withSite(options, async (site, startupMs) => {
     const ideal = idealMs(s, leftAfterRemoval(populationOf(site)));
     figures.record(`${p}.siteStart`, startupMs);
     const pids = terminalPids(site);
@@ -98,6 +115,12 @@ async function measureApp(figures: FigureRecorder, ctx: BenchContext, s: Removal
     figures.record(`${p}.start`, report.msStart);
     figures.record(`${p}.slowestLane`, report.msPerTerminal.at(-1) ?? null);
     figures.record(`${p}.appCpu`, report.cpuMs);
+    figures.record(`${p}.appCpuPerItem`, report.total > 0 ? (1000 * report.cpuMs) / report.total : null);
+    figures.record(`${p}.siteCpuShare`, report.cpuMs + siteCpu > 0 ? (100 * siteCpu) / (report.cpuMs + siteCpu) : null);
+    if (run === 1) {
+      const how = site.light ? `one process for the ${site.terminals.length} terminals` : 'one process per terminal';
+      figures.note(`${p}.siteCpu`, `${site.light ? 'light' : 'per-terminal'} site (${how}).`);
+    }
     figures.record(`${p}.appPeakRss`, report.peakRssMb);
     figures.record(`${p}.loopDelay`, report.loopDelayP99Ms);
     figures.record(`${p}.siteCpu`, siteCpu);
@@ -122,7 +145,8 @@ async function measureApp(figures: FigureRecorder, ctx: BenchContext, s: Removal
     ctx.log(
       `removal ${s.people}x${s.terminals}, run ${run}/${ctx.runs}: ${report.removed} items in ${Math.round(report.msTotal)} ms ` +
         `(ideal ${ideal}, start ${Math.round(report.msStart)}, lanes ${Math.round(fastest)}–${Math.round(report.msPerTerminal.at(-1) ?? 0)} ms, ` +
-        `loop p99 ${report.loopDelayP99Ms} max ${report.loopDelayMaxMs} ms, app CPU ${Math.round(report.cpuMs)} ms), site start ${Math.round(startupMs)} ms`,
+        `loop p99 ${report.loopDelayP99Ms} max ${report.loopDelayMaxMs} ms, app CPU ${Math.round(report.cpuMs)} ms ` +
+        `= ${((1000 * report.cpuMs) / Math.max(1, report.total)).toFixed(1)} µs/item, site CPU ${Math.round(siteCpu)} ms), site start ${Math.round(startupMs)} ms`,
     );
     return complete ? report.msTotal : null;
   });
@@ -134,7 +158,7 @@ async function measureNaive(
   s: RemovalScenario,
   run: number,
 ): Promise<{ ms: number; sample: RemoveNaiveReport }> {
-  return withSite(siteOptionsOf(s, NAIVE_TERMINALS, s.naivePeople), async (site) => {
+  return withSite({ ...siteOptionsOf(s, NAIVE_TERMINALS, s.naivePeople), light: lightSite(ctx) }, async (site) => {
     const input = writeNaiveInput(ctx.tempDir, site, run);
     const sample = await runLaptopScript<RemoveNaiveReport>(site, NAIVE_DRIVER, ['--input', input], {
       timeoutMs: 10 * s.naivePeople * NAIVE_TERMINALS * (s.perRequestMs + s.perItemMs) + 60_000,
@@ -163,12 +187,12 @@ async function measureScenario(figures: FigureRecorder, ctx: BenchContext, s: Re
 function fittingScenario(ctx: BenchContext): { scenario: RemovalScenario; note: string | null } {
   const wanted = ctx.quick ? QUICK_SCENARIO : FULL_SCENARIO;
   const availableMb = freemem() / 1024 ** 2;
-  const fits = Math.floor((availableMb * 0.8) / mbPerTerminal(wanted.people));
+  const fits = Math.floor((availableMb * 0.8) / mbPerTerminal(wanted.people, ctx));
   if (fits >= wanted.terminals) return { scenario: wanted, note: null };
   const terminals = Math.max(2, fits - (fits % 2));
   const note =
     `scaled down: ${wanted.terminals} terminals of ${wanted.people} people need about ` +
-    `${Math.round(wanted.terminals * mbPerTerminal(wanted.people))} MB, ${Math.round(availableMb)} MB are free; ran ${terminals}.`;
+    `${Math.round(wanted.terminals * mbPerTerminal(wanted.people, ctx))} MB, ${Math.round(availableMb)} MB are free; ran ${terminals}.`;
   return { scenario: { ...wanted, terminals }, note };
 }
 

@@ -112,7 +112,7 @@ async function pushOnce(n: number, capMs: number, tempDir: string): Promise<RunR
     const { jobId } = await call(core, 'permissions:push', { channelIds, mode: 'full', certificate: 'card+face' });
     let ms: number | null = null;
     while (performance.now() - started < capMs) {
-      if (core.services.cloudJobs.summary(jobId).state === 'done') {
+      if (core.services.jobs.summary(jobId).state === 'done') {
         ms = performance.now() - started;
         break;
       }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { summarize } from './figures.ts';
-import type { Benchmark, BenchmarkResult } from './types.ts';
+import type { Benchmark, BenchmarkResult, SiteLayout } from './types.ts';
 
 /** How the runner runs the selected benchmarks. */
 export interface RunOptions {
@@ -10,6 +10,8 @@ export interface RunOptions {
   runs: number;
   commit: string;
   log: (line: string) => void;
+  /** How site benchmarks run the terminals (default light). */
+  site?: SiteLayout;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function runBenchmark(benchmark: Benchmark, options: RunOptions): P
       runs: options.runs,
       tempDir,
       log: (line) => options.log(`  ${line}`),
+      site: options.site ?? 'light',
     });
     return { ...base, seconds: seconds(), load: load.stop(), figures: figures.map(summarize) };
   } catch (error) {

@@ -31,7 +31,16 @@ export interface BenchContext {
   tempDir: string;
   /** Progress lines for the person running the bench (stderr). */
   log(line: string): void;
+  /**
+   * How benchmarks on the simulated site run its terminals (`--site`): `light` (the default) one process for
+   * every terminal, so the site costs a small share of the CPU and the figures measure the app;
+   * `per-terminal` one process and namespace each, as the realism tests run them.
+   */
+  site?: SiteLayout;
 }
+
+/** How the simulated site runs its terminals (see {@link BenchContext.site}). */
+export type SiteLayout = 'light' | 'per-terminal';
 
 /**
  * A benchmark: `run` repeats its measurements `ctx.runs` times itself (so expensive set-up such as a

@@ -10,6 +10,7 @@ import type { Channel, RequestOf } from '../../shared/ipc/types.ts';
 import { createCore, SECRETS_FILE, type Core } from '../../electron/core/compose.ts';
 import { dispatch } from '../../electron/core/ipc/dispatch.ts';
 import { createEncryptedFileStore } from '../../electron/core/secrets/encrypted-file-store.ts';
+import { planThroughDraft } from '../../test/support/removal/through-draft.ts';
 
 /** A site terminal as the bench hands it to this driver: where to add it, and its kind. */
 export interface RemovalTarget {
@@ -168,20 +169,23 @@ async function main(): Promise<void> {
     }
     const serials = await addTerminals(core, input.terminals);
 
+    // The list goes into a draft in the core and is planned (the technician's review), then that plan starts.
+    const reviewed = await planThroughDraft((channel, request) => dispatch(core.handlers, channel, request), {
+      items: input.items,
+      devices: serials,
+      verify: true,
+    });
+    if (!reviewed.ok) throw new Error(`removal:plan failed: ${reviewed.error.message}`);
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
     const cpuStart = process.cpuUsage();
     const startedAt = Date.now();
     const started = performance.now();
     // Read-back verification is on (the default since issue 14): its reads are part of the measured time.
-    const { jobId } = (await call(core, 'removal:start', {
-      items: input.items,
-      devices: serials,
-      verify: true,
-    })) as { jobId: string };
+    const { jobId } = (await call(core, 'removal:start', { planId: reviewed.value.planId })) as { jobId: string };
     const msStart = performance.now() - started;
     if (values.trace) traceProgress(core, started);
-    const summary = await core.services.removal.whenIdle(jobId);
+    const summary = await core.services.jobs.whenIdle(jobId);
     const msTotal = performance.now() - started;
     const cpu = process.cpuUsage(cpuStart);
     loop.disable();

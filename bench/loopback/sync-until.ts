@@ -53,7 +53,7 @@ async function waitUntilDrained(core: Core, jobId: string, deadline: number): Pr
     if (left <= 0) return false;
     let timer: NodeJS.Timeout | undefined;
     const tick = new Promise<'tick'>((done) => (timer = setTimeout(() => done('tick'), Math.min(left, 1000))));
-    const passEnded = core.services.cloudJobs.whenIdle(jobId).then(() => 'ended' as const);
+    const passEnded = core.services.jobs.whenIdle(jobId).then(() => 'ended' as const);
     const woke = await Promise.race([passEnded, tick]);
     // A job waiting for the cloud (no pass running) answers at once: then look again a little later.
     if (woke === 'ended' && !drained()) await new Promise((done) => setTimeout(done, 50));
@@ -143,7 +143,7 @@ async function main(): Promise<void> {
       msToQueue: roundMs(msToQueue),
       msToDrain: msToDrain === null ? null : roundMs(msToDrain),
       counts: sync.counts(),
-      outcomes: core.services.cloudJobs.summary(jobId).counts,
+      outcomes: core.services.jobs.summary(jobId).counts,
       unresolvedThrottled: failed.throttled,
       otherFailures: failed.other,
       cpuMs: roundMs((cpu.user + cpu.system) / 1000),

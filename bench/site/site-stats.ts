@@ -6,7 +6,7 @@ import type { Site } from '../../tools/sim/site/site.ts';
 const TICKS_PER_SECOND = 100;
 
 /**
- * The pids of a namespace-mode site's terminal processes: those whose environment names one of the site's
+ * The pids of a namespace-mode site's terminal processes (a light site's one group process): those whose environment names one of the site's
  * terminal namespaces (the harness sets FCOM_SIM_NETNS on everything it starts in a namespace), so
  * another site running on the same machine is never counted. Empty in loopback mode.
  */
@@ -18,7 +18,7 @@ export function terminalPids(site: Site): number[] {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (!cmdline.includes('terminal-main.ts')) continue;
+      if (!cmdline.includes('terminal-main.ts') && !cmdline.includes('group-main.ts')) continue;
       const environ = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
       if (environ.some((v) => namespaces.has(v))) pids.push(Number(entry));
     } catch {

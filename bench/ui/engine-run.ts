@@ -5,6 +5,7 @@ import type { Knobs } from '../../tools/sim/common/knobs.ts';
 import type { Result } from '../../shared/result.ts';
 import { serve, type SimServer } from '../../tools/sim/common/http.ts';
 import { createSophonDevice } from '../../tools/sim/sophon/index.ts';
+import { csvOf } from '../../test/support/removal/through-draft.ts';
 import { procStatusMb, startHost, type HostProcessOptions } from './host-process.ts';
 
 /** What running a removal job of the given size in the browser host measured. */
@@ -88,11 +89,19 @@ export async function measureEngineRun(
       const people = Math.ceil(items / terminals);
       const list = Array.from({ length: people }, (_, i) => ({ line: i + 2, identity_id: String(100_000 + i) }));
       const started = performance.now();
-      const { jobId } = (await contract.invoke('removal:start', {
-        items: list,
-        devices: 'all',
-        label: `engine-run-${items}.csv`,
-      })) as { jobId: string };
+      // Into a draft in the core, planned, then that plan started: the list crosses once, as a file.
+      const draft = (await contract.invoke('removal:parse-input', {
+        source: {
+          kind: 'file',
+          fileName: `engine-run-${items}.csv`,
+          base64: Buffer.from(csvOf(list)).toString('base64'),
+        },
+        mode: 'people',
+      })) as { draftId: string };
+      const plan = (await contract.invoke('removal:plan', { draftId: draft.draftId, devices: 'all' })) as {
+        planId: string;
+      };
+      const { jobId } = (await contract.invoke('removal:start', { planId: plan.planId })) as { jobId: string };
       let job: JobSummary | null = null;
       const rssSeries: number[] = [];
       while (performance.now() - started < capMs) {

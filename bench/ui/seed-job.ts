@@ -3,7 +3,8 @@ import type { Terminal, TerminalKind } from '../../shared/domain/terminal.ts';
 import { DATABASE_FILE } from '../../electron/core/compose.ts';
 import { openDatabase } from '../../electron/core/db/database.ts';
 import { createInventoryRepository } from '../../electron/core/inventory/inventory-repository.ts';
-import { createJournal, type ItemRecord } from '../../electron/core/removal/journal.ts';
+import { createJournal } from '../../electron/core/removal/journal.ts';
+import type { ItemRecord } from '../../electron/core/removal/journal-types.ts';
 import type { PlannedItem } from '../../electron/core/removal/planner.ts';
 import { generatePeople } from '../../tools/sim/common/people.ts';
 

@@ -84,6 +84,10 @@ describe('fcom cloud, permissions and cloud-remove', () => {
     expect(push.code).toBe(1); // the car park's device is offline: its records fail
     expect(push.stdout).toMatch(/Car Park Gate\s+failed/);
     expect(push.stdout).toMatch(/fcom jobs retry-failed/);
+    // Push words (issue 18): channels pushed and failed, never "removed" nor "already absent".
+    expect(push.stdout).toMatch(/\(permission-push\): \w+, 2 channel\(s\)/);
+    expect(push.stdout).toMatch(/pushed [0-2], failed [1-3], queued 0, cancelled 0/);
+    expect(push.stdout).not.toMatch(/removed|already absent/);
     const jobId = /Job (\S+) \(permission-push\)/.exec(push.stdout)?.[1] ?? '';
 
     const tasks = JSON.parse((await fcom(['--json', 'permissions', 'tasks', jobId])).stdout) as {

@@ -1,4 +1,3 @@
-import type { JobProgress } from '../../shared/domain/job.ts';
 import type { JobSummary, OutcomeCounts } from '../../shared/domain/removal.ts';
 import type { CliContext } from './context.ts';
 
@@ -17,6 +16,32 @@ export function describeCounts(counts: OutcomeCounts): string {
     ...(counts.pending > 0 ? [`pending ${counts.pending}`] : []),
     ...(counts.done ? [`done ${counts.done}`] : []),
   ].join(', ');
+}
+
+/**
+ * A push's counts in push words (issue 18: not "removed" and "already absent"): "pushed 2, failed 1, queued 0,
+ * cancelled 0[, not finished N]". A push's items are channels.
+ */
+export function describePushCounts(counts: OutcomeCounts): string {
+  return [
+    `pushed ${counts.done ?? 0}`,
+    `failed ${counts.failed}`,
+    `queued ${counts.queued}`,
+    `cancelled ${counts.cancelled}`,
+    ...(counts.pending > 0 ? [`not finished ${counts.pending}`] : []),
+  ].join(', ');
+}
+
+/** A job's counts in the words of its kind: push words for a Tuya push, removal words for the others. */
+export function describeCountsOf(summary: Pick<JobSummary, 'kind' | 'counts'>): string {
+  return summary.kind === 'permission-push' ? describePushCounts(summary.counts) : describeCounts(summary.counts);
+}
+
+/** "N items on T terminal(s)", or for a push "N channel(s)". */
+export function describeSize(summary: Pick<JobSummary, 'kind' | 'total' | 'terminals'>): string {
+  if (summary.kind === 'permission-push') return `${summary.total} channel(s)`;
+  if (summary.kind === 'aliyun-removal') return `${summary.total} items on ${summary.terminals} device(s) or space(s)`;
+  return `${summary.total} items on ${summary.terminals} terminal(s)`;
 }
 
 /**
@@ -61,8 +86,8 @@ export function printJobSummary(context: CliContext, summary: JobSummary): void 
     return;
   }
   const out = (text: string): void => context.output.out(text);
-  out(`Job ${summary.id}: ${summary.state}, ${summary.total} items on ${summary.terminals} terminal(s)`);
-  out(`  ${describeCounts(summary.counts)}`);
+  out(`Job ${summary.id}: ${summary.state}, ${describeSize(summary)}`);
+  out(`  ${describeCountsOf(summary)}`);
   if (summary.verify) out(`  verified absent (read back): ${summary.verified}, not verified: ${summary.unverified}`);
   else if (summary.kind === 'remove')
     out('  not read back (verification off): outcomes rest on the terminals’ answers');
@@ -78,11 +103,9 @@ export function printJobSummary(context: CliContext, summary: JobSummary): void 
  * do in this process (finished, or only items waiting for offline terminals), then the summary.
  */
 export async function followJob(context: CliContext, jobId: string): Promise<JobSummary> {
-  const { bus, jobControl } = context.core().services;
   let lastLine = 0;
-  const unsubscribe = bus.onAny((event, payload) => {
-    if (event !== 'jobs:progress' || context.json()) return;
-    const progress = payload as JobProgress;
+  const unsubscribe = context.on('jobs:progress', (progress) => {
+    if (context.json()) return;
     if (progress.jobId !== jobId || Date.now() - lastLine < PROGRESS_LINE_MS) return;
     lastLine = Date.now();
     const percent = Math.floor(progress.value * 100);
@@ -90,7 +113,7 @@ export async function followJob(context: CliContext, jobId: string): Promise<Job
   });
   try {
     // Any kind: removal jobs, and cloud jobs resumed or retried through `fcom jobs`.
-    const summary = await jobControl.whenIdle(jobId);
+    const summary = await context.call('jobs:wait', { jobId });
     printJobSummary(context, summary);
     return summary;
   } finally {

@@ -99,6 +99,12 @@ export const CLI_MESSAGES: Record<string, Record<CliLanguage, Sentence>> = {
     en: (p) => `"${p.prefix}" starts ${p.count} job ids (${p.matches}). Type more of the id (see fcom jobs list).`,
     'zh-CN': (p) => `“${p.prefix}”匹配 ${p.count} 个作业 ID（${p.matches}）。请多输入几位（见 fcom jobs list）。`,
   },
+  'people.unreachable': {
+    en: (p) =>
+      `Terminal ${p.serial} (${p.address}) did not list its people: it does not answer. Check the cable and that it is on, then run fcom devices check.`,
+    'zh-CN': (p) =>
+      `终端 ${p.serial}（${p.address}）未列出人员：它没有应答。请检查网线及终端是否开机，然后运行 fcom devices check。`,
+  },
   'job.prefix-short': {
     en: (p) => `"${p.prefix}" is too short to name a job: give at least ${p.min} characters (see fcom jobs list).`,
     'zh-CN': (p) => `“${p.prefix}”太短，无法确定作业：至少输入 ${p.min} 个字符（见 fcom jobs list）。`,

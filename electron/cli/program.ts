@@ -43,7 +43,10 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
   const context = createCliContext(
     output,
     () => globals().json,
-    () => (core ??= createCore({ dataDir: resolveDataDir(globals().dataDir), target: 'cli' })),
+    () => {
+      core ??= createCore({ dataDir: resolveDataDir(globals().dataDir), target: 'cli' });
+      return { handlers: core.handlers, bus: core.services.bus };
+    },
   );
 
   registerAppCommands(program, context);

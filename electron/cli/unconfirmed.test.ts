@@ -1,14 +1,8 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import {
-  RemovalRequestSchema,
-  type JobItem,
-  type JobSummary,
-  type OutcomeCounts,
-  type RemovalPlan,
-} from '../../shared/domain/removal.ts';
+import type { JobItem, JobSummary, OutcomeCounts } from '../../shared/domain/removal.ts';
+import { DraftPlanRequestSchema, type DraftSummary, type ReviewedPlan } from '../../shared/domain/removal-draft.ts';
 import type { Operation } from '../../shared/domain/sync.ts';
-import type { Core } from '../core/compose.ts';
 import { followCloudJob } from './commands/cloud-follow.ts';
 import { itemRow, JOB_ITEM_HEADERS, JOB_LIST_HEADERS, summaryRow } from './commands/jobs.ts';
 import { registerRemovalCommands } from './commands/removal.ts';
@@ -37,7 +31,8 @@ const summary = (counts: Partial<OutcomeCounts>, overrides: Partial<JobSummary> 
   ...overrides,
 });
 
-const PLAN: RemovalPlan = {
+const PLAN: ReviewedPlan = {
+  planId: 'plan-1',
   mode: 'people',
   terminals: [],
   offline: [],
@@ -47,22 +42,55 @@ const PLAN: RemovalPlan = {
   estimatedMs: 0,
 };
 
-/** A CLI context without a core: records the calls, answers them from `answers`, captures output and exit code. */
-function fakeContext(answers: Record<string, unknown>, services: Record<string, unknown> = {}) {
+/** What `removal:parse-input` answers for ids on the command line: a draft with `count` valid ids. */
+const draft = (count: number): DraftSummary => ({
+  draftId: 'draft-1',
+  mode: 'people',
+  label: 'ids from the command line',
+  input: {
+    source: 'paste',
+    table: false,
+    encoding: null,
+    delimiter: null,
+    hasHeader: false,
+    headerLine: null,
+    columns: [],
+    preview: [],
+    mapping: { nativeId: 0 },
+    mappingProblem: null,
+    list: { mode: 'people', valid: count, errors: [], duplicates: 0, invalidRows: 0, blankLines: 0, totalRows: count },
+    moreErrors: 0,
+  },
+  picked: 0,
+  total: count,
+  panelLocal: 0,
+  cloudUsers: count,
+});
+
+/**
+ * A CLI context without a core: records the calls, answers them from `answers` (`devices:check-all`: no
+ * terminals, unless given), captures output and exit code; events are never sent.
+ */
+function fakeContext(answers: Record<string, unknown>) {
   const out: string[] = [];
   const err: string[] = [];
   const calls: [string, unknown][] = [];
   let exitCode = 0;
-  const core = { services: { health: { checkAll: async () => undefined }, ...services } } as unknown as Core;
+  const answered: Record<string, unknown> = {
+    'devices:check-all': [],
+    'removal:parse-input': draft(1),
+    'removal:plan': PLAN,
+    ...answers,
+  };
   const context: CliContext = {
     output: { out: (text) => out.push(text), err: (text) => err.push(text) },
     json: () => false,
-    core: () => core,
     call: async (channel, request) => {
       calls.push([channel, request]);
-      if (!(channel in answers)) throw new Error(`no answer for ${channel}`);
-      return answers[channel] as never;
+      if (!(channel in answered)) throw new Error(`no answer for ${channel}`);
+      return answered[channel] as never;
     },
+    on: () => () => undefined,
     print: (data) => out.push(JSON.stringify(data)),
     setExitCode: (code) => {
       exitCode = code;
@@ -81,18 +109,27 @@ async function remove(fake: ReturnType<typeof fakeContext>, ...args: string[]): 
 
 describe('fcom remove: read-back on by default, --no-verify turns it off', () => {
   it('leaves verification on without an option, and --verify keeps it on', async () => {
-    const fake = fakeContext({ 'removal:plan': PLAN });
+    const fake = fakeContext({});
     await remove(fake, '--ids', '100001', '--devices', 'all', '--dry-run');
     await remove(fake, '--ids', '100001', '--devices', 'all', '--dry-run', '--verify');
-    const [plain, verified] = fake.calls.map(([, request]) => RemovalRequestSchema.parse(request));
+    const plans = fake.calls.filter(([channel]) => channel === 'removal:plan');
+    const [plain, verified] = plans.map(([, request]) => DraftPlanRequestSchema.parse(request));
     expect(plain?.verify).toBe(true);
     expect(verified?.verify).toBe(true);
   });
 
   it('sends verify: false with --no-verify', async () => {
-    const fake = fakeContext({ 'removal:plan': PLAN });
+    const fake = fakeContext({});
     await remove(fake, '--ids', '100001', '--devices', 'all', '--dry-run', '--no-verify');
-    expect(fake.calls).toEqual([['removal:plan', expect.objectContaining({ verify: false })]]);
+    // The ids go into a draft in the core, which is planned: no item list is sent.
+    expect(fake.calls).toEqual([
+      [
+        'removal:parse-input',
+        { source: { kind: 'paste', text: '100001' }, mode: 'people', label: 'ids from the command line' },
+      ],
+      ['devices:check-all', {}],
+      ['removal:plan', { draftId: 'draft-1', devices: 'all', verify: false }],
+    ]);
   });
 
   it('refuses --no-verify with --cloud, before anything is sent', async () => {
@@ -116,11 +153,15 @@ describe('fcom remove: read-back on by default, --no-verify turns it off', () =>
 describe('unconfirmed items in the CLI', () => {
   it('exits 1 after `fcom remove` when an item ended unconfirmed, and says how to settle it', async () => {
     const ended = summary({ removed: 2, unconfirmed: 1 });
-    const fake = fakeContext(
-      { 'removal:start': { jobId: ended.id, plan: PLAN } },
-      { bus: { onAny: () => () => undefined }, jobControl: { whenIdle: async () => ended } },
-    );
+    const fake = fakeContext({
+      'removal:parse-input': draft(3),
+      'removal:start': { jobId: ended.id, plan: PLAN },
+      'jobs:wait': ended,
+    });
     await remove(fake, '--ids', '1,2,3', '--devices', 'all');
+    // Exactly the plan printed as the dry run is started.
+    expect(fake.calls).toContainEqual(['removal:start', { planId: 'plan-1' }]);
+    expect(fake.err.join('\n')).toContain('Dry run (people): 1 items on 0 terminal(s)');
     expect(fake.exitCode()).toBe(1);
     const text = fake.out.join('\n');
     expect(text).toContain('removed 2, already absent 0, failed 0, unconfirmed 1');
@@ -140,11 +181,9 @@ describe('unconfirmed items in the CLI', () => {
 
   it('exits 1 after an Alibaba Cloud removal with an unconfirmed pair', async () => {
     const ended = summary({ removed: 1, unconfirmed: 1 }, { kind: 'aliyun-removal', verify: false });
-    const fake = fakeContext(
-      {},
-      { bus: { onAny: () => () => undefined }, cloudJobs: { whenIdle: async () => ended, summary: () => ended } },
-    );
+    const fake = fakeContext({ 'jobs:wait': ended });
     await followCloudJob(fake.context, ended.id);
+    expect(fake.calls).toEqual([['jobs:wait', { jobId: ended.id }]]);
     expect(fake.exitCode()).toBe(1);
     expect(fake.out.join('\n')).toContain('unconfirmed 1');
   });

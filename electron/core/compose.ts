@@ -10,21 +10,20 @@ import {
   createPushSyncSource,
   supersedeEarlierPushes,
 } from './cloud/jobs/cloud-sync-sources.ts';
-import { createJobControl } from './cloud/jobs/job-control.ts';
 import { openDatabase } from './db/database.ts';
 import { createEventBus } from './events/event-bus.ts';
 import { createHandlers } from './handlers.ts';
 import { createDiscoveryService } from './discovery/discovery-service.ts';
 import { createHealthMonitor } from './discovery/health-monitor.ts';
 import { mdnsPolicyFromEnv, type MdnsPolicy } from './discovery/mdns-policy.ts';
-import { createBasipDriver } from './drivers/basip/index.ts';
-import { createSophonDriver } from './drivers/sophon/index.ts';
+import { createDrivers } from './drivers/registry.ts';
 import { createInventoryRepository } from './inventory/inventory-repository.ts';
 import { createJobLeases } from './jobs/job-leases.ts';
-import { createJobRunner } from './jobs/job-runner.ts';
+import { createJobEngine } from './jobs/engine.ts';
 import { prepareDataDir } from './data-dir.ts';
-import type { BackoffPolicy } from './removal/backoff.ts';
+import type { BackoffPolicy } from './jobs/backoff.ts';
 import { createRemovalService } from './removal/removal-service.ts';
+import { createRemovalDraftService } from './removal-drafts/service.ts';
 import { createPeopleIndexService, type PeopleIndexDeps } from './people-index/service.ts';
 import { createRemovalSyncSource } from './removal/sync-source.ts';
 import { createReportService } from './report/report-service.ts';
@@ -39,7 +38,7 @@ import { createStatusService } from './status/status-service.ts';
 import { actorName } from './sync/actor.ts';
 import { watchConfiguredClouds } from './sync/cloud-watch.ts';
 import type { ConnectivityTiming } from './sync/connectivity.ts';
-import { createSyncHistory } from './sync/history.ts';
+import { createSyncHistory } from './jobs/sync-history.ts';
 import { createSyncService } from './sync/sync-service.ts';
 import { systemMacLookup, type MacLookup } from './network/neighbours.ts';
 
@@ -114,14 +113,14 @@ export function createCore(options: CoreOptions): Core {
   const timeoutMs = options.terminalTimeoutMs ?? DEFAULT_TERMINAL_TIMEOUT_MS;
   const secrets =
     options.secrets ?? createEncryptedFileStore(join(options.dataDir, SECRETS_FILE), process.env[SECRET_KEY_ENV]);
-  const drivers = [createSophonDriver({ timeoutMs }), createBasipDriver({ timeoutMs })];
+  const drivers = createDrivers({ timeoutMs });
   const inventory = createInventoryRepository(db);
-  const jobs = createJobRunner(bus, now);
+  const jobs = createJobEngine({ db, bus, leases, now });
   const macOf = options.macOf ?? systemMacLookup();
   const observer = { inventory, drivers, secrets, bus, timeoutMs, now, macOf };
   const discovery = createDiscoveryService({
     ...observer,
-    jobs,
+    jobs: jobs.transient,
     mdnsPolicy: options.mdnsPolicy ?? mdnsPolicyFromEnv(),
     siteAdapters: () => selectSiteAdapters(listIpv4Adapters(options.readInterfaces), settings.get().siteAdapters),
     extraServiceTypes: () => [],
@@ -131,7 +130,7 @@ export function createCore(options: CoreOptions): Core {
   const peopleIndex = createPeopleIndexService({
     db,
     inventory,
-    jobs,
+    jobs: jobs.transient,
     sessionFor,
     now,
     tuning: options.peopleIndex?.tuning,
@@ -151,7 +150,7 @@ export function createCore(options: CoreOptions): Core {
     probeTerminals: () => health.checkAll(),
     waitingProbeMs: options.removal?.waitingProbeMs,
     backoff: options.removal?.backoff,
-    leases,
+    engine: jobs,
     now,
   });
   const sync = createSyncService({
@@ -164,7 +163,7 @@ export function createCore(options: CoreOptions): Core {
     publishIntervalMs: options.sync?.publishIntervalMs,
     now,
   });
-  sync.register(createRemovalSyncSource(db, removal));
+  sync.register(createRemovalSyncSource(db, removal, jobs));
   const syncHistory = createSyncHistory(db);
   const report = createReportService({
     sync,
@@ -189,18 +188,19 @@ export function createCore(options: CoreOptions): Core {
     status,
     config: cloudConfig,
     ...options.cloud?.jobs,
-    leases,
+    engine: jobs,
     now,
     onJournaled: (jobId) => supersedeEarlierPushes(db, sync, jobId),
   });
-  const cloudReachable = (): boolean => status.get().cloud !== 'unreachable';
-  sync.register(createPushSyncSource(db, cloudJobs, cloudReachable));
-  sync.register(createAliyunSyncSource(db, cloudJobs, cloudReachable));
+  // Each cloud's reachability from the one source the sync queue's cloud lines and the status bar read too.
+  const cloudReachable = (cloud: string) => (): boolean => sync.connectivity.reachability(cloud) !== 'unreachable';
+  const cloudSteering = { resume: jobs.resume, whenIdle: jobs.whenIdle, wake: cloudJobs.wake };
+  sync.register(createPushSyncSource(db, cloudSteering, cloudReachable('tuya')));
+  sync.register(createAliyunSyncSource(db, cloudSteering, cloudReachable('aliyun')));
   const stopWatchingClouds = watchConfiguredClouds(cloudConfig, sync.connectivity, options.onError);
   const services: CoreServices = {
     cloudConfig,
     cloudJobs,
-    jobControl: createJobControl(removal, cloudJobs),
     db,
     bus,
     settings,
@@ -213,6 +213,12 @@ export function createCore(options: CoreOptions): Core {
     discovery,
     health,
     removal,
+    removalDrafts: createRemovalDraftService({
+      engine: removal,
+      terminal: (serial) => inventory.get(serial),
+      cloud: cloudJobs,
+      now,
+    }),
     peopleIndex,
     sync,
     syncHistory,
@@ -224,8 +230,7 @@ export function createCore(options: CoreOptions): Core {
   if (options.resumeJobs ?? options.target === 'host') {
     const resume = (): void => {
       if (closed) return;
-      removal.resumeInterrupted();
-      cloudJobs.resumeInterrupted();
+      jobs.resumeInterrupted();
     };
     // Only with the credentials open: a wrong passphrase must not run jobs whose every item would be refused.
     if (secrets.check) void requireUnlocked(secrets).then(resume, (error: unknown) => options.onError?.(error));
@@ -253,8 +258,7 @@ export function createCore(options: CoreOptions): Core {
       peopleIndex.close();
       stopWatchingClouds();
       sync.close();
-      await removal.close();
-      await cloudJobs.close();
+      await jobs.close();
       await discovery.close();
       leases.close();
       db.close();

@@ -27,7 +27,7 @@ describe('resume at start of the browser host', () => {
       devices: [panel.serial],
       verify: false,
     });
-    await core.services.removal.whenIdle(jobId);
+    await core.services.jobs.whenIdle(jobId);
     await core.close();
 
     const leaseOf = (host: ReturnType<typeof createCore>) =>
@@ -44,7 +44,7 @@ describe('resume at start of the browser host', () => {
     const locked = open('wrong');
     await new Promise((r) => setTimeout(r, 300));
     expect(leaseOf(locked)).toBeUndefined();
-    expect(locked.services.removal.summary(jobId).state).toBe('running');
+    expect(locked.services.jobs.summary(jobId).state).toBe('running');
     await locked.close();
 
     const unlocked = open('right');

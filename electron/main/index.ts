@@ -13,6 +13,7 @@ import { guardSession, installAppGuards } from './hardening.ts';
 import { forwardEvents, registerIpc } from './ipc.ts';
 import { setupLogging } from './logging.ts';
 import { buildMenuTemplate } from './menu-template.ts';
+import { createReportPdfHandler } from './report-pdf-handler.ts';
 import { interruptedJobs, resumeOnStart } from './resume-on-start.ts';
 import { askToResume, createDiagnosticsExporter, createSaveAsHandler } from './shell-actions.ts';
 import { shellStrings } from './strings.ts';
@@ -86,8 +87,13 @@ if (launch.refusedSwitches.length > 0) {
         (details) => isAppDocument(details, RENDERER_URL, devServerUrl),
         (line) => logger.warn(line),
       );
-      // Downloads are denied (web-policy.ts): files are saved by the main process through the Save dialog.
-      const handlers = { ...core.handlers, 'files:save-as': createSaveAsHandler(core, logger) };
+      // Downloads are denied (web-policy.ts): files are saved by the main process through the Save dialog;
+      // the report's PDF is printed by a hidden window (report-pdf.ts) and saved the same way.
+      const handlers = {
+        ...core.handlers,
+        'files:save-as': createSaveAsHandler(core, logger),
+        'report:pdf': createReportPdfHandler(core, logger),
+      };
       registerIpc(handlers, (senderUrl) => isTrustedSenderUrl(senderUrl, RENDERER_URL, devServerUrl));
       forwardEvents(core.services.bus, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
       const strings = installMenu(core);

@@ -54,7 +54,7 @@ export function safeFileName(suggested: string): string {
 }
 
 /** The dialog's filters: the ones asked, else one for the suggested name's extension; always "All files" last. */
-function dialogFilters(input: SaveFileInput, name: string): SaveDialogRequest['filters'] {
+function dialogFilters(input: Pick<SaveFileInput, 'filters'>, name: string): SaveDialogRequest['filters'] {
   const extension = extname(name).slice(1).toLowerCase();
   const asked = input.filters.map((f) => ({ name: f.name, extensions: [...f.extensions] }));
   const filters =
@@ -80,7 +80,22 @@ function reasonOf(error: unknown): string {
  * with the system's reason. Never throws for a refused write: the UI says what happened and what to do.
  */
 export async function saveFileAs(input: SaveFileInput, deps: SaveFileDeps): Promise<SaveFileResult> {
-  const data = new TextEncoder().encode(input.content);
+  return saveBytesAs(
+    { suggestedName: input.suggestedName, filters: input.filters },
+    new TextEncoder().encode(input.content),
+    deps,
+  );
+}
+
+/**
+ * {@link saveFileAs} for bytes already made (a PDF): the same size check, Save dialog and write, under the
+ * suggested name and filters.
+ */
+export async function saveBytesAs(
+  input: Pick<SaveFileInput, 'suggestedName' | 'filters'>,
+  data: Uint8Array,
+  deps: SaveFileDeps,
+): Promise<SaveFileResult> {
   const maxBytes = deps.maxBytes ?? MAX_SAVE_BYTES;
   if (data.byteLength > maxBytes) {
     return {

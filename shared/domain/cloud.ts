@@ -162,8 +162,14 @@ export const CloudTestResultSchema = z.object({
   cloud: CloudNameSchema,
   ok: z.literal(true),
   latencyMs: z.number().int().nonnegative(),
-  /** What was checked, e.g. "token granted; 12 channels in project 1234". */
+  /** What was checked, in English (the CLI's and older hosts' text), e.g. "token granted; 12 channels in project 1234". */
   detail: z.string(),
+  /**
+   * What was checked as a message code the UI turns into words (`cloud-test.tuya`, `cloud-test.aliyun-project`,
+   * `cloud-test.aliyun-user`) with its parameters (`projectId`, `channels`); absent from older hosts.
+   */
+  messageCode: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
 /** What a successful `cloud:test` answers. */

@@ -4,16 +4,15 @@ import {
   ColumnMappingSchema,
   DelimiterSchema,
   RemovalListSchema,
-  RemovalModeSchema,
   TableColumnSchema,
   TableRowSchema,
   TextEncodingSchema,
 } from './people-import.ts';
 
 /**
- * The request and answer of `removal:parse-input`: the renderer sends what the technician pasted, or the
- * bytes of the file they picked, and the core (electron/core/people-import) answers the table's columns,
- * the mapping used, the counts, the line-numbered errors and the valid items.
+ * Reading what the technician pasted, or the bytes of the file they picked (electron/core/people-import): the
+ * table's columns, the mapping used, the counts, the line-numbered errors and the valid items. The items stay in
+ * the core's removal draft; `removal:parse-input` answers this reading without them (removal-draft.ts).
  */
 
 /** Longest pasted text accepted, in characters. */
@@ -46,20 +45,7 @@ export const RemovalInputSourceSchema = z.discriminatedUnion('kind', [
 /** What the technician gave: pasted text, or an imported file's bytes in base64. */
 export type RemovalInputSource = z.infer<typeof RemovalInputSourceSchema>;
 
-/** The request of `removal:parse-input`. */
-export const ParseInputRequestSchema = z
-  .object({
-    source: RemovalInputSourceSchema,
-    mode: RemovalModeSchema.default('people'),
-    /** The column picker's mapping; the suggested one when absent. */
-    mapping: ColumnMappingSchema.optional(),
-  })
-  .strict();
-
-/** The request of `removal:parse-input` (as sent). */
-export type ParseInputRequest = z.input<typeof ParseInputRequestSchema>;
-
-/** The answer of `removal:parse-input`. */
+/** The reading of an input (what `removal:parse-input` answers, without the items, as a draft's `input`). */
 export const ParsedInputSchema = z.object({
   source: z.enum(['paste', 'file']),
   /** True when the input was read as a table whose columns the technician can pick (files, spreadsheet pastes). */

@@ -89,7 +89,10 @@ export const RemovalTargetsSchema = z.union([z.literal('all'), z.array(serial).m
 /** Which terminals a removal targets. */
 export type RemovalTargets = z.infer<typeof RemovalTargetsSchema>;
 
-/** The request of `removal:plan` (dry run) and `removal:start`. */
+/**
+ * The removal engine's request (electron/core/removal): built in the core from a draft by the reviewed plans
+ * (electron/core/removal-drafts); the `removal:*` channels carry a draft id or a plan id instead (removal-draft.ts).
+ */
 export const RemovalRequestSchema = z
   .object({
     mode: RemovalModeSchema.default('people'),
@@ -112,10 +115,10 @@ export const RemovalRequestSchema = z
   })
   .strict();
 
-/** The request of `removal:plan` and `removal:start` (as sent). */
+/** The removal engine's request (as built). */
 export type RemovalRequest = z.input<typeof RemovalRequestSchema>;
 
-/** The request of `removal:plan` and `removal:start` (defaults applied). */
+/** The removal engine's request (defaults applied). */
 export type ParsedRemovalRequest = z.output<typeof RemovalRequestSchema>;
 
 /** The dry-run plan of one terminal. */
@@ -225,6 +228,9 @@ export const JobShowRequestSchema = z
     limit: z.number().int().min(1).max(1000).default(100),
   })
   .strict();
+
+/** A `jobs:show` request as the core receives it (defaults applied). */
+export type JobShowRequest = z.infer<typeof JobShowRequestSchema>;
 
 /** The answer of `jobs:show`. */
 export const JobDetailSchema = z.object({

@@ -8,9 +8,26 @@ export type ReportFormat = z.infer<typeof ReportFormatSchema>;
 
 const time = z.number().int().min(0).max(8_640_000_000_000_000);
 
-/** The request of `report:build`: the site visit is the jobs created in [since, until] (both optional). */
+/** A name printed in the sign-off block (technician, customer representative): one line, trimmed. */
+const signOffName = z
+  .string()
+  .trim()
+  .max(120)
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  .regex(/^[^\u0000-\u001f\u007f]*$/, 'one line without control characters');
+
+/**
+ * The request of `report:build`: the site visit is the jobs created in [since, until] (both optional);
+ * `technician` and `customer` pre-fill the names of the sign-off block (blank lines to write on otherwise).
+ */
 export const ReportRequestSchema = z
-  .object({ format: ReportFormatSchema, since: time.optional(), until: time.optional() })
+  .object({
+    format: ReportFormatSchema,
+    since: time.optional(),
+    until: time.optional(),
+    technician: signOffName.optional(),
+    customer: signOffName.optional(),
+  })
   .strict();
 
 /** The request of `report:build`. */
@@ -27,3 +44,12 @@ export const ReportSchema = z.object({
 
 /** The answer of `report:build`. */
 export type Report = z.infer<typeof ReportSchema>;
+
+/**
+ * The request of `report:pdf`: the HTML report of {@link ReportRequestSchema} (same window, same names) printed
+ * to PDF by the desktop app and saved through the Save dialog.
+ */
+export const ReportPdfRequestSchema = ReportRequestSchema.omit({ format: true }).strict();
+
+/** The request of `report:pdf`. */
+export type ReportPdfRequest = z.infer<typeof ReportPdfRequestSchema>;

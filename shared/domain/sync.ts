@@ -72,6 +72,11 @@ export const OperationSchema = z.object({
   targetName: z.string(),
   /** The entrance channel of a cloud operation (per-channel summaries), else null. */
   channel: z.string().nullable(),
+  /**
+   * The channel's stable id (a Tuya channel id, an Alibaba scope id) when `channel` is one: a channel is counted
+   * once by it, whether an operation names it by its name or (its name not known yet) by its id.
+   */
+  channelId: z.string().nullable().optional(),
   /** The person, face or list the operation is about. */
   subject: z.string(),
   subjectName: z.string().nullable(),

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { JobSummary } from '../../shared/domain/removal.ts';
 import { cliRunner } from '../support/cli/test-cli.ts';
+import { startThroughDraft } from '../support/removal/through-draft.ts';
 import { DATABASE_FILE, SECRETS_FILE } from '../../electron/core/compose.ts';
 import { openDatabase } from '../../electron/core/db/database.ts';
 import {
@@ -205,7 +206,7 @@ describe('the browser host and fcom on one data directory', () => {
   it('runs a job in one process only: the other is refused with who runs it', { timeout: 90_000 }, async () => {
     // Slow enough that the host's job surely still runs while the CLI (a process start each) tries to join it.
     slow.device.knobs.set({ latencyMs: 2_000 });
-    const started = await host.call<{ jobId: string }>('removal:start', {
+    const started = await startThroughDraft((channel, request) => host.call(channel, request), {
       items: listOf(people.slice(0, 30)),
       devices: [slowSerial],
       label: 'host job',

@@ -90,7 +90,7 @@ function uidsByLink(terminal: SimTerminal): Map<string, number> {
 async function allItems(app: Core, jobId: string): Promise<JobItem[]> {
   const items: JobItem[] = [];
   for (let offset = 0; ; offset += 1000) {
-    const page = app.services.removal.show({ jobId, offset, limit: 1000 }).items;
+    const page = app.services.jobs.show({ jobId, offset, limit: 1000 }).items;
     items.push(...page);
     if (page.length < 1000) return items;
   }
@@ -124,7 +124,7 @@ describe('evidence matrix: firmware variants × targets, present / never held / 
       devices: [terminal.serial],
       verify: true,
     });
-    await app.services.removal.whenIdle(early.jobId);
+    await app.services.jobs.whenIdle(early.jobId);
     for (const p of removedEarlier) {
       expect(terminal.device.holds('link_id', p.linkId) || terminal.device.holds('identity_id', p.identityId)).toBe(
         false,
@@ -150,7 +150,7 @@ describe('evidence matrix: firmware variants × targets, present / never held / 
     });
     const planned = await allItems(app, jobId);
     const heldBefore = snapshotHeld(reported(planned), devices);
-    const summary = await app.services.removal.whenIdle(jobId);
+    const summary = await app.services.jobs.whenIdle(jobId);
     const items = await allItems(app, jobId);
 
     expect(auditOutcomes(reported(items), devices, heldBefore)).toEqual([]);

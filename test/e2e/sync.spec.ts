@@ -1,5 +1,6 @@
 import type { Terminal } from '../../shared/domain/terminal.ts';
 import { generatePeople } from '../../tools/sim/common/people.ts';
+import { startThroughDraft } from '../support/removal/through-draft.ts';
 import { expect, test, type AppUnderTest } from './fixtures.ts';
 import { expectTruthfulOutcomes, startSimTerminal, type SimTerminal } from './removal-helpers.ts';
 
@@ -41,7 +42,9 @@ test('queues removals for a stopped terminal, syncs them when it is back, discar
   // The terminal stops answering; ten removals for it wait, queued.
   await sophon.stop();
   const items = people.slice(0, 10).map((p, i) => ({ line: i + 2, identity_id: p.identityId, name: p.name }));
-  const started = await app.invoke('removal:start', { items, devices: [terminal.serial] });
+  // Into a list in the core, planned, then that plan started (as the wizard does).
+  const invoke = (channel: string, request: unknown) => app.invoke(channel as never, request as never);
+  const started = await startThroughDraft(invoke, { items, devices: [terminal.serial] });
   expect(started.ok, JSON.stringify(started)).toBe(true);
 
   // The status bar badge counts them and opens the Sync queue.
@@ -65,7 +68,7 @@ test('queues removals for a stopped terminal, syncs them when it is back, discar
   expect(sophon.device.stats().people).toBe(10);
 
   // Wrong credentials: the panel's removals need attention, with the reason and the actions.
-  const rejected = await app.invoke('removal:start', {
+  const rejected = await startThroughDraft(invoke, {
     items: people.slice(10, 12).map((p, i) => ({ line: i + 2, link_id: p.linkId })),
     devices: [wrong.serial],
   });

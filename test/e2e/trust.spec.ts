@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { generatePeople } from '../../tools/sim/common/people.ts';
+import { startThroughDraft } from '../support/removal/through-draft.ts';
 import { expect, test } from './fixtures.ts';
 import {
   addTerminal,
@@ -99,7 +100,8 @@ test('an impostor claiming a trusted serial is a conflict: shown, sent no passwo
   await expect(
     page.getByText('Identity conflict: another device claims to be it. Resolve it in Devices first.'),
   ).toBeVisible();
-  const refused = await app.invoke('removal:start', {
+  // The refusal comes with the dry run already: nothing is planned, nothing is sent.
+  const refused = await startThroughDraft((channel, request) => app.invoke(channel as never, request as never), {
     items: [{ line: 1, link_id: people[0]!.linkId }],
     devices: [serial],
   });

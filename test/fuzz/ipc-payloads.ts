@@ -13,56 +13,30 @@ export { junk, KNOWN_JOB } from './payload-parts.ts';
  * added). The oracle is the contract's own request schema, so both valid and invalid payloads are useful.
  */
 
-/** One row of a removal list, valid or nearly. */
-const removalItem = shaped({
-  line: int(1, 100_000),
-  identity_id: text(1, 64),
-  link_id: fc.oneof(fc.uuid(), text(0, 40)),
-  uid: int(1, 1_000_000),
-  face_id: text(1, 128),
-  register_image_id: text(1, 128),
-  name: text(0, 64),
-  nativeId: text(1, 64),
-});
+const devicesOf = fc.oneof(fc.constant('all'), fc.array(serial, { maxLength: 3 }), fc.constantFrom('ALL', 'none'));
 
-const nearRemovalRequest = shaped({
-  mode: fc.constantFrom('people', 'faces-only', 'faces', ''),
-  items: fc.array(removalItem, { maxLength: 4 }),
-  devices: fc.oneof(fc.constant('all'), fc.array(serial, { maxLength: 3 }), fc.constantFrom('ALL', 'none')),
+/** A `removal:plan` request, valid or nearly: a draft id (unknown to the core) and the run's options. */
+const nearPlanRequest = shaped({
+  draftId: fc.oneof(jobId, text(0, 80)),
+  devices: devicesOf,
   verify: fc.oneof(fc.boolean(), fc.constantFrom('true', 1)),
-  label: text(0, 300),
+  match: fc.constantFrom('id', 'name', 'uid'),
+  confirmAmbiguous: fc.oneof(fc.boolean(), fc.constant('yes')),
+  skipUnresolved: fc.oneof(fc.boolean(), fc.constant(0)),
 });
 
-/** A removal request the contract accepts (so the planner and the journal are reached too). */
-const validRemovalRequest = fc.record(
+/** A `removal:plan` request the contract accepts (the draft store is reached: it answers NOT_FOUND). */
+const validPlanRequest = fc.record(
   {
-    mode: fc.constantFrom('people', 'faces-only'),
-    items: fc.array(
-      fc.record(
-        {
-          line: fc.integer({ min: 1, max: 100_000 }),
-          identity_id: fc.string({ minLength: 1, maxLength: 16 }),
-          link_id: fc.uuid(),
-          uid: fc.integer({ min: 1, max: 1_000_000 }),
-          face_id: fc.string({ minLength: 1, maxLength: 16 }),
-          nativeId: fc.string({ minLength: 1, maxLength: 16 }),
-          name: fc.string({ maxLength: 16, unit: 'grapheme' }),
-        },
-        { requiredKeys: ['line'] },
-      ),
-      { minLength: 1, maxLength: 4 },
-    ),
+    draftId: fc.string({ minLength: 1, maxLength: 16 }),
     devices: fc.oneof(
       fc.constant('all' as const),
       fc.array(fc.string({ minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 3 }),
     ),
     verify: fc.boolean(),
-    label: fc.string({ maxLength: 20 }),
   },
-  { requiredKeys: ['items', 'devices'] },
+  { requiredKeys: ['draftId', 'devices'] },
 );
-
-const removalRequest = fc.oneof(nearRemovalRequest, validRemovalRequest);
 
 const removalTuning = shaped({
   sophonBatchSize: int(1, 500),
@@ -136,17 +110,26 @@ export const nearMiss: Record<string, fc.Arbitrary<unknown>> = {
   'jobs:cancel': shaped({ jobId }),
   'removal:parse-input': fc.oneof(
     shaped({
+      draftId: fc.oneof(jobId, text(0, 80)),
       source: fc.oneof(inputSource, shaped({ kind: fc.constantFrom('paste', 'file', 'url'), text: text(0, 20) })),
       mode: fc.constantFrom('people', 'faces-only', 'all'),
       mapping,
+      column: text(0, 40),
+      names: fc.oneof(fc.boolean(), fc.constant('yes')),
     }),
     fc.record(
       { source: inputSource, mode: fc.constantFrom('people', 'faces-only'), mapping },
       { requiredKeys: ['source'] },
     ),
   ),
-  'removal:plan': removalRequest,
-  'removal:start': removalRequest,
+  'removal:plan': fc.oneof(nearPlanRequest, validPlanRequest),
+  'removal:start': fc.oneof(shaped({ planId: fc.oneof(jobId, text(0, 80)) }), fc.record({ planId: jobId })),
+  'removal:draft-page': shaped({
+    draftId: fc.oneof(jobId, text(0, 80)),
+    part: fc.constantFrom('items', 'picked', 'errors', 'all'),
+    offset: int(0, 10_000_000),
+    limit: int(1, 500),
+  }),
   'jobs:list': shaped({ limit: int(1, 1000) }),
   'jobs:show': shaped({
     jobId,

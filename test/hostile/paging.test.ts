@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Terminal } from '../../shared/domain/terminal.ts';
 import { dispatch } from '../../electron/core/ipc/dispatch.ts';
+import { startThroughDraft } from '../support/removal/through-draft.ts';
 import { startAnswerServer, type Answer, type AnswerServer } from '../fuzz/answer-server.ts';
 import { startCore, type TestCore } from '../fuzz/harness.ts';
 import { recordTiming, timingTable } from './timings.ts';
@@ -101,14 +102,14 @@ describe('terminals that ignore paging', () => {
       listRequests = 0;
       const items = [{ line: 1, nativeId: '1001' }];
       const started = performance.now();
-      const start = await dispatch(harness.core.handlers, 'removal:start', {
+      const start = await startThroughDraft((channel, request) => dispatch(harness.core.handlers, channel, request), {
         items,
         devices: [`PAGING-${kind}`],
         verify: true,
       });
       expect(start.ok, JSON.stringify(start)).toBe(true);
       const { jobId } = start.ok ? (start.value as { jobId: string }) : { jobId: '' };
-      const summary = await harness.core.services.removal.whenIdle(jobId);
+      const summary = await harness.core.services.jobs.whenIdle(jobId);
       const elapsed = performance.now() - started;
       recordTiming('paging', kind, `${listRequests} list requests`, elapsed);
       // Two pages tell that the terminal ignores paging (before the fix: 50,001 pages, then a conclusion).

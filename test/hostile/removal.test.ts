@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobSummary } from '../../shared/domain/removal.ts';
 import type { Terminal } from '../../shared/domain/terminal.ts';
 import { dispatch } from '../../electron/core/ipc/dispatch.ts';
+import { startThroughDraft } from '../support/removal/through-draft.ts';
 import { startCore, type TestCore } from '../fuzz/harness.ts';
 import { connectionsLeft, startHostile, type HostileKind, type HostileServer } from './servers.ts';
 import { recordTiming, timingTable } from './timings.ts';
@@ -75,7 +76,8 @@ describe('removal jobs against hostile terminals', () => {
     const items = [1001, 1002, 1003].map((uid, i) => ({ line: i + 1, nativeId: String(uid) }));
 
     const started = performance.now();
-    const start = await dispatch(harness.core.handlers, 'removal:start', { items, devices: serials });
+    const invoke = (channel: string, request: unknown) => dispatch(harness.core.handlers, channel, request);
+    const start = await startThroughDraft(invoke, { items, devices: serials });
     expect(start.ok, JSON.stringify(start)).toBe(true);
     const { jobId } = start.ok ? (start.value as { jobId: string }) : { jobId: '' };
     let timer: NodeJS.Timeout | undefined;
@@ -85,8 +87,8 @@ describe('removal jobs against hostile terminals', () => {
         JOB_BOUND_MS + 5_000,
       );
     });
-    const summary: JobSummary = await Promise.race([harness.core.services.removal.whenIdle(jobId), stalled]).finally(
-      () => clearTimeout(timer),
+    const summary: JobSummary = await Promise.race([harness.core.services.jobs.whenIdle(jobId), stalled]).finally(() =>
+      clearTimeout(timer),
     );
     const elapsed = performance.now() - started;
     recordTiming('job', kind, 'idle', elapsed);

@@ -11,7 +11,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { openDatabase } from '../../electron/core/db/database.ts';
-import { createCommitGroup } from '../../electron/core/removal/commit-group.ts';
+import { createCommitGroup } from '../../electron/core/jobs/commit-group.ts';
 import { createJournal } from '../../electron/core/removal/journal.ts';
 import { plannedItems } from './workload-items.ts';
 

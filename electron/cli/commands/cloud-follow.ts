@@ -1,7 +1,6 @@
-import type { JobProgress } from '../../../shared/domain/job.ts';
 import type { JobSummary } from '../../../shared/domain/removal.ts';
 import type { CliContext } from '../context.ts';
-import { describeCounts, printRetryHints, unsettledOf } from '../job-follow.ts';
+import { describeCountsOf, describeSize, printRetryHints, unsettledOf } from '../job-follow.ts';
 
 /** Fewest milliseconds between two progress lines on stderr. */
 const PROGRESS_LINE_MS = 1000;
@@ -9,14 +8,13 @@ const PROGRESS_LINE_MS = 1000;
 /**
  * Runs a cloud job in the foreground: progress lines on stderr (not with --json) until the job has nothing more
  * to do in this process (finished, or waiting for a cloud that does not answer), then its summary. Exit code 1
- * unless every item ended removed, already absent or done (an unconfirmed item is neither).
+ * unless every item ended removed, already absent or done (an unconfirmed item is neither); a push's summary
+ * speaks of channels pushed, failed, queued.
  */
 export async function followCloudJob(context: CliContext, jobId: string): Promise<JobSummary> {
-  const { bus, cloudJobs } = context.core().services;
   let lastLine = 0;
-  const unsubscribe = bus.onAny((event, payload) => {
-    if (event !== 'jobs:progress' || context.json()) return;
-    const progress = payload as JobProgress;
+  const unsubscribe = context.on('jobs:progress', (progress) => {
+    if (context.json()) return;
     if (progress.jobId !== jobId || Date.now() - lastLine < PROGRESS_LINE_MS) return;
     lastLine = Date.now();
     const records =
@@ -28,9 +26,8 @@ export async function followCloudJob(context: CliContext, jobId: string): Promis
     );
   });
   try {
-    let summary = await cloudJobs.whenIdle(jobId);
     // A waiting job's pass ended: in the CLI, stop there (the app or `fcom jobs resume` continues later).
-    summary = cloudJobs.summary(jobId);
+    const summary = await context.call('jobs:wait', { jobId });
     const c = summary.counts;
     if (unsettledOf(c) > 0) context.setExitCode(1);
     if (context.json()) {
@@ -38,8 +35,9 @@ export async function followCloudJob(context: CliContext, jobId: string): Promis
       return summary;
     }
     const out = (text: string): void => context.output.out(text);
-    out(`Job ${summary.id} (${summary.kind}): ${summary.state}, ${summary.total} items`);
-    out(`  ${describeCounts(c)}`);
+    out(`Job ${summary.id} (${summary.kind}): ${summary.state}, ${describeSize(summary)}`);
+    // A push in push words: its channels were pushed, not removed.
+    out(`  ${describeCountsOf(summary)}`);
     if (summary.error) out(`  error: ${summary.error}`);
     printRetryHints(out, summary);
     if (c.queued + c.pending > 0)

@@ -157,7 +157,7 @@ export function registerDeviceCommands(program: Command, context: CliContext): v
       await context.call('discovery:start', options.interface ? { adapters: options.interface } : {});
       await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
       await context.call('discovery:stop', {});
-      await context.core().services.discovery.settle();
+      await context.call('discovery:settle', {});
       const seen = (await context.call('devices:list', {})).filter((t) => (t.lastSeen ?? 0) >= started);
       printTerminals(context, seen);
     });
@@ -238,14 +238,13 @@ export function registerDeviceCommands(program: Command, context: CliContext): v
     .command('check')
     .description('probe every terminal in the inventory now and print its health')
     .action(async () => {
-      await context.core().services.health.checkAll();
-      printTerminals(context, await context.call('devices:list', {}));
+      printTerminals(context, await context.call('devices:check-all', {}));
     });
   devices
     .command('sweep <cidr>')
     .description('probe every address of a subnet (at most /22) for terminals')
     .action(async (cidr: string) => {
-      const { result } = context.core().services.discovery.sweep(cidr);
-      printTerminals(context, await result);
+      const { terminals = [] } = await context.call('discovery:sweep', { cidr, wait: true });
+      printTerminals(context, terminals);
     });
 }

@@ -125,7 +125,7 @@ export function registerJobCommands(program: Command, context: CliContext): void
     .description('resume a paused or interrupted job in the foreground (unanswered requests are re-checked first)')
     .action(async (job: string) => {
       const jobId = await resolveJobId(context, job);
-      await context.core().services.health.checkAll();
+      await context.call('devices:check-all', {});
       await context.call('jobs:resume', { jobId });
       await followJob(context, jobId);
     });
@@ -137,7 +137,7 @@ export function registerJobCommands(program: Command, context: CliContext): void
     )
     .action(async (job: string) => {
       const jobId = await resolveJobId(context, job);
-      await context.core().services.health.checkAll();
+      await context.call('devices:check-all', {});
       const { retried } = await context.call('jobs:retry-failed', { jobId });
       if (!context.json()) context.output.err(`${retried} failed or unconfirmed item(s) put back.`);
       await followJob(context, jobId);
@@ -159,7 +159,7 @@ export function registerJobCommands(program: Command, context: CliContext): void
       const { cancelled } = await context.call('jobs:cancel', { jobId });
       if (!cancelled)
         throw new AppError('CONFLICT', `Job ${jobId} is not running, paused or waiting: nothing to cancel.`);
-      context.print(await context.core().services.removal.whenIdle(jobId));
+      context.print(await context.call('jobs:wait', { jobId }));
     });
 
   jobs

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { IndexedTerminal, PeopleFindResult } from '../../../shared/domain/people-index.ts';
-import { requireUnlocked } from '../../core/secrets/secret-store.ts';
 import type { CliContext } from '../context.ts';
 import { printTable } from '../output.ts';
 import { ageOf } from './index-age.ts';
@@ -63,11 +62,13 @@ export function registerPeopleCommands(program: Command, context: CliContext): v
     )
     .option('--devices <list>', '"all" (the default) or serials separated by commas', 'all')
     .action(async (options: { devices: string }) => {
-      await requireUnlocked(context.core().services.secrets);
-      await context.core().services.health.checkAll();
       const devices = parseDevices(options.devices);
-      const { result } = context.core().services.peopleIndex.refresh(devices === 'all' ? undefined : devices);
-      const results = await result;
+      // Fresh online states first; the refresh refuses with SECRETS_LOCKED before it reads anything.
+      await context.call('devices:check-all', {});
+      const { results = [] } = await context.call('people:refresh', {
+        ...(devices === 'all' ? {} : { serials: devices }),
+        wait: true,
+      });
       const status = await context.call('people:status', {});
       if (context.json()) context.output.out(JSON.stringify({ results, status }, null, 2));
       else printIndex(context, status.terminals);

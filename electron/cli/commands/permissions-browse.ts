@@ -11,7 +11,7 @@ import type { CliContext } from '../context.ts';
 import { printTable } from '../output.ts';
 import { followCloudJob } from './cloud-follow.ts';
 import { splitList } from './cloud-removal.ts';
-import { certificateOf } from './permissions.ts';
+import { certificateOf } from './certificate-policy.ts';
 
 /** The options of `fcom permissions list`. */
 interface ListOptions {

@@ -1,31 +1,12 @@
 import { Option, type Command } from 'commander';
-import {
-  CERTIFICATE_POLICY_NAMES,
-  RecordStateSchema,
-  type CertificatePolicyName,
-  type PushTasks,
-  type RecordStateName,
-} from '../../../shared/domain/permissions.ts';
+import { RecordStateSchema, type PushTasks, type RecordStateName } from '../../../shared/domain/permissions.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { CliContext } from '../context.ts';
 import { printTable } from '../output.ts';
 import { followCloudJob } from './cloud-follow.ts';
 import { splitList } from './cloud-removal.ts';
+import { certificateOf } from './certificate-policy.ts';
 import { registerPermissionBrowseCommands } from './permissions-browse.ts';
-
-/** A certificate policy from its number (1-4) or its name. */
-export function certificateOf(text: string): CertificatePolicyName {
-  const byNumber = CERTIFICATE_POLICY_NAMES[Number(text) - 1];
-  const named = CERTIFICATE_POLICY_NAMES.find((n) => n === text);
-  const policy = /^[1-4]$/.test(text) ? byNumber : named;
-  if (!policy) {
-    throw new AppError(
-      'VALIDATION',
-      `--certificate must be 1-4 or one of ${CERTIFICATE_POLICY_NAMES.join(', ')} (1 card, 2 card + face, 3 card + password, 4 card + password + face).`,
-    );
-  }
-  return policy;
-}
 
 interface PushOptions {
   channels: string;

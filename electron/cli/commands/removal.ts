@@ -1,10 +1,11 @@
 import { Option, type Command } from 'commander';
 import { AliyunUserTypeSchema, type AliyunUserType } from '../../../shared/domain/cloud.ts';
 import type { RemovalList } from '../../../shared/domain/people-import.ts';
-import type { RemovalPlan, RemovalRequest } from '../../../shared/domain/removal.ts';
+import type { RemovalPlan } from '../../../shared/domain/removal.ts';
+import type { DraftReadRequest, DraftSummary } from '../../../shared/domain/removal-draft.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { readRegularFileBounded } from '../../core/files/read-bounded.ts';
-import { importPeopleFile, parsePastedIds } from '../../core/people-import/index.ts';
+import { emptyMessage, importPeopleFile, parsePastedIds } from '../../core/people-import/index.ts';
 import { MAX_IMPORT_FILE_BYTES } from '../../../shared/domain/limits.ts';
 import type { CliContext } from '../context.ts';
 import { printTable } from '../output.ts';
@@ -94,6 +95,53 @@ export function readRemovalList(options: RemoveOptions): { list: RemovalList; la
   return { list: imported.list, label: path };
 }
 
+/**
+ * The `removal:parse-input` request of `--ids` or `--file` (the same checks as {@link readRemovalList}): the list
+ * is read into a draft in the core, as the app's wizard does; the file is read here, bounded, and sent as bytes.
+ */
+export function draftSourceOf(options: RemoveOptions): DraftReadRequest {
+  if ((options.ids === undefined) === (options.file === undefined)) {
+    throw new AppError(
+      'VALIDATION',
+      'Give the people to remove with either --ids ID,ID,... or --file PATH (not both).',
+    );
+  }
+  if (options.column !== undefined && options.file === undefined) {
+    throw new AppError('VALIDATION', '--column names a column of --file: give --file too, or leave --column out.');
+  }
+  if (options.ids !== undefined) {
+    if (options.facesOnly) {
+      throw new AppError(
+        'VALIDATION',
+        '--faces-only needs the identity_id and the face_id of each face: give them in a --file with those columns.',
+      );
+    }
+    return { source: { kind: 'paste', text: options.ids }, mode: 'people', label: 'ids from the command line' };
+  }
+  const path = options.file as string;
+  // A regular file of at most MAX_IMPORT_FILE_BYTES (never /dev/zero, a FIFO or a folder), the UI's limit too.
+  const bytes = readRegularFileBounded(path, MAX_IMPORT_FILE_BYTES);
+  return {
+    // The path names the list in job lists (its last 300 characters: the contract's bound).
+    source: { kind: 'file', fileName: path.slice(-300), base64: Buffer.from(bytes).toString('base64') },
+    mode: options.facesOnly ? 'faces-only' : 'people',
+    ...(options.column === undefined ? {} : { column: options.column }),
+    // A list of people matched through the index may name a person by name alone.
+    ...(options.match === undefined ? {} : { names: true }),
+  };
+}
+
+/** Refuses a draft nothing can be removed from: columns that do not fit, or no valid row. */
+function requireUsable(draft: DraftSummary): void {
+  const input = draft.input;
+  if (input?.mappingProblem) throw new AppError('VALIDATION', input.mappingProblem, { reason: 'mapping' });
+  if (!input || input.list.valid === 0) {
+    throw new AppError('VALIDATION', emptyMessage(input?.list ?? { totalRows: 0, errors: [] }), {
+      reason: 'no_valid_rows',
+    });
+  }
+}
+
 /** `all`, or serials separated by commas. */
 export function parseDevices(text: string): 'all' | string[] {
   if (text.trim().toLowerCase() === 'all') return 'all';
@@ -105,12 +153,13 @@ export function parseDevices(text: string): 'all' | string[] {
   return serials;
 }
 
-function printPlan(context: CliContext, plan: RemovalPlan): void {
+/** Prints the dry run (to stderr before a run: stdout then holds the job's outcome). */
+function printPlan(context: CliContext, plan: RemovalPlan, toErr = false): void {
   if (context.json()) {
-    context.output.out(JSON.stringify(plan, null, 2));
+    if (!toErr) context.output.out(JSON.stringify(plan, null, 2));
     return;
   }
-  const out = (text: string): void => context.output.out(text);
+  const out = (text: string): void => (toErr ? context.output.err(text) : context.output.out(text));
   out(
     `Dry run (${plan.mode}): ${plan.totalItems} items on ${plan.terminals.length} terminal(s), about ${Math.ceil(plan.estimatedMs / 1000)} s`,
   );
@@ -121,7 +170,7 @@ function printPlan(context: CliContext, plan: RemovalPlan): void {
       `  ${t.serial} (${t.kind}, ${t.address}) ${status}: ${t.items} items in ${t.requests} request(s)${extra}, ~${Math.ceil(t.estimatedMs / 1000)} s`,
     );
   }
-  if (plan.terminals.some((t) => t.presence)) printPresence(context, plan);
+  if (plan.terminals.some((t) => t.presence)) printPresence(context, plan, out);
   if (plan.offline.length > 0) out(`Offline: ${plan.offline.join(', ')}`);
   if (plan.skipped.length > 0) {
     out(`Skipped (unknown kind, not trusted, or in an identity conflict): ${plan.skipped.join(', ')}`);
@@ -136,10 +185,10 @@ const UNRESOLVED: Record<string, string> = {
 };
 
 /** The dry run's presence table (a people list matched through the index) and the unresolved people. */
-function printPresence(context: CliContext, plan: RemovalPlan): void {
-  context.output.out('Presence of the list (from the people index):');
+function printPresence(context: CliContext, plan: RemovalPlan, out: (text: string) => void): void {
+  out('Presence of the list (from the people index):');
   printTable(
-    context.output,
+    { ...context.output, out },
     ['serial', 'kind', 'there', 'absent', 'unknown', 'index', 'requests', 'time'],
     plan.terminals.map((t) => [
       t.serial,
@@ -154,16 +203,19 @@ function printPresence(context: CliContext, plan: RemovalPlan): void {
   );
   const unresolved = plan.unresolved ?? [];
   if (unresolved.length > 0) {
-    context.output.out(`Unresolved (${unresolved.length}; nothing is sent for them there):`);
+    out(`Unresolved (${unresolved.length}; nothing is sent for them there):`);
     for (const u of unresolved.slice(0, 50)) {
-      context.output.out(`  line ${u.line} ${u.label} on ${u.serials.join(', ')}: ${UNRESOLVED[u.reason] ?? u.reason}`);
+      out(`  line ${u.line} ${u.label} on ${u.serials.join(', ')}: ${UNRESOLVED[u.reason] ?? u.reason}`);
     }
-    if (unresolved.length > 50) context.output.out(`  ... and ${unresolved.length - 50} more`);
+    if (unresolved.length > 50) out(`  ... and ${unresolved.length - 50} more`);
   }
 }
 
 /** Tells (on stderr) which rows of the list were left out and why. */
-function reportListProblems(context: CliContext, list: RemovalList): void {
+function reportListProblems(
+  context: CliContext,
+  list: Pick<RemovalList, 'invalidRows' | 'duplicates' | 'errors'>,
+): void {
   if (context.json() || (list.invalidRows === 0 && list.duplicates === 0)) return;
   if (list.invalidRows > 0) {
     context.output.err(`${list.invalidRows} row(s) of the list are not valid and are left out:`);
@@ -216,15 +268,17 @@ export function registerRemovalCommands(program: Command, context: CliContext): 
         throw new AppError('VALIDATION', '--scope and --user-type go with --cloud aliyun.');
       }
       if (options.devices === undefined) command.error("error: required option '--devices <list>' not specified");
-      const { list, label } = readRemovalList(options);
-      reportListProblems(context, list);
-      const request: RemovalRequest = {
-        mode: list.mode,
-        items: list.items,
+      // The list goes into a draft in the core (removal:parse-input), as the app's wizard does; nothing else crosses.
+      const draft = await context.call('removal:parse-input', draftSourceOf(options));
+      requireUsable(draft);
+      if (draft.input) reportListProblems(context, draft.input.list);
+      // Fresh online/offline states before planning: the inventory may be old.
+      await context.call('devices:check-all', {});
+      const reviewed = await context.call('removal:plan', {
+        draftId: draft.draftId,
         devices: parseDevices(options.devices),
         // Read-back is on unless --no-verify (the request's default): an absent option leaves it on.
         ...(options.verify === undefined ? {} : { verify: options.verify }),
-        label,
         ...(options.match === undefined
           ? {}
           : {
@@ -232,14 +286,14 @@ export function registerRemovalCommands(program: Command, context: CliContext): 
               confirmAmbiguous: options.confirmAmbiguous === true,
               skipUnresolved: options.skipUnresolved === true,
             }),
-      };
-      // Fresh online/offline states before planning: the inventory may be old.
-      await context.core().services.health.checkAll();
+      });
       if (options.dryRun) {
-        printPlan(context, await context.call('removal:plan', request));
+        printPlan(context, reviewed);
         return;
       }
-      const { jobId, plan } = await context.call('removal:start', request);
+      printPlan(context, reviewed, true);
+      // Exactly the plan just printed: CONFLICT (nothing sent) when the site changed in between.
+      const { jobId, plan } = await context.call('removal:start', { planId: reviewed.planId });
       if (!context.json()) {
         const offline = plan.offline.length > 0 ? `; offline, items queued: ${plan.offline.join(', ')}` : '';
         context.output.err(

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { ReportFormatSchema, type ReportFormat } from '../../../shared/domain/report.ts';
+import { ReportFormatSchema, ReportRequestSchema, type ReportFormat } from '../../../shared/domain/report.ts';
 import {
   OPERATION_STATES,
   type OperationState,
@@ -97,7 +97,7 @@ async function syncOnce(context: CliContext, compact: boolean): Promise<SyncStat
   if (!context.json()) {
     context.output.err(`Terminals: ${result.terminalsOnline} answer, ${result.terminalsOffline} do not.`);
   }
-  await context.core().services.sync.whenIdle();
+  await context.call('sync:wait', {});
   return printStatus(context, compact);
 }
 
@@ -139,6 +139,28 @@ async function syncNow(context: CliContext, options: { watch?: boolean; interval
   }
 }
 
+/** The options of `fcom report`. */
+interface ReportOptions {
+  format: ReportFormat;
+  out: string;
+  since?: string;
+  until?: string;
+  technician?: string;
+  customer?: string;
+}
+
+/** A sign-off name of `fcom report` (`--technician`, `--customer`), checked here so the error names the option. */
+function signOffName(option: '--technician' | '--customer', text: string): string {
+  const parsed = ReportRequestSchema.shape.technician.safeParse(text);
+  if (!parsed.success || parsed.data === undefined) {
+    throw new AppError(
+      'VALIDATION',
+      `${option} must be one line of at most 120 characters (the name printed in the sign-off block): fcom report --format html --out FILE ${option} "Name".`,
+    );
+  }
+  return parsed.data;
+}
+
 /** Registers `fcom sync [status|list|now|retry|discard]`, `fcom queue list` and `fcom report`. */
 export function registerSyncCommands(program: Command, context: CliContext): void {
   const sync = program
@@ -176,7 +198,7 @@ export function registerSyncCommands(program: Command, context: CliContext): voi
     .action(async (ids: string[]) => {
       const { retried } = await context.call('sync:retry', { selection: { ids } });
       if (!context.json()) context.output.err(`${retried} operation(s) put back to work.`);
-      await context.core().services.sync.whenIdle();
+      await context.call('sync:wait', {});
       await printStatus(context);
     });
 
@@ -203,11 +225,15 @@ export function registerSyncCommands(program: Command, context: CliContext): voi
     .requiredOption('--out <path>', 'file to write')
     .option('--since <date>', 'only jobs created from this date (the visit)')
     .option('--until <date>', 'only jobs created until this date')
-    .action(async (options: { format: ReportFormat; out: string; since?: string; until?: string }) => {
+    .option('--technician <name>', "the technician's name, printed in the sign-off block (HTML)")
+    .option('--customer <name>', "the customer representative's name, printed in the sign-off block (HTML)")
+    .action(async (options: ReportOptions) => {
       const report = await context.call('report:build', {
         format: options.format,
         ...(options.since ? { since: parseTime('--since', options.since) } : {}),
         ...(options.until ? { until: parseTime('--until', options.until) } : {}),
+        ...(options.technician ? { technician: signOffName('--technician', options.technician) } : {}),
+        ...(options.customer ? { customer: signOffName('--customer', options.customer) } : {}),
       });
       // Written durably (temporary file, fsync, rename, fsync the folder): a power cut leaves the old file or the
       // whole new one; a full disk says how much is free (STORAGE, details.fault/freeMb).

@@ -107,6 +107,8 @@ describe('Test connection', () => {
     const ok = await k.call('cloud:test', { cloud: 'tuya' });
     expect(ok).toMatchObject({ cloud: 'tuya', ok: true });
     expect(ok.detail).toMatch(/2 entrance\/exit channel/);
+    // The UI's words come from the code and its parameters, not from the English detail (issue 18).
+    expect(ok).toMatchObject({ messageCode: 'cloud-test.tuya', params: { channels: 2 } });
     expect(k.core.services.status.get().cloud).toBe('reachable');
 
     await k.call('cloud:set-config', { cloud: 'tuya', secrets: { clientSecret: 'wrong-secret' } });

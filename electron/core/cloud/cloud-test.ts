@@ -12,16 +12,23 @@ export interface CloudTestDeps {
   now?: () => number;
 }
 
-async function testTuya(config: CloudConfigService): Promise<string> {
+/** What a test checked: the English detail, and its message code with parameters (words in the UI). */
+type Checked = Pick<CloudTestResult, 'detail' | 'messageCode' | 'params'>;
+
+async function testTuya(config: CloudConfigService): Promise<Checked> {
   const { client, projectId } = await config.tuya();
   await client.token();
   // One channel of the project: proves the project id and that the building APIs are authorised.
   const page = await listChannels(client, { projectId, page: 1, pageSize: 1 });
   const channels = page.total ?? page.items.length;
-  return `Token granted; project ${projectId} answers with ${channels} entrance/exit channel(s).`;
+  return {
+    detail: `Token granted; project ${projectId} answers with ${channels} entrance/exit channel(s).`,
+    messageCode: 'cloud-test.tuya',
+    params: { projectId, channels },
+  };
 }
 
-async function testAliyun(config: CloudConfigService): Promise<string> {
+async function testAliyun(config: CloudConfigService): Promise<Checked> {
   const { client, settings } = await config.aliyun();
   // A delete of nobody proves the signature and the token (an empty list is refused as a parameter error after
   // both were accepted) and removes nothing. Also with the project token: it may be one another process of this
@@ -32,9 +39,13 @@ async function testAliyun(config: CloudConfigService): Promise<string> {
     throw cloudError('aliyun', 'auth', answer.meaning.message, { rawCode: String(answer.code) });
   }
   if (settings.auth === 'project') {
-    return `Signature and project token accepted for project ${settings.projectId}.`;
+    return {
+      detail: `Signature and project token accepted for project ${settings.projectId}.`,
+      messageCode: 'cloud-test.aliyun-project',
+      params: { projectId: settings.projectId },
+    };
   }
-  return 'Signature and user token (iotToken) accepted.';
+  return { detail: 'Signature and user token (iotToken) accepted.', messageCode: 'cloud-test.aliyun-user', params: {} };
 }
 
 /**
@@ -46,14 +57,14 @@ export async function testCloudConnection(deps: CloudTestDeps, cloud: CloudName)
   const now = deps.now ?? Date.now;
   const started = now();
   try {
-    const detail = cloud === 'tuya' ? await testTuya(deps.config) : await testAliyun(deps.config);
-    deps.status.setCloudReachability('reachable');
-    return { cloud, ok: true, latencyMs: Math.max(0, Math.round(now() - started)), detail };
+    const checked = cloud === 'tuya' ? await testTuya(deps.config) : await testAliyun(deps.config);
+    deps.status.setCloudReachability(cloud, 'reachable');
+    return { cloud, ok: true, latencyMs: Math.max(0, Math.round(now() - started)), ...checked };
   } catch (error) {
     const mapped = toCloudError(error, cloud);
     const kind = (mapped.details as { kind?: string } | undefined)?.kind;
-    if (isUnreachable(mapped, cloud)) deps.status.setCloudReachability('unreachable');
-    else if (kind !== 'not-configured' && kind !== 'invalid') deps.status.setCloudReachability('reachable');
+    if (isUnreachable(mapped, cloud)) deps.status.setCloudReachability(cloud, 'unreachable');
+    else if (kind !== 'not-configured' && kind !== 'invalid') deps.status.setCloudReachability(cloud, 'reachable');
     throw mapped;
   }
 }

@@ -37,10 +37,10 @@ export function createPermissionBrowser(deps: PermissionBrowserDeps) {
     const { client, projectId } = await deps.config.tuya();
     try {
       const value = await read(client, projectId);
-      deps.status.setCloudReachability('reachable');
+      deps.status.setCloudReachability('tuya', 'reachable');
       return value;
     } catch (error) {
-      if (isUnreachable(error, 'tuya')) deps.status.setCloudReachability('unreachable');
+      if (isUnreachable(error, 'tuya')) deps.status.setCloudReachability('tuya', 'unreachable');
       throw toCloudError(error, 'tuya');
     }
   };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAliyunJournal } from '../cloud/jobs/aliyun-journal.ts';
-import { createJobRows } from '../cloud/jobs/job-rows.ts';
+import { createJobTable } from '../jobs/job-table.ts';
 import { createPushJournal } from '../cloud/jobs/push-journal.ts';
 import { openDatabase, type Database } from './database.ts';
 import { MIGRATIONS } from './migrations.ts';
@@ -89,7 +89,7 @@ describe('migration 6: queued and synced times of cloud operations', () => {
     const db = upgraded();
     let clock = 20_000;
     const now = () => clock;
-    const rows = createJobRows(db, now);
+    const rows = createJobTable(db, now);
     const push = createPushJournal(db, rows, now);
     const aliyun = createAliyunJournal(db, rows, now);
 

@@ -13,9 +13,21 @@ export interface Database {
   /**
    * Runs `work` in one transaction: everything or nothing is written. A storage fault (disk full, database
    * locked, corrupt file) rolls back and is thrown as a STORAGE AppError that says what to do.
+   * With `durable: false` the commit does not wait for the disk (see {@link TransactionOptions}).
    */
-  transaction<T>(work: () => T): T;
+  transaction<T>(work: () => T, options?: TransactionOptions): T;
   close(): void;
+}
+
+/** Options of {@link Database.transaction}. */
+export interface TransactionOptions {
+  /**
+   * Default true: the commit is on the disk before it returns (`synchronous = FULL`). False commits under
+   * `synchronous = NORMAL` (WAL: the file stays consistent, but a power cut, not a crash, may lose this commit
+   * until the next durable commit or checkpoint syncs it), for writes that guard nothing against a second send
+   * and are cheap to redo, such as an inventory sighting; an fsync blocks the app's only thread for 1 to 7 ms.
+   */
+  durable?: boolean;
 }
 
 /** Tuning of {@link openDatabase}. */
@@ -50,10 +62,13 @@ export function openDatabase(
   }
   const sqlite: DatabaseSync = opened;
 
-  const transaction = <T>(work: () => T): T => {
+  const transaction = <T>(work: () => T, options: TransactionOptions = {}): T => {
+    const relaxed = options.durable === false && !sqlite.isTransaction;
     try {
+      if (relaxed) sqlite.exec('PRAGMA synchronous = NORMAL');
       sqlite.exec('BEGIN IMMEDIATE');
     } catch (error) {
+      if (relaxed) restoreFull();
       throw storageError(path, error);
     }
     try {
@@ -64,8 +79,18 @@ export function openDatabase(
       // SQLite may already have rolled back (a full disk, some I/O errors): roll back only what is still open.
       if (sqlite.isTransaction) sqlite.exec('ROLLBACK');
       throw isStorageFault(error) ? storageError(path, error) : error;
+    } finally {
+      if (relaxed) restoreFull();
     }
   };
+  // Every other commit stays durable, whatever a relaxed one did.
+  function restoreFull(): void {
+    try {
+      sqlite.exec('PRAGMA synchronous = FULL');
+    } catch {
+      // The connection is unusable; the next statement reports why.
+    }
+  }
 
   let schemaVersion: number;
   try {

@@ -1,13 +1,10 @@
 import { dirname } from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
 import { refineFault } from '../files/free-space.ts';
+import type { StorageFault } from './storage-fault.ts';
 
-/**
- * What kind of storage fault an error is, as a closed set the user interface translates:
- * `full` (disk or database full), `locked` (another program holds the database), `corrupt` (damaged, or not
- * a database), `readonly` (the file or folder cannot be written), `io` (the disk failed), `other`.
- */
-export type StorageFault = 'full' | 'locked' | 'corrupt' | 'readonly' | 'io' | 'other';
+/** The closed set of storage faults (storage-fault.ts, where `files/free-space.ts` reads it too). */
+export type { StorageFault } from './storage-fault.ts';
 
 /** SQLite primary result codes (the low byte of an extended code) that name a storage fault. */
 const PRIMARY: Readonly<Record<number, StorageFault>> = {

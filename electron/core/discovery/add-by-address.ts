@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { ProbeAttempt, ProbeKind, Terminal } from '../../../shared/domain/terminal.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { Endpoint } from '../drivers/driver.ts';
+import type { Endpoint, TerminalDriver } from '../drivers/driver.ts';
 import type { Credentials } from '../secrets/secret-store.ts';
 import { parseTypedAddress } from './address.ts';
 import { identifyEndpoint } from './identify.ts';
 import { createProbeRecorder } from './probe-trace.ts';
 import { recordSighting, type Identified, type ObserverDeps, type Sighting } from './terminal-observer.ts';
-import { VENDOR_PROBES } from './vendor-probes.ts';
 
 /** What the technician typed to add a terminal. */
 export interface AddRequest {
@@ -60,15 +59,15 @@ export async function addByAddress(deps: ObserverDeps, request: AddRequest): Pro
     const found = await identifyEndpoint(drivers, endpoint, { hint: kind, timeoutMs: deps.timeoutMs, recorder });
     stopIfCancelled(request.signal, typed.host);
     let probe: Identified = found.found === 'terminal' ? found.probe : null;
-    const verifyAs = probe?.kind ?? kind;
+    const verifyAs = deps.drivers.find((d) => d.kind === (probe?.kind ?? kind));
     // Verify when the probe found nothing although the port answered HTTP (and its last request was answered),
     // or found a device that did not tell its serial but would after a login.
     const worthVerifying = probe
-      ? probe.serial === null && VENDOR_PROBES[probe.kind].tellsMoreAfterLogin
+      ? probe.serial === null && verifyAs?.identify.tellsMoreAfterLogin === true
       : recorder.answered(port) && !recorder.lastFailed(port);
     if (credentials && verifyAs && worthVerifying) {
-      const http = recorder.http(endpoint, deps.timeoutMs, verifyAs, true);
-      const verified = await VENDOR_PROBES[verifyAs].verify(http, credentials, deps.timeoutMs);
+      const http = recorder.http(endpoint, deps.timeoutMs, verifyAs.kind, true);
+      const verified = await verifyAs.identify.verify(http, credentials, deps.timeoutMs);
       if (verified.result) probe = merged(probe, verified.result);
       stopIfCancelled(request.signal, typed.host);
     }
@@ -89,7 +88,7 @@ export async function addByAddress(deps: ObserverDeps, request: AddRequest): Pro
   throw new AppError(
     'VALIDATION',
     `${typed.host} does not answer like a ${KIND_NAMES[kind]} on port ${ports.join(' or ')} ` +
-      `(${summary(attempts)}). ${nextStep(kind, credentials !== undefined)}`,
+      `(${summary(attempts)}). ${nextStep(kind, usualPort(drivers, ports), credentials !== undefined)}`,
     {
       chosenKind: kind,
       attempts,
@@ -98,7 +97,7 @@ export async function addByAddress(deps: ObserverDeps, request: AddRequest): Pro
         host: typed.host,
         ports: ports.join(', '),
         kind,
-        usualPort: kind === 'basip' ? 80 : 5555,
+        usualPort: usualPort(drivers, ports),
         summary: summary(attempts),
       },
     },
@@ -141,8 +140,12 @@ export function describeAttempt(attempt: ProbeAttempt): string {
   return `${request} → ${attempt.status}${type}${excerpt}`;
 }
 
-function nextStep(kind: ProbeKind, withCredentials: boolean): string {
-  const port = kind === 'basip' ? 80 : 5555;
+/** The port the chosen kind usually answers on: its driver's first default port (else the first port tried). */
+function usualPort(drivers: readonly TerminalDriver[], tried: readonly number[]): number {
+  return drivers[0]?.defaultPorts[0] ?? tried[0] ?? 0;
+}
+
+function nextStep(kind: ProbeKind, port: number, withCredentials: boolean): string {
   const credentials = withCredentials ? '' : ', give its user name and password if it needs a login';
   return (
     `Check the address and the port (a ${KIND_NAMES[kind]} usually answers on ${port})${credentials}, ` +

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { Endpoint, PeoplePage } from '../drivers/driver.ts';
 import { pinOf } from '../inventory/inventory-repository.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
+import { createRequestLimiter } from '../jobs/limiter.ts';
 import { credentialsForTrusted, type Credentials } from '../secrets/secret-store.ts';
 import { addByAddress } from './add-by-address.ts';
 import { parseSubnet, parseTypedAddress } from './address.ts';
@@ -35,6 +36,14 @@ function claimantPlace(
   }
   return { address: conflict.address, port: conflict.port };
 }
+
+/**
+ * Most mDNS advertisements probed at once. Every terminal of a site answers a query at the same moment; probed
+ * in arrival order a few at a time, the first ones are identified while the rest wait, instead of every probe
+ * being started (and its answer queued behind all the others) before the first one completes. One probe at a
+ * time per address.
+ */
+export const MDNS_PROBE_CONCURRENCY = 16;
 
 /** Most addresses probed at once by a sweep (terminals are small computers, laptops have small NAT tables). */
 export const SWEEP_CONCURRENCY = 32;
@@ -101,9 +110,18 @@ export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
     void work.finally(() => pending.delete(work));
   };
 
+  const probes = createRequestLimiter({ global: MDNS_PROBE_CONCURRENCY, perTerminal: 1 });
   const onCandidate = async (candidate: MdnsCandidate): Promise<void> => {
     const address = candidate.addresses[0] as string;
-    const hint = kindFromTxt(candidate.txt);
+    const release = await probes.acquire(address);
+    try {
+      await probeCandidate(candidate, address);
+    } finally {
+      release();
+    }
+  };
+  const probeCandidate = async (candidate: MdnsCandidate, address: string): Promise<void> => {
+    const hint = kindFromTxt(candidate.txt, deps.drivers);
     const ports = candidate.port ? [candidate.port] : defaultPortsFor(hint);
     for (const port of ports) {
       const terminal = await observeTerminal(deps, {
@@ -237,7 +255,8 @@ export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
       if (!driver)
         throw new AppError('VALIDATION', `${terminal.name || serial} is not a terminal this app can read people from.`);
       const target = { address: terminal.address, port: terminal.port };
-      if (terminal.kind === 'basip' && terminal.trust !== 'trusted') {
+      // Only a kind whose reads need a login sends credentials: an untrusted one is not read at all.
+      if (driver.capabilities.loginRequired && terminal.trust !== 'trusted') {
         throw new AppError(
           'CONFLICT',
           terminal.trust === 'conflict'
@@ -264,6 +283,10 @@ export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
         throw new AppError(
           'NETWORK',
           `${terminal.name || serial} did not list its people: ${(error as Error).message}`,
+          {
+            messageCode: 'people.unreachable',
+            params: { serial, address: `${terminal.address}:${terminal.port}`, kind: terminal.kind },
+          },
         );
       }
     },

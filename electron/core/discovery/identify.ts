@@ -1,16 +1,17 @@
 import { connect } from 'node:net';
 import type { TerminalKind } from '../../../shared/domain/terminal.ts';
 import type { Endpoint, ProbeResult, TerminalDriver } from '../drivers/driver.ts';
+import { createDrivers } from '../drivers/registry.ts';
 import { createProbeRecorder, type ProbeRecorder } from './probe-trace.ts';
-import { VENDOR_PROBES } from './vendor-probes.ts';
 
 /** What probing an endpoint found: a known kind, something that answers HTTP but is unknown, or nothing. */
 export type Identification = { found: 'terminal'; probe: ProbeResult } | { found: 'unknown' } | { found: 'nothing' };
 
 /**
- * Identifies the device at `endpoint` by read-only probes without credentials: the hinted kind's driver
- * first (from a TXT record or the technician's choice), then the others. When no driver recognises it but
- * the port answers HTTP, it is listed as unknown rather than hidden. Every request and its answer go to
+ * Identifies the device at `endpoint` by read-only probes without credentials (each driver's
+ * `identify.probe`, over a recording client): the hinted kind's driver first (from a TXT record or the
+ * technician's choice), then the others. When no driver recognises it but the port answers HTTP, it is listed
+ * as unknown rather than hidden. Every request and its answer go to
  * `recorder` (a fresh one when none is given), so an unknown device can show what was tried.
  */
 export async function identifyEndpoint(
@@ -28,7 +29,7 @@ export async function identifyEndpoint(
   for (const driver of ordered) {
     options.signal?.throwIfAborted();
     const http = recorder.http(endpoint, options.timeoutMs, driver.kind, false);
-    const probe = await VENDOR_PROBES[driver.kind].probe(http, options.timeoutMs, options.signal);
+    const probe = await driver.identify.probe(http, options.timeoutMs, options.signal);
     if (probe) return { found: 'terminal', probe };
   }
   const answers = await answersHttp(endpoint, options.timeoutMs, options.signal, recorder);
@@ -63,12 +64,20 @@ export async function answersHttp(
   }
 }
 
-/** The kind named by a TXT record's `vendor` value, if it names one the app knows. */
-export function kindFromTxt(txt: Record<string, string>): TerminalKind | undefined {
+/** The registered drivers, for reading TXT records when the caller passes none (only their names are read). */
+let registered: readonly TerminalDriver[] | undefined;
+
+/**
+ * The kind named by a TXT record's `vendor` (or `manufacturer`) value, if it names one of `drivers`
+ * (each driver's `identify.txtVendorNames`; the registered drivers when none are given).
+ */
+export function kindFromTxt(
+  txt: Record<string, string>,
+  drivers: readonly Pick<TerminalDriver, 'kind' | 'identify'>[] = (registered ??= createDrivers({ timeoutMs: 1 })),
+): TerminalKind | undefined {
   const vendor = (txt.vendor ?? txt.manufacturer ?? '').toLowerCase();
-  if (vendor.includes('sophon')) return 'sophon';
-  if (vendor.includes('bas-ip') || vendor.includes('basip')) return 'basip';
-  return undefined;
+  if (vendor === '') return undefined;
+  return drivers.find((d) => d.identify.txtVendorNames.some((name) => vendor.includes(name)))?.kind;
 }
 
 /**

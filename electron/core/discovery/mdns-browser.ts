@@ -1,9 +1,10 @@
-import { Bonjour, type Browser, type Service, type ServiceConfig } from 'bonjour-service';
+import { Bonjour, type ServiceConfig } from 'bonjour-service';
 import { createSocket } from 'node:dgram';
 import { isIPv4 } from 'node:net';
 import type { NetworkAdapter } from '../../../shared/domain/status.ts';
 import { ipv4ToNumber } from './address.ts';
 import { sanitizeAdvertisedText, sanitizeTxt, validPort } from './advertisement.ts';
+import { browseServiceType, type MulticastDns, type ServiceBrowser } from './service-browser.ts';
 
 /** Service types browsed by default; the settings may add vendor types. */
 export const DEFAULT_SERVICE_TYPES = ['http', 'https'] as const;
@@ -46,6 +47,16 @@ const EXPIRE_EVERY_MS = 5_000;
 const REQUERY_EVERY_MS = 30_000;
 
 /**
+ * The multicast-dns instance of a bonjour-service object (its responder's socket, a private field of the
+ * pinned bonjour-service version): browsing runs on it with {@link browseServiceType}.
+ */
+function multicastOf(bonjour: Bonjour): MulticastDns {
+  const mdns = (bonjour as unknown as { server?: { mdns?: MulticastDns } }).server?.mdns;
+  if (!mdns || typeof mdns.query !== 'function') throw new Error('bonjour-service no longer exposes its mDNS socket');
+  return mdns;
+}
+
+/**
  * Browses the given service types with one mDNS responder per adapter (bound to that adapter's address):
  * laptops have several adapters and one shared socket listens on the wrong one. The caller checks the mDNS
  * policy before calling this.
@@ -55,11 +66,12 @@ export function startMdnsBrowsing(
   serviceTypes: readonly string[],
   listener: MdnsListener,
 ): MdnsBrowsing {
-  const running: { bonjour: Bonjour; browsers: Browser[] }[] = [];
+  const running: { bonjour: Bonjour; browsers: ServiceBrowser[] }[] = [];
   const timers: NodeJS.Timeout[] = [];
 
   for (const adapter of adapters) {
     let bonjour: Bonjour;
+    let mdns: MulticastDns;
     try {
       // The options reach multicast-dns (bonjour-service's type omits them): `interface` picks the adapter
       // that joins the group and sends; `bind` must stay the wildcard, because on Linux a socket bound to a
@@ -69,19 +81,20 @@ export function startMdnsBrowsing(
       const socket = createSocket({ type: 'udp4', reuseAddr: true, recvBufferSize: MDNS_RECEIVE_BUFFER_BYTES });
       const options = { interface: adapter.address, bind: '0.0.0.0', socket } as unknown as Partial<ServiceConfig>;
       bonjour = new Bonjour(options, (error: unknown) => listener.error(adapter.name, error));
+      mdns = multicastOf(bonjour);
     } catch (error) {
       listener.error(adapter.name, error);
       continue;
     }
-    const browsers = serviceTypes.map((type) => {
-      const browser = bonjour.find({ type, protocol: 'tcp' });
-      browser.on('up', (service) => {
-        const candidate = toCandidate(service, type, adapter);
-        if (candidate) listener.up(candidate);
-      });
-      browser.on('down', (service) => listener.down(candidateKey(adapter.name, type, service.name)));
-      return browser;
-    });
+    const browsers = serviceTypes.map((type) =>
+      browseServiceType(mdns, type, {
+        up: (service) => {
+          const candidate = toCandidate(service, type, adapter);
+          if (candidate) listener.up(candidate);
+        },
+        down: (service) => listener.down(candidateKey(adapter.name, type, service.name)),
+      }),
+    );
     running.push({ bonjour, browsers });
   }
 
@@ -110,8 +123,20 @@ function candidateKey(adapter: string, type: string, name: unknown): string {
   return `${adapter}|${type}|${sanitizeAdvertisedText(name, 256)}`;
 }
 
-/** Turns a bonjour-service record into a sanitised candidate; null when it has no IPv4 address. */
-export function toCandidate(service: Service, type: string, adapter: NetworkAdapter): MdnsCandidate | null {
+/**
+ * An advertisement as a browser reports it (a {@link BrowsedService}, or bonjour-service's `Service`); every
+ * field may be hostile.
+ */
+export interface Advertised {
+  addresses?: string[];
+  referer?: { address?: string } | null;
+  name?: unknown;
+  port?: unknown;
+  txt?: unknown;
+}
+
+/** Turns a browsed service into a sanitised candidate; null when it has no IPv4 address. */
+export function toCandidate(service: Advertised, type: string, adapter: NetworkAdapter): MdnsCandidate | null {
   const addresses = (service.addresses ?? []).filter((a) => isIPv4(a));
   if (service.referer?.address && isIPv4(service.referer.address) && !addresses.includes(service.referer.address)) {
     addresses.push(service.referer.address);

@@ -144,7 +144,22 @@ export async function recordSighting(
   // Saved first (quietly) so the credentials check sees the trust the inventory gives the row.
   const { terminal: saved, replaced } = deps.inventory.save(pinned);
   if (replaced) deps.bus.emit('devices:removed', { serial: replaced });
-  return saveAndAnnounce(deps, await checkCredentials(deps, saved, sighting.endpoint, signal));
+  const checked = await checkCredentials(deps, saved, sighting.endpoint, signal);
+  // The check changed nothing (an untrusted terminal is not logged in to): announced as saved, not written twice.
+  if (sameCheck(checked, saved)) {
+    deps.bus.emit('devices:updated', saved);
+    return saved;
+  }
+  return saveAndAnnounce(deps, checked);
+}
+
+/** Whether a credentials check left every field it may set as it was. */
+function sameCheck(checked: Terminal, saved: Terminal): boolean {
+  return (
+    checked.credentials === saved.credentials &&
+    checked.peopleCount === saved.peopleCount &&
+    checked.capacity === saved.capacity
+  );
 }
 
 /**
@@ -155,14 +170,16 @@ export async function recordSighting(
  * pinned address (a terminal that answers badly for a moment is not an impostor).
  */
 function conflictOf(deps: ObserverDeps, seen: Terminal, toldSerial: boolean): Terminal | null {
-  const mac = macAt(deps, seen.address);
+  // Read only when a pinned terminal is involved: a first visit (nothing pinned) never parses the table.
+  let known: { mac: string | null } | undefined;
+  const mac = (): string | null => (known ??= { mac: macAt(deps, seen.address) }).mac;
   const conflict = (reason: 'serial-elsewhere' | 'identity-changed' | 'mac-changed') => ({
     reason,
     address: seen.address,
     port: seen.port,
     serial: toldSerial ? seen.serial : null,
     kind: seen.kind,
-    mac,
+    mac: mac(),
     at: deps.now(),
   });
   const same = deps.inventory.get(seen.serial);
@@ -170,13 +187,13 @@ function conflictOf(deps: ObserverDeps, seen: Terminal, toldSerial: boolean): Te
     const elsewhere = same.pin.address !== seen.address || same.pin.port !== seen.port;
     if (elsewhere) return { ...same, conflict: conflict('serial-elsewhere') };
     // Its serial at its pinned address, but other hardware: an impostor that took the address.
-    if (same.pin.mac && mac && mac !== same.pin.mac) return { ...same, conflict: conflict('mac-changed') };
+    if (same.pin.mac && mac() && mac() !== same.pin.mac) return { ...same, conflict: conflict('mac-changed') };
     const otherKind = seen.kind !== 'unknown' && same.pin.kind !== 'unknown' && same.pin.kind !== seen.kind;
     if (otherKind) return { ...same, conflict: conflict('identity-changed') };
   }
   if (seen.kind === 'unknown') return null;
   const pinnedHere = deps.inventory
-    .list()
+    .listPinned()
     .find(
       (t) =>
         t.pin &&
@@ -213,8 +230,8 @@ export function saveAndAnnounce(deps: Pick<ObserverDeps, 'inventory' | 'bus'>, t
 /**
  * Logs in with the stored credentials (terminal's own, else the site default for its kind) and records
  * ok / rejected / missing; for BAS-IP it also reads the people count, which needs a login. Only a terminal
- * trusted at `endpoint` (its pinned identity) is sent credentials; any other keeps `unknown` (Sophon:
- * `not-required`) and is not logged in to. A terminal whose capabilities allow nothing (a BAS-IP panel on API v0:
+ * trusted at `endpoint` (its pinned identity) is sent credentials; any other keeps `unknown` (a kind whose
+ * driver needs no login, `capabilities.loginRequired` false: `not-required`) and is not logged in to. A terminal whose capabilities allow nothing (a BAS-IP panel on API v0:
  * firmware too old) is not logged in to either: its API level is not a credential failure, so a `rejected` or
  * `missing` state becomes `unknown` and any other is kept.
  */
@@ -231,12 +248,13 @@ export async function checkCredentials(
     const neutral = terminal.credentials === 'rejected' || terminal.credentials === 'missing';
     return neutral ? { ...terminal, credentials: 'unknown' } : terminal;
   }
-  const target = { ...endpoint, mac: macAt(deps, endpoint.address) };
+  // The MAC counts only against a pinned one (mayReceiveCredentials): no table read for an unpinned terminal.
+  const target = { ...endpoint, mac: terminal.pin?.mac ? macAt(deps, endpoint.address) : null };
   if (!mayReceiveCredentials(terminal, target)) {
-    return { ...terminal, credentials: terminal.kind === 'sophon' ? 'not-required' : 'unknown' };
+    return { ...terminal, credentials: driver.capabilities.loginRequired ? 'unknown' : 'not-required' };
   }
   const credentials = await credentialsForTrusted(deps.secrets, terminal, target).catch(() => undefined);
-  if (!credentials) return { ...terminal, credentials: terminal.kind === 'sophon' ? 'not-required' : 'missing' };
+  if (!credentials) return { ...terminal, credentials: driver.capabilities.loginRequired ? 'missing' : 'not-required' };
   const session = driver.session(endpoint, credentials);
   try {
     await session.verifyCredentials(signal);

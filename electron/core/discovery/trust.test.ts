@@ -194,7 +194,7 @@ describe('trust on first use, pinned: impostors never get credentials (127.0.0.1
       devices: ['PANEL-RACE'],
       verify: false,
     });
-    const done = await core.services.removal.whenIdle(job.jobId);
+    const done = await core.services.jobs.whenIdle(job.jobId);
     expect(
       real.device.log
         .all()

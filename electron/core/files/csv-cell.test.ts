@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fuzzOptions } from '../../../test/fuzz/runs.ts';
 import type { JobItem, JobSummary } from '../../../shared/domain/removal.ts';
-import { exportJob } from '../removal/export.ts';
+import { exportJob } from '../jobs/export.ts';
 import { renderCsv } from '../report/csv.ts';
 import { csvCell, guardFormula } from './csv-cell.ts';
 

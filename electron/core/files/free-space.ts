@@ -1,5 +1,5 @@
 import { statfsSync } from 'node:fs';
-import type { StorageFault } from '../db/storage-errors.ts';
+import type { StorageFault } from '../db/storage-fault.ts';
 
 /** Free space of the disk holding `path` in whole MiB (what an unprivileged process may use), or null when unknown. */
 export function freeMegabytes(path: string): number | null {

@@ -23,6 +23,8 @@ export function provisionalSerial(address: string, port: number): string {
 /** Persists the site inventory (sites → terminals). Identity is the serial number, not the address. */
 export interface InventoryRepository {
   list(): Terminal[];
+  /** The pinned (trusted or in conflict) terminals only: what a sighting is checked against for conflicts. */
+  listPinned(): Terminal[];
   get(serial: string): Terminal | undefined;
   /**
    * Stores what was learnt about a terminal. A row with the same serial is updated in place (a terminal
@@ -32,6 +34,9 @@ export interface InventoryRepository {
    * Trust: a `pin` or `conflict` given (null included) is stored as given; left out, the row keeps its own
    * (a replaced provisional row hands its pin on, with the kind and model now known), and a new row is
    * trusted, pinned where it is, only when the technician added it (`source: 'manual'`).
+   *
+   * Durability: a save that changes no trust (pin, conflict) and replaces no row is a sighting, redone by the
+   * next discovery, and commits without waiting for the disk; every other save is durable.
    */
   save(terminal: Terminal): { terminal: Terminal; replaced: string | null };
   /** Removes a terminal; returns whether it existed. */
@@ -143,6 +148,9 @@ function trustOf(
 /** Creates the SQLite-backed {@link InventoryRepository}. */
 export function createInventoryRepository(db: Database, siteId = DEFAULT_SITE_ID): InventoryRepository {
   const selectAll = db.sqlite.prepare('SELECT * FROM terminals WHERE site_id = ? ORDER BY address, port, serial');
+  const selectPinned = db.sqlite.prepare(
+    'SELECT * FROM terminals WHERE site_id = ? AND pin IS NOT NULL ORDER BY address, port, serial',
+  );
   const selectOne = db.sqlite.prepare('SELECT * FROM terminals WHERE site_id = ? AND serial = ?');
   const remove = db.sqlite.prepare('DELETE FROM terminals WHERE site_id = ? AND serial = ?');
   const upsert = db.sqlite.prepare(`
@@ -164,6 +172,7 @@ export function createInventoryRepository(db: Database, siteId = DEFAULT_SITE_ID
 
   return {
     list: () => (selectAll.all(siteId) as unknown as Row[]).map(fromRow),
+    listPinned: () => (selectPinned.all(siteId) as unknown as Row[]).map(fromRow),
     get,
     save(input) {
       const parsed = TerminalSchema.parse(input);
@@ -183,31 +192,40 @@ export function createInventoryRepository(db: Database, siteId = DEFAULT_SITE_ID
       const label = existing ? (existing.label ?? null) : (provisionalRow?.label ?? null);
       const { label: _sighted, ...sighting } = parsed;
       const terminal: Terminal = { ...sighting, ...(label ? { label } : {}), ...trustOf(pin, conflict) };
-      db.transaction(() => {
-        if (replaced) remove.run(siteId, replaced);
-        upsert.run(
-          siteId,
-          terminal.serial,
-          terminal.kind,
-          terminal.apiVersion,
-          terminal.name,
-          terminal.model,
-          terminal.firmware,
-          terminal.address,
-          terminal.port,
-          terminal.online ? 1 : 0,
-          terminal.lastSeen,
-          terminal.credentials,
-          terminal.peopleCount,
-          terminal.capacity,
-          terminal.source,
-          terminal.adapter,
-          terminal.identification ? JSON.stringify(terminal.identification) : null,
-          pin ? JSON.stringify(pin) : null,
-          conflict ? JSON.stringify(conflict) : null,
-          label,
-        );
-      });
+      // A sighting (address, status, what the device told) is redone by the next discovery: its commit does not
+      // wait for the disk. A change of trust (pin, conflict) or a replaced row is always durable.
+      const trustChanged =
+        replaced !== null ||
+        JSON.stringify(pin) !== JSON.stringify(existing?.pin ?? null) ||
+        JSON.stringify(conflict) !== JSON.stringify(existing?.conflict ?? null);
+      db.transaction(
+        () => {
+          if (replaced) remove.run(siteId, replaced);
+          upsert.run(
+            siteId,
+            terminal.serial,
+            terminal.kind,
+            terminal.apiVersion,
+            terminal.name,
+            terminal.model,
+            terminal.firmware,
+            terminal.address,
+            terminal.port,
+            terminal.online ? 1 : 0,
+            terminal.lastSeen,
+            terminal.credentials,
+            terminal.peopleCount,
+            terminal.capacity,
+            terminal.source,
+            terminal.adapter,
+            terminal.identification ? JSON.stringify(terminal.identification) : null,
+            pin ? JSON.stringify(pin) : null,
+            conflict ? JSON.stringify(conflict) : null,
+            label,
+          );
+        },
+        { durable: trustChanged },
+      );
       return { terminal, replaced };
     },
     forget: (serial) => Number(remove.run(siteId, serial).changes) > 0,

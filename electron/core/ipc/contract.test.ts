@@ -59,6 +59,13 @@ describe('the IPC contract', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 
+  it('answers a sweep with wait once it ended, with the terminals it found; at once without', async () => {
+    const waited = await dispatch(core.handlers, 'discovery:sweep', { cidr: '127.0.0.1/32', wait: true });
+    expect(waited).toMatchObject({ ok: true, value: { jobId: expect.any(String), terminals: [] } });
+    const started = await dispatch(core.handlers, 'discovery:sweep', { cidr: '127.0.0.1/32' });
+    expect(started.ok && 'terminals' in (started.value as object)).toBe(false);
+  });
+
   it('serves every channel with a valid minimal request: a valid answer, or a typed refusal that is not a crash', async () => {
     const minimal: Record<string, unknown> = {
       'devices:trust': { serials: ['NOPE'] },
@@ -76,13 +83,18 @@ describe('the IPC contract', () => {
       'discovery:sweep': { cidr: '127.0.0.1/32' },
       'jobs:cancel': { jobId: 'none' },
       'removal:parse-input': { source: { kind: 'paste', text: '1001\n1002' } },
-      'removal:plan': { items: [{ line: 1, nativeId: '1001' }], devices: 'all' },
-      'removal:start': { items: [{ line: 1, nativeId: '1001' }], devices: ['SN-404'] },
+      'removal:draft-pick': { from: { kind: 'terminal', serial: 'SN-404', people: [{ id: '1001', name: '' }] } },
+      'removal:draft-edit': { draftId: 'none', edit: { kind: 'clear-input' } },
+      'removal:draft-page': { draftId: 'none', part: 'items' },
+      'removal:plan': { draftId: 'none', devices: 'all' },
+      'removal:start': { planId: 'none' },
+      'removal:cloud-start': { draftId: 'none', scopeType: 'IOT_ID', scopeIds: ['iot-1'] },
       'jobs:show': { jobId: 'none' },
       'jobs:pause': { jobId: 'none' },
       'jobs:resume': { jobId: 'none' },
       'jobs:retry-failed': { jobId: 'none' },
       'jobs:export': { jobId: 'none', format: 'csv' },
+      'jobs:wait': { jobId: 'none' },
       'sync:retry': { selection: { ids: ['removal:404'] } },
       'sync:discard': { selection: { ids: ['removal:404'] }, confirm: true },
       'report:build': { format: 'html' },
@@ -100,8 +112,14 @@ describe('the IPC contract', () => {
       'devices:set-label': 'NOT_FOUND',
       'discovery:start': 'FORBIDDEN_MDNS',
       // An empty inventory and unknown jobs: typed refusals that say what to do.
+      // Unknown removal lists and reviewed plans ("import it again", "review the plan again"); a terminal of no
+      // known kind cannot have its people picked.
+      'removal:draft-pick': 'VALIDATION',
+      'removal:draft-edit': 'NOT_FOUND',
+      'removal:draft-page': 'NOT_FOUND',
       'removal:plan': 'NOT_FOUND',
       'removal:start': 'NOT_FOUND',
+      'removal:cloud-start': 'NOT_FOUND',
       'jobs:show': 'NOT_FOUND',
       'jobs:pause': 'NOT_FOUND',
       'jobs:resume': 'NOT_FOUND',
@@ -111,11 +129,14 @@ describe('the IPC contract', () => {
       'people:refresh': 'NOT_FOUND',
       'jobs:retry-failed': 'NOT_FOUND',
       'jobs:export': 'NOT_FOUND',
+      'jobs:wait': 'NOT_FOUND',
       // Nothing in the sync queue to retry or discard: a conflict that says to refresh.
       'sync:retry': 'CONFLICT',
       'sync:discard': 'CONFLICT',
       // No Save dialog outside the desktop app (electron/main replaces this handler).
       'files:save-as': 'CONFLICT',
+      // No printing to PDF outside the desktop app (electron/main replaces this handler): print the HTML page.
+      'report:pdf': 'CONFLICT',
       // No cloud account is set up: a typed refusal naming what is missing; unknown tasks and pushes.
       'cloud:test': 'VALIDATION',
       'permissions:channels': 'VALIDATION',

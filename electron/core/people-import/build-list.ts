@@ -137,7 +137,8 @@ function duplicateKey(item: RemovalItem, names: boolean): string {
 }
 
 /** The message of the VALIDATION error thrown when no row is valid. */
-function emptyMessage(list: RemovalList): string {
+/** What to say when no row of a list is valid: the list is empty, or how many rows and the first error. */
+export function emptyMessage(list: Pick<RemovalList, 'totalRows' | 'errors'>): string {
   if (list.totalRows === 0) {
     return 'The list holds no rows with ids, so nothing can be removed. Check that you chose the right file or pasted the ids.';
   }

@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { buildRemovalList } from './build-list.ts';
 import { decodeText } from './decode.ts';
 import { looksLikeHeader } from './headers.ts';
-import { suggestMapping } from './mapping.ts';
+import { mappingForColumn, suggestMapping } from './mapping.ts';
 import { parsePeopleTable } from './parse-table.ts';
 import { parsePastedIds } from './paste.ts';
 
@@ -18,6 +18,10 @@ export interface ParseInputOptions {
   readonly source: RemovalInputSource;
   readonly mode: RemovalMode;
   readonly mapping?: ColumnMapping | undefined;
+  /** The id column by header label, "Column N" or 1-based number (the CLI's `--column`); ignored with `mapping`. */
+  readonly column?: string | undefined;
+  /** A row may name a person by name alone (a list matched through the site people index). */
+  readonly names?: boolean | undefined;
 }
 
 /** A pasted spreadsheet range: its first non-blank line holds two or more cells, one a known column label. */
@@ -65,11 +69,16 @@ function fromTable(
   options: ParseInputOptions,
   read: Pick<ParsedInput, 'source' | 'encoding'>,
 ): ParsedInput {
-  const mapping = options.mapping ?? suggestMapping(table, options.mode);
+  // A named column that is not there is refused (thrown): the command line says which columns there are.
+  const mapping =
+    options.mapping ??
+    (options.column === undefined
+      ? suggestMapping(table, options.mode)
+      : mappingForColumn(table, options.column, options.mode));
   let list: RemovalList;
   let mappingProblem: string | null = null;
   try {
-    list = buildRemovalList(table, mapping, options.mode);
+    list = buildRemovalList(table, mapping, options.mode, { names: options.names === true });
   } catch (error) {
     const refusal = listOfRefusal(error);
     if (typeof refusal === 'string') {
@@ -128,7 +137,8 @@ function fromPastedIds(text: string): ParsedInput {
 export function parseRemovalInput(options: ParseInputOptions): ParsedInput {
   const { source } = options;
   if (source.kind === 'paste') {
-    if (options.mode === 'people' && options.mapping === undefined && !looksLikeSpreadsheet(source.text)) {
+    const picked = options.mapping !== undefined || options.column !== undefined;
+    if (options.mode === 'people' && !picked && !looksLikeSpreadsheet(source.text)) {
       return fromPastedIds(source.text);
     }
     return fromTable(parsePeopleTable(source.text), options, { source: 'paste', encoding: null });

@@ -100,13 +100,13 @@ describe('acceptance (issue 17): one person across every terminal and vendor', (
         .filter((i) => i.link_id === null && listed.some((p) => unique(p) && p.name === i.identifier_owner?.name));
       expect(faces.length).toBeGreaterThan(0);
       const { jobId } = app.services.removal.start({ ...request, verify: true });
-      const summary = await app.services.removal.whenIdle(jobId);
+      const summary = await app.services.jobs.whenIdle(jobId);
       expect(summary.state).toBe('done');
       expect(summary.counts.removed).toBe(plan.totalItems);
       expect(plan.totalItems).toBeGreaterThan(listed.length);
       expect(summary.counts).toMatchObject({ failed: 0, queued: 0, pending: 0, unconfirmed: 0, 'already-absent': 0 });
 
-      const reported = app.services.removal.show({ jobId, offset: 0, limit: 1000 }).items;
+      const reported = app.services.jobs.show({ jobId, offset: 0, limit: 1000 }).items;
       const devices = new Map(terminals.map((t) => [t.serial, t.device]));
       expect(auditOutcomes(reported, devices, snapshotHeld([], devices))).toEqual([]);
       // Nothing at all reached the terminals that hold nobody of the list.

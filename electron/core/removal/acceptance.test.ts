@@ -56,9 +56,9 @@ describe('acceptance: 2,000 removals on 20 terminals with faults and a terminal 
     // Cut the panel off once it has acknowledged some batches.
     await waitUntil(() => deleteRequests(cut.device).filter((r) => r.status === 200).length >= 3, 15_000, 'progress');
     await cut.cutOff();
-    const waiting = await app.services.removal.whenIdle(jobId);
+    const waiting = await app.services.jobs.whenIdle(jobId);
     expect(waiting.state).toBe('running');
-    const beforeReturn = app.services.removal.show({ jobId, terminal: cut.serial, offset: 0, limit: 1 }).terminals;
+    const beforeReturn = app.services.jobs.show({ jobId, terminal: cut.serial, offset: 0, limit: 1 }).terminals;
     const cutCounts = beforeReturn.find((t) => t.serial === cut.serial)?.counts;
     expect(cutCounts?.queued).toBeGreaterThan(0);
     expect(cutCounts?.removed).toBeGreaterThanOrEqual(30);
@@ -71,8 +71,8 @@ describe('acceptance: 2,000 removals on 20 terminals with faults and a terminal 
     // Discovery sees the panel again: its queued items run by themselves.
     await cut.bringBack();
     await app.services.health.checkAll();
-    await waitUntil(() => app.services.removal.summary(jobId).state === 'done', 20_000, 'the job to finish');
-    const summary = await app.services.removal.whenIdle(jobId);
+    await waitUntil(() => app.services.jobs.summary(jobId).state === 'done', 20_000, 'the job to finish');
+    const summary = await app.services.jobs.whenIdle(jobId);
     expect(summary.counts).toEqual({
       removed: 2000,
       'already-absent': 100,
@@ -84,9 +84,9 @@ describe('acceptance: 2,000 removals on 20 terminals with faults and a terminal 
     });
     expect(summary).toMatchObject({ verified: 2100, unverified: 0 });
     // The ground-truth audit: no item reported removed or already absent that its terminal still holds.
-    const items = app.services.removal.show({ jobId, offset: 0, limit: 1000 }).items;
+    const items = app.services.jobs.show({ jobId, offset: 0, limit: 1000 }).items;
     for (let offset = 1000; offset < 2100; offset += 1000) {
-      items.push(...app.services.removal.show({ jobId, offset, limit: 1000 }).items);
+      items.push(...app.services.jobs.show({ jobId, offset, limit: 1000 }).items);
     }
     expect(items).toHaveLength(2100);
     const devices = new Map(terminals.map((t) => [t.serial, t.device]));

@@ -49,18 +49,18 @@ describe('removal jobs: cancel, pause, resume, restart, verification, faces', ()
       verify: false,
     });
     await waitUntil(() => deleteRequests(sophon.device).length >= 2, 5000, 'two batches');
-    expect(app.services.removal.cancel(jobId)).toBe(true);
-    const summary = await app.services.removal.whenIdle(jobId);
+    expect(app.services.jobs.cancel(jobId)).toBe(true);
+    const summary = await app.services.jobs.whenIdle(jobId);
     expect(summary.state).toBe('cancelled');
     expect(summary.counts.removed + summary.counts.cancelled).toBe(50);
     expect(summary.counts.cancelled).toBeGreaterThan(0);
     // What was removed is exactly what the terminal acknowledged; nothing cancelled was sent.
     const acknowledged = deleteRequests(sophon.device).flatMap((r) => r.acknowledged ?? []);
     expect(acknowledged).toHaveLength(summary.counts.removed);
-    const cancelled = app.services.removal.show({ jobId, outcome: 'cancelled', offset: 0, limit: 100 }).items;
+    const cancelled = app.services.jobs.show({ jobId, outcome: 'cancelled', offset: 0, limit: 100 }).items;
     const sent = new Set(deleteRequests(sophon.device).flatMap(idsSent));
     expect(cancelled.filter((i) => sent.has(i.nativeId))).toEqual([]);
-    expect(app.services.removal.cancel(jobId)).toBe(false);
+    expect(app.services.jobs.cancel(jobId)).toBe(false);
   });
 
   it('pause stops new requests until resume, then the job completes', async () => {
@@ -74,15 +74,15 @@ describe('removal jobs: cancel, pause, resume, restart, verification, faces', ()
       verify: false,
     });
     await waitUntil(() => deleteRequests(panel.device).length >= 2, 5000, 'two batches');
-    expect(app.services.removal.pause(jobId).state).toBe('paused');
-    const paused = await app.services.removal.whenIdle(jobId);
+    expect(app.services.jobs.pause(jobId).state).toBe('paused');
+    const paused = await app.services.jobs.whenIdle(jobId);
     expect(paused.state).toBe('paused');
     const sentWhilePaused = deleteRequests(panel.device).length;
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(deleteRequests(panel.device)).toHaveLength(sentWhilePaused);
     expect(paused.counts.pending).toBeGreaterThan(0);
-    expect(app.services.removal.resume(jobId).state).toBe('running');
-    const done = await app.services.removal.whenIdle(jobId);
+    expect(app.services.jobs.resume(jobId).state).toBe('running');
+    const done = await app.services.jobs.whenIdle(jobId);
     expect(done).toMatchObject({ state: 'done', counts: { removed: 50 } });
     expect(acknowledgedThenResent(panel.device)).toEqual([]);
   });
@@ -113,7 +113,7 @@ describe('removal jobs: cancel, pause, resume, restart, verification, faces', ()
       removal: { backoff: { baseMs: 10, maxMs: 50 } },
     });
     cleanups.push(() => second.close());
-    const summary = await second.services.removal.whenIdle(jobId);
+    const summary = await second.services.jobs.whenIdle(jobId);
     expect(summary).toMatchObject({ state: 'done', counts: { removed: 50, failed: 0 } });
     expect(acknowledgedThenResent(panel.device)).toEqual([]);
     const linkIds = deleteRequests(panel.device).flatMap(idsSent);
@@ -148,9 +148,9 @@ describe('removal jobs: cancel, pause, resume, restart, verification, faces', ()
       devices: 'all',
       verify: true,
     });
-    const summary = await app.services.removal.whenIdle(jobId);
+    const summary = await app.services.jobs.whenIdle(jobId);
     expect(summary).toMatchObject({ state: 'done', verified: 50, unverified: 0, counts: { removed: 50, failed: 50 } });
-    const failed = app.services.removal.show({ jobId, outcome: 'failed', offset: 0, limit: 1 }).items[0];
+    const failed = app.services.jobs.show({ jobId, outcome: 'failed', offset: 0, limit: 1 }).items[0];
     expect(failed).toMatchObject({ terminal: liar.serial, rawCode: 'verify:present', verified: false });
     expect(failed?.reason).toMatch(/^Still present after removal/);
   });
@@ -174,12 +174,12 @@ describe('removal jobs: cancel, pause, resume, restart, verification, faces', ()
       verify: true,
     });
     expect(plan.unplannableItems).toBe(3);
-    const summary = await app.services.removal.whenIdle(jobId);
+    const summary = await app.services.jobs.whenIdle(jobId);
     expect(summary.counts).toMatchObject({ removed: 3, failed: 3 });
     expect(summary.verified).toBe(3);
     expect(sophon.device.stats()).toMatchObject({ people: 3, faces: facesBefore - 3 });
-    const failed = app.services.removal.show({ jobId, outcome: 'failed', offset: 0, limit: 5 }).items;
+    const failed = app.services.jobs.show({ jobId, outcome: 'failed', offset: 0, limit: 5 }).items;
     expect(failed.every((i) => i.terminal === panel.serial && i.rawCode === 'plan:no-id')).toBe(true);
-    expect(app.services.removal.retryFailed(jobId).retried).toBe(0);
+    expect((await app.services.jobs.retryFailed(jobId)).retried).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, sleep } from './backoff.ts';
-import { csvField, exportJob } from './export.ts';
-import { createRequestLimiter } from './limiter.ts';
+import { backoffDelay, sleep } from '../jobs/backoff.ts';
+import { csvField, exportJob } from '../jobs/export.ts';
+import { createRequestLimiter } from '../jobs/limiter.ts';
 import { itemKey } from './presence.ts';
 
 describe('backoff', () => {

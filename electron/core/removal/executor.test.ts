@@ -54,7 +54,7 @@ describe('removal executor against simulated terminals', () => {
         ['BAS-A', 32, 0, 5],
       ].sort(),
     );
-    const summary = await app.services.removal.whenIdle(jobId);
+    const summary = await app.services.jobs.whenIdle(jobId);
     expect(summary.state).toBe('done');
     expect(summary.counts).toMatchObject({ removed: 61, 'already-absent': 2, failed: 1, queued: 0, pending: 0 });
     expect(sophon.device.stats().people).toBe(10);
@@ -66,7 +66,7 @@ describe('removal executor against simulated terminals', () => {
     const logins = basip.device.log.matching('/login').slice(loginsBefore);
     expect(logins).toHaveLength(1);
     expect(logins[0]?.query.password).toBe(md5UpperHex('123456'));
-    const absent = app.services.removal.show({ jobId, outcome: 'already-absent', offset: 0, limit: 10 });
+    const absent = app.services.jobs.show({ jobId, outcome: 'already-absent', offset: 0, limit: 10 });
     expect(absent.items.map((i) => [i.terminal, i.rawCode]).sort()).toEqual([
       ['BAS-A', 'entity_not_found'],
       [sophon.serial, 'ID_NOT_FOUND'],
@@ -95,8 +95,8 @@ describe('removal executor against simulated terminals', () => {
       devices: 'all',
       verify: false,
     });
-    const summary = await app.services.removal.whenIdle(jobId);
-    const terminals = app.services.removal.show({ jobId, offset: 0, limit: 1 }).terminals;
+    const summary = await app.services.jobs.whenIdle(jobId);
+    const terminals = app.services.jobs.show({ jobId, offset: 0, limit: 1 }).terminals;
     const bySerial = Object.fromEntries(terminals.map((t) => [t.serial, t.counts]));
     expect(bySerial[flaky.serial]).toMatchObject({ removed: 30, failed: 0 });
     expect(bySerial[busy.serial]).toMatchObject({ removed: 30, failed: 0 });
@@ -116,7 +116,7 @@ describe('removal executor against simulated terminals', () => {
       expect(times).toBeGreaterThanOrEqual(4);
       expect(times).toBeLessThanOrEqual(5);
     }
-    const failed = app.services.removal.show({ jobId, outcome: 'failed', offset: 0, limit: 1 }).items[0];
+    const failed = app.services.jobs.show({ jobId, outcome: 'failed', offset: 0, limit: 1 }).items[0];
     expect(failed).toMatchObject({ rawCode: 'INVALID_ARGUMENTS', attempts: 1 });
     expect(failed?.reason).toContain('INVALID_ARGUMENTS');
   });
@@ -131,9 +131,9 @@ describe('removal executor against simulated terminals', () => {
       devices: ['BAS-AUTH'],
       verify: false,
     });
-    const summary = await app.services.removal.whenIdle(jobId);
+    const summary = await app.services.jobs.whenIdle(jobId);
     expect(summary.counts).toMatchObject({ failed: 30, removed: 0 });
-    const item = app.services.removal.show({ jobId, offset: 0, limit: 1 }).items[0];
+    const item = app.services.jobs.show({ jobId, offset: 0, limit: 1 }).items[0];
     expect(item?.reason).toMatch(/^Credentials rejected: .*Set the terminal's credentials/);
     expect(deleteRequests(panel.device)).toHaveLength(0);
   });
@@ -152,11 +152,11 @@ describe('removal executor against simulated terminals', () => {
       devices: 'all',
       verify: false,
     });
-    const waiting = await app.services.removal.whenIdle(jobId);
+    const waiting = await app.services.jobs.whenIdle(jobId);
     expect(waiting).toMatchObject({ state: 'running', counts: { queued: 30, removed: 0 } });
     await sophon.bringBack();
     await app.services.health.checkAll(); // emits devices:updated with online = true
-    const done = await app.services.removal.whenIdle(jobId);
+    const done = await app.services.jobs.whenIdle(jobId);
     expect(done).toMatchObject({ state: 'done', counts: { removed: 30, queued: 0 } });
   });
 
@@ -177,13 +177,13 @@ describe('removal executor against simulated terminals', () => {
       devices: 'all',
       verify: false,
     });
-    const summary = await app.services.removal.whenIdle(jobId);
+    const summary = await app.services.jobs.whenIdle(jobId);
     expect(summary.counts).toMatchObject({ removed: 60, failed: 0 });
     // Every link id went out in exactly one delete: the unanswered ones were confirmed by listing.
     const linkIds = deleteRequests(slow.device).flatMap(idsSent);
     expect(linkIds).toHaveLength(30);
     expect(new Set(linkIds).size).toBe(30);
-    const rechecked = app.services.removal.show({ jobId, terminal: 'BAS-SLOW', offset: 0, limit: 100 }).items;
+    const rechecked = app.services.jobs.show({ jobId, terminal: 'BAS-SLOW', offset: 0, limit: 100 }).items;
     expect(rechecked.filter((i) => i.rawCode === 'recheck:absent')).toHaveLength(20);
     // The swallowed batch was still present when read back, so it was sent again; nothing acknowledged twice.
     expect(deleteRequests(swallow.device).flatMap(idsSent)).toHaveLength(40);

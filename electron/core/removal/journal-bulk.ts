@@ -1,10 +1,6 @@
 import type { Database } from '../db/database.ts';
-import type { BatchFailure, WorkItem } from './journal.ts';
+import { WORK_COLUMNS, type BatchFailure, type WorkItem } from './journal-types.ts';
 import { reopenUnconfirmed } from './journal-reopen.ts';
-
-/** The columns of a {@link WorkItem}. */
-export const WORK_COLUMNS = `id, seq, terminal, terminal_kind AS terminalKind, id_kind AS idKind, native_id AS nativeId,
-  face_id AS faceId, attempts`;
 
 /** Raw code of an item found absent by a complete read before anything was sent for it. */
 export const READ_ABSENT = 'read:absent';

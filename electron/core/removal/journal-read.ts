@@ -10,7 +10,8 @@ import {
   type OutcomeCounts,
 } from '../../../shared/domain/removal.ts';
 import type { Database } from '../db/database.ts';
-import type { JobOptions } from './journal.ts';
+import type { StoredJob } from '../jobs/job-table.ts';
+import type { JobOptions } from './journal-types.ts';
 import { createAggregateMemo } from './journal-memo.ts';
 import { liveCountsFor } from './live-counts.ts';
 
@@ -35,19 +36,6 @@ export interface ItemQuery {
   terminal?: string;
   offset: number;
   limit: number;
-}
-
-/** A row of the `jobs` table as SQLite returns it (shared by every job engine that reads it). */
-export interface StoredJob {
-  id: string;
-  kind: string;
-  state: string;
-  options: string;
-  label: string | null;
-  error: string | null;
-  created_at: number;
-  updated_at: number;
-  finished_at: number | null;
 }
 
 interface StoredItem {

@@ -1,8 +1,7 @@
 import type { OperationState } from '../../../shared/domain/sync.ts';
 import type { Database } from '../db/database.ts';
-import { WORK_COLUMNS } from './journal-bulk.ts';
 import { reopenUnconfirmed } from './journal-reopen.ts';
-import type { WorkItem } from './journal.ts';
+import { WORK_COLUMNS, type WorkItem } from './journal-types.ts';
 
 /** Prefix of removal operation ids in the sync queue (`removal:<item id>`). */
 export const REMOVAL_SOURCE = 'removal';

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../db/database.ts';
-import { createJournal, RECHECK_ABSENT, type Journal } from './journal.ts';
+import { createJournal, type Journal } from './journal.ts';
+import { RECHECK_ABSENT } from './journal-types.ts';
 import { createJournalReader, type JournalReader } from './journal-read.ts';
 import type { PlannedItem } from './planner.ts';
 

@@ -1,67 +1,20 @@
 import type { JobState } from '../../../shared/domain/job.ts';
-import type { RemovalMode } from '../../../shared/domain/people-import.ts';
-import type { Evidence, ItemOutcome, RemovalTargets } from '../../../shared/domain/removal.ts';
-import type { TerminalKind } from '../../../shared/domain/terminal.ts';
 import type { Database } from '../db/database.ts';
-import { createBulkOps, WORK_COLUMNS } from './journal-bulk.ts';
+import { createBulkOps } from './journal-bulk.ts';
 import { createSyncJournal } from './journal-sync.ts';
+import {
+  RECHECK_ABSENT,
+  RECHECK_PRESENT,
+  WORK_COLUMNS,
+  type Batch,
+  type BatchFailure,
+  type ItemRecord,
+  type JobOptions,
+  type WorkItem,
+} from './journal-types.ts';
+import type { Evidence } from '../../../shared/domain/removal.ts';
 import { forgettingCounts, liveCountsFor, onFailure } from './live-counts.ts';
 import type { PlannedItem } from './planner.ts';
-
-/** What a removal job was asked to do (stored as JSON with the job). */
-export interface JobOptions {
-  mode: RemovalMode;
-  verify: boolean;
-  devices: RemovalTargets;
-}
-
-/** An item as the engine works on it. */
-export interface WorkItem {
-  id: number;
-  seq: number;
-  terminal: string;
-  terminalKind: TerminalKind;
-  idKind: string;
-  nativeId: string;
-  faceId: string;
-  attempts: number;
-}
-
-/** One request: the items it carries, recorded before it is sent. */
-export interface Batch {
-  id: number;
-  terminal: string;
-  createdAt: number;
-  /** When the terminal answered without a per-item result for some items (they wait for a read); else null. */
-  answeredAt?: number | null;
-  items: WorkItem[];
-}
-
-/** The recorded outcome of one item. `unconfirmed`: answered, but not about this item: settled by a read. */
-export interface ItemRecord {
-  itemId: number;
-  outcome: Exclude<ItemOutcome, 'queued'>;
-  rawCode: string | null;
-  reason: string | null;
-  /** What decided the outcome (null: no evidence). */
-  evidence?: Evidence | null;
-  /** A failure that can never succeed on this terminal (an id not valid for it): never retried. */
-  permanent?: boolean;
-  /** Unconfirmed, but the terminal's per-item answer said it did not delete it: absent on a read = already absent. */
-  notDeleted?: boolean;
-}
-
-/** Why a request failed as a whole (kept on the batch and, when attempts run out, on its items). */
-export interface BatchFailure {
-  rawCode: string | null;
-  reason: string;
-}
-
-/** Raw code of an item found absent when an unanswered request was checked by reading the terminal. */
-export const RECHECK_ABSENT = 'recheck:absent';
-
-/** Raw code of an item a read after its delete still found on the terminal. */
-export const RECHECK_PRESENT = 'recheck:present';
 
 /** Item ids of an answer grouped by what is recorded for them (outcome, raw code, reason, evidence), in answer order. */
 function groupRecords(records: readonly ItemRecord[]): Map<string, number[]> {

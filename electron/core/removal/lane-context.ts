@@ -2,24 +2,12 @@ import type { RemovalMode } from '../../../shared/domain/people-import.ts';
 import type { RemovalSettings } from '../../../shared/domain/removal.ts';
 import type { Terminal } from '../../../shared/domain/terminal.ts';
 import type { TerminalSession } from '../drivers/driver.ts';
-import { backoffDelay, sleep, type BackoffPolicy } from './backoff.ts';
-import type { CommitGroup } from './commit-group.ts';
+import { backoffDelay, sleep, type BackoffPolicy } from '../jobs/backoff.ts';
+import type { CommitGroup } from '../jobs/commit-group.ts';
 import type { Journal } from './journal.ts';
-import type { RequestLimiter } from './limiter.ts';
+import type { RequestLimiter } from '../jobs/limiter.ts';
 import type { WithSlot } from './presence.ts';
-
-/** Why a lane stops early: the job was paused or cancelled. */
-export type StopReason = 'pause' | 'cancel';
-
-/** How a job run steers its lanes. */
-export interface LaneControl {
-  /** Set when the job is paused or cancelled: no new request starts. */
-  stopReason(): StopReason | null;
-  /** Aborts on pause, cancel and shutdown: ends back-off waits at once. */
-  readonly stopSignal: AbortSignal;
-  /** Aborts on shutdown only: ends requests in flight (their batches stay 'sending' for the next start). */
-  readonly closeSignal: AbortSignal;
-}
+import type { RunControl } from '../jobs/run.ts';
 
 /** Everything a lane (one terminal of one job) works with. */
 export interface LaneContext {
@@ -34,7 +22,7 @@ export interface LaneContext {
   limiter: RequestLimiter;
   settings: RemovalSettings;
   backoff: BackoffPolicy;
-  control: LaneControl;
+  control: RunControl;
   /** Something was journaled: progress may be published (throttled by the run). */
   onProgress(): void;
   /** The terminal stopped answering: tell the inventory (and the UI) it is offline. */

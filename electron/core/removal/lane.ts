@@ -1,8 +1,8 @@
 import { checkDriftBeforeReplay } from './drift.ts';
 import { readBeforeBlindDeletes } from './pre-read.ts';
-import type { Batch, BatchFailure } from './journal.ts';
+import type { Batch, BatchFailure } from './journal-types.ts';
 import { waitBackoff, type LaneContext } from './lane-context.ts';
-import type { Release } from './limiter.ts';
+import type { Release } from '../jobs/limiter.ts';
 import { batchSizeFor } from './planner.ts';
 import { reconcileOpenBatches, UNREADABLE, verifyTerminal, type RecheckEnd } from './recheck.ts';
 import { credentialsFailure, sendBatch, type SendResult } from './send.ts';

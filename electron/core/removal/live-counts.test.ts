@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OutcomeCounts } from '../../../shared/domain/removal.ts';
 import { openDatabase, type Database } from '../db/database.ts';
-import { createCommitGroup } from './commit-group.ts';
-import { createJournal, type Batch, type ItemRecord, type Journal } from './journal.ts';
+import { createCommitGroup } from '../jobs/commit-group.ts';
+import { createJournal, type Journal } from './journal.ts';
+import { type Batch, type ItemRecord } from './journal-types.ts';
 import { createJournalReader, emptyCounts, type JournalReader } from './journal-read.ts';
 import type { PlannedItem } from './planner.ts';
 

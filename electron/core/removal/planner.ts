@@ -125,10 +125,10 @@ export function resolveId(item: RemovalItem, kind: TerminalKind, mode: RemovalMo
     };
   }
   if (mode === 'faces-only') {
-    if (kind !== 'sophon') {
+    if (!capabilitiesOf({ kind, apiVersion: null }).removeSingleFaces) {
       return {
         idKind: 'face',
-        failure: 'BAS-IP panels cannot remove a single face: remove the whole person instead.',
+        failure: `${kind === 'basip' ? 'BAS-IP panels' : 'This terminal'} cannot remove a single face: remove the whole person instead.`,
       };
     }
     const faceKind = item.register_image_id !== undefined ? 'register_image_id' : 'face_id';

@@ -1,6 +1,6 @@
 import type { TerminalKind } from '../../../shared/domain/terminal.ts';
 import { DriverError, type TerminalPerson, type TerminalSession } from '../drivers/driver.ts';
-import type { WorkItem } from './journal.ts';
+import type { WorkItem } from './journal-types.ts';
 
 /** Runs one request inside a limiter slot. */
 export type WithSlot = <T>(work: () => Promise<T>) => Promise<T>;

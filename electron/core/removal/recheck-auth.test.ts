@@ -42,7 +42,7 @@ describe('re-check read of a BAS-IP panel whose token expires twice in a row', (
       devices: 'all',
       verify: false,
     });
-    const summary = await core.services.removal.whenIdle(jobId);
+    const summary = await core.services.jobs.whenIdle(jobId);
     expect(panel.device.log.all().filter((r) => r.fault === 'expired-credentials')).toHaveLength(2);
     expect(summary.counts).toMatchObject({ removed: 6, failed: 0 });
     expect(acknowledgedThenResent(panel.device)).toEqual([]);

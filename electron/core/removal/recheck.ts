@@ -1,6 +1,6 @@
 import { DriverError } from '../drivers/driver.ts';
-import { sleep } from './backoff.ts';
-import type { Batch } from './journal.ts';
+import { sleep } from '../jobs/backoff.ts';
+import type { Batch } from './journal-types.ts';
 import { slotFor, waitBackoff, type LaneContext } from './lane-context.ts';
 import { READ_INCOMPLETE, readPresence, type PresenceIndex } from './presence.ts';
 

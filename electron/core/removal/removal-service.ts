@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   RemovalSettingsSchema,
-  type ExportFormat,
-  type JobDetail,
-  type JobExport,
-  type JobSummary,
   type ParsedRemovalRequest,
   type RemovalPlan,
   type RemovalSettings,
@@ -17,18 +13,18 @@ import type { Database } from '../db/database.ts';
 import type { TerminalSession } from '../drivers/driver.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { InventoryRepository } from '../inventory/inventory-repository.ts';
-import { jobOwnedError, type JobLeases } from '../jobs/job-leases.ts';
+import type { JobEngine } from '../jobs/engine.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
-import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
-import { createCommitGroup } from './commit-group.ts';
-import { createJobRun, type JobRun } from './executor.ts';
-import { exportJob } from './export.ts';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from '../jobs/backoff.ts';
+import { createCommitGroup } from '../jobs/commit-group.ts';
+import { createRemovalRun } from './executor.ts';
+import { exportJob } from '../jobs/export.ts';
 import { createJournal } from './journal.ts';
-import { createJournalReader, type ItemQuery, type JobRow } from './journal-read.ts';
+import { createJournalReader, type JobRow } from './journal-read.ts';
 import type { ItemAction, ItemSelection } from './journal-sync.ts';
-import { createRequestLimiter } from './limiter.ts';
+import { createRequestLimiter } from '../jobs/limiter.ts';
 import { planRemovalLazily, resolveTargets, type CostEstimate } from './planner.ts';
-import { createProgressPublisher } from './progress.ts';
+import { createProgressPublisher } from '../jobs/progress.ts';
 import type { Resolution } from '../people-index/resolve.ts';
 
 /** What the removal service needs; tests replace the tuning. */
@@ -47,8 +43,8 @@ export interface RemovalServiceDeps {
   waitingProbeMs?: number;
   backoff?: BackoffPolicy;
   cost?: CostEstimate;
-  /** One process runs a job at a time (the CLI and the browser host on one data directory); none: no check. */
-  leases?: JobLeases;
+  /** The job engine: runs, leases, pause, resume, cancel and the `jobs:*` channels; removal plugs in as a kind. */
+  engine: JobEngine;
   now?: () => number;
   /** Resolves a list of people per target through the site people index (requests with `match`). */
   resolvePeople?: (
@@ -59,27 +55,15 @@ export interface RemovalServiceDeps {
   ) => Resolution;
 }
 
-/** Bulk removal: dry run, journaled jobs, pause/resume/cancel, retries, reports. */
+/**
+ * Bulk removal: the dry run and the journaling of a job, and the sync queue's side of its items. Its jobs run on
+ * the job engine (kind `remove`): pause, resume, cancel, retry, show and export are `JobEngine`'s.
+ */
 export interface RemovalService {
   /** The dry run: per terminal how many items, which are offline, the estimated time. Writes nothing. */
   plan(request: ParsedRemovalRequest): RemovalPlan;
   /** Plans, journals every item, and starts executing in the background. */
   start(request: ParsedRemovalRequest): { jobId: string; plan: RemovalPlan };
-  list(limit?: number): JobSummary[];
-  summary(jobId: string): JobSummary;
-  show(query: ItemQuery): JobDetail;
-  pause(jobId: string): JobSummary;
-  /** Continues a paused job, or one left running by a crash (its unanswered batches re-checked first). */
-  resume(jobId: string): JobSummary;
-  /** Puts the failed items back (not those failed at plan time) and runs them again. */
-  retryFailed(jobId: string): { jobId: string; retried: number };
-  /** Cancels a job: items not sent yet become cancelled. False when no such unfinished job exists. */
-  cancel(jobId: string): boolean;
-  export(jobId: string, format: ExportFormat): JobExport;
-  /** Resolves when the job has nothing more to do in this process right now, with its summary. */
-  whenIdle(jobId: string): Promise<JobSummary>;
-  /** Resumes every job a crash or shutdown left running (the app and host call this at start). */
-  resumeInterrupted(): string[];
   /**
    * Sync: starts, in this process, the lanes of running jobs with items queued for `serial` (it answers
    * again), or with any unfinished item when no serial is given ("Sync now"); lanes of terminals still
@@ -90,9 +74,10 @@ export interface RemovalService {
   retryItems(selection: ItemSelection, action: ItemAction): number;
   /** Sync: discards queued or needs-attention items (history kept); a job left without work is done. */
   discardItems(selection: ItemSelection, action: ItemAction): number;
-  /** Stops every run; unanswered batches stay 'sending' for the next start. */
-  close(): Promise<void>;
 }
+
+/** The job kinds the removal plug-in runs. */
+export const REMOVAL_KINDS = ['remove'] as const;
 
 /** The engine's settings, from the persisted settings with defaults for what is not set. */
 export function removalSettingsOf(settings: SettingsService): RemovalSettings {
@@ -110,14 +95,14 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
   const initial = settings();
   const limiter = createRequestLimiter({ global: initial.concurrency, perTerminal: initial.perTerminal });
   const progress = createProgressPublisher(deps.bus, reader, now);
-  const runs = new Map<string, JobRun>();
+  const { engine } = deps;
   let probeTimer: NodeJS.Timeout | undefined;
 
   const probeWhileWaiting = (): void => {
     if (probeTimer || !deps.probeTerminals) return;
     const probe = deps.probeTerminals;
     probeTimer = setInterval(() => {
-      if (![...runs.values()].some((r) => r.waiting().length > 0)) {
+      if (!engine.liveRuns(REMOVAL_KINDS).some((run) => run.waiting())) {
         clearInterval(probeTimer);
         probeTimer = undefined;
         return;
@@ -146,55 +131,30 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
     now,
   };
 
-  const requireJob = (jobId: string): JobRow => {
+  const rowOf = (jobId: string): JobRow => {
     const row = reader.job(jobId);
-    if (!row) {
-      throw new AppError(
-        'NOT_FOUND',
-        `There is no job ${jobId}. List the jobs with "fcom jobs list" and use one of their ids.`,
-      );
-    }
+    if (!row) throw new AppError('NOT_FOUND', `There is no job ${jobId}.`, { code: 'job-not-found', jobId });
     return row;
   };
-
-  /**
-   * The live run of a job, created (and started) when there is none or the last one ended. Takes the job's lease
-   * first: CONFLICT when another process runs it (`background`: undefined instead, the job is left to it).
-   */
-  function runOf(jobId: string): JobRun;
-  function runOf(jobId: string, background: true): JobRun | undefined;
-  function runOf(jobId: string, background = false): JobRun | undefined {
-    if (deps.leases) {
-      if (!background) deps.leases.acquire(jobId);
-      else if (!deps.leases.tryAcquire(jobId)) return undefined;
-    }
-    let run = runs.get(jobId);
-    if (!run || run.ended()) {
-      run = createJobRun(executorDeps, jobId);
-      runs.set(jobId, run);
-    }
-    if (deps.leases) releaseWhenSettled(jobId, run);
-    return run;
-  }
-  // A lease is kept while the job runs here (also while its items wait for a terminal), not once paused or ended.
-  const runsHere = (jobId: string): boolean => {
-    const run = runs.get(jobId);
-    return !!run && !run.ended() && reader.job(jobId)?.state === 'running';
-  };
-  deps.leases?.watch(runsHere);
-  /** Gives the lease back as soon as the run has stopped (done, cancelled, paused), not only at the next beat. */
-  const releaseWhenSettled = (jobId: string, run: JobRun): void => {
-    queueMicrotask(() => {
-      void run.idle().then(() => {
-        if (runs.get(jobId) === run && !runsHere(jobId)) deps.leases?.release(jobId);
-      });
-    });
-  };
-  /** CONFLICT when another process runs the job (pause and cancel belong to it). */
-  const refuseIfOwnedElsewhere = (jobId: string): void => {
-    const holder = deps.leases?.otherHolder(jobId);
-    if (holder) throw jobOwnedError(holder);
-  };
+  engine.register({
+    kinds: REMOVAL_KINDS,
+    createRun: (jobId) => createRemovalRun(executorDeps, jobId),
+    summary: (jobId) => reader.summary(rowOf(jobId)),
+    show: (query) => reader.show(rowOf(query.jobId), query),
+    export: (jobId, format) => exportJob(reader.summary(rowOf(jobId)), reader.allItems(jobId), format),
+    retryFailed: (jobId) => ({ jobId, retried: journal.retryFailed(jobId) }),
+    cancelAtRest(jobId) {
+      journal.cancelRemaining(jobId);
+      journal.setState(jobId, 'cancelled');
+      progress.publish(jobId, true);
+    },
+    publish: (jobId, force) => progress.publish(jobId, force),
+    closed() {
+      stopListening();
+      if (probeTimer) clearInterval(probeTimer);
+      progress.close();
+    },
+  });
 
   // The items are planned again while they are journaled, never held all at once (see planRemovalLazily).
   const draft = (request: ParsedRemovalRequest): ReturnType<typeof planRemovalLazily> => {
@@ -226,10 +186,10 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
     if (event !== 'devices:updated') return;
     const terminal = payload as Terminal;
     if (!terminal.online) return;
-    for (const run of runs.values()) run.wake(terminal.serial);
+    for (const run of engine.liveRuns(REMOVAL_KINDS)) run.wake(terminal.serial);
   });
 
-  const service: RemovalService = {
+  return {
     plan: (request) => draft(request).plan,
     start(request) {
       const { plan, items } = draft(request);
@@ -250,76 +210,13 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
         request.label ?? null,
         items,
       );
-      progress.publish(jobId, true);
-      runOf(jobId).wake();
+      engine.start(jobId);
       return { jobId, plan };
-    },
-    list: (limit) => reader.list(limit).map(reader.summary),
-    summary: (jobId) => reader.summary(requireJob(jobId)),
-    show: (query) => reader.show(requireJob(query.jobId), query),
-    pause(jobId) {
-      const row = requireJob(jobId);
-      refuseIfOwnedElsewhere(jobId);
-      if (row.state !== 'running') {
-        throw new AppError('CONFLICT', `Job ${jobId} is ${row.state}, so it cannot be paused. Only a running job can.`);
-      }
-      const run = runs.get(jobId);
-      if (run && !run.ended()) run.pause();
-      else journal.setState(jobId, 'paused');
-      progress.publish(jobId, true);
-      return service.summary(jobId);
-    },
-    resume(jobId) {
-      const row = requireJob(jobId);
-      if (row.state === 'done' || row.state === 'cancelled') {
-        throw new AppError(
-          'CONFLICT',
-          `Job ${jobId} is ${row.state}: there is nothing to resume. To send its failed items again, use "fcom jobs retry-failed ${jobId}".`,
-        );
-      }
-      runOf(jobId).resume();
-      return service.summary(jobId);
-    },
-    retryFailed(jobId) {
-      requireJob(jobId);
-      // Taken before the journal changes: a job another process runs is refused untouched.
-      deps.leases?.acquire(jobId);
-      const retried = journal.retryFailed(jobId);
-      if (retried > 0) runOf(jobId).resume();
-      return { jobId, retried };
-    },
-    cancel(jobId) {
-      const row = reader.job(jobId);
-      if (!row || row.state === 'done' || row.state === 'cancelled') return false;
-      refuseIfOwnedElsewhere(jobId);
-      const run = runs.get(jobId);
-      if (run && !run.ended()) run.cancel();
-      else {
-        journal.cancelRemaining(jobId);
-        journal.setState(jobId, 'cancelled');
-        progress.publish(jobId, true);
-      }
-      return true;
-    },
-    export: (jobId, format) => exportJob(reader.summary(requireJob(jobId)), reader.allItems(jobId), format),
-    async whenIdle(jobId) {
-      const run = runs.get(jobId);
-      if (run) await run.idle();
-      return service.summary(jobId);
-    },
-    resumeInterrupted() {
-      // Jobs another process runs (its lease is alive) are left to it.
-      const ids = reader.withState('running').filter((id) => !runs.has(id));
-      return ids.filter((id) => {
-        const run = runOf(id, true);
-        run?.resume();
-        return run !== undefined;
-      });
     },
     resumeQueued(serial) {
       const ids = journal.runningJobsWithWork(serial);
       return ids.filter((id) => {
-        const run = runOf(id, true);
+        const run = engine.runOf(id, true);
         run?.wake(serial);
         return run !== undefined;
       });
@@ -327,14 +224,14 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
     retryItems(selection, action) {
       const { jobs, count } = journal.retryItems(selection, action);
       // A job another process runs gets its items back there (its next wake); this one does not join it.
-      for (const id of jobs) runOf(id, true)?.resume();
+      for (const id of jobs) engine.runOf(id, true)?.resume();
       return count;
     },
     discardItems(selection, action) {
       const { jobs, count } = journal.discardItems(selection, action);
       for (const id of jobs) {
-        const run = runs.get(id);
-        if (run && !run.ended()) run.settle();
+        const run = engine.live(id);
+        if (run) run.settle();
         else if (!journal.hasWork(id) && ['running', 'paused', 'failed'].includes(reader.job(id)?.state ?? '')) {
           journal.setState(id, 'done');
         }
@@ -342,14 +239,5 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
       }
       return count;
     },
-    async close() {
-      stopListening();
-      if (probeTimer) clearInterval(probeTimer);
-      for (const run of runs.values()) run.close();
-      await Promise.all([...runs.values()].map((r) => r.idle()));
-      for (const id of runs.keys()) deps.leases?.release(id);
-      progress.close();
-    },
   };
-  return service;
 }

@@ -1,6 +1,5 @@
 import { DriverError, type ItemResult, type RemovalIdKind, type TerminalSession } from '../drivers/driver.ts';
-import type { SophonSession } from '../drivers/sophon/index.ts';
-import type { Batch, BatchFailure, ItemRecord, WorkItem } from './journal.ts';
+import type { Batch, BatchFailure, ItemRecord, WorkItem } from './journal-types.ts';
 
 /**
  * What one request's fate means for the engine:
@@ -28,6 +27,12 @@ export function credentialsFailure(message: string, rawCode: string | null): Bat
     reason: `${CREDENTIALS_REJECTED}: ${message} Set the terminal's credentials (fcom devices add ADDRESS --username NAME --password PASSWORD, or its details in the app), then retry the failed items.`,
   };
 }
+
+/** The failure of a face item sent to a terminal whose sessions cannot remove single faces (never retried). */
+export const NO_FACE_REMOVAL: BatchFailure = {
+  rawCode: 'capability:remove-face',
+  reason: 'This terminal cannot remove a single face: remove the whole person instead.',
+};
 
 /** Classifies an error thrown by a driver call (or anything else thrown) into a {@link SendResult}. */
 export function classify(error: unknown, closeSignal: AbortSignal): Exclude<SendResult, { kind: 'acknowledged' }> {
@@ -78,9 +83,10 @@ export function recordsOf(items: readonly WorkItem[], results: readonly ItemResu
 }
 
 /**
- * Sends one batch: Sophon `deleteidentities` or BAS-IP delete by link id / uid for people; Sophon
- * `deleteface` for a face (a batch of one). Requests are aborted only by `closeSignal` (shutdown): pause and
- * cancel let a request in flight finish so its answer is recorded.
+ * Sends one batch: `removePeople` for people (Sophon `deleteidentities`, BAS-IP delete by link id / uid); the
+ * session's `removeFace` capability for a face (a batch of one; {@link NO_FACE_REMOVAL} where it has none).
+ * Requests are aborted only by `closeSignal` (shutdown): pause and cancel let a request in flight finish so
+ * its answer is recorded.
  */
 export async function sendBatch(session: TerminalSession, batch: Batch, closeSignal: AbortSignal): Promise<SendResult> {
   const first = batch.items[0] as WorkItem;
@@ -88,7 +94,9 @@ export async function sendBatch(session: TerminalSession, batch: Batch, closeSig
     if (first.faceId) {
       const selector =
         first.idKind === 'register_image_id' ? { registerImageId: first.faceId } : { faceId: first.faceId };
-      const { result } = await (session as SophonSession).removeFace(first.nativeId, selector, closeSignal);
+      // A capability, not a kind: a session without it fails the face for good, before anything is sent.
+      if (!session.removeFace) return { kind: 'invalid', failure: NO_FACE_REMOVAL, answered: false };
+      const { result } = await session.removeFace(first.nativeId, selector, closeSignal);
       return { kind: 'acknowledged', records: recordsOf([first], [result]) };
     }
     const ids = batch.items.map((i) => i.nativeId);

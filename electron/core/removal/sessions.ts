@@ -1,17 +1,15 @@
-import type { Terminal } from '../../../shared/domain/terminal.ts';
+import type { ProbeKind, Terminal } from '../../../shared/domain/terminal.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { createBasipDriver } from '../drivers/basip/index.ts';
 import type { TerminalDriver, TerminalSession } from '../drivers/driver.ts';
-import { createSophonDriver } from '../drivers/sophon/index.ts';
+import { createDriver } from '../drivers/registry.ts';
 import type { MacLookup } from '../network/neighbours.ts';
 import { credentialsForTrusted, mayReceiveCredentials, type SecretStore } from '../secrets/secret-store.ts';
 
 /** Builds the driver of a kind with a per-request time-out. */
-export type DriverFactory = (kind: 'sophon' | 'basip', timeoutMs: number) => TerminalDriver;
+export type DriverFactory = (kind: ProbeKind, timeoutMs: number) => TerminalDriver;
 
-/** The real drivers (Sophon sessions also remove single faces). */
-export const realDrivers: DriverFactory = (kind, timeoutMs) =>
-  kind === 'sophon' ? createSophonDriver({ timeoutMs }) : createBasipDriver({ timeoutMs });
+/** The real drivers, from the one driver registry (`../drivers/registry.ts`). */
+export const realDrivers: DriverFactory = (kind, timeoutMs) => createDriver(kind, { timeoutMs });
 
 /**
  * Opens sessions for the removal engine: the terminal's own credentials, else the site default for its kind

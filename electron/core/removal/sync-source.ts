@@ -2,10 +2,11 @@ import type { Operation, OperationState, ReasonCode, SyncCounts } from '../../..
 import { evidenceOf, type OutcomeCounts } from '../../../shared/domain/removal.ts';
 import type { Database } from '../db/database.ts';
 import { DEFAULT_SITE_ID } from '../inventory/inventory-repository.ts';
-import { emptySyncCounts, type ActionInfo, type SyncSource, type TimeRange } from '../sync/source.ts';
+import { emptySyncCounts, type ActionInfo, type SyncSource, type TimeRange } from '../jobs/sync-port.ts';
 import { DISCARDED, DRIFT_ABSENT, REMOVAL_SOURCE, STATE_CASE, STATE_SQL, type ItemSelection } from './journal-sync.ts';
 import { createJournalReader } from './journal-read.ts';
-import type { RemovalService } from './removal-service.ts';
+import type { JobEngine } from '../jobs/engine.ts';
+import { REMOVAL_KINDS, type RemovalService } from './removal-service.ts';
 import { CREDENTIALS_REJECTED } from './send.ts';
 
 /** A job item joined with its job, terminal and history, as the sync queue reads it. */
@@ -126,7 +127,7 @@ function localIds(ids: readonly string[] | 'all-needs-attention'): ItemSelection
  * The removal engine as a source of the sync queue: one operation per job item (`removal:<item id>`), read
  * straight from the write-ahead journal, so the queue and the journal can never disagree.
  */
-export function createRemovalSyncSource(db: Database, removal: RemovalService): SyncSource {
+export function createRemovalSyncSource(db: Database, removal: RemovalService, engine: JobEngine): SyncSource {
   const sql = db.sqlite;
   const reader = createJournalReader(db);
   const jobStates = sql.prepare(`SELECT id, state FROM jobs WHERE kind = 'remove'`);
@@ -205,8 +206,8 @@ export function createRemovalSyncSource(db: Database, removal: RemovalService): 
       removal.resumeQueued(target?.id);
     },
     async idle() {
-      const running = removal.list(1000).filter((job) => job.kind === 'remove' && job.state === 'running');
-      await Promise.all(running.map((job) => removal.whenIdle(job.id)));
+      const running = engine.liveRuns(REMOVAL_KINDS).map((run) => run.jobId);
+      await Promise.all(running.map((jobId) => engine.whenIdle(jobId)));
     },
     retry: (ids, action: ActionInfo) => removal.retryItems(localIds(ids), action),
     discard: (ids, action: ActionInfo) => removal.discardItems(localIds(ids), action),

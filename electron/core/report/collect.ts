@@ -1,8 +1,9 @@
 import type { Evidence } from '../../../shared/domain/removal.ts';
 import type { Operation, OperationState, SyncCounts } from '../../../shared/domain/sync.ts';
-import type { Terminal } from '../../../shared/domain/terminal.ts';
-import type { ActionRecord, DriftRecord } from '../sync/history.ts';
-import { addCounts, emptySyncCounts, type TimeRange } from '../sync/source.ts';
+import { displayNameOf, type Terminal } from '../../../shared/domain/terminal.ts';
+import type { ActionRecord, DriftRecord } from '../jobs/sync-history.ts';
+import { addCounts, emptySyncCounts, type TimeRange } from '../jobs/sync-port.ts';
+import { createTargetSummaries, type TargetSummary } from './target-summary.ts';
 
 /** Most item rows the HTML report lists (problems first); the CSV always has every one. */
 export const HTML_ITEM_LIMIT = 5000;
@@ -52,6 +53,8 @@ export interface ReportData {
   alreadyAbsent: number;
   /** Operations whose outcome is unconfirmed (see {@link GroupSummary.unconfirmed}). */
   unconfirmed: number;
+  /** Per terminal, cloud channel and cloud: asked, confirmed with the evidence, open with the reasons (the report's lead). */
+  targets: TargetSummary[];
   perTerminal: GroupSummary[];
   perChannel: GroupSummary[];
   jobs: JobGroup[];
@@ -120,13 +123,19 @@ export function collectReport(input: ReportInput): ReportData {
   const jobs = new Map<string, JobGroup>();
   const problems: ReportOperation[] = [];
   const done: ReportOperation[] = [];
+  const targets = createTargetSummaries(input.terminals);
   let operationCount = 0;
-  for (const t of input.terminals) group(terminals, t.serial, t.name || t.serial);
+  for (const t of input.terminals) group(terminals, t.serial, displayNameOf(t) || t.serial);
   for (const op of input.operations) {
     operationCount++;
+    targets.add(op);
     if (op.targetKind === 'terminal') count(group(terminals, op.target, op.targetName), op);
-    if (op.channel !== null)
-      count(group(channels, `${op.target}/${op.channel}`, `${op.targetName} · ${op.channel}`), op);
+    if (op.channel !== null) {
+      // One channel once, by its stable id, however each operation names it (issue 18: 7 channels for 3).
+      const channel = group(channels, `${op.target}/${op.channelId ?? op.channel}`, `${op.targetName} · ${op.channel}`);
+      if (op.channelId && op.channel !== op.channelId) channel.name = `${op.targetName} · ${op.channel}`;
+      count(channel, op);
+    }
     let job = jobs.get(op.jobId);
     if (!job) {
       job = { ...summary(op.jobId, op.jobLabel ?? op.jobId), source: op.source, kinds: [] };
@@ -148,6 +157,7 @@ export function collectReport(input: ReportInput): ReportData {
     totals,
     alreadyAbsent: [...jobs.values()].reduce((n, j) => n + j.alreadyAbsent, 0),
     unconfirmed: [...jobs.values()].reduce((n, j) => n + j.unconfirmed, 0),
+    targets: targets.list(),
     perTerminal: [...terminals.values()],
     perChannel: [...channels.values()],
     jobs: [...jobs.values()],

@@ -1,5 +1,5 @@
 import type { Terminal } from '../../../shared/domain/terminal.ts';
-import { csvField } from '../removal/export.ts';
+import { csvField } from '../jobs/export.ts';
 import type { ReportOperation } from './collect.ts';
 import { outcomeWords } from './outcome-words.ts';
 

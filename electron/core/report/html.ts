@@ -1,7 +1,10 @@
+import { displayNameOf } from '../../../shared/domain/terminal.ts';
 import { outcomeChart } from './chart.ts';
 import { HTML_ITEM_LIMIT, type GroupSummary, type ReportData, type ReportOperation } from './collect.ts';
 import { escapeHtml as e, formatTime } from './html-escape.ts';
 import { outcomeWords } from './outcome-words.ts';
+import { signOffSection, type SignOff } from './signoff-html.ts';
+import { targetSummarySection } from './summary-html.ts';
 
 const STYLE = `
   @page { size: A4; margin: 14mm; }
@@ -15,9 +18,22 @@ const STYLE = `
   .note { color: #555; font-size: 12px; }
   .state-needs-attention { color: #b71c1c; font-weight: 600; } .state-queued { color: #e65100; }
   .outcome-unconfirmed { color: #6a1b9a; font-weight: 600; }
+  /* Labels are never cut off: long names, serials and Chinese text wrap inside their cell (never forced onto one
+     line, never clipped), so no table is wider than the page. */
+  h1, dd, th, td, li, .label { overflow-wrap: anywhere; }
+  table { table-layout: auto; max-width: 100%; }
+  table.targets td:first-child { min-width: 10em; }
+  ul.why { margin: 4px 0 0; padding-left: 1.1em; } ul.why li { margin: 2px 0; }
+  .count, .total { font-weight: 600; font-variant-numeric: tabular-nums; } .zh { color: #333; }
+  .sign-off .parties { display: grid; grid-template-columns: 1fr 1fr; gap: 16px 32px; }
+  .sign-off h3 { font-size: 14px; margin: 12px 0 6px; }
+  dl.sign { display: grid; grid-template-columns: max-content 1fr; gap: 22px 12px; align-items: end; margin: 0; }
+  dl.sign dd { margin: 0; } dd.line { border-bottom: 1px solid #111; min-height: 1.5em; }
+  dl.sign.when { grid-template-columns: max-content 1fr max-content 1fr; margin-top: 22px; }
   @media print {
     body { margin: 0; } section { break-inside: auto; } h2 { break-after: avoid; }
     thead { display: table-header-group; } tr { break-inside: avoid; }
+    .sign-off { break-inside: avoid; }
   }
 `;
 
@@ -82,7 +98,7 @@ function terminalsTable(data: ReportData): string {
       'People · 人数',
     ],
     data.terminals.map((t) => [
-      e(t.name || '—'),
+      e(displayNameOf(t) || '—'),
       e(t.serial),
       e(t.kind),
       e(t.model),
@@ -166,12 +182,15 @@ function period(data: ReportData): string {
 
 /**
  * The commissioning report as one self-contained, printable HTML page: no script, no external resource (a
- * Content-Security-Policy says so), an inline SVG chart of outcomes, per-terminal and per-channel summaries,
- * jobs, drift, the history of discards and retries, and the items. Every value is escaped.
+ * Content-Security-Policy says so). It leads with what each terminal (and cloud channel) was asked, confirmed
+ * and left open and why; then an inline SVG chart of outcomes, per-terminal and per-channel counts, jobs, drift,
+ * the history of discards and retries, the items with their evidence, and the sign-off block (names pre-filled
+ * from `signOff` when given). Every value is escaped.
  */
-export function renderHtml(data: ReportData): string {
+export function renderHtml(data: ReportData, signOff: SignOff = {}): string {
   const t = data.totals;
   const sections = [
+    targetSummarySection(data.targets),
     `<section><h2>Summary · 摘要</h2>${outcomeChart(t, data.alreadyAbsent, data.unconfirmed)}
       <p>${e(data.operationCount)} operations on ${e(data.perTerminal.length)} terminals and ${e(data.perChannel.length)} channels.
       ${e(t.done)} done (${e(data.alreadyAbsent)} already absent), ${e(t['needs-attention'])} need attention (${e(data.unconfirmed)} of them unconfirmed: sent, but nothing confirms the outcome; neither removed nor failed), ${e(t.queued)} queued, ${e(t.running)} running, ${e(t.discarded)} discarded.</p>
@@ -203,6 +222,7 @@ export function renderHtml(data: ReportData): string {
           )
     }</section>`,
     `<section><h2>Items · 明细</h2>${itemsTable(data)}</section>`,
+    signOffSection(signOff),
   ];
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">

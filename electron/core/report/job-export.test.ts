@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobItem, JobSummary } from '../../../shared/domain/removal.ts';
-import { CSV_COLUMNS, exportJob } from '../removal/export.ts';
+import { CSV_COLUMNS, exportJob } from '../jobs/export.ts';
 
 // The job export (electron/core/removal/export.ts) is tested here, beside the commissioning report it feeds.
 

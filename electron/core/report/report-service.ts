@@ -1,6 +1,6 @@
 import type { Report, ReportRequest } from '../../../shared/domain/report.ts';
 import type { Terminal } from '../../../shared/domain/terminal.ts';
-import type { SyncHistory } from '../sync/history.ts';
+import type { SyncHistory } from '../jobs/sync-history.ts';
 import type { SyncService } from '../sync/sync-service.ts';
 import { collectReport } from './collect.ts';
 import { renderCsv } from './csv.ts';
@@ -67,7 +67,7 @@ export function createReportService(deps: ReportDeps): ReportService {
         fileName,
         terminals: terminals.length,
         operations: data.operationCount,
-        content: renderHtml(data),
+        content: renderHtml(data, { technician: request.technician, customer: request.customer }),
       };
     },
   };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Terminal } from '../../../shared/domain/terminal.ts';
 import { createAliyunJournal } from '../cloud/jobs/aliyun-journal.ts';
-import { createJobRows } from '../cloud/jobs/job-rows.ts';
+import { createJobTable } from '../jobs/job-table.ts';
 import { createPushJournal } from '../cloud/jobs/push-journal.ts';
 import { createCore, type Core } from '../compose.ts';
 import { createJournal } from '../removal/journal.ts';
@@ -168,7 +168,7 @@ describe('the commissioning report of cloud operations', () => {
     const { db } = core.services;
     let clock = T0;
     const now = () => clock;
-    const rows = createJobRows(db, now);
+    const rows = createJobTable(db, now);
     const push = createPushJournal(db, rows, now);
     const aliyun = createAliyunJournal(db, rows, now);
     push.createJob('push-r', { projectId: 'p', mode: 'full', certificate: 'card' }, 'Gate push', [

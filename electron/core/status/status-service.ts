@@ -8,10 +8,23 @@ export interface StatusService {
   get(): AppStatus;
   /** Recomputes the status and emits `status:changed`. */
   publish(): AppStatus;
-  /** Records the latest cloud probe result (the connectivity monitor calls this). */
-  setCloudReachability(reachability: CloudReachability): void;
+  /**
+   * Records what a call to `cloud` just showed (a job's request, a test, a read). With a cloud board attached
+   * (the sync queue's connectivity monitor) it goes there: ONE source of each cloud's reachability, which the
+   * status bar summarises and the sync queue shows per cloud (issue 18: "does not answer" beside "reachable").
+   */
+  setCloudReachability(cloud: string, reachability: Exclude<CloudReachability, 'unknown'>): void;
+  /** Attaches the one source of the clouds' reachability; the status bar shows its summary from then on. */
+  attachCloudBoard(board: CloudBoard): void;
   /** Where the queue badge's counts come from (the sync service, once it is built). */
   setOperationCounter(counter: OperationCounter): void;
+}
+
+/** The one source of the clouds' reachability (the connectivity monitor implements it). */
+export interface CloudBoard {
+  observe(cloud: string, outcome: 'reachable' | 'unreachable'): void;
+  /** Unknown with no cloud known, unreachable when any is, else reachable. */
+  overall(): CloudReachability;
 }
 
 /** Counts of the sync queue the status bar shows: waiting for a target, and needing the technician. */
@@ -23,14 +36,16 @@ export function createStatusService(
   bus: EventBus,
   readInterfaces?: InterfaceReader,
 ): StatusService {
+  // Until a board is attached (a core without a sync queue), the last call's finding, whatever the cloud.
   let cloud: CloudReachability = 'unknown';
+  let board: CloudBoard | null = null;
   let countOperations: OperationCounter = () => ({ queued: 0, needsAttention: 0 });
 
   const get = (): AppStatus => {
     const operations = countOperations();
     return {
       siteAdapters: selectSiteAdapters(listIpv4Adapters(readInterfaces), settings.get().siteAdapters),
-      cloud,
+      cloud: board ? board.overall() : cloud,
       queuedOperations: operations.queued,
       attentionOperations: operations.needsAttention,
     };
@@ -48,9 +63,14 @@ export function createStatusService(
   return {
     get,
     publish,
-    setCloudReachability(reachability) {
+    setCloudReachability(which, reachability) {
+      if (board) return board.observe(which, reachability);
       if (reachability === cloud) return;
       cloud = reachability;
+      publish();
+    },
+    attachCloudBoard(attached) {
+      board = attached;
       publish();
     },
     setOperationCounter(counter) {

@@ -1,6 +1,6 @@
 import type { CloudName } from '../../../shared/domain/cloud.ts';
 import type { CloudConfigService } from '../cloud/cloud-config.ts';
-import { aliyunProbe, tuyaProbe } from './cloud-probes.ts';
+import { aliyunProbe, tuyaProbe } from '../cloud/cloud-probes.ts';
 import type { ConnectivityMonitor } from './connectivity.ts';
 
 /**

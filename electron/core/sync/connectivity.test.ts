@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startGateway, type GatewayFixture } from '../../../test/support/cloud/aliyun-harness.ts';
 import { startCloud, type CloudFixture } from '../../../test/support/cloud/tuya-fixtures.ts';
 import { waitUntil } from '../../../test/support/removal/test-kit.ts';
-import { aliyunProbe, tuyaProbe } from './cloud-probes.ts';
+import { aliyunProbe, tuyaProbe } from '../cloud/cloud-probes.ts';
 import { createConnectivityMonitor } from './connectivity.ts';
 
 /** The connectivity monitor against the Tuya and Alibaba Cloud simulators on 127.0.0.1. */

@@ -42,10 +42,14 @@ export interface ConnectivityMonitor {
   /** Adds a cloud to watch (the cloud settings do, once credentials are set); returns a function removing it. */
   register(probe: CloudProbe): () => void;
   /**
-   * Records what a real call to a registered cloud just showed (a job's request answered, or found no
-   * network), as a probe would: a cloud seen answering again resumes its queued work. Unregistered: ignored.
+   * Records what a real call to a cloud just showed (a job's request answered, or found no network), as a probe
+   * would: a cloud seen answering again resumes its queued work. A cloud without a probe (not configured yet, or
+   * Alibaba Cloud with a user token) is kept from these calls alone: the monitor is the ONE source of every
+   * cloud's reachability (the status bar, the sync queue's targets and its cloud lines all read it).
    */
   observe(cloud: string, outcome: ProbeOutcome, error?: string): void;
+  /** What is known of one cloud now: unknown before any probe or call. */
+  reachability(cloud: string): CloudReachability;
   /** Probes every cloud now (Sync now); resolves with what each answered. */
   probeNow(): Promise<CloudConnectivity[]>;
   clouds(): CloudConnectivity[];
@@ -81,6 +85,8 @@ export function createConnectivityMonitor(
 ): ConnectivityMonitor {
   const t = { ...DEFAULT_CONNECTIVITY_TIMING, ...timing };
   const watched = new Map<string, Watched>();
+  /** Clouds seen only through their calls (no probe registered). */
+  const passive = new Map<string, CloudConnectivity>();
   const stop = new AbortController();
   let started = false;
 
@@ -142,6 +148,23 @@ export function createConnectivityMonitor(
     return w.running;
   };
 
+  /** What a cloud without a probe showed: kept, told like a probe's finding. */
+  const observePassive = (cloud: string, outcome: ProbeOutcome, error: string | null): void => {
+    const before = passive.get(cloud)?.reachability ?? 'unknown';
+    passive.set(cloud, {
+      cloud,
+      reachability: outcome === 'unreachable' ? 'unreachable' : 'reachable',
+      credentialsRejected: outcome === 'rejected',
+      lastProbeAt: now(),
+      nextProbeAt: null,
+      error: outcome === 'reachable' ? null : error,
+    });
+    if (outcome !== 'unreachable' && before !== 'reachable') events.onReachable(cloud);
+    events.onChange();
+  };
+
+  const states = (): CloudConnectivity[] => [...[...watched.values()].map((w) => w.state), ...passive.values()];
+
   return {
     register(probe) {
       const previous = watched.get(probe.cloud);
@@ -151,6 +174,7 @@ export function createConnectivityMonitor(
         failures: 0,
         timer: undefined,
         running: undefined,
+        // What its calls showed before it had a probe is kept until the first probe answers.
         state: {
           cloud: probe.cloud,
           reachability: 'unknown',
@@ -158,8 +182,10 @@ export function createConnectivityMonitor(
           lastProbeAt: null,
           nextProbeAt: null,
           error: null,
+          ...passive.get(probe.cloud),
         },
       };
+      passive.delete(probe.cloud);
       watched.set(probe.cloud, w);
       events.onChange();
       if (started) void probeOne(w);
@@ -173,16 +199,18 @@ export function createConnectivityMonitor(
     observe(cloud, outcome, error) {
       const w = watched.get(cloud);
       if (w) record(w, outcome, error ?? null);
+      else observePassive(cloud, outcome, error ?? null);
     },
+    reachability: (cloud) => (watched.get(cloud)?.state ?? passive.get(cloud))?.reachability ?? 'unknown',
     async probeNow() {
       await Promise.all([...watched.values()].map((w) => probeOne(w)));
       return [...watched.values()].map((w) => w.state);
     },
-    clouds: () => [...watched.values()].map((w) => w.state),
+    clouds: states,
     overall() {
-      const states = [...watched.values()].map((w) => w.state.reachability);
-      if (states.length === 0 || states.every((s) => s === 'unknown')) return 'unknown';
-      return states.includes('unreachable') ? 'unreachable' : 'reachable';
+      const known = states().map((s) => s.reachability);
+      if (known.length === 0 || known.every((s) => s === 'unknown')) return 'unknown';
+      return known.includes('unreachable') ? 'unreachable' : 'reachable';
     },
     start() {
       if (started) return;

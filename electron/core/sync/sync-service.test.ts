@@ -7,7 +7,7 @@ import { startCloud, TEST_CREDENTIALS } from '../../../test/support/cloud/tuya-f
 import { createCore, type Core, type CoreOptions } from '../compose.ts';
 import { memorySecrets, waitUntil } from '../../../test/support/removal/test-kit.ts';
 import type { ProbeOutcome } from './connectivity.ts';
-import { emptySyncCounts, type ActionInfo, type SyncSource, type TargetRef } from './source.ts';
+import { emptySyncCounts, type ActionInfo, type SyncSource, type TargetRef } from '../jobs/sync-port.ts';
 
 /** A push queued for a cloud channel, as a cloud job kind would journal it (named apart from the real `push` source). */
 interface Push {

@@ -13,7 +13,7 @@ import type { EventBus } from '../events/event-bus.ts';
 import type { InventoryRepository } from '../inventory/inventory-repository.ts';
 import type { StatusService } from '../status/status-service.ts';
 import { createConnectivityMonitor, type ConnectivityMonitor, type ConnectivityTiming } from './connectivity.ts';
-import { addCounts, emptySyncCounts, parseOperationId, type SyncSource, type TimeRange } from './source.ts';
+import { addCounts, emptySyncCounts, parseOperationId, type SyncSource, type TimeRange } from '../jobs/sync-port.ts';
 
 /** What the sync service needs. */
 export interface SyncServiceDeps {
@@ -76,13 +76,23 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     {
       onReachable: (cloud) => void resumeAll({ kind: 'cloud', id: cloud }).catch(() => undefined),
       onChange: () => {
-        deps.status.setCloudReachability(connectivity.overall());
+        const overall = connectivity.overall();
+        if (overall !== lastOverall) {
+          lastOverall = overall;
+          deps.status.publish();
+        }
         service.changed();
       },
     },
     deps.connectivity,
     now,
   );
+  // The monitor is the one source of each cloud's reachability: every call's finding goes to it.
+  let lastOverall = connectivity.overall();
+  deps.status.attachCloudBoard({
+    observe: (cloud, outcome) => connectivity.observe(cloud, outcome),
+    overall: () => connectivity.overall(),
+  });
 
   const counts = (): SyncCounts => [...sources.values()].reduce((t, s) => addCounts(t, s.counts()), emptySyncCounts());
 

@@ -60,7 +60,7 @@ function idsSentAfter(sim: SimTerminal, mark: number): string[] {
 describe('the sync queue over the removal journal', () => {
   it('queues work for an offline terminal with its reason, records drift before replay, and finishes on Sync now', async () => {
     const { sim, core } = await setUp();
-    const { removal, sync, status } = core.services;
+    const { removal, sync, status, jobs } = core.services;
     await sim.cutOff();
     const { jobId } = removal.start({
       mode: 'people',
@@ -68,7 +68,7 @@ describe('the sync queue over the removal journal', () => {
       devices: [sim.serial],
       verify: false,
     });
-    await removal.whenIdle(jobId);
+    await jobs.whenIdle(jobId);
 
     // Queued, with the reason and when; the status bar badge counts them.
     expect(sync.counts()).toMatchObject({ queued: 10, running: 0, done: 0 });
@@ -94,9 +94,9 @@ describe('the sync queue over the removal journal', () => {
 
     const result = await sync.syncNow();
     expect(result).toMatchObject({ terminalsOnline: 1, terminalsOffline: 0, queued: 10 });
-    await removal.whenIdle(jobId);
+    await jobs.whenIdle(jobId);
     expect(sync.counts()).toMatchObject({ queued: 0, running: 0, done: 10, 'needs-attention': 0 });
-    expect(removal.summary(jobId).state).toBe('done');
+    expect(jobs.summary(jobId).state).toBe('done');
 
     // Drift: the three were already absent when the terminal was read again, and were never sent.
     const done = sync.list({ state: 'done', offset: 0, limit: 100 }).items;
@@ -117,7 +117,7 @@ describe('the sync queue over the removal journal', () => {
       devices: [sim.serial],
       verify: false,
     });
-    await core.services.removal.whenIdle(jobId);
+    await core.services.jobs.whenIdle(jobId);
     // The crash: a batch was recorded 'sending', the terminal applied it, and the process died before the answer.
     const batch = createJournal(core.services.db).claimBatch(jobId, sim.serial, 5);
     expect(batch?.items).toHaveLength(5);
@@ -133,7 +133,7 @@ describe('the sync queue over the removal journal', () => {
     const { core: again, cleanup } = testCore({}, { dataDir: dir });
     cleanups.unshift(cleanup);
     await again.services.sync.syncNow();
-    await again.services.removal.whenIdle(jobId);
+    await again.services.jobs.whenIdle(jobId);
     expect(again.services.sync.counts()).toMatchObject({ done: 10, queued: 0, running: 0 });
     expect(idsSentAfter(sim, mark).filter((id) => applied.includes(id))).toEqual([]);
     expect(acknowledgedThenResent(sim.device)).toEqual([]);
@@ -155,7 +155,7 @@ describe('the sync queue over the removal journal', () => {
       devices: [sim.serial],
       verify: false,
     });
-    await core.services.removal.whenIdle(jobId);
+    await core.services.jobs.whenIdle(jobId);
     const done = core.services.sync.list({ state: 'done', offset: 0, limit: 10 });
     expect(done.matching).toBe(3);
     expect(done.items.every((op) => op.outcome === 'already-absent' && op.rawCode === 'ID_NOT_FOUND')).toBe(true);
@@ -164,14 +164,14 @@ describe('the sync queue over the removal journal', () => {
 
   it('moves rejected credentials to needs attention; retry after fixing them, discard keeps the history', async () => {
     const { sim, core } = await setUp('basip', 'wrong-password');
-    const { sync, removal, status } = core.services;
+    const { sync, removal, status, jobs } = core.services;
     const { jobId } = removal.start({
       mode: 'people',
       items: listOf(people.slice(0, 2)),
       devices: [sim.serial],
       verify: false,
     });
-    await removal.whenIdle(jobId);
+    await jobs.whenIdle(jobId);
     const attention = sync.list({ state: 'needs-attention', offset: 0, limit: 10 }).items;
     expect(attention).toHaveLength(2);
     expect(attention[0]).toMatchObject({ reasonCode: 'credentials', retryable: true });
@@ -191,10 +191,10 @@ describe('the sync queue over the removal journal', () => {
     });
     expect(sync.retry({ ids: [first] })).toEqual({ retried: 1 });
     await waitUntil(() => sync.counts().done === 1, 10_000, 'the retried item');
-    await removal.whenIdle(jobId);
+    await jobs.whenIdle(jobId);
 
     expect(sync.counts()).toMatchObject({ done: 1, discarded: 1, 'needs-attention': 0, queued: 0 });
-    expect(removal.summary(jobId).state).toBe('done');
+    expect(jobs.summary(jobId).state).toBe('done');
     const discarded = sync.list({ state: 'discarded', offset: 0, limit: 10 }).items[0];
     expect(discarded).toMatchObject({
       id: second,
@@ -209,7 +209,7 @@ describe('the sync queue over the removal journal', () => {
 
     // Done and discarded operations are never run again, retried or discarded.
     await sync.syncNow();
-    await removal.whenIdle(jobId);
+    await jobs.whenIdle(jobId);
     expect(sync.counts()).toMatchObject({ done: 1, discarded: 1 });
     expect(() => sync.retry({ ids: [second] })).toThrow(AppError);
     expect(() => sync.discard({ ids: [first] })).toThrow(/only queued operations/);

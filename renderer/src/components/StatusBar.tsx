@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/store-context.tsx';
+import { queueCountsOf } from '../store/sync/queue-counts.ts';
 
 /**
  * The bottom bar: site adapter(s), cloud reachability, and the sync queue's badge (queued operations, and
@@ -9,6 +11,8 @@ export function StatusBar() {
   const { t } = useTranslation();
   const status = useAppStore((s) => s.status);
   const showSection = useAppStore((s) => s.showSection);
+  // The same counts as the Sync view's filters (one source).
+  const counts = useAppStore(useShallow(queueCountsOf));
   if (!status) return <footer className="status-bar" role="status" aria-label={t('status.label')} />;
   const names = status.siteAdapters.map((a) => `${a.name} (${a.address})`).join(', ');
   return (
@@ -21,15 +25,15 @@ export function StatusBar() {
         type="button"
         className="status-queue"
         data-testid="status-sync"
-        aria-label={t('sync.badge.label', { queued: status.queuedOperations, attention: status.attentionOperations })}
+        aria-label={t('sync.badge.label', { queued: counts.queued, attention: counts.attention })}
         onClick={() => showSection('sync')}
       >
-        <span data-testid="status-queued" className={status.queuedOperations > 0 ? 'badge badge-warn' : 'badge'}>
-          {t('status.queued', { count: status.queuedOperations })}
+        <span data-testid="status-queued" className={counts.queued > 0 ? 'badge badge-warn' : 'badge'}>
+          {t('status.queued', { count: counts.queued })}
         </span>
-        {status.attentionOperations > 0 && (
+        {counts.attention > 0 && (
           <span data-testid="status-attention" className="badge badge-danger">
-            {t('sync.badge.attention', { count: status.attentionOperations })}
+            {t('sync.badge.attention', { count: counts.attention })}
           </span>
         )}
       </button>

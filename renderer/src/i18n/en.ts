@@ -1,9 +1,10 @@
+import { itemReasonsEn, reasonCodesEn } from './reasons.en.ts';
 import { peopleEn } from './people.en.ts';
 import { cloudEn } from './cloud.en.ts';
 import { devicesViewsEn } from './devices-views.en.ts';
 import { permissionBrowserEn } from './permission-browser.en.ts';
 import { jobsEn } from './jobs.en.ts';
-import { removeEn } from './remove.en.ts';
+import { removalCodesEn, removeEn } from './remove.en.ts';
 import { syncEn } from './sync.en.ts';
 
 /** English strings; the shape every other language must match (checked by the type of zh-CN). */
@@ -259,6 +260,13 @@ export const en = {
   ...syncEn,
   ...cloudEn,
   ...permissionBrowserEn,
+  codes: {
+    ...devicesViewsEn.codes,
+    ...reasonCodesEn,
+    people: { ...devicesViewsEn.codes.people, ...reasonCodesEn.people },
+    removal: removalCodesEn,
+  },
+  itemReasons: itemReasonsEn,
   files: {
     tooLarge: 'The file is too large to save ({{detail}}). Export a shorter period or fewer items, then try again.',
     writeFailed: 'Could not save the file: {{reason}}. Choose another folder and try again.',

@@ -1,5 +1,26 @@
 import { removeAliyunEn } from './remove-aliyun.en.ts';
 
+/**
+ * The words of the removal lists' and reviewed plans' coded errors (`details.messageCode` = `removal.*`,
+ * electron/core/removal-drafts/errors.ts); merged into `codes` in en.ts.
+ */
+export const removalCodesEn = {
+  'draft-gone':
+    'The removal list was discarded (it was left unused too long, or too many lists were open): import it again.',
+  'plan-gone': 'The reviewed plan was discarded (it was left unused too long): review the plan again.',
+  'plan-stale_one':
+    'Nothing was sent: the site changed since the review (terminal {{terminals}}). The plan below is the new one: review the plan again.',
+  'plan-stale_other':
+    'Nothing was sent: the site changed since the review (terminals {{terminals}}). The plan below is the new one: review the plan again.',
+  'plan-stale_zero':
+    'Nothing was sent: the people of the list resolve differently since the review. The plan below is the new one: review the plan again.',
+  'plan-started': 'This reviewed plan was already started as job {{jobId}}: follow it in Jobs.',
+  'empty-list': 'The removal list is empty: paste ids, import a file or pick people first.',
+  'no-users': 'No person of the list has an id to remove from Alibaba Cloud.',
+  'unknown-kind':
+    'Terminal {{serial}} is not of a known kind, so its people cannot be picked: identify it in Devices first.',
+};
+
 /** English strings of the removal wizard (section "Remove identities"); spread into `en`. */
 export const removeEn = {
   remove: {
@@ -105,6 +126,8 @@ export const removeEn = {
       ignored: 'People picked from terminals are not used when removing faces only.',
       from: '{{id}} on {{terminal}}',
       remove: 'Take {{name}} off the list',
+      more_one: '… and {{count}} more picked person.',
+      more_other: '… and {{count}} more picked people.',
     },
     targets: {
       title: 'On which terminals',

@@ -1,5 +1,18 @@
 import { removeAliyunZhCN } from './remove-aliyun.zh-CN.ts';
-import type { removeEn } from './remove.en.ts';
+import type { removalCodesEn, removeEn } from './remove.en.ts';
+
+/** Simplified Chinese words of the removal lists' and reviewed plans' coded errors; merged into `codes`. */
+export const removalCodesZhCN: typeof removalCodesEn = {
+  'draft-gone': '删除名单已被丢弃（长时间未使用，或同时打开的名单过多）：请重新导入。',
+  'plan-gone': '已审核的计划已被丢弃（长时间未使用）：请重新审核计划。',
+  'plan-stale_one': '未发送任何内容：审核后现场发生了变化（终端 {{terminals}}）。下方是新的计划：请重新审核。',
+  'plan-stale_other': '未发送任何内容：审核后现场发生了变化（终端 {{terminals}}）。下方是新的计划：请重新审核。',
+  'plan-stale_zero': '未发送任何内容：审核后名单中的人员解析结果发生了变化。下方是新的计划：请重新审核。',
+  'plan-started': '此审核过的计划已作为任务 {{jobId}} 启动：请在“任务”中查看。',
+  'empty-list': '删除名单为空：请先粘贴编号、导入文件或挑选人员。',
+  'no-users': '名单中没有可用于从阿里云删除的人员编号。',
+  'unknown-kind': '终端 {{serial}} 的类型未知，无法挑选其人员：请先在“设备”中识别它。',
+};
 
 /** Simplified Chinese strings of the removal wizard; the type makes a missing key a compile error. */
 export const removeZhCN: typeof removeEn = {
@@ -103,6 +116,8 @@ export const removeZhCN: typeof removeEn = {
       ignored: '只删除人脸时，不使用从终端挑选的人员。',
       from: '{{terminal}} 上的 {{id}}',
       remove: '把 {{name}} 移出名单',
+      more_one: '……另有 {{count}} 名挑选的人员。',
+      more_other: '……另有 {{count}} 名挑选的人员。',
     },
     targets: {
       title: '在哪些终端上删除',

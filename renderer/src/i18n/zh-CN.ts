@@ -1,10 +1,11 @@
+import { itemReasonsZhCN, reasonCodesZhCN } from './reasons.zh-CN.ts';
 import { peopleZhCN } from './people.zh-CN.ts';
 import type { Translation } from './en.ts';
 import { cloudZhCN } from './cloud.zh-CN.ts';
 import { devicesViewsZhCN } from './devices-views.zh-CN.ts';
 import { permissionBrowserZhCN } from './permission-browser.zh-CN.ts';
 import { jobsZhCN } from './jobs.zh-CN.ts';
-import { removeZhCN } from './remove.zh-CN.ts';
+import { removalCodesZhCN, removeZhCN } from './remove.zh-CN.ts';
 import { syncZhCN } from './sync.zh-CN.ts';
 
 /** Simplified Chinese strings; the type makes a missing key a compile error. */
@@ -254,6 +255,13 @@ export const zhCN: Translation = {
   ...syncZhCN,
   ...cloudZhCN,
   ...permissionBrowserZhCN,
+  codes: {
+    ...devicesViewsZhCN.codes,
+    ...reasonCodesZhCN,
+    people: { ...devicesViewsZhCN.codes.people, ...reasonCodesZhCN.people },
+    removal: removalCodesZhCN,
+  },
+  itemReasons: itemReasonsZhCN,
   files: {
     tooLarge: '文件太大，无法保存（{{detail}}）。请缩短时间范围或减少条目后重新导出。',
     writeFailed: '无法保存文件：{{reason}}。请选择其他文件夹后重试。',

@@ -1,43 +1,32 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Api } from '../../../shared/ipc/types.ts';
-import { createCloudSlice, type CloudSlice } from './slices/cloud-slice.ts';
-import { createDeviceActionsSlice, type DeviceActionsSlice } from './slices/device-actions-slice.ts';
-import { createDevicesSlice, type DevicesSlice } from './slices/devices-slice.ts';
-import { createDiscoverySlice, type DiscoverySlice } from './slices/discovery-slice.ts';
-import { createErrorsSlice, type ErrorsSlice } from './slices/errors-slice.ts';
-import { createFilesSlice, type FilesSlice } from './slices/files-slice.ts';
-import { createJobsSlice, type JobsSlice } from './slices/jobs-slice.ts';
-import { createNavigationSlice, type NavigationSlice } from './slices/navigation-slice.ts';
-import { createPermissionsSlice, type PermissionsSlice } from './slices/permissions-slice.ts';
-import { createPermissionBrowserSlice, type PermissionBrowserSlice } from './slices/permission-browser-slice.ts';
-import { createPeopleIndexSlice, type PeopleIndexSlice } from './slices/people-index-slice.ts';
-import { createRemovalSlice, type RemovalSlice } from './slices/removal-slice.ts';
-import { createSettingsSlice, type SettingsSlice } from './slices/settings-slice.ts';
-import { createStatusSlice, type StatusSlice } from './slices/status-slice.ts';
-import { createSyncSlice, type SyncSlice } from './slices/sync-slice.ts';
+import { contractApi } from '../api/contract-api.ts';
+import { createCloudSlice } from './slices/cloud-slice.ts';
+import { createDeviceActionsSlice } from './slices/device-actions-slice.ts';
+import { createDevicesSlice } from './slices/devices-slice.ts';
+import { createDiscoverySlice } from './slices/discovery-slice.ts';
+import { createErrorsSlice } from './slices/errors-slice.ts';
+import { createFilesSlice } from './slices/files-slice.ts';
+import { createJobsSlice } from './slices/jobs-slice.ts';
+import { createNavigationSlice } from './slices/navigation-slice.ts';
+import { createPermissionsSlice } from './slices/permissions-slice.ts';
+import { createPermissionBrowserSlice } from './slices/permission-browser-slice.ts';
+import { createPeopleIndexSlice } from './slices/people-index-slice.ts';
+import { createRemovalSlice } from './slices/removal-slice.ts';
+import { createSettingsSlice } from './slices/settings-slice.ts';
+import { createStatusSlice } from './slices/status-slice.ts';
+import { createSyncSlice } from './slices/sync-slice.ts';
+import type { AppState } from './state/app-state.ts';
 
-/** The whole renderer state: one store made of slices. */
-export type AppState = NavigationSlice &
-  SettingsSlice &
-  StatusSlice &
-  ErrorsSlice &
-  DevicesSlice &
-  DeviceActionsSlice &
-  DiscoverySlice &
-  RemovalSlice &
-  PeopleIndexSlice &
-  JobsSlice &
-  SyncSlice &
-  CloudSlice &
-  PermissionsSlice &
-  PermissionBrowserSlice &
-  FilesSlice;
+/** The whole renderer state (state/app-state.ts). */
+export type { AppState } from './state/app-state.ts';
 
 /** The store type components and the bridge use. */
 export type AppStore = StoreApi<AppState>;
 
-/** Builds a fresh store talking to `api`; each test builds its own. */
-export function createAppStore(api: Api): AppStore {
+/** Builds a fresh store talking to `transport` (through its named functions); each test builds its own. */
+export function createAppStore(transport: Api): AppStore {
+  const api = contractApi(transport);
   return createStore<AppState>()((...args) => ({
     ...createNavigationSlice(...args),
     ...createSettingsSlice(api)(...args),

@@ -1,4 +1,5 @@
 import type { Api, Unsubscribe } from '../../../shared/ipc/types.ts';
+import { contractApi } from '../api/contract-api.ts';
 import type { AppStore } from './app-store.ts';
 
 /**
@@ -6,7 +7,8 @@ import type { AppStore } from './app-store.ts';
  * the inventory, mDNS browsing and the adapters). Resolves once they are known (the app is then ready to
  * show); returns the unsubscribe function.
  */
-export async function connectBridge(api: Api, store: AppStore): Promise<Unsubscribe> {
+export async function connectBridge(transport: Api, store: AppStore): Promise<Unsubscribe> {
+  const api = contractApi(transport);
   const state = store.getState;
   const unsubscribers = [
     api.on('settings:changed', (settings) => state().receiveSettings(settings)),
@@ -19,17 +21,20 @@ export async function connectBridge(api: Api, store: AppStore): Promise<Unsubscr
     api.on('jobs:progress', (progress) => state().receivePeopleProgress(progress)),
     api.on('sync:changed', (sync) => state().receiveSyncStatus(sync)),
   ];
-  const [settings, status, terminals, browsing, adapters] = await Promise.all([
-    api.invoke('settings:get', {}),
-    api.invoke('status:get', {}),
-    api.invoke('devices:list', {}),
-    api.invoke('discovery:state', {}),
-    api.invoke('network:adapters', {}),
+  const [settings, status, terminals, browsing, adapters, sync] = await Promise.all([
+    api.settings.get(),
+    api.status.get(),
+    api.devices.list(),
+    api.discovery.state(),
+    api.network.adapters(),
+    api.sync.status(),
   ]);
   if (settings.ok) state().receiveSettings(settings.value);
   else state().showError(settings.error);
   if (status.ok) state().receiveStatus(status.value);
   else state().showError(status.error);
+  // The queue's counts from the start, from the one source the badge and the Sync view share.
+  if (sync.ok) state().receiveSyncStatus(sync.value);
   if (terminals.ok) state().receiveTerminals(terminals.value);
   else state().showError(terminals.error);
   if (browsing.ok) state().receiveBrowsing(browsing.value);

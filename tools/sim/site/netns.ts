@@ -55,6 +55,12 @@ export interface SiteNetworkOptions {
   terminals: number;
   /** IPv4 subnet in CIDR form (default 10.77.0.0/24); prefix at most /24. */
   subnet?: string;
+  /**
+   * One namespace for every terminal (`<id>-terminals`, for a light site's group process) instead of one
+   * each: its `eth0` holds every terminal's address (as /32, with a route to the subnet), and `cut` removes
+   * a terminal's address rather than taking a bridge port down.
+   */
+  shared?: boolean;
 }
 
 let networkCount = 0;
@@ -80,19 +86,23 @@ export async function createSiteNetwork(options: SiteNetworkOptions): Promise<Si
   const lanNamespace = `${id}-lan`;
   const address = (host: number): string => formatIpv4(base + host);
   const laptop: LanMember = { namespace: `${id}-laptop`, address: address(LAPTOP_HOST), interface: LAPTOP_INTERFACE };
+  const shared = options.shared === true;
   const terminals: TerminalSlot[] = Array.from({ length: options.terminals }, (_, index) => ({
     index,
-    namespace: `${id}-t${index}`,
+    namespace: shared ? `${id}-terminals` : `${id}-t${index}`,
     address: address(FIRST_TERMINAL_HOST + index),
     interface: TERMINAL_INTERFACE,
-    port: `t${index}`,
+    port: shared ? 'tg' : `t${index}`,
   }));
-  const namespaces = [lanNamespace, laptop.namespace, ...terminals.map((t) => t.namespace)];
+  const namespaces = [lanNamespace, laptop.namespace, ...new Set(terminals.map((t) => t.namespace))];
   live.set(id, namespaces);
 
   try {
     await ipBatch(namespaces.map((name) => `netns add ${name}`));
-    const members: Array<LanMember & { port: string }> = [{ ...laptop, port: 'lap' }, ...terminals];
+    const laptopMember = { ...laptop, port: 'lap' };
+    // A shared namespace joins the bridge once; its addresses are added below.
+    const members: Array<LanMember & { port: string }> =
+      shared && terminals[0] ? [laptopMember, terminals[0]] : [laptopMember, ...terminals];
     await ipBatch(
       [
         'link set lo up',
@@ -116,8 +126,13 @@ export async function createSiteNetwork(options: SiteNetworkOptions): Promise<Si
             'link set lo multicast on',
             `link set ${m.interface} addrgenmode none`,
             `link set ${m.interface} multicast on`,
-            `addr add ${m.address}/${prefixLength} dev ${m.interface}`,
-            `link set ${m.interface} up`,
+            ...(shared && m.namespace !== laptop.namespace
+              ? [
+                  ...terminals.map((t) => `addr add ${t.address}/32 dev ${m.interface}`),
+                  `link set ${m.interface} up`,
+                  `route add ${formatIpv4(base)}/${prefixLength} dev ${m.interface}`,
+                ]
+              : [`addr add ${m.address}/${prefixLength} dev ${m.interface}`, `link set ${m.interface} up`]),
             `route add 224.0.0.0/4 dev ${m.interface}`,
           ],
           { namespace: m.namespace },
@@ -141,8 +156,18 @@ export async function createSiteNetwork(options: SiteNetworkOptions): Promise<Si
     laptop,
     terminals,
     namespaces,
-    cut: (index) => ipBatch([`link set ${slot(index).port} down`], { namespace: lanNamespace }),
-    restore: (index) => ipBatch([`link set ${slot(index).port} up`], { namespace: lanNamespace }),
+    cut: (index) =>
+      shared
+        ? ipBatch([`addr del ${slot(index).address}/32 dev ${TERMINAL_INTERFACE}`], {
+            namespace: slot(index).namespace,
+          })
+        : ipBatch([`link set ${slot(index).port} down`], { namespace: lanNamespace }),
+    restore: (index) =>
+      shared
+        ? ipBatch([`addr add ${slot(index).address}/32 dev ${TERMINAL_INTERFACE}`], {
+            namespace: slot(index).namespace,
+          })
+        : ipBatch([`link set ${slot(index).port} up`], { namespace: lanNamespace }),
     exec: (namespace, command, args, timeoutMs) => run('ip', ['netns', 'exec', namespace, command, ...args], timeoutMs),
     spawn: (namespace, command, args, spawnOptions = {}) =>
       spawn('ip', ['netns', 'exec', namespace, command, ...args], {

@@ -11,7 +11,15 @@ import {
   type SiteKind,
   type TerminalKind,
 } from './population.ts';
-import { launchHere, startTerminal, warmUp, type Launcher, type TerminalProcess } from './terminal-process.ts';
+import { startTerminalGroup } from './group-process.ts';
+import {
+  launchHere,
+  startTerminal,
+  warmUp,
+  type Launcher,
+  type TerminalProcess,
+  type TerminalSpec,
+} from './terminal-process.ts';
 import type { TerminalControl } from './terminal-protocol.ts';
 
 /** Where a site runs: a private LAN of namespaces, or (elsewhere) 127.0.0.1 with one port per terminal. */
@@ -41,6 +49,13 @@ export interface SiteOptions {
   /** Default: namespaces when Linux and root, else loopback. */
   mode?: SiteMode;
   configure?: (index: number, kind: TerminalKind) => TerminalOverrides;
+  /**
+   * A light site: every terminal in one process (group-main.ts) instead of one process each, with the same
+   * device simulators, knobs and mDNS records. In namespace mode they share one namespace, each with its own
+   * address on one interface (so they share one MAC, and `cut` removes the terminal's address). For
+   * benchmarks that measure the app, not the simulator; realism tests keep the default (false).
+   */
+  light?: boolean;
   /** Where the harness says what it did (default console.log). */
   log?: (line: string) => void;
 }
@@ -68,6 +83,8 @@ export interface SiteTerminal {
 /** A running simulated site. */
 export interface Site {
   mode: SiteMode;
+  /** Whether one process serves every terminal (see {@link SiteOptions.light}). */
+  light: boolean;
   /** The laptop's namespace (run the app or a browse there), or null in loopback mode. */
   laptopNamespace: string | null;
   /** The laptop's address on the site LAN, or 127.0.0.1 in loopback mode. */
@@ -103,9 +120,10 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
     log(`Site harness: ${why}, so the ${count} terminals run on 127.0.0.1, each on its own port, without mDNS.`);
   }
 
+  const light = options.light === true;
   const [network] = await Promise.all([
-    mode === 'namespaces' ? createSiteNetwork({ terminals: count, subnet: options.subnet }) : undefined,
-    warmUp(),
+    mode === 'namespaces' ? createSiteNetwork({ terminals: count, subnet: options.subnet, shared: light }) : undefined,
+    light ? undefined : warmUp(),
   ]);
   const launcherFor = (index: number): Launcher => {
     const slot = network?.terminals[index];
@@ -113,32 +131,34 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
       ? (command, args, spawnOptions) => network.spawn(slot.namespace, command, args, spawnOptions)
       : launchHere;
   };
+  const specs: TerminalSpec[] = Array.from({ length: count }, (_, index) => {
+    const kind = kindAt(siteKind, index);
+    const slot = network?.terminals[index];
+    return {
+      index,
+      kind,
+      serial: serialFor(seed, kind, index),
+      seed: `${seed}/terminal/${index}`,
+      address: slot?.address ?? '127.0.0.1',
+      port: slot ? undefined : 0,
+      mdns: Boolean(slot),
+      siteSeed: seed,
+      populationSize: size,
+      people: perTerminal,
+      ...options.configure?.(index, kind),
+    };
+  });
 
   // Every start settles before a failure is reported, so none is left running behind the error.
-  const outcomes = await Promise.allSettled(
-    Array.from({ length: count }, (_, index) => {
-      const kind = kindAt(siteKind, index);
-      const slot = network?.terminals[index];
-      return startTerminal(
-        {
-          index,
-          kind,
-          serial: serialFor(seed, kind, index),
-          seed: `${seed}/terminal/${index}`,
-          address: slot?.address ?? '127.0.0.1',
-          port: slot ? undefined : 0,
-          mdns: Boolean(slot),
-          siteSeed: seed,
-          populationSize: size,
-          people: perTerminal,
-          ...options.configure?.(index, kind),
-        },
-        launcherFor(index),
-      );
-    }),
-  );
+  const outcomes: PromiseSettledResult<TerminalProcess>[] = light
+    ? await startTerminalGroup(specs, launcherFor(0)).then(
+        (group) => group.terminals.map((value) => ({ status: 'fulfilled' as const, value })),
+        (reason: unknown) => [{ status: 'rejected' as const, reason }],
+      )
+    : await Promise.allSettled(specs.map((spec) => startTerminal(spec, launcherFor(spec.index))));
   const processes = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
-  const stopAll = (): Promise<unknown> => Promise.all(processes.map((t) => t.child.stop()));
+  // A light site's terminals share one child: it is stopped once.
+  const stopAll = (): Promise<unknown> => Promise.all([...new Set(processes.map((t) => t.child))].map((c) => c.stop()));
   const failure = outcomes.find((o) => o.status === 'rejected');
   if (failure) {
     await stopAll();
@@ -169,6 +189,7 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
   let stopping: Promise<void> | undefined;
   return {
     mode,
+    light,
     laptopNamespace: network?.laptop.namespace ?? null,
     laptopAddress: network?.laptop.address ?? '127.0.0.1',
     population: { seed: populationSeed(seed), size },

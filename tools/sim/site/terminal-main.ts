@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { Knobs } from '../common/knobs.ts';
-import { serveSwitchable } from '../common/switchable.ts';
-import { advertise, type Advertisement } from './advertise.ts';
+import { advertise } from './advertise.ts';
 import { serveControl } from './control.ts';
 import { peopleFor, type TerminalKind } from './population.ts';
-import { createTerminalDevice, DEFAULT_PORTS } from './terminal-device.ts';
-import { pageLog, type HeldQuery, type LogQuery, type TerminalReady } from './terminal-protocol.ts';
+import { startTerminalRuntime } from './terminal-runtime.ts';
+import type { TerminalReady } from './terminal-protocol.ts';
 
 /**
  * One simulated terminal as its own process, normally started by the site harness through
@@ -38,52 +37,21 @@ async function main(): Promise<void> {
   if (kind !== 'sophon' && kind !== 'basip') throw new Error('--kind must be sophon or basip.');
   if (!values.serial) throw new Error('--serial is required.');
   const people = peopleFor(values['site-seed'], Number(values.index), Number(values.population), Number(values.people));
-  const device = createTerminalDevice(kind, {
+  const terminal = await startTerminalRuntime({
+    kind,
     serial: values.serial,
     seed: values.seed,
+    address: values.address,
+    port: values.port === undefined ? undefined : Number(values.port),
     people,
     model: values.model,
     firmware: values.firmware,
     knobs: values.knobs ? (JSON.parse(values.knobs) as Partial<Knobs>) : undefined,
+    advertise: values.mdns ? advertise : undefined,
   });
-  const server = await serveSwitchable(device.handle, {
-    host: values.address,
-    port: values.port === undefined ? DEFAULT_PORTS[kind] : Number(values.port),
-  });
-  let advertisement: Advertisement | undefined;
-
-  let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> =>
-    (stopping ??= (async () => {
-      await advertisement?.stop();
-      await server.close();
-    })());
-
-  const sendReady = serveControl(
-    {
-      info: () => device.info,
-      knobs: () => device.knobs.get(),
-      setKnobs: (patch) => device.knobs.set(patch as Partial<Knobs>),
-      clearFaults: () => device.knobs.clearFaults(),
-      stats: () => device.stats(),
-      holds: (items) =>
-        ((items ?? []) as HeldQuery[]).map((item) => device.holds(item.idKind, item.id, item.faceId ?? null)),
-      setOnline: (online) => server.setOnline(online === true),
-      log: (query) => pageLog(device.log.all(), (query ?? {}) as LogQuery),
-      clearLog: () => device.log.clear(),
-      stop,
-    },
-    () => void stop().finally(() => process.exit(0)),
-  );
-  process.on('SIGTERM', () => void stop().finally(() => process.exit(0)));
-
-  if (values.mdns) advertisement = await advertise(device.info, values.address, server.port);
-  sendReady({
-    info: device.info,
-    address: values.address,
-    port: server.port,
-    mdns: advertisement?.name ?? null,
-  } satisfies TerminalReady);
+  const sendReady = serveControl(terminal.handlers, () => void terminal.stop().finally(() => process.exit(0)));
+  process.on('SIGTERM', () => void terminal.stop().finally(() => process.exit(0)));
+  sendReady(terminal.ready satisfies TerminalReady);
 }
 
 // `--warm-up` only loads the modules above (filling the compile cache) and ends.

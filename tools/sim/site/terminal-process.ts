@@ -33,10 +33,11 @@ export interface TerminalSpec {
   knobs?: Partial<Knobs>;
 }
 
-/** A terminal process after it reported ready. */
+/** A running terminal after it reported ready (its own process, or its slot in a light site's group process). */
 export interface TerminalProcess {
   ready: TerminalReady;
-  child: ControlledChild<TerminalReady>;
+  /** The process serving it (on a light site, the group process every terminal shares). */
+  child: ControlledChild<unknown>;
   control: TerminalControl;
   setOnline(online: boolean): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backoffDelay } from '../../removal/backoff.ts';
+import { backoffDelay } from '../../jobs/backoff.ts';
 import { gatewayOrigin, type AliyunClient } from './client.ts';
 import { createAdaptivePacer } from '../jobs/pacer.ts';
 import { AliyunError } from './errors.ts';

@@ -4,7 +4,7 @@ import { THROTTLED_MEANING, isThrottleText, meaningOf, type CodeMeaning } from '
 import { AliyunError, gatewayError, protocolError, vendorError } from './errors.ts';
 import { CloudTokenSource, type IssuedToken, type SharedTokenPort } from './token.ts';
 import { createTransport, type AnswerEnvelope, type RawReply } from './transport.ts';
-import { backoffDelay, sleep } from '../../removal/backoff.ts';
+import { backoffDelay, sleep } from '../../jobs/backoff.ts';
 
 /** Path and API version of the project cloudToken call. */
 export const CLOUD_TOKEN_PATH = '/cloud/token';

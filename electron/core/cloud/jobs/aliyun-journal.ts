@@ -2,7 +2,7 @@ import type { AliyunScopeType, AliyunUserType } from '../../../../shared/domain/
 import type { Evidence } from '../../../../shared/domain/removal.ts';
 import type { Database } from '../../db/database.ts';
 import { createAliyunReads } from './aliyun-read.ts';
-import type { JobRows } from './job-rows.ts';
+import type { JobTable } from '../../jobs/job-table.ts';
 
 /** What an Alibaba removal job was asked to do (stored as the job's options). */
 export interface AliyunJobOptions {
@@ -46,7 +46,7 @@ const WORK = 'id, scope_id AS scopeId, user_id AS userId, attempts';
 export type AliyunJournal = ReturnType<typeof createAliyunJournal>;
 
 /** Creates the {@link AliyunJournal}. */
-export function createAliyunJournal(db: Database, rows: JobRows, now: () => number) {
+export function createAliyunJournal(db: Database, rows: JobTable, now: () => number) {
   const sql = db.sqlite;
   const insertItem = sql.prepare(`INSERT OR IGNORE INTO aliyun_items (job_id, seq, scope_id, user_id, state, outcome,
     raw_code, reason, retryable, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);

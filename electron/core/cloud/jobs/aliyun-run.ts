@@ -1,5 +1,5 @@
 import type { AliyunSettings } from '../../../../shared/domain/cloud.ts';
-import { backoffDelay, sleep, type BackoffPolicy } from '../../removal/backoff.ts';
+import { backoffDelay, sleep, type BackoffPolicy } from '../../jobs/backoff.ts';
 import type { AliyunClient } from '../aliyun/client.ts';
 import { AliyunError } from '../aliyun/errors.ts';
 import { deletePermissionBatch, type Settled } from '../aliyun/permission-delete.ts';

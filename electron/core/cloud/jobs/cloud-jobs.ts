@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { AliyunSettingsSchema, type CloudName } from '../../../../shared/domain/cloud.ts';
+import type { JobKind } from '../../../../shared/domain/job.ts';
 import type { CloudRemovalRequest, CloudRemovalStarted } from '../../../../shared/domain/permissions.ts';
-import type { ExportFormat, JobExport, JobSummary } from '../../../../shared/domain/removal.ts';
 import { AppError } from '../../../../shared/errors.ts';
 import type { Database } from '../../db/database.ts';
 import type { EventBus } from '../../events/event-bus.ts';
-import { jobOwnedError, type JobLeases } from '../../jobs/job-leases.ts';
-import { DEFAULT_BACKOFF, type BackoffPolicy } from '../../removal/backoff.ts';
-import { exportJob } from '../../removal/export.ts';
-import { createProgressPublisher } from '../../removal/progress.ts';
+import type { JobEngine } from '../../jobs/engine.ts';
+import type { JobKindPlugin } from '../../jobs/job-kind.ts';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from '../../jobs/backoff.ts';
+import { exportJob } from '../../jobs/export.ts';
+import { createProgressPublisher } from '../../jobs/progress.ts';
 import { removalSettingsOf } from '../../removal/removal-service.ts';
 import type { SettingsService } from '../../settings/settings-service.ts';
 import type { StatusService } from '../../status/status-service.ts';
@@ -16,12 +17,13 @@ import type { CloudConfigService } from '../cloud-config.ts';
 import { toCloudError } from '../cloud-errors.ts';
 import { createAliyunJournal, type AliyunJobOptions } from './aliyun-journal.ts';
 import { runAliyunPass } from './aliyun-run.ts';
-import { createCloudRun, type CloudRun, type RunEnd } from './cloud-run.ts';
-import { createCloudViews, type ShowQuery } from './cloud-views.ts';
-import { CLOUD_JOB_KINDS, createJobRows } from './job-rows.ts';
+import { createCloudRun, type RunEnd } from './cloud-run.ts';
+import { createCloudViews } from './cloud-views.ts';
+import { createJobTable } from '../../jobs/job-table.ts';
 import { createAdaptivePacer, pacedClient } from './pacer.ts';
 import { runPushPass } from './push-run.ts';
 import { createPushJournal, type PushOptions } from './push-journal.ts';
+import { createChannelNames } from './push-names.ts';
 import { exportPush } from './push-export.ts';
 import { createPushService, type PushService } from './push-service.ts';
 import { createPushTasks } from './push-tasks.ts';
@@ -49,36 +51,28 @@ export interface CloudJobDeps extends CloudJobTuning {
   settings: SettingsService;
   status: StatusService;
   config: CloudConfigService;
-  /** One process runs a job at a time (the CLI and the browser host on one data directory); none: no check. */
-  leases?: JobLeases;
+  /** The job engine the two cloud kinds plug into (runs, leases, the `jobs:*` channels). */
+  engine: JobEngine;
   now?: () => number;
 }
 
-/** Journaled cloud jobs: Tuya permission pushes and Alibaba face removals, steered through the `jobs:*` channels. */
+/**
+ * Journaled cloud jobs: Tuya permission pushes (kind `permission-push`) and Alibaba face removals (kind
+ * `aliyun-removal`), two kinds of the job engine, which runs, pauses, resumes, cancels and lists them.
+ */
 export interface CloudJobService {
   /** Channels, pushes, tasks and records of Tuya pushes. */
   readonly push: PushService;
   /** Journals an Alibaba removal (one item per user and scope) and starts it. */
   startRemoval(request: CloudRemovalRequest): CloudRemovalStarted;
-  /** Whether a job id names a cloud job (the `jobs:*` channels hand those here). */
-  owns(jobId: string): boolean;
-  summary(jobId: string): JobSummary;
-  show(query: ShowQuery): ReturnType<ReturnType<typeof createCloudViews>['show']>;
-  /** A job's report; for a push, the records the follow did not read are read from the cloud first. */
-  export(jobId: string, format: ExportFormat): Promise<JobExport>;
-  pause(jobId: string): JobSummary;
-  resume(jobId: string): JobSummary;
-  /** Alibaba: failed items back to work. Push: a new increment job for the failed channels. */
-  retryFailed(jobId: string): Promise<{ jobId: string; retried: number }>;
-  cancel(jobId: string): boolean;
-  /** Resolves when the job has nothing more to do in this process right now. */
-  whenIdle(jobId: string): Promise<JobSummary>;
-  /** Resumes the cloud jobs a crash or shutdown left running. */
-  resumeInterrupted(): string[];
   /** Ends the waits of jobs on a cloud that answers again (a successful test, a changed config). */
   wake(cloud?: CloudName): void;
-  close(): Promise<void>;
 }
+
+/** The kind of the Tuya push jobs. */
+export const PUSH_KINDS: readonly JobKind[] = ['permission-push'];
+/** The kind of the Alibaba removal jobs. */
+export const ALIYUN_KINDS: readonly JobKind[] = ['aliyun-removal'];
 
 /** Items one Alibaba removal may hold (users × scopes). */
 export const MAX_CLOUD_REMOVAL_ITEMS = 1_000_000;
@@ -86,17 +80,20 @@ export const MAX_CLOUD_REMOVAL_ITEMS = 1_000_000;
 /** Creates the {@link CloudJobService}. */
 export function createCloudJobs(deps: CloudJobDeps): CloudJobService {
   const now = deps.now ?? Date.now;
-  const rows = createJobRows(deps.db, now);
+  const rows = createJobTable(deps.db, now);
   const pushJournal = createPushJournal(deps.db, rows, now);
   const tasks = createPushTasks(deps.db, now);
+  const names = createChannelNames(deps.db);
   const aliyunJournal = createAliyunJournal(deps.db, rows, now);
   const views = createCloudViews({ rows, push: pushJournal, tasks, aliyun: aliyunJournal });
   const progress = createProgressPublisher(deps.bus, null, now, (jobId) => views.progress(jobId));
-  const runs = new Map<string, CloudRun>();
+  const { engine } = deps;
   const closing = new AbortController();
   const backoff = deps.backoff ?? DEFAULT_BACKOFF;
-  const reachable = (answered: boolean): void =>
-    deps.status.setCloudReachability(answered ? 'reachable' : 'unreachable');
+  const reachableOf =
+    (cloud: CloudName) =>
+    (answered: boolean): void =>
+      deps.status.setCloudReachability(cloud, answered ? 'reachable' : 'unreachable');
   const aliyunSettings = () => AliyunSettingsSchema.parse(deps.settings.get().cloud?.aliyun ?? {});
   // One pacer for every Alibaba job: they share the account's quota, and what it learned outlives a pass.
   const aliyunPacer = createAdaptivePacer({ ceiling: () => aliyunSettings().requestsPerSecond, now });
@@ -129,6 +126,7 @@ export function createCloudJobs(deps: CloudJobDeps): CloudJobService {
         options: job.options as PushOptions,
         journal: pushJournal,
         tasks,
+        names,
         connection,
         signal,
         settleMs: deps.settleMs ?? 30_000,
@@ -139,7 +137,7 @@ export function createCloudJobs(deps: CloudJobDeps): CloudJobService {
           maxPollMs: deps.follow?.maxPollMs ?? 15_000,
           limitMs: deps.follow?.limitMs ?? connection.settings.followLimitMinutes * 60_000,
         },
-        reachable,
+        reachable: reachableOf('tuya'),
         onProgress,
         now,
       });
@@ -160,63 +158,44 @@ export function createCloudJobs(deps: CloudJobDeps): CloudJobService {
       backoff,
       signal,
       closing: () => closing.signal.aborted,
-      reachable,
+      reachable: reachableOf('aliyun'),
       onProgress,
     });
   };
 
-  /** Whether the job runs in this process now (its lease is kept while it does). */
-  const runsHere = (jobId: string): boolean => {
-    const run = runs.get(jobId);
-    return !!run && !run.ended() && rows.get(jobId)?.state === 'running';
+  /** The run of one cloud job: one pass at a time over its kind's journal. */
+  const runOf = (jobId: string, kind: 'permission-push' | 'aliyun-removal') => {
+    const journal = kind === 'permission-push' ? pushJournal : aliyunJournal;
+    return createCloudRun(jobId, {
+      work: (signal) => work(jobId, signal),
+      hasWork: () => journal.hasWork(jobId),
+      cancelRemaining: () => journal.cancelRemaining(jobId),
+      setQueued: (queued) => journal.setQueued(jobId, queued),
+      setState: (state, error) => rows.setState(jobId, state, error ?? null),
+      journalState: () => rows.get(jobId)?.state,
+      publish: (force) => progress.publish(jobId, force),
+      retryMs: () => deps.retryMs ?? 15_000,
+    });
   };
-  deps.leases?.watch(runsHere);
-  /** CONFLICT when another process runs the job (pause and cancel belong to it). */
-  const refuseIfOwnedElsewhere = (jobId: string): void => {
-    const holder = deps.leases?.otherHolder(jobId);
-    if (holder) throw jobOwnedError(holder);
-  };
-
-  /**
-   * The live run of a job (created when there is none or the last one ended), after taking the job's lease:
-   * CONFLICT when another process runs it (`background`: undefined instead).
-   */
-  function runOf(jobId: string): CloudRun;
-  function runOf(jobId: string, background: true): CloudRun | undefined;
-  function runOf(jobId: string, background = false): CloudRun | undefined {
-    if (deps.leases) {
-      if (!background) deps.leases.acquire(jobId);
-      else if (!deps.leases.tryAcquire(jobId)) return undefined;
-    }
-    let run = runs.get(jobId);
-    if (!run || run.ended()) {
-      const kind = rows.kindOf(jobId);
-      const journal = kind === 'permission-push' ? pushJournal : aliyunJournal;
-      run = createCloudRun(jobId, {
-        work: (signal) => work(jobId, signal),
-        hasWork: () => journal.hasWork(jobId),
-        cancelRemaining: () => journal.cancelRemaining(jobId),
-        setQueued: (queued) => journal.setQueued(jobId, queued),
-        setState: (state, error) => rows.setState(jobId, state, error ?? null),
-        journalState: () => rows.get(jobId)?.state,
-        publish: (force) => progress.publish(jobId, force),
-        retryMs: () => deps.retryMs ?? 15_000,
-      });
-      runs.set(jobId, run);
-    }
-    return run;
-  }
+  /** What both cloud kinds share as engine plug-ins. */
+  const pluginOf = (kind: 'permission-push' | 'aliyun-removal'): Omit<JobKindPlugin, 'export' | 'retryFailed'> => ({
+    kinds: [kind],
+    createRun: (jobId) => runOf(jobId, kind),
+    summary: (jobId) => views.summary(jobId),
+    show: (query) => views.show(query),
+    cancelAtRest(jobId) {
+      (kind === 'permission-push' ? pushJournal : aliyunJournal).cancelRemaining(jobId);
+      rows.setState(jobId, 'cancelled');
+      progress.publish(jobId, true);
+    },
+    publish: (jobId, force) => progress.publish(jobId, force),
+    stopping: () => closing.abort(),
+    closed: () => progress.close(),
+  });
 
   const start = (jobId: string): void => {
     deps.onJournaled?.(jobId);
-    progress.publish(jobId, true);
-    runOf(jobId).wake();
-  };
-
-  const requireCloudJob = (jobId: string) => {
-    const job = views.row(jobId);
-    if (!CLOUD_JOB_KINDS.has(job.kind)) throw new AppError('NOT_FOUND', `Job ${jobId} is not a cloud job.`);
-    return job;
+    engine.start(jobId);
   };
 
   const push = createPushService({
@@ -225,7 +204,28 @@ export function createCloudJobs(deps: CloudJobDeps): CloudJobService {
     rows,
     journal: pushJournal,
     tasks,
+    names,
     run: start,
+  });
+
+  engine.register({
+    ...pluginOf('permission-push'),
+    async export(jobId, format) {
+      // The report lists every person: the rest on demand, now (served from the journal from then on). A
+      // cloud that does not answer leaves the report with what is stored (the failed records at least).
+      await push.loadAllRecords(jobId).catch(() => undefined);
+      return exportPush(views.summary(jobId), pushJournal, tasks, format);
+    },
+    // A push is retried as a new increment push of its failed channels.
+    async retryFailed(jobId) {
+      const retry = await push.retryFailed(jobId);
+      return { jobId: retry.jobId ?? jobId, retried: retry.channelIds.length };
+    },
+  });
+  engine.register({
+    ...pluginOf('aliyun-removal'),
+    export: (jobId, format) => exportJob(views.summary(jobId), views.aliyunItems(jobId), format),
+    retryFailed: (jobId) => ({ jobId, retried: aliyunJournal.retryFailed(jobId) }),
   });
 
   const service: CloudJobService = {
@@ -249,91 +249,10 @@ export function createCloudJobs(deps: CloudJobDeps): CloudJobService {
       start(jobId);
       return { jobId, items, failedAtPlan: failed };
     },
-    owns: (jobId) => {
-      const kind = rows.kindOf(jobId);
-      return kind !== undefined && CLOUD_JOB_KINDS.has(kind);
-    },
-    summary: (jobId) => views.summary(jobId),
-    show: (query) => views.show(query),
-    async export(jobId, format) {
-      const job = requireCloudJob(jobId);
-      if (job.kind === 'permission-push') {
-        // The report lists every person: the rest on demand, now (served from the journal from then on). A
-        // cloud that does not answer leaves the report with what is stored (the failed records at least).
-        await push.loadAllRecords(jobId).catch(() => undefined);
-        return exportPush(views.summary(jobId), pushJournal, tasks, format);
-      }
-      return exportJob(views.summary(jobId), views.aliyunItems(jobId), format);
-    },
-    pause(jobId) {
-      const job = requireCloudJob(jobId);
-      if (job.state !== 'running') {
-        throw new AppError('CONFLICT', `Job ${jobId} is ${job.state}, so it cannot be paused. Only a running job can.`);
-      }
-      refuseIfOwnedElsewhere(jobId);
-      runOf(jobId).pause();
-      return views.summary(jobId);
-    },
-    resume(jobId) {
-      const job = requireCloudJob(jobId);
-      if (job.state === 'done' || job.state === 'cancelled') {
-        throw new AppError(
-          'CONFLICT',
-          `Job ${jobId} is ${job.state}: there is nothing to resume. To send its failed items again, use "fcom jobs retry-failed ${jobId}".`,
-        );
-      }
-      deps.leases?.acquire(jobId);
-      if (job.state === 'failed') rows.setState(jobId, 'running');
-      runOf(jobId).resume();
-      return views.summary(jobId);
-    },
-    async retryFailed(jobId) {
-      const job = requireCloudJob(jobId);
-      if (job.kind === 'permission-push') {
-        const retry = await push.retryFailed(jobId);
-        return { jobId: retry.jobId ?? jobId, retried: retry.channelIds.length };
-      }
-      deps.leases?.acquire(jobId);
-      const retried = aliyunJournal.retryFailed(jobId);
-      if (retried > 0) {
-        rows.setState(jobId, 'running');
-        runOf(jobId).resume();
-      }
-      return { jobId, retried };
-    },
-    cancel(jobId) {
-      const job = rows.get(jobId);
-      if (!job || !CLOUD_JOB_KINDS.has(job.kind) || job.state === 'done' || job.state === 'cancelled') return false;
-      refuseIfOwnedElsewhere(jobId);
-      runOf(jobId).cancel();
-      return true;
-    },
-    async whenIdle(jobId) {
-      await runs.get(jobId)?.idle();
-      return views.summary(jobId);
-    },
-    resumeInterrupted() {
-      const ids = [...CLOUD_JOB_KINDS].flatMap((kind) => rows.withState(kind, 'running')).filter((id) => !runs.has(id));
-      // Jobs another process runs (its lease is alive) are left to it.
-      return ids.filter((id) => {
-        const run = runOf(id, true);
-        run?.resume();
-        return run !== undefined;
-      });
-    },
     wake(cloud) {
-      for (const run of runs.values()) {
-        const kind = rows.kindOf(run.jobId);
-        const matches = cloud === undefined || (cloud === 'tuya') === (kind === 'permission-push');
-        if (matches && run.waiting()) run.wake();
-      }
-    },
-    async close() {
-      closing.abort();
-      for (const run of runs.values()) run.close();
-      await Promise.all([...runs.values()].map((r) => r.idle()));
-      for (const id of runs.keys()) deps.leases?.release(id);
-      progress.close();
+      const kinds =
+        cloud === 'tuya' ? PUSH_KINDS : cloud === 'aliyun' ? ALIYUN_KINDS : [...PUSH_KINDS, ...ALIYUN_KINDS];
+      for (const run of engine.liveRuns(kinds)) if (run.waiting()) run.wake();
     },
   };
   deps.config.onChange((cloud) => service.wake(cloud));

@@ -1,9 +1,10 @@
 import { evidenceOf } from '../../../../shared/domain/removal.ts';
 import type { Operation, OperationState, ReasonCode, SyncCounts } from '../../../../shared/domain/sync.ts';
 import type { Database } from '../../db/database.ts';
-import { createSyncHistory } from '../../sync/history.ts';
-import { emptySyncCounts, type ActionInfo, type SyncSource, type TimeRange } from '../../sync/source.ts';
-import type { CloudJobService } from './cloud-jobs.ts';
+import { createSyncHistory } from '../../jobs/sync-history.ts';
+import { emptySyncCounts, type ActionInfo, type SyncSource, type TimeRange } from '../../jobs/sync-port.ts';
+import type { CloudName } from '../../../../shared/domain/cloud.ts';
+import type { JobSummary } from '../../../../shared/domain/removal.ts';
 
 /** Raw code of a cloud item the technician discarded from the sync queue. */
 export const CLOUD_DISCARDED = 'sync:discarded';
@@ -24,6 +25,8 @@ export interface CloudTableSpec {
   subject: string;
   subjectName: string;
   channel: string;
+  /** SQL over `i` of the channel's stable id (the same channel named or not yet named). */
+  channelId: string;
   /** SQL over `i` of the evidence of the outcome (absent: the table keeps none). */
   evidence?: string;
   /** Done outcomes (`already-absent` is done: a delete's "not found", Alibaba 3000). */
@@ -48,6 +51,7 @@ interface Row {
   subject: string;
   subject_name: string | null;
   channel: string | null;
+  channel_id: string | null;
   outcome: string | null;
   raw_code: string | null;
   evidence: string | null;
@@ -85,9 +89,16 @@ function reasonCodeOf(row: Row): ReasonCode | null {
  * (`<name>:<row id>`), read straight from it. Resume and retry go through the cloud job service, which keeps
  * its write-ahead rules (a push's lost answer is settled by re-reading the task list, never resent blindly).
  */
+/** How the sync queue steers the cloud jobs: the engine resumes and waits; the cloud service wakes a cloud's waits. */
+export interface CloudJobSteering {
+  resume(jobId: string): JobSummary;
+  whenIdle(jobId: string): Promise<JobSummary>;
+  wake(cloud?: CloudName): void;
+}
+
 export function createCloudSyncSource(
   db: Database,
-  jobs: CloudJobService,
+  jobs: CloudJobSteering,
   spec: CloudTableSpec,
   reachable: () => boolean,
   extra: Pick<SyncSource, 'supersedable'> = {},
@@ -99,7 +110,7 @@ export function createCloudSyncSource(
   const lastAction = (column: string) => `CASE WHEN i.outcome = 'cancelled' THEN (SELECT a.${column} FROM sync_actions a
     WHERE a.op_id = ${prefix} AND a.action IN ('discard', 'supersede') ORDER BY a.id DESC LIMIT 1) END`;
   const select = `SELECT i.id, i.job_id, j.label AS job_label, j.state AS job_state, ${spec.subject} AS subject,
-    ${spec.subjectName} AS subject_name, ${spec.channel} AS channel, i.outcome, i.raw_code, ${spec.evidence ?? 'NULL'} AS evidence, i.reason, i.attempts,
+    ${spec.subjectName} AS subject_name, ${spec.channel} AS channel, ${spec.channelId} AS channel_id, i.outcome, i.raw_code, ${spec.evidence ?? 'NULL'} AS evidence, i.reason, i.attempts,
     i.retryable, i.updated_at, i.queued_at, i.synced_at, ${state} AS op_state, ${lastAction('actor')} AS discarded_by,
     ${lastAction('at')} AS discarded_at FROM ${spec.table} i JOIN jobs j ON j.id = i.job_id`;
   const rank = `CASE ${state} WHEN 'queued' THEN 0 WHEN 'needs-attention' THEN 1 WHEN 'running' THEN 2
@@ -115,6 +126,7 @@ export function createCloudSyncSource(
     target: spec.cloud,
     targetName: spec.cloudName,
     channel: row.channel,
+    channelId: row.channel_id,
     subject: row.subject,
     subjectName: row.subject_name,
     state: row.op_state,

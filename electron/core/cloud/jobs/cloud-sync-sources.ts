@@ -1,7 +1,6 @@
 import type { Database } from '../../db/database.ts';
-import type { SyncSource } from '../../sync/source.ts';
-import type { CloudJobService } from './cloud-jobs.ts';
-import { createCloudSyncSource, stateCase, type CloudTableSpec } from './cloud-sync-source.ts';
+import type { SyncSource } from '../../jobs/sync-port.ts';
+import { createCloudSyncSource, stateCase, type CloudJobSteering, type CloudTableSpec } from './cloud-sync-source.ts';
 
 /** Source name of Tuya permission pushes in the sync queue (`push:<channel row id>`). */
 export const PUSH_SOURCE = 'push';
@@ -18,6 +17,7 @@ const PUSH_SPEC: CloudTableSpec = {
   subject: 'i.channel_id',
   subjectName: 'COALESCE(i.channel_name, i.device_name)',
   channel: 'COALESCE(i.channel_name, i.channel_id)',
+  channelId: 'i.channel_id',
   doneOutcomes: ['done'],
 };
 
@@ -30,6 +30,7 @@ const ALIYUN_SPEC: CloudTableSpec = {
   subject: 'i.user_id',
   subjectName: 'NULL',
   channel: 'i.scope_id',
+  channelId: 'i.scope_id',
   evidence: 'i.evidence',
   doneOutcomes: ['removed', 'already-absent'],
 };
@@ -42,7 +43,7 @@ export const FULL_PUSH_KEY = 'tuya:full:';
  * `push_channels`, resume through the cloud job service. Supersedable: queued channels (no issue call out) of
  * earlier pushes to the channel named by a `tuya:full:<channel id>` key.
  */
-export function createPushSyncSource(db: Database, jobs: CloudJobService, reachable: () => boolean): SyncSource {
+export function createPushSyncSource(db: Database, jobs: CloudJobSteering, reachable: () => boolean): SyncSource {
   const state = stateCase(PUSH_SPEC);
   const query = db.sqlite.prepare(
     `SELECT i.id FROM push_channels i JOIN jobs j ON j.id = i.job_id WHERE i.channel_id = ? AND j.created_at <= ?
@@ -58,7 +59,7 @@ export function createPushSyncSource(db: Database, jobs: CloudJobService, reacha
 }
 
 /** Alibaba removals as a sync source: one operation per (user, scope) item; "not found" (3000) is done. */
-export function createAliyunSyncSource(db: Database, jobs: CloudJobService, reachable: () => boolean): SyncSource {
+export function createAliyunSyncSource(db: Database, jobs: CloudJobSteering, reachable: () => boolean): SyncSource {
   return createCloudSyncSource(db, jobs, ALIYUN_SPEC, reachable);
 }
 

@@ -9,13 +9,13 @@ import type {
 } from '../../../../shared/domain/removal.ts';
 import { AppError } from '../../../../shared/errors.ts';
 import type { AliyunJobOptions, AliyunJournal } from './aliyun-journal.ts';
-import type { CloudJobRow, JobRows } from './job-rows.ts';
+import type { JobTableRow, JobTable } from '../../jobs/job-table.ts';
 import type { ChannelRow, PushJournal } from './push-journal.ts';
 import type { PushTasks } from './push-tasks.ts';
 
 /** What the views read. */
 export interface ViewDeps {
-  rows: JobRows;
+  rows: JobTable;
   push: PushJournal;
   tasks: PushTasks;
   aliyun: AliyunJournal;
@@ -63,7 +63,7 @@ function matches(item: JobItem, filter: ItemFilter | undefined): boolean {
 
 /** Read-only views of cloud jobs in the shapes of the `jobs:*` channels, and their progress events. */
 export function createCloudViews(deps: ViewDeps) {
-  const row = (jobId: string): CloudJobRow => {
+  const row = (jobId: string): JobTableRow => {
     const found = deps.rows.get(jobId);
     if (!found) {
       throw new AppError(
@@ -74,7 +74,7 @@ export function createCloudViews(deps: ViewDeps) {
     return found;
   };
 
-  const countsOf = (job: CloudJobRow): { total: OutcomeCounts; per: Map<string, OutcomeCounts> } => {
+  const countsOf = (job: JobTableRow): { total: OutcomeCounts; per: Map<string, OutcomeCounts> } => {
     if (job.kind === 'aliyun-removal') {
       const { total, perScope } = deps.aliyun.counts(job.id);
       return { total, per: perScope };

@@ -1,5 +1,5 @@
 import type { AliyunClient, CallPacer } from '../aliyun/client.ts';
-import { sleep } from '../../removal/backoff.ts';
+import { sleep } from '../../jobs/backoff.ts';
 
 /** Waits `ms` (abortable); tests pass their own. */
 export type PaceSleep = (ms: number, signal?: AbortSignal) => Promise<void>;

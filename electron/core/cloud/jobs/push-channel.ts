@@ -1,8 +1,9 @@
-import { backoffDelay, sleep, type BackoffPolicy } from '../../removal/backoff.ts';
+import { backoffDelay, sleep, type BackoffPolicy } from '../../jobs/backoff.ts';
 import type { TuyaConnection } from '../cloud-config.ts';
 import { issuePermissions, listAllChannels } from '../tuya/api.ts';
 import { TuyaError, tuyaErrorFromTransport } from '../tuya/errors.ts';
 import type { ChannelRow, IssueRow, PushJournal, PushOptions } from './push-journal.ts';
+import type { ChannelNames } from './push-names.ts';
 import { findIssuedTask } from './push-recheck.ts';
 import type { PushTasks } from './push-tasks.ts';
 
@@ -12,6 +13,8 @@ export interface PushPassContext {
   options: PushOptions;
   journal: PushJournal;
   tasks: PushTasks;
+  /** Channel names: filled in for channels journaled without one (queued while the cloud did not answer). */
+  names?: ChannelNames;
   connection: TuyaConnection;
   signal: AbortSignal;
   /** How long after it was sent an issue call must have landed in the task list (client time-out + margin). */
@@ -114,10 +117,32 @@ async function namesOf(ctx: PushPassContext, row: ChannelRow): Promise<{ name: s
     { projectId: ctx.connection.projectId },
     { signal: ctx.signal },
   );
+  ctx.names?.learn(all);
   const found = all.find((c) => c.accessControlChannelId === row.channelId);
   return found?.accessControlChannelName
     ? { name: found.accessControlChannelName, device: found.accessControlName }
     : null;
+}
+
+/**
+ * Fills in the names of the job's channels journaled without one (the push was queued while the cloud did not
+ * answer), from one read of the channel list. A failed read changes nothing: the pass meets the same failure
+ * on its next call and handles it there.
+ */
+export async function learnChannelNames(ctx: PushPassContext): Promise<void> {
+  if (!ctx.names?.missing(ctx.jobId)) return;
+  try {
+    const all = await listAllChannels(
+      ctx.connection.client,
+      { projectId: ctx.connection.projectId },
+      { signal: ctx.signal },
+    );
+    ctx.names.learn(all);
+    ctx.reachable(true);
+    ctx.onProgress();
+  } catch {
+    // Handled by the pass's own calls.
+  }
 }
 
 /**

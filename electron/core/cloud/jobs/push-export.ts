@@ -1,6 +1,6 @@
 import type { CredentialCountsView } from '../../../../shared/domain/permissions.ts';
 import type { ExportFormat, JobExport, JobSummary } from '../../../../shared/domain/removal.ts';
-import { csvField } from '../../removal/export.ts';
+import { csvField } from '../../jobs/export.ts';
 import type { PushJournal } from './push-journal.ts';
 import type { PushTasks } from './push-tasks.ts';
 

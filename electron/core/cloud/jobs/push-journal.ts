@@ -1,7 +1,7 @@
 import type { CertificatePolicyName, IssueModeName } from '../../../../shared/domain/permissions.ts';
 import type { OutcomeCounts } from '../../../../shared/domain/removal.ts';
 import type { Database } from '../../db/database.ts';
-import type { JobRows } from './job-rows.ts';
+import type { JobTable } from '../../jobs/job-table.ts';
 
 /** What a permission-push job was asked to do (stored as the job's options). */
 export interface PushOptions {
@@ -66,7 +66,7 @@ function toChannel(row: Record<string, unknown>): ChannelRow {
 export type PushJournal = ReturnType<typeof createPushJournal>;
 
 /** Creates the {@link PushJournal}. */
-export function createPushJournal(db: Database, rows: JobRows, now: () => number) {
+export function createPushJournal(db: Database, rows: JobTable, now: () => number) {
   const sql = db.sqlite;
   const insertChannel = sql.prepare(`INSERT INTO push_channels (job_id, seq, channel_id, channel_name, device_name,
     state, outcome, raw_code, reason, retryable, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);

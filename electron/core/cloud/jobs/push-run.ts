@@ -3,7 +3,14 @@ import { TuyaError, tuyaErrorFromTransport } from '../tuya/errors.ts';
 import { mapLimited } from '../tuya/task-lookup.ts';
 import { followTaskBounded } from '../tuya/task-monitor.ts';
 import type { RunEnd } from './cloud-run.ts';
-import { issueChannel, pause, recheckChannel, type PushPassContext, type StepEnd } from './push-channel.ts';
+import {
+  issueChannel,
+  learnChannelNames,
+  pause,
+  recheckChannel,
+  type PushPassContext,
+  type StepEnd,
+} from './push-channel.ts';
 import type { ChannelRow } from './push-journal.ts';
 import type { TaskRow } from './push-tasks.ts';
 
@@ -50,7 +57,7 @@ function finishFollowed(ctx: PushPassContext, row: ChannelRow, tasks: readonly T
       'failed',
       `task:${worst?.state ?? 'partly-failed'}`,
       `${failed + other} of ${total} people were not sent to this channel${describeFailures(worst?.credentials ?? null)}. ` +
-        'Check that the access control device is online, then use "Retry failed" to push them again.',
+        `Open the channel's records to see who, then use "Retry failed" to push them again.`,
     );
   }
 }
@@ -164,6 +171,7 @@ async function advance(ctx: PushPassContext, row: ChannelRow, follow: boolean): 
  * pass end 'waiting' (channels queued); credentials refused fail every channel left with the cloud's sentence.
  */
 export async function runPushPass(ctx: PushPassContext): Promise<RunEnd> {
+  await learnChannelNames(ctx);
   const open = (): ChannelRow[] => ctx.journal.channels(ctx.jobId).filter((c) => c.state !== 'final');
   let unreachable = false;
   const stage = async (follow: boolean): Promise<RunEnd | null> => {

@@ -11,8 +11,9 @@ import type { StatusService } from '../../status/status-service.ts';
 import type { CloudConfigService } from '../cloud-config.ts';
 import { cloudError, isUnreachable, toCloudError } from '../cloud-errors.ts';
 import { listAllChannels, type TuyaChannel } from '../tuya/api.ts';
-import type { JobRows } from './job-rows.ts';
+import type { JobTable } from '../../jobs/job-table.ts';
 import type { PlannedChannel, PushJournal, PushOptions } from './push-journal.ts';
+import type { ChannelNames } from './push-names.ts';
 import { fetchBreakdowns, fetchRecordsOnDemand } from './push-on-demand.ts';
 import type { PushTasks } from './push-tasks.ts';
 
@@ -20,9 +21,11 @@ import type { PushTasks } from './push-tasks.ts';
 export interface PushServiceDeps {
   config: CloudConfigService;
   status: StatusService;
-  rows: JobRows;
+  rows: JobTable;
   journal: PushJournal;
   tasks: PushTasks;
+  /** Channel names known without the cloud, filled in when it answers. */
+  names: ChannelNames;
   /** Starts (or wakes) the run of a job. */
   run(jobId: string): void;
 }
@@ -46,15 +49,19 @@ export function createPushService(deps: PushServiceDeps) {
     const { client, projectId } = await config.tuya();
     try {
       const list = await listAllChannels(client, { projectId });
-      deps.status.setCloudReachability('reachable');
+      deps.status.setCloudReachability('tuya', 'reachable');
+      deps.names.learn(list);
       return list;
     } catch (error) {
-      if (isUnreachable(error, 'tuya')) deps.status.setCloudReachability('unreachable');
+      if (isUnreachable(error, 'tuya')) deps.status.setCloudReachability('tuya', 'unreachable');
       throw toCloudError(error, 'tuya');
     }
   };
 
-  /** Plans the channels: names from the channel list; unknown ids failed at once; offline cloud → names later. */
+  /**
+   * Plans the channels: names from the channel list; unknown ids failed at once. The cloud offline: the names
+   * known without it (the last list read, or an earlier push's), the rest filled in when the cloud answers.
+   */
   const plan = async (channelIds: readonly string[]): Promise<PlannedChannel[]> => {
     const ids = [...new Set(channelIds)];
     let known: Map<string, TuyaChannel> | null = null;
@@ -63,7 +70,12 @@ export function createPushService(deps: PushServiceDeps) {
     } catch (error) {
       if (!isUnreachable(error, 'tuya')) throw error;
     }
+    const remembered = known === null ? deps.names.known(ids) : null;
     return ids.map((channelId) => {
+      if (remembered !== null) {
+        const found = remembered.get(channelId);
+        return { channelId, name: found?.name ?? null, deviceName: found?.deviceName ?? null };
+      }
       if (known === null) return { channelId, name: null, deviceName: null };
       const channel = known.get(channelId);
       if (!channel) {
@@ -212,9 +224,9 @@ export function createPushService(deps: PushServiceDeps) {
             page = tasks.records(task.taskId, query.state, query.offset, query.limit);
           }
           task = tasks.get(query.taskId) ?? task;
-          deps.status.setCloudReachability('reachable');
+          deps.status.setCloudReachability('tuya', 'reachable');
         } catch (error) {
-          if (isUnreachable(error, 'tuya')) deps.status.setCloudReachability('unreachable');
+          if (isUnreachable(error, 'tuya')) deps.status.setCloudReachability('tuya', 'unreachable');
           throw toCloudError(error, 'tuya');
         }
       }

@@ -232,14 +232,14 @@ describe('the idempotency rule of issue calls', () => {
     await configure(k, sim.origin, sim.projectId);
     const [main] = await k.call('permissions:channels', {});
     // Simulate the crash: journal a push and its issue as "sending", without running it.
-    const { createJobRows } = await import('./job-rows.ts');
+    const { createJobTable } = await import('../../jobs/job-table.ts');
     const { createPushJournal } = await import('./push-journal.ts');
-    const journal = createPushJournal(k.core.services.db, createJobRows(k.core.services.db, Date.now), Date.now);
+    const journal = createPushJournal(k.core.services.db, createJobTable(k.core.services.db, Date.now), Date.now);
     journal.createJob('crashed-job', { projectId: sim.projectId, mode: 'full', certificate: 'card' }, null, [
       { channelId: main!.id, name: main!.name, deviceName: main!.deviceName },
     ]);
     journal.beginIssue(journal.channels('crashed-job')[0]!, 'full', 'card');
-    expect(k.core.services.cloudJobs.resumeInterrupted()).toEqual(['crashed-job']);
+    expect(k.core.services.jobs.resumeInterrupted()).toEqual(['crashed-job']);
     const view = await finished(k, 'crashed-job');
     expect(issueCalls(sim)).toHaveLength(1);
     expect(view.channels[0]).toMatchObject({ attempts: 2, tasks: [{ foundBy: 'answer' }] });

@@ -2,7 +2,7 @@
 import { listTaskRecords, type TaskRecord } from './api-tasks.ts';
 import type { TuyaClient } from './client.ts';
 import type { Page } from './schemas.ts';
-import type { FollowedRecord } from './task-monitor.ts';
+import type { FollowedRecord } from './task-followed.ts';
 
 /** What {@link readFailedRecords} needs. */
 export interface FailedRecordsQuery {

@@ -1,12 +1,12 @@
 import { getTask, listTaskRecords, type TaskDetail } from './api-tasks.ts';
-import type { CredentialCounts, IssueInfo } from './api-tasks.ts';
 import { realSleep, throwIfAborted, type Sleep } from './backoff.ts';
 import type { TuyaClient } from './client.ts';
 import { ALL_PAGES_SIZE } from './schemas.ts';
 import { readFailedRecords } from './task-failures.ts';
 import { findSummary, resolveChannelId } from './task-lookup.ts';
 import { finalStateFromCounts, isFinalTaskState, isTerminatedStatus, taskPhaseOf } from './task-status.ts';
-import type { CertificatePolicy, RecordState, TaskState } from './task-status.ts';
+import type { TaskState } from './task-status.ts';
+import type { FollowedRecord, FollowedTask } from './task-followed.ts';
 
 /** Options of {@link followTask}. */
 export interface FollowOptions {
@@ -71,48 +71,6 @@ export interface TaskProgressReport {
   succeeded: number;
   failed: number;
   at: number;
-}
-
-/** Per-credential totals of a task (sums of issue-info over the records whose breakdown was read). */
-export interface CredentialTotals {
-  person: CredentialCounts;
-  card: CredentialCounts;
-  cardPassword: CredentialCounts;
-  face: CredentialCounts;
-  fingerprint: CredentialCounts;
-}
-
-/** One person's outcome, with the per-credential breakdown when fetched. */
-export interface FollowedRecord {
-  authTaskRecordId: string;
-  personId: string | null;
-  name: string | null;
-  state: RecordState;
-  issueInfo: IssueInfo | null;
-}
-
-/** A task followed to its end: its counts and its FAILED records (the others are read on demand). */
-export interface FollowedTask {
-  taskId: string;
-  projectId: string;
-  state: TaskState;
-  total: number;
-  succeeded: number;
-  failed: number;
-  /** Records that ended terminated, unknown or never started. */
-  other: number;
-  channelId: string | null;
-  channelName: string | null;
-  deviceName: string | null;
-  certificate: CertificatePolicy | null;
-  startedAt: number | null;
-  finishedAt: number | null;
-  /** The failed records (all of them; read page by page once the task ended). */
-  records: FollowedRecord[];
-  /** Whether every failed record was read (false: the cloud's pages stopped before its stated total). */
-  recordsComplete: boolean;
-  /** Null: no breakdown read during the follow (issue-info is read when a record is opened). */
-  credentials: CredentialTotals | null;
 }
 
 /** How a bounded follow ended. */
@@ -274,6 +232,9 @@ export async function followTask(client: TuyaClient, taskId: string, options: Fo
   if (outcome.kind !== 'finished') throw new Error('an unbounded follow always finishes');
   return outcome.task;
 }
+
+/** The result types of a follow (task-followed.ts), for the callers of the monitor. */
+export type { CredentialTotals, FollowedRecord, FollowedTask } from './task-followed.ts';
 
 /** Pushing the failed channels again (task-retry.ts). */
 export { retryFailed, type RetryResult } from './task-retry.ts';

@@ -1,7 +1,7 @@
 /** Pushing again, as an increment, the channels whose records failed in finished tasks. */
 import { issuePermissions } from './api.ts';
 import type { TuyaClient } from './client.ts';
-import type { FollowedTask } from './task-monitor.ts';
+import type { FollowedTask } from './task-followed.ts';
 import type { CertificatePolicy } from './task-status.ts';
 
 /** Outcome of {@link retryFailed}. */

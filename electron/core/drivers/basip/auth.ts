@@ -5,7 +5,7 @@ import type { Credentials } from '../../secrets/secret-store.ts';
 import { errorFromAnswer, readBasipError, WRONG_LOGIN_MESSAGE } from './errors.ts';
 import { sendRequest, untilAborted, type BasipAnswer } from './http.ts';
 import { isRecord, pickText } from './json.ts';
-import type { BasipApiVersion } from './probe.ts';
+import type { BasipApiVersion } from './api-version.ts';
 
 /** A successful login: the bearer token, the account's type as the panel tells it, and the API level used. */
 export interface BasipLogin {

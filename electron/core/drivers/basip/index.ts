@@ -1,10 +1,22 @@
+import type { DriverCapabilities } from '../capabilities.ts';
 import type { DriverOptions, TerminalDriver } from '../driver.ts';
 import { createTerminalHttp } from '../http-client.ts';
-import { probeBasip } from './probe.ts';
+import { probeBasip, verifyBasip } from './probe.ts';
 import { createBasipSession } from './session.ts';
 
 export { md5UpperHex } from './auth.ts';
 export { V0_UNSUPPORTED_MESSAGE } from './session.ts';
+
+/** What BAS-IP panels (API v1) can do: remove identifiers by link_id or uid and list them, after a login. */
+export const BASIP_CAPABILITIES: DriverCapabilities = {
+  removeBy: ['link_id', 'uid'],
+  removeSingleFaces: false,
+  listPeople: true,
+  loginRequired: true,
+};
+
+/** TCP port of the BAS-IP local API. */
+export const BASIP_DEFAULT_PORT = 80;
 
 /**
  * The BAS-IP panel driver (local API v1, PROTOCOLS.md §2): a credential-free probe of the device-info
@@ -14,7 +26,15 @@ export { V0_UNSUPPORTED_MESSAGE } from './session.ts';
 export function createBasipDriver(options: DriverOptions): TerminalDriver {
   return {
     kind: 'basip',
-    defaultPorts: [80],
+    defaultPorts: [BASIP_DEFAULT_PORT],
+    capabilities: BASIP_CAPABILITIES,
+    // The device info (serial, model) may sit behind the login.
+    identify: {
+      tellsMoreAfterLogin: true,
+      txtVendorNames: ['bas-ip', 'basip'],
+      probe: probeBasip,
+      verify: verifyBasip,
+    },
     probe: (endpoint, signal) => probeBasip(createTerminalHttp(endpoint, options.timeoutMs), options.timeoutMs, signal),
     session: (endpoint, credentials) =>
       createBasipSession(createTerminalHttp(endpoint, options.timeoutMs), credentials, options.timeoutMs),

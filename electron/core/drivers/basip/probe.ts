@@ -1,4 +1,5 @@
 import type { AxiosInstance } from 'axios';
+import type { BasipApiVersion } from './api-version.ts';
 import type { Credentials } from '../../secrets/secret-store.ts';
 import { DriverError, type ProbeResult } from '../driver.ts';
 import { login, type BasipLogin } from './auth.ts';
@@ -32,8 +33,8 @@ const MODEL_KEYS = ['device_model', 'model', 'device_type'];
 const SERIAL_KEYS = ['device_serial_number', 'serial_number', 'serial', 'sn'];
 const NAME_KEYS = ['device_name', 'name'];
 
-/** The API level a panel speaks: `/api/v1` (firmware 3.9 and later) or only `/api/v0`. */
-export type BasipApiVersion = 'v1' | 'v0';
+/** The API level a panel speaks (api-version.ts, where `auth.ts` reads it too). */
+export type { BasipApiVersion } from './api-version.ts';
 
 /**
  * Reads a device-info answer; null when it does not look like a BAS-IP panel's. The fields may sit at the

@@ -1,7 +1,8 @@
 import type { Credentials } from '../../secrets/secret-store.ts';
 import type { DriverOptions, Endpoint, TerminalDriver } from '../driver.ts';
+import type { DriverCapabilities } from '../capabilities.ts';
 import { createSophonApi } from './api.ts';
-import { probeSophon } from './probe.ts';
+import { probeSophon, probeSophonOver, verifySophon } from './probe.ts';
 import { createSophonSession, type SophonSession } from './session.ts';
 
 export type { SophonSession } from './session.ts';
@@ -10,6 +11,17 @@ export { SOPHON_API_VERSION } from './probe.ts';
 
 /** TCP port of the Sophon local API on real devices. */
 export const SOPHON_DEFAULT_PORT = 5555;
+
+/**
+ * What Sophon terminals can do: remove people by identity_id and single faces, list people; the API is open on
+ * the LAN (credentials are only checked by a login call).
+ */
+export const SOPHON_CAPABILITIES: DriverCapabilities = {
+  removeBy: ['identity_id'],
+  removeSingleFaces: true,
+  listPeople: true,
+  loginRequired: false,
+};
 
 /** The Sophon driver: a TerminalDriver whose sessions also remove single faces. */
 export interface SophonDriver extends TerminalDriver {
@@ -25,6 +37,9 @@ export function createSophonDriver(options: DriverOptions): SophonDriver {
   return {
     kind: 'sophon',
     defaultPorts: [SOPHON_DEFAULT_PORT],
+    capabilities: SOPHON_CAPABILITIES,
+    // The API has no device-info operation: a login tells nothing more than the probe.
+    identify: { tellsMoreAfterLogin: false, txtVendorNames: ['sophon'], probe: probeSophonOver, verify: verifySophon },
     probe: (endpoint, signal) => probeSophon(endpoint, options.timeoutMs, signal),
     session: (endpoint, credentials) => createSophonSession(createSophonApi(endpoint, options.timeoutMs), credentials),
   };

@@ -1,25 +1,11 @@
-import { DriverError, type ItemResult } from '../driver.ts';
+import type { FaceRemovalResult, FaceSelector, FacesLeft } from '../capabilities.ts';
+import { DriverError } from '../driver.ts';
 import type { SophonApi } from './api.ts';
 import { DeleteFaceSchema, readAnswer } from './answers.ts';
 import { ID_NOT_FOUND, NumberedCodeError } from './errors.ts';
 import { item, RAW_SUCCESS } from './items.ts';
 
-/** Which face to remove: by face id or by registration photo id (the photo id wins when both are given). */
-export type FaceSelector = { faceId: string } | { registerImageId: string };
-
-/** The faces a person still has after a face removal. */
-export interface FacesLeft {
-  faceIds: string[];
-  registerImageIds: string[];
-  total: number;
-}
-
-/** The outcome of a face removal: the item result (id = the face or photo id) and the faces left, when known. */
-export interface FaceRemovalResult {
-  result: ItemResult;
-  /** Null when the person or the face was already absent. */
-  facesLeft: FacesLeft | null;
-}
+export type { FaceRemovalResult, FaceSelector, FacesLeft } from '../capabilities.ts';
 
 /** Reason given for a face the terminal still lists after deleting it. */
 export const REASON_FACE_STILL_LISTED = 'The terminal still lists this face after deleting it.';

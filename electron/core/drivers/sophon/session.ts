@@ -2,17 +2,18 @@ import type { Credentials } from '../../secrets/secret-store.ts';
 import { DriverError, type ItemResult, type TerminalPerson, type TerminalSession } from '../driver.ts';
 import type { SophonApi } from './api.ts';
 import { IdentitiesPageSchema, LoginSchema, readAnswer, toTerminalPerson } from './answers.ts';
-import { type FaceRemovalResult, type FaceSelector, removeFace } from './remove-face.ts';
+import type { RemoveFace } from '../capabilities.ts';
+import { removeFace } from './remove-face.ts';
 import { removeIdentities } from './remove.ts';
 
-/** A session with a Sophon terminal: the common session plus the Sophon-only face removal. */
+/** A session with a Sophon terminal: the common session, with the face-removal capability always present. */
 export interface SophonSession extends TerminalSession {
   /**
    * Removes one face of a person (`deleteface`) without deleting the person. `registerImageId` wins when
    * both ids are given. Answers the item result (id = the face or photo id; already-absent when the device
    * answers ID_NOT_FOUND) with its evidence, and the faces the person has left.
    */
-  removeFace(identityId: string, selector: FaceSelector, signal?: AbortSignal): Promise<FaceRemovalResult>;
+  readonly removeFace: RemoveFace;
 }
 
 /**

@@ -38,12 +38,29 @@ export function countOf(counts: OutcomeCounts, key: CountKey): number {
 export function countsOf(progress: Pick<JobProgress, 'counts'>): OutcomeCounts {
   const counts = { ...NO_COUNTS };
   for (const key of COUNT_KEYS) counts[key] = progress.counts[key] ?? 0;
+  // A push's channels end `done` (pushed): kept when the event carries them.
+  if (progress.counts.done !== undefined) counts.done = progress.counts.done;
   return counts;
 }
 
-/** Items that reached their end: removed, already absent, failed, unconfirmed or cancelled (queued ones still wait). */
+/**
+ * Items that reached their end: removed, already absent, done (a push's channel pushed), failed, unconfirmed or
+ * cancelled (queued ones still wait).
+ */
 export function finishedOf(counts: OutcomeCounts): number {
-  return counts.removed + counts['already-absent'] + counts.failed + countOf(counts, 'unconfirmed') + counts.cancelled;
+  return (
+    counts.removed +
+    counts['already-absent'] +
+    (counts.done ?? 0) +
+    counts.failed +
+    countOf(counts, 'unconfirmed') +
+    counts.cancelled
+  );
+}
+
+/** Items that ended well: removed or already absent, or done (pushed). */
+export function succeededOf(counts: OutcomeCounts): number {
+  return counts.removed + counts['already-absent'] + (counts.done ?? 0);
 }
 
 /** Every item counted. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   aliyunRequestCount,
-  aliyunUserIds,
   EMPTY_ALIYUN_TARGET,
   MAX_ALIYUN_SCOPE_IDS,
   parseScopeIds,
@@ -40,21 +39,6 @@ describe('parseScopeIds', () => {
   });
 });
 
-describe('aliyunUserIds', () => {
-  it("takes each person's own id, else the identity_id, link_id or uid, each once", () => {
-    expect(
-      aliyunUserIds([
-        { line: 1, nativeId: '100001' },
-        { line: 2, identity_id: '100002', face_id: 'f1' },
-        { line: 3, link_id: '0f0e0d0c-0b0a-4908-8706-050403020100' },
-        { line: 4, uid: 42 },
-        { line: 5, nativeId: '100001' },
-        { line: 6, nativeId: ' 100003 ' },
-      ]),
-    ).toEqual(['100001', '100002', '0f0e0d0c-0b0a-4908-8706-050403020100', '42', '100003']);
-  });
-});
-
 describe('aliyunRequestCount', () => {
   it('counts one request per batch of users per device or space', () => {
     expect(aliyunRequestCount(6, 2, 4)).toBe(4);
@@ -66,42 +50,32 @@ describe('aliyunRequestCount', () => {
 });
 
 describe('planAliyunRemoval', () => {
-  const items = [
-    { line: 1, nativeId: 'u1' },
-    { line: 2, nativeId: 'u2' },
-    { line: 3, nativeId: 'u3' },
-  ];
+  const users = 3;
   const defaults = { userType: 'OPEN' as const, batchSize: 2 };
 
   it('builds the cloud-removal:start request with the default user type unless one was chosen', () => {
     const target = { ...EMPTY_ALIYUN_TARGET, enabled: true, scopeType: 'SPACE_ID' as const, idsText: 's-1\ns-2 s-1' };
-    expect(planAliyunRemoval(target, items, defaults, 'people.csv')).toEqual({
+    expect(planAliyunRemoval(target, users, defaults)).toEqual({
       plan: {
-        request: {
-          userType: 'OPEN',
-          userIds: ['u1', 'u2', 'u3'],
-          scopeType: 'SPACE_ID',
-          scopeIds: ['s-1', 's-2'],
-          label: 'people.csv',
-        },
+        request: { userType: 'OPEN', scopeType: 'SPACE_ID', scopeIds: ['s-1', 's-2'] },
+        users: 3,
         pairs: 6,
         requests: 4,
         batchSize: 2,
       },
     });
-    const chosen = planAliyunRemoval({ ...target, userType: 'PHONE' }, items, defaults);
+    const chosen = planAliyunRemoval({ ...target, userType: 'PHONE' }, users, defaults);
     expect('plan' in chosen && chosen.plan.request).toMatchObject({ userType: 'PHONE' });
-    expect('plan' in chosen && 'label' in chosen.plan.request).toBe(false);
   });
 
   it('says why it cannot plan: bad or missing ids, or people without an id', () => {
     const target = { ...EMPTY_ALIYUN_TARGET, enabled: true, idsText: 'dev/1' };
-    expect(planAliyunRemoval(target, items, defaults)).toEqual({
+    expect(planAliyunRemoval(target, users, defaults)).toEqual({
       problem: { kind: 'ids', verdict: { kind: 'invalid', id: 'dev/1', problem: 'characters', count: 1 } },
     });
-    expect(planAliyunRemoval({ ...target, idsText: '' }, items, defaults)).toEqual({
+    expect(planAliyunRemoval({ ...target, idsText: '' }, users, defaults)).toEqual({
       problem: { kind: 'ids', verdict: { kind: 'empty' } },
     });
-    expect(planAliyunRemoval({ ...target, idsText: 'dev-1' }, [], defaults)).toEqual({ problem: { kind: 'noUsers' } });
+    expect(planAliyunRemoval({ ...target, idsText: 'dev-1' }, 0, defaults)).toEqual({ problem: { kind: 'noUsers' } });
   });
 });

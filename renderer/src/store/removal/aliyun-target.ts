@@ -1,6 +1,5 @@
 import type { AliyunScopeType, AliyunUserType } from '../../../../shared/domain/cloud.ts';
-import type { CloudRemovalRequest } from '../../../../shared/domain/permissions.ts';
-import type { RemovalItem } from '../../../../shared/domain/people-import.ts';
+import type { DraftCloudStartRequest } from '../../../../shared/domain/removal-draft.ts';
 
 /** Most device or space ids one Alibaba removal takes (the limit of `cloud-removal:start`). */
 export const MAX_ALIYUN_SCOPE_IDS = 1000;
@@ -66,17 +65,6 @@ export function scopeIdsVerdict(parsed: ParsedScopeIds): ScopeIdsVerdict {
   return null;
 }
 
-/**
- * The Alibaba user ids of the wizard's people, each once: an item's own id, else its Sophon identity_id,
- * BAS-IP link_id or uid (the rule of `fcom remove --cloud aliyun`).
- */
-export function aliyunUserIds(items: readonly RemovalItem[]): string[] {
-  const ids = items.map(
-    (item) => item.nativeId ?? item.identity_id ?? item.link_id ?? (item.uid === undefined ? '' : String(item.uid)),
-  );
-  return [...new Set(ids.map((id) => id.trim()).filter((id) => id !== ''))];
-}
-
 /** Delete requests an Alibaba removal sends: per device or space, the users in batches of `batchSize`. */
 export function aliyunRequestCount(users: number, scopes: number, batchSize: number): number {
   if (users <= 0 || scopes <= 0) return 0;
@@ -97,9 +85,14 @@ export interface AliyunTarget {
 /** The Alibaba part when nothing was asked for. */
 export const EMPTY_ALIYUN_TARGET: AliyunTarget = { enabled: false, scopeType: 'IOT_ID', idsText: '', userType: null };
 
-/** The Alibaba part of a reviewed removal: the request `cloud-removal:start` gets, and its batching. */
+/**
+ * The Alibaba part of a reviewed removal: what `removal:cloud-start` gets besides the draft (whose people the core
+ * turns into user ids), how many users that is, and its batching.
+ */
 export interface AliyunRemovalPlan {
-  request: CloudRemovalRequest & { userType: AliyunUserType };
+  request: Omit<DraftCloudStartRequest, 'draftId'> & { userType: AliyunUserType };
+  /** Distinct user ids of the list (the draft's `cloudUsers`). */
+  users: number;
   /** (user, device or space) pairs. */
   pairs: number;
   requests: number;
@@ -110,32 +103,25 @@ export interface AliyunRemovalPlan {
 export type AliyunPlanProblem = { kind: 'ids'; verdict: NonNullable<ScopeIdsVerdict> } | { kind: 'noUsers' };
 
 /**
- * The Alibaba part of the removal for these people (`items`), with the settings' default user type and batch
- * size; a problem when the ids are not usable or no person has an id.
+ * The Alibaba part of the removal for a list of `users` distinct user ids (the draft's `cloudUsers`), with the
+ * settings' default user type and batch size; a problem when the ids are not usable or no person has an id.
  */
 export function planAliyunRemoval(
   target: AliyunTarget,
-  items: readonly RemovalItem[],
+  users: number,
   defaults: { userType: AliyunUserType; batchSize: number },
-  label?: string,
 ): { plan: AliyunRemovalPlan } | { problem: AliyunPlanProblem } {
   const parsed = parseScopeIds(target.idsText);
   const verdict = scopeIdsVerdict(parsed);
   if (verdict) return { problem: { kind: 'ids', verdict } };
-  const userIds = aliyunUserIds(items);
-  if (userIds.length === 0) return { problem: { kind: 'noUsers' } };
+  if (users === 0) return { problem: { kind: 'noUsers' } };
   const userType = target.userType ?? defaults.userType;
   return {
     plan: {
-      request: {
-        userType,
-        userIds,
-        scopeType: target.scopeType,
-        scopeIds: parsed.ids,
-        ...(label === undefined ? {} : { label }),
-      },
-      pairs: userIds.length * parsed.ids.length,
-      requests: aliyunRequestCount(userIds.length, parsed.ids.length, defaults.batchSize),
+      request: { userType, scopeType: target.scopeType, scopeIds: parsed.ids },
+      users,
+      pairs: users * parsed.ids.length,
+      requests: aliyunRequestCount(users, parsed.ids.length, defaults.batchSize),
       batchSize: defaults.batchSize,
     },
   };

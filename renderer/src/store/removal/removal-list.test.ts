@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allGone, countsOf, finishedOf, NO_COUNTS, percentOf, retryableOf, totalOf } from '../jobs/job-progress.ts';
-import {
-  confirmsCount,
-  isPanelLocal,
-  kindOfColumn,
-  needsTypedConfirmation,
-  pickedItem,
-  removalItems,
-  withColumnKind,
-  type PickedPerson,
-} from './removal-list.ts';
-
-const UUID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
+import { confirmsCount, kindOfColumn, needsTypedConfirmation, withColumnKind } from './removal-list.ts';
 
 describe('removal list helpers', () => {
   it('gives a column one kind and a kind one column', () => {
@@ -21,33 +10,6 @@ describe('removal list helpers', () => {
     expect(withColumnKind(mapping, 2, 'identity_id')).toEqual({ identity_id: 2, name: 1 });
     expect(withColumnKind(mapping, 1, 'uid')).toEqual({ identity_id: 0, uid: 1 });
     expect(withColumnKind(mapping, 0, null)).toEqual({ name: 1 });
-  });
-
-  it('turns a listed person into the id their terminal uses', () => {
-    expect(pickedItem('sophon', { id: '100001', name: ' 张伟 ' }, 1)).toEqual({
-      line: 1,
-      identity_id: '100001',
-      name: '张伟',
-    });
-    expect(pickedItem('basip', { id: UUID, name: '' }, 2)).toEqual({ line: 2, link_id: UUID });
-    const byNumber = pickedItem('basip', { id: '17', name: 'Anna' }, 3);
-    expect(byNumber).toEqual({ line: 3, uid: 17, name: 'Anna' });
-    expect(isPanelLocal(byNumber)).toBe(true);
-    expect(isPanelLocal({ line: 1, link_id: UUID })).toBe(false);
-  });
-
-  it('adds picked people after the imported ones, once, and only when removing people', () => {
-    const picked: PickedPerson[] = [
-      { serial: 'A', id: '100001', name: 'x', item: { line: 1, identity_id: '100001' } },
-      { serial: 'B', id: UUID, name: 'y', item: { line: 2, link_id: UUID.toUpperCase() } },
-      { serial: 'C', id: UUID, name: 'y', item: { line: 3, link_id: UUID } },
-    ];
-    const imported = [{ line: 2, identity_id: '100001' }];
-    expect(removalItems(imported, picked, 'people')).toEqual([
-      { line: 2, identity_id: '100001' },
-      { line: 2, link_id: UUID.toUpperCase() },
-    ]);
-    expect(removalItems(imported, picked, 'faces-only')).toEqual(imported);
   });
 
   it('asks for the count above 100 people or 10 terminals, and accepts it typed with grouping', () => {

@@ -1,5 +1,4 @@
-import type { ColumnKind, ColumnMapping, RemovalItem, RemovalMode } from '../../../../shared/domain/people-import.ts';
-import type { TerminalKind } from '../../../../shared/domain/terminal.ts';
+import type { ColumnKind, ColumnMapping, RemovalMode } from '../../../../shared/domain/people-import.ts';
 
 /** Above this many people a removal asks the technician to type the count before it runs. */
 export const CONFIRM_ABOVE_PEOPLE = 100;
@@ -31,70 +30,6 @@ export function withColumnKind(mapping: ColumnMapping, index: number, kind: Colu
   }
   if (kind !== null) next[kind] = index;
   return next;
-}
-
-/** A person picked from a terminal's people list into the removal list. */
-export interface PickedPerson {
-  /** The terminal they were picked from. */
-  serial: string;
-  /** The id the terminal lists them by. */
-  id: string;
-  name: string;
-  /** What is sent: the id as the kind the terminal uses. */
-  item: RemovalItem;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * The removal item of a person listed by a terminal of `kind`: a Sophon id is an identity_id; a BAS-IP
- * id is a link_id (a UUID), or else the panel's own identifier number (uid). `line` numbers the pick.
- */
-export function pickedItem(kind: TerminalKind, person: { id: string; name: string }, line: number): RemovalItem {
-  const named = person.name.trim() === '' ? {} : { name: person.name.trim() };
-  if (kind === 'basip' && !UUID.test(person.id) && /^\d+$/.test(person.id) && Number(person.id) > 0) {
-    return { line, uid: Number(person.id), ...named };
-  }
-  if (kind === 'basip') return { line, link_id: person.id, ...named };
-  return { line, identity_id: person.id, ...named };
-}
-
-/** Whether a picked item is a BAS-IP uid: a number that means another person on every other panel. */
-export function isPanelLocal(item: RemovalItem): boolean {
-  return item.uid !== undefined && item.link_id === undefined;
-}
-
-/** Two items are the same when they carry the same ids (UUIDs compared without case; names ignored). */
-export function itemKey(item: RemovalItem): string {
-  return JSON.stringify([
-    item.identity_id ?? null,
-    item.link_id?.toLowerCase() ?? null,
-    item.uid ?? null,
-    item.face_id ?? null,
-    item.register_image_id ?? null,
-    item.nativeId ?? null,
-  ]);
-}
-
-/**
- * The list a removal sends: the pasted or imported items, then the picked people not already in it.
- * Picks count only in `people` mode (a terminal's list names persons, not faces).
- */
-export function removalItems(
-  imported: readonly RemovalItem[],
-  picked: readonly PickedPerson[],
-  mode: RemovalMode,
-): RemovalItem[] {
-  const items = [...imported];
-  if (mode !== 'people') return items;
-  const seen = new Set(items.map(itemKey));
-  for (const { item } of picked) {
-    const key = itemKey(item);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    items.push(item);
-  }
-  return items;
 }
 
 /** Whether starting a removal of `people` from `terminals` needs the count typed first. */

@@ -1,11 +1,9 @@
 import type { StateCreator } from 'zustand';
-import type { SiteDefaults } from '../../../../shared/domain/device-actions.ts';
-import type { ProbeKind } from '../../../../shared/domain/terminal.ts';
 import type { ErrorPayload } from '../../../../shared/errors.ts';
-import type { Api } from '../../../../shared/ipc/types.ts';
+import type { ContractApi } from '../../api/contract-api.ts';
 import type { Result } from '../../../../shared/result.ts';
-import type { AppState } from '../app-store.ts';
-import type { CredentialsInput } from './devices-slice.ts';
+import type { AppState } from '../state/app-state.ts';
+import type { BulkOutcome, DeviceActionsSlice } from '../state/device-actions.ts';
 
 /** Where the bulk bar's errors show (errors-slice `showErrorIn`). */
 export const BULK_SCOPE = 'devices.bulk';
@@ -18,38 +16,8 @@ export function labelScope(serial: string): string {
   return `label:${serial}`;
 }
 
-/** How a bulk action on the ticked terminals ended: how many it did and how many failed. */
-export interface BulkOutcome {
-  done: number;
-  failed: number;
-}
-
-/**
- * The Devices view's actions on ticked terminals (like SADP's), location labels and the site default
- * credentials. Every error shows beside the action that caused it and the action's next success clears it.
- */
-export interface DeviceActionsSlice {
-  /** Null until loaded (Settings). */
-  siteDefaults: SiteDefaults | null;
-  loadSiteDefaults(): Promise<void>;
-  /** Saves the site default of a kind (sent only to trusted terminals of that kind without their own). */
-  saveSiteDefault(kind: ProbeKind, credentials: CredentialsInput): Promise<boolean>;
-  /** Sets (blank clears) a terminal's location label. */
-  setTerminalLabel(serial: string, label: string): Promise<boolean>;
-  /** Saves the same credentials for every ticked terminal, then checks them. */
-  setCheckedCredentials(credentials: CredentialsInput): Promise<BulkOutcome | null>;
-  /** Forgets the ticked terminals' own credentials so the site default applies; answers kinds with no default. */
-  useSiteDefaultForChecked(): Promise<{ cleared: number; kindsWithoutDefault: ProbeKind[] } | null>;
-  /** Probes the ticked terminals now. */
-  checkChecked(): Promise<BulkOutcome | null>;
-  /** Removes the ticked terminals from the inventory. */
-  forgetChecked(): Promise<BulkOutcome | null>;
-  /** Exports the ticked terminals (all when none is ticked) as CSV; answers how many rows. */
-  exportTerminals(): Promise<number | null>;
-}
-
 /** Creates the {@link DeviceActionsSlice}. */
-export function createDeviceActionsSlice(api: Api): StateCreator<AppState, [], [], DeviceActionsSlice> {
+export function createDeviceActionsSlice(api: ContractApi): StateCreator<AppState, [], [], DeviceActionsSlice> {
   return (set, get) => {
     const checked = (): string[] => {
       const { checkedSerials, terminals } = get();
@@ -83,7 +51,7 @@ export function createDeviceActionsSlice(api: Api): StateCreator<AppState, [], [
     };
     const refresh = async (serials: string[]): Promise<boolean> => {
       if (serials.length === 0) return true;
-      const fresh = await attempt(BULK_SCOPE, api.invoke('devices:check', { serials }));
+      const fresh = await attempt(BULK_SCOPE, api.devices.check({ serials }));
       fresh?.forEach((terminal) => get().receiveTerminal(terminal));
       return fresh !== null;
     };
@@ -92,29 +60,26 @@ export function createDeviceActionsSlice(api: Api): StateCreator<AppState, [], [
       siteDefaults: null,
 
       async loadSiteDefaults() {
-        const value = await attempt(SITE_DEFAULTS_SCOPE, api.invoke('devices:site-defaults', {}));
+        const value = await attempt(SITE_DEFAULTS_SCOPE, api.devices.siteDefaults());
         if (value) set({ siteDefaults: value });
       },
 
       async saveSiteDefault(kind, credentials) {
-        const saved = await attempt(
-          SITE_DEFAULTS_SCOPE,
-          api.invoke('devices:set-credentials', { target: { kind }, credentials }),
-        );
+        const saved = await attempt(SITE_DEFAULTS_SCOPE, api.devices.setCredentials({ target: { kind }, credentials }));
         if (!saved) return false;
         await get().loadSiteDefaults();
         return true;
       },
 
       async setTerminalLabel(serial, label) {
-        const terminal = await attempt(labelScope(serial), api.invoke('devices:set-label', { serial, label }));
+        const terminal = await attempt(labelScope(serial), api.devices.setLabel({ serial, label }));
         if (terminal) get().receiveTerminal(terminal);
         return terminal !== null;
       },
 
       async setCheckedCredentials(credentials) {
         const { outcome, serials } = await eachChecked((serial) =>
-          api.invoke('devices:set-credentials', { target: { serial }, credentials }),
+          api.devices.setCredentials({ target: { serial }, credentials }),
         );
         if (outcome.failed === 0) await refresh(serials);
         return outcome;
@@ -123,7 +88,7 @@ export function createDeviceActionsSlice(api: Api): StateCreator<AppState, [], [
       async useSiteDefaultForChecked() {
         const serials = checked();
         if (serials.length === 0) return null;
-        const value = await attempt(BULK_SCOPE, api.invoke('devices:use-site-default', { serials }));
+        const value = await attempt(BULK_SCOPE, api.devices.useSiteDefault({ serials }));
         if (value) await refresh(serials);
         return value;
       },
@@ -136,7 +101,7 @@ export function createDeviceActionsSlice(api: Api): StateCreator<AppState, [], [
 
       async forgetChecked() {
         const { outcome } = await eachChecked(async (serial) => {
-          const result = await api.invoke('devices:forget', { serial });
+          const result = await api.devices.forget({ serial });
           if (result.ok) get().removeTerminal(serial);
           return result;
         });
@@ -147,7 +112,7 @@ export function createDeviceActionsSlice(api: Api): StateCreator<AppState, [], [
         const serials = checked();
         const file = await attempt(
           BULK_SCOPE,
-          api.invoke('devices:export', { format: 'csv', ...(serials.length > 0 ? { serials } : {}) }),
+          api.devices.export({ format: 'csv', ...(serials.length > 0 ? { serials } : {}) }),
         );
         if (!file) return null;
         const saved = await get().saveFile({ fileName: file.fileName, content: file.content, type: 'text/csv' });

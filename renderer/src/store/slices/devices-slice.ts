@@ -1,86 +1,15 @@
 import type { StateCreator } from 'zustand';
 import type { Terminal } from '../../../../shared/domain/terminal.ts';
-import type { Api, RequestOf, ResponseOf } from '../../../../shared/ipc/types.ts';
-import type { AppState } from '../app-store.ts';
-import {
-  DEFAULT_TERMINAL_QUERY,
-  endpointOf,
-  nextSort,
-  type TerminalColumn,
-  type TerminalQuery,
-} from '../devices/terminal-table.ts';
+import type { ContractApi } from '../../api/contract-api.ts';
+import type { AppState } from '../state/app-state.ts';
+import { DEFAULT_TERMINAL_QUERY, endpointOf, nextSort } from '../devices/terminal-table.ts';
+import type { PeopleView, DevicesSlice } from '../state/devices.ts';
+
+/** Declared in state/devices.ts; re-exported for the modules that import them from this slice. */
+export type { CredentialsInput, TerminalPerson } from '../state/devices.ts';
 
 /** How many people one page of a terminal's people list holds. */
 export const PEOPLE_PAGE_SIZE = 50;
-
-/** One person as a terminal lists them. */
-export type TerminalPerson = ResponseOf<'devices:people'>['items'][number];
-
-/** The page of people the detail panel shows. */
-export interface PeopleView {
-  serial: string;
-  pageIndex: number;
-  /** Null until the first page has arrived. */
-  total: number | null;
-  items: TerminalPerson[];
-  loading: boolean;
-}
-
-/** A username and password typed by the technician. */
-export type CredentialsInput = NonNullable<RequestOf<'devices:add'>['credentials']>;
-
-/** What "Add by address" sends. */
-export type AddTerminalInput = RequestOf<'devices:add'>;
-
-/** The site inventory as the UI shows it: terminals by serial, the table's query, the selection. */
-export interface DevicesSlice {
-  terminals: Record<string, Terminal>;
-  terminalQuery: TerminalQuery;
-  selectedSerial: string | null;
-  /** The terminals ticked in the table for a bulk action, by serial. */
-  checkedSerials: Readonly<Record<string, true>>;
-  people: PeopleView | null;
-  /** True while an "Add by address" request runs. */
-  adding: boolean;
-  /** The running "Add by address": its request id (to cancel it), the address and when it started (ms). */
-  addRequest: { id: string; address: string; startedAt: number } | null;
-  /** Cancels the running "Add by address": the core stops probing and saves nothing. */
-  cancelAdd(): Promise<void>;
-  /** Replaces the inventory with a full list (events heard while it loaded win). */
-  receiveTerminals(terminals: Terminal[]): void;
-  receiveTerminal(terminal: Terminal): void;
-  removeTerminal(serial: string): void;
-  setTerminalFilter(filter: string): void;
-  /** Sorts by a column; the same column again flips the direction. */
-  sortTerminalsBy(column: TerminalColumn): void;
-  /** Opens a terminal's details (and its first page of people when it can be read); null closes them. */
-  selectTerminal(serial: string | null): void;
-  /** Ticks or unticks one terminal for a bulk action. */
-  toggleChecked(serial: string): void;
-  /** Ticks (or unticks) every given terminal, e.g. the rows the filter shows. */
-  setChecked(serials: readonly string[], checked: boolean): void;
-  /**
-   * Trusts the ticked terminals that are only discovered (one click for a selection); terminals in an identity
-   * conflict are left out (each is resolved in its details). Answers how many were trusted and left out, or
-   * null after showing the error.
-   */
-  trustChecked(): Promise<{ trusted: number; leftOut: number } | null>;
-  /** Adds a terminal by address; answers it, or null after showing the error beside the form (`devices.add`). */
-  addTerminal(input: AddTerminalInput): Promise<Terminal | null>;
-  forgetTerminal(serial: string): Promise<boolean>;
-  /**
-   * Trusts terminals (`devices:trust`): pins each where it is, or, with `address`, moves one terminal in
-   * conflict to its claimant's address. Answers whether it worked (errors go to the banner).
-   */
-  trustTerminals(serials: string[], address?: string): Promise<boolean>;
-  /**
-   * Saves a terminal's credentials, then, for a trusted terminal, probes it again so its credential state is
-   * fresh (an untrusted one is sent nothing until it is trusted).
-   */
-  setTerminalCredentials(serial: string, credentials: CredentialsInput): Promise<boolean>;
-  /** Loads one page (from 0) of a terminal's people into {@link DevicesSlice.people}. */
-  loadPeople(serial: string, pageIndex: number): Promise<void>;
-}
 
 /** Where "Add by address" shows its error (errors-slice `showErrorIn`). */
 export const ADD_SCOPE = 'devices.add';
@@ -100,7 +29,7 @@ export function canListPeople(terminal: Terminal): boolean {
 }
 
 /** Creates the {@link DevicesSlice}; every write goes through the contract, failures go to the error banner. */
-export function createDevicesSlice(api: Api): StateCreator<AppState, [], [], DevicesSlice> {
+export function createDevicesSlice(api: ContractApi): StateCreator<AppState, [], [], DevicesSlice> {
   let peopleRequest = 0;
   /** Ends the running add's wait at once, once the core confirmed the cancel (it then saves nothing). */
   let endAddWait: (() => void) | null = null;
@@ -167,7 +96,7 @@ export function createDevicesSlice(api: Api): StateCreator<AppState, [], [], Dev
       const id = newRequestId();
       set({ adding: true, addRequest: { id, address: input.address, startedAt: Date.now() } });
       const cancelled = new Promise<'cancelled'>((resolve) => (endAddWait = () => resolve('cancelled')));
-      const result = await Promise.race([api.invoke('devices:add', { ...input, requestId: id }), cancelled]);
+      const result = await Promise.race([api.devices.add({ ...input, requestId: id }), cancelled]);
       endAddWait = null;
       set({ adding: false, addRequest: null });
       if (result === 'cancelled') {
@@ -188,14 +117,14 @@ export function createDevicesSlice(api: Api): StateCreator<AppState, [], [], Dev
     async cancelAdd() {
       const running = get().addRequest;
       if (!running) return;
-      const result = await api.invoke('devices:cancel-add', { requestId: running.id });
+      const result = await api.devices.cancelAdd({ requestId: running.id });
       if (!result.ok) get().showErrorIn(ADD_SCOPE, result.error);
       // The core has the cancel: stop waiting for its probe's timeout (it will save nothing).
       else if (result.value.cancelled && get().addRequest?.id === running.id) endAddWait?.();
     },
 
     async forgetTerminal(serial) {
-      const result = await api.invoke('devices:forget', { serial });
+      const result = await api.devices.forget({ serial });
       if (!result.ok) {
         get().showError(result.error);
         return false;
@@ -205,7 +134,7 @@ export function createDevicesSlice(api: Api): StateCreator<AppState, [], [], Dev
     },
 
     async trustTerminals(serials, address) {
-      const result = await api.invoke('devices:trust', { serials, ...(address ? { address } : {}) });
+      const result = await api.devices.trust({ serials, ...(address ? { address } : {}) });
       if (!result.ok) {
         get().showError(result.error);
         return false;
@@ -215,7 +144,7 @@ export function createDevicesSlice(api: Api): StateCreator<AppState, [], [], Dev
     },
 
     async setTerminalCredentials(serial, credentials) {
-      const saved = await api.invoke('devices:set-credentials', { target: { serial }, credentials });
+      const saved = await api.devices.setCredentials({ target: { serial }, credentials });
       if (!saved.ok) {
         get().showError(saved.error);
         return false;
@@ -223,7 +152,7 @@ export function createDevicesSlice(api: Api): StateCreator<AppState, [], [], Dev
       const terminal = get().terminals[serial];
       if (terminal && terminal.kind !== 'unknown' && terminal.trust === 'trusted') {
         const kind = terminal.kind;
-        const probed = await api.invoke('devices:add', { address: endpointOf(terminal), kind });
+        const probed = await api.devices.add({ address: endpointOf(terminal), kind });
         if (probed.ok) get().receiveTerminal(probed.value);
         else get().showError(probed.error);
       }
@@ -236,7 +165,7 @@ export function createDevicesSlice(api: Api): StateCreator<AppState, [], [], Dev
       const previous = shown?.serial === serial ? shown : null;
       const empty: PeopleView = { serial, pageIndex, total: null, items: [], loading: false };
       set({ people: { ...(previous ?? empty), pageIndex, loading: true } });
-      const result = await api.invoke('devices:people', { serial, pageIndex, pageSize: PEOPLE_PAGE_SIZE });
+      const result = await api.devices.people({ serial, pageIndex, pageSize: PEOPLE_PAGE_SIZE });
       if (request !== peopleRequest) return; // another page or terminal was asked for meanwhile
       if (!result.ok) {
         set({ people: { ...(previous ?? empty), loading: false } });

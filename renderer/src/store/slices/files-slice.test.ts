@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { contractApi } from '../../api/contract-api.ts';
 import { createI18n } from '../../i18n/index.ts';
 import { saveNotice } from '../../views/jobs/download.ts';
 import { createAppStore } from '../app-store.ts';
@@ -32,7 +33,7 @@ describe('saving files (reports, job exports)', () => {
   it('in the browser, downloads through a blob link and never calls the channel', async () => {
     const fake = fakeApi();
     const downloads: [string, string, string][] = [];
-    const slice = createFilesSlice(fake.api, (...args) => downloads.push(args));
+    const slice = createFilesSlice(contractApi(fake.api), (...args) => downloads.push(args));
     const state = slice(
       () => undefined,
       () => ({}) as never,

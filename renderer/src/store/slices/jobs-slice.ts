@@ -1,50 +1,27 @@
 import type { StateCreator } from 'zustand';
-import type { JobKind, JobProgress } from '../../../../shared/domain/job.ts';
-import type { ExportFormat, ItemFilter, JobExport, JobSummary } from '../../../../shared/domain/removal.ts';
-import type { Api } from '../../../../shared/ipc/types.ts';
+import type { JobKind } from '../../../../shared/domain/job.ts';
+import type { ItemFilter, JobSummary } from '../../../../shared/domain/removal.ts';
+import type { ContractApi } from '../../api/contract-api.ts';
 import type { Result } from '../../../../shared/result.ts';
-import type { AppState } from '../app-store.ts';
+import type { AppState } from '../state/app-state.ts';
 import { endpointOf } from '../devices/terminal-table.ts';
 import { countsOf } from '../jobs/job-progress.ts';
 import { freshView, JOB_PAGE_SIZE, type JobView } from '../jobs/job-view.ts';
+import type { JobsSlice } from '../state/jobs.ts';
 
 export { JOB_PAGE_SIZE, type JobItemsPage, type JobView } from '../jobs/job-view.ts';
 
-/** Kinds of job the Jobs view lists: removals from terminals and from Alibaba Cloud (both started by the wizard). */
-export const LISTED_JOB_KINDS: ReadonlySet<JobKind> = new Set<JobKind>(['remove', 'aliyun-removal']);
+/**
+ * Kinds of job the Jobs view lists (one job history, issue 18): removals from terminals and from Alibaba Cloud,
+ * and Tuya permission pushes. Sweeps and people refreshes are transient: shown where they run.
+ */
+export const LISTED_JOB_KINDS: ReadonlySet<JobKind> = new Set<JobKind>(['remove', 'aliyun-removal', 'permission-push']);
 
-/** The removal jobs (terminals and Alibaba Cloud): their list with live counts, and the selected one. */
-export interface JobsSlice {
-  /** Newest first (jobs:list), with state and counts kept live by `jobs:progress`. */
-  jobList: JobSummary[];
-  jobsLoaded: boolean;
-  jobView: JobView | null;
-  loadJobs(): Promise<void>;
-  /** Selects a job (null: none) and reads its counts and first page. */
-  openJob(jobId: string | null): Promise<void>;
-  setJobFilter(filter: ItemFilter | null): Promise<void>;
-  /** Reads the selected job again (counts per terminal, matching, first page); calls made meanwhile coalesce. */
-  refreshJob(): Promise<void>;
-  /** Reads the pages (by index) that are missing or older than the view, unless already asked for. */
-  ensureJobPages(pageIndices: readonly number[]): void;
-  /** Follows `jobs:progress`: live counts in the list, and the selected job read again. */
-  receiveRemovalProgress(progress: JobProgress): void;
-  pauseJob(): Promise<void>;
-  resumeJob(): Promise<void>;
-  /**
-   * Probes the terminals the selected job's queued items wait for (devices:add again, by address): one that
-   * answers is online again, and the core runs its queued items by itself. One that does not answer is
-   * explained in the error banner. An Alibaba job: tests the cloud, which resumes its queued items.
-   */
-  tryQueuedNow(): Promise<void>;
-  cancelJob(): Promise<void>;
-  /** Sends the selected job's failed items again; how many, or null after an error. */
-  retryFailedItems(): Promise<number | null>;
-  exportJobReport(format: ExportFormat): Promise<JobExport | null>;
-}
+/** Kinds whose work goes to a cloud (their queued items wait for it, not for a terminal). */
+const CLOUD_OF: Partial<Record<JobKind, 'tuya' | 'aliyun'>> = { 'aliyun-removal': 'aliyun', 'permission-push': 'tuya' };
 
 /** Creates the {@link JobsSlice}; reads and actions go through the contract, failures to the error banner. */
-export function createJobsSlice(api: Api): StateCreator<AppState, [], [], JobsSlice> {
+export function createJobsSlice(api: ContractApi): StateCreator<AppState, [], [], JobsSlice> {
   let refreshing: Promise<void> | null = null;
   let again = false;
   const inFlight = new Set<string>();
@@ -66,7 +43,7 @@ export function createJobsSlice(api: Api): StateCreator<AppState, [], [], JobsSl
       const view = get().jobView;
       if (!view) return;
       const { jobId, filter } = view;
-      const result = await api.invoke('jobs:show', {
+      const result = await api.jobs.show({
         jobId,
         ...(filter ? { outcome: filter } : {}),
         offset: 0,
@@ -77,8 +54,12 @@ export function createJobsSlice(api: Api): StateCreator<AppState, [], [], JobsSl
         return;
       }
       upsert(result.value.job);
+      // A push: its channels with their tasks and failures (the detail view of a push).
+      const push = result.value.job.kind === 'permission-push' ? await api.permissions.tasks({ jobId }) : null;
+      if (push && !push.ok) get().showError(push.error);
       const current = get().jobView;
       if (!sameView(current, jobId, filter)) return;
+      set({ jobPush: push?.ok ? push.value : null });
       const version = current.version + 1;
       set({
         jobView: {
@@ -106,9 +87,10 @@ export function createJobsSlice(api: Api): StateCreator<AppState, [], [], JobsSl
       jobList: [],
       jobsLoaded: false,
       jobView: null,
+      jobPush: null,
 
       async loadJobs() {
-        const result = await api.invoke('jobs:list', { limit: 200 });
+        const result = await api.jobs.list({ limit: 200 });
         if (!result.ok) {
           get().showError(result.error);
           return;
@@ -117,7 +99,7 @@ export function createJobsSlice(api: Api): StateCreator<AppState, [], [], JobsSl
       },
 
       async openJob(jobId) {
-        set({ jobView: jobId === null ? null : freshView(jobId, null) });
+        set({ jobView: jobId === null ? null : freshView(jobId, null), jobPush: null });
         if (jobId === null) return;
         if (!get().jobList.some((job) => job.id === jobId)) await get().loadJobs();
         await get().refreshJob();
@@ -156,8 +138,8 @@ export function createJobsSlice(api: Api): StateCreator<AppState, [], [], JobsSl
           const key = `${jobId}|${filter ?? ''}|${index}|${version}`;
           if (inFlight.has(key)) continue;
           inFlight.add(key);
-          void api
-            .invoke('jobs:show', {
+          void api.jobs
+            .show({
               jobId,
               ...(filter ? { outcome: filter } : {}),
               offset: index * JOB_PAGE_SIZE,
@@ -191,18 +173,20 @@ export function createJobsSlice(api: Api): StateCreator<AppState, [], [], JobsSl
       },
 
       async pauseJob() {
-        const summary = await act((jobId) => api.invoke('jobs:pause', { jobId }));
+        const summary = await act((jobId) => api.jobs.pause({ jobId }));
         if (summary) upsert(summary);
       },
       async resumeJob() {
-        const summary = await act((jobId) => api.invoke('jobs:resume', { jobId }));
+        const summary = await act((jobId) => api.jobs.resume({ jobId }));
         if (summary) upsert(summary);
       },
       async tryQueuedNow() {
         const jobId = get().jobView?.jobId;
-        if (get().jobList.find((job) => job.id === jobId)?.kind === 'aliyun-removal') {
+        const kind = get().jobList.find((job) => job.id === jobId)?.kind;
+        const cloud = kind === undefined ? undefined : CLOUD_OF[kind];
+        if (cloud) {
           // A successful connection test ends the job's wait for the cloud at once (the core resumes it).
-          const tested = await api.invoke('cloud:test', { cloud: 'aliyun' });
+          const tested = await api.cloud.test({ cloud });
           if (!tested.ok) get().showError(tested.error);
           await get().refreshJob();
           return;
@@ -211,24 +195,24 @@ export function createJobsSlice(api: Api): StateCreator<AppState, [], [], JobsSl
         for (const entry of waiting) {
           const terminal = get().terminals[entry.serial];
           if (!terminal || terminal.kind === 'unknown') continue;
-          const probed = await api.invoke('devices:add', { address: endpointOf(terminal), kind: terminal.kind });
+          const probed = await api.devices.add({ address: endpointOf(terminal), kind: terminal.kind });
           if (probed.ok) get().receiveTerminal(probed.value);
           else get().showError(probed.error);
         }
         await get().refreshJob();
       },
       async cancelJob() {
-        await act((jobId) => api.invoke('jobs:cancel', { jobId }));
+        await act((jobId) => api.jobs.cancel({ jobId }));
         await get().refreshJob();
       },
       async retryFailedItems() {
-        const answer = await act((jobId) => api.invoke('jobs:retry-failed', { jobId }));
+        const answer = await act((jobId) => api.jobs.retryFailed({ jobId }));
         if (!answer) return null;
         await get().refreshJob();
         return answer.retried;
       },
       async exportJobReport(format) {
-        return act((jobId) => api.invoke('jobs:export', { jobId, format }));
+        return act((jobId) => api.jobs.export({ jobId, format }));
       },
     };
   };

@@ -1,12 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { Section } from '../sections.ts';
-import type { AppState } from '../app-store.ts';
-
-/** Which section is shown. */
-export interface NavigationSlice {
-  section: Section;
-  showSection(section: Section): void;
-}
+import type { AppState } from '../state/app-state.ts';
+import type { NavigationSlice } from '../state/navigation.ts';
 
 /**
  * Creates the {@link NavigationSlice}; the app opens on Devices. Going to another section leaves the banner

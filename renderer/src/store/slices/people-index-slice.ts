@@ -1,32 +1,10 @@
 import type { StateCreator } from 'zustand';
-import type { JobProgress } from '../../../../shared/domain/job.ts';
-import type { PeopleFindResult, PeopleIndexStatus } from '../../../../shared/domain/people-index.ts';
-import type { Api } from '../../../../shared/ipc/types.ts';
-import type { AppState } from '../app-store.ts';
-
-/** The site people index as the "Who is where" panel shows it. */
-export interface PeopleIndexState {
-  status: PeopleIndexStatus | null;
-  result: PeopleFindResult | null;
-  searching: boolean;
-  /** The running (or last) refresh job's progress. */
-  refresh: JobProgress | null;
-}
-
-/** The people index: its status, search, refresh with progress (issue 17). */
-export interface PeopleIndexSlice {
-  peopleIndex: PeopleIndexState;
-  loadPeopleIndex(): Promise<void>;
-  /** Finds people by name (Chinese or pinyin), any id, or a list (people:find). */
-  findPeople(query: string): Promise<void>;
-  /** Starts a refresh of every trusted terminal (people:refresh); progress arrives on jobs:progress. */
-  refreshPeopleIndex(): Promise<void>;
-  /** Takes a `jobs:progress` event of a people-refresh job; the status is read again when it ends. */
-  receivePeopleProgress(progress: JobProgress): void;
-}
+import type { ContractApi } from '../../api/contract-api.ts';
+import type { AppState } from '../state/app-state.ts';
+import type { PeopleIndexState, PeopleIndexSlice } from '../state/people-index.ts';
 
 /** Creates the {@link PeopleIndexSlice}; failures go to the error banner. */
-export function createPeopleIndexSlice(api: Api): StateCreator<AppState, [], [], PeopleIndexSlice> {
+export function createPeopleIndexSlice(api: ContractApi): StateCreator<AppState, [], [], PeopleIndexSlice> {
   return (set, get) => {
     const update = (patch: Partial<PeopleIndexState>) =>
       set((state) => ({ peopleIndex: { ...state.peopleIndex, ...patch } }));
@@ -34,7 +12,7 @@ export function createPeopleIndexSlice(api: Api): StateCreator<AppState, [], [],
     return {
       peopleIndex: { status: null, result: null, searching: false, refresh: null },
       async loadPeopleIndex() {
-        const result = await api.invoke('people:status', {});
+        const result = await api.people.status();
         if (result.ok) update({ status: result.value });
         else get().showError(result.error);
       },
@@ -45,7 +23,7 @@ export function createPeopleIndexSlice(api: Api): StateCreator<AppState, [], [],
           return;
         }
         update({ searching: true });
-        const result = await api.invoke('people:find', { query, limit: 200 });
+        const result = await api.people.find({ query, limit: 200 });
         if (lastQuery !== query) return;
         if (result.ok) update({ result: result.value, searching: false });
         else {
@@ -54,7 +32,7 @@ export function createPeopleIndexSlice(api: Api): StateCreator<AppState, [], [],
         }
       },
       async refreshPeopleIndex() {
-        const result = await api.invoke('people:refresh', {});
+        const result = await api.people.refresh();
         if (!result.ok) {
           get().showError(result.error);
           return;

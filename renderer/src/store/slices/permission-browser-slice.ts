@@ -1,44 +1,13 @@
 import type { StateCreator } from 'zustand';
-import type {
-  PermissionFilter,
-  PermissionPage,
-  PersonPermissions,
-  RepushPerson,
-} from '../../../../shared/domain/permission-browser.ts';
-import type { Api } from '../../../../shared/ipc/types.ts';
-import type { AppState } from '../app-store.ts';
+import type { ContractApi } from '../../api/contract-api.ts';
+import type { AppState } from '../state/app-state.ts';
+import type { PermissionBrowserSlice } from '../state/permission-browser.ts';
 
 /** Rows per page of the permissions browser. */
 export const BROWSE_PAGE_SIZE = 50;
 
-/**
- * The permissions browser: the filters, the page shown (read from the cloud on each change), the person opened
- * and the last re-push. The renderer holds one page, never the whole collection.
- */
-export interface PermissionBrowserSlice {
-  /** Which part of the Permissions section is shown. */
-  permissionsTab: 'push' | 'browse';
-  browseFilter: PermissionFilter;
-  browsePage: PermissionPage | null;
-  browseLoading: boolean;
-  openedPerson: PersonPermissions | null;
-  personLoading: boolean;
-  /** The last re-push of the opened person (null before one). */
-  repush: RepushPerson | null;
-  repushing: boolean;
-  setPermissionsTab(tab: 'push' | 'browse'): void;
-  /** Replaces the filters and reads page 1. */
-  applyBrowseFilter(filter: PermissionFilter): Promise<void>;
-  /** Reads page `page` of the current filters (1 when absent). */
-  loadBrowsePage(page?: number): Promise<void>;
-  /** Opens the person of a permission (null closes). */
-  openPerson(accessAuthId: string | null): Promise<void>;
-  /** Pushes the opened person's waiting channels again and shows that push in the Push tab's panel. */
-  repushPerson(): Promise<void>;
-}
-
 /** Creates the {@link PermissionBrowserSlice}; failures go to the error banner. */
-export function createPermissionBrowserSlice(api: Api): StateCreator<AppState, [], [], PermissionBrowserSlice> {
+export function createPermissionBrowserSlice(api: ContractApi): StateCreator<AppState, [], [], PermissionBrowserSlice> {
   let readNo = 0;
   return (set, get) => ({
     permissionsTab: 'push',
@@ -60,7 +29,7 @@ export function createPermissionBrowserSlice(api: Api): StateCreator<AppState, [
     async loadBrowsePage(page = 1) {
       const mine = ++readNo;
       set({ browseLoading: true });
-      const result = await api.invoke('permissions:browse', {
+      const result = await api.permissions.browse({
         ...get().browseFilter,
         page,
         pageSize: BROWSE_PAGE_SIZE,
@@ -75,7 +44,7 @@ export function createPermissionBrowserSlice(api: Api): StateCreator<AppState, [
     async openPerson(accessAuthId) {
       if (accessAuthId === null) return set({ openedPerson: null, repush: null });
       set({ personLoading: true, repush: null });
-      const result = await api.invoke('permissions:person', { accessAuthId });
+      const result = await api.permissions.person({ accessAuthId });
       set({ personLoading: false });
       if (!result.ok) return get().showError(result.error);
       set({ openedPerson: result.value });
@@ -85,7 +54,7 @@ export function createPermissionBrowserSlice(api: Api): StateCreator<AppState, [
       const person = get().openedPerson;
       if (!person || get().repushing) return;
       set({ repushing: true });
-      const result = await api.invoke('permissions:repush-person', {
+      const result = await api.permissions.repushPerson({
         accessAuthId: person.accessAuthId,
         certificate: get().pushCertificate,
       });

@@ -1,16 +1,8 @@
 import type { StateCreator } from 'zustand';
-import type { JobProgress } from '../../../../shared/domain/job.ts';
-import type {
-  CertificatePolicyName,
-  ChannelView,
-  IssueModeName,
-  PersonRecord,
-  PushTasks,
-  RecordStateName,
-  TaskDetail,
-} from '../../../../shared/domain/permissions.ts';
-import type { Api } from '../../../../shared/ipc/types.ts';
-import type { AppState } from '../app-store.ts';
+import type { ContractApi } from '../../api/contract-api.ts';
+import { countsOf } from '../jobs/job-progress.ts';
+import type { AppState } from '../state/app-state.ts';
+import type { OpenTask, PermissionsSlice } from '../state/permissions.ts';
 
 /** Records fetched per page of `permissions:task-detail`. */
 export const RECORD_PAGE_SIZE = 200;
@@ -18,52 +10,14 @@ export const RECORD_PAGE_SIZE = 200;
 /** Fewest milliseconds between two reloads of the push on progress events. */
 const RELOAD_MS = 400;
 
-/** The open task: its detail (counts, breakdown) and the records loaded so far. */
-export interface OpenTask {
-  taskId: string;
-  filter: RecordStateName | 'all';
-  detail: TaskDetail | null;
-  records: PersonRecord[];
-  loading: boolean;
-}
-
-/** The Permissions view: channels and their selection, the push form, the current push and its tasks. */
-export interface PermissionsSlice {
-  channels: ChannelView[] | null;
-  channelsLoading: boolean;
-  selectedChannels: string[];
-  pushMode: IssueModeName;
-  pushCertificate: CertificatePolicyName;
-  /** The push shown (the newest, or the one just started), with its channels and tasks. */
-  push: PushTasks | null;
-  pushProgress: JobProgress | null;
-  openTask: OpenTask | null;
-  loadChannels(): Promise<void>;
-  toggleChannel(id: string, on: boolean): void;
-  selectAllChannels(on: boolean): void;
-  setPushMode(mode: IssueModeName): void;
-  setPushCertificate(certificate: CertificatePolicyName): void;
-  /** Starts a push of the selected channels; false (after showing the error) when refused. */
-  startPush(): Promise<boolean>;
-  /** Loads a push (default: the newest) with its channels and tasks. */
-  loadPush(jobId?: string): Promise<void>;
-  /** Follows `jobs:progress` of the push shown: keeps the progress and reloads its tasks (throttled). */
-  receivePushProgress(progress: JobProgress): void;
-  retryFailedPush(): Promise<void>;
-  /** Opens a task's records (null closes), from the first page, with a state filter. */
-  openTaskRecords(taskId: string | null, filter?: RecordStateName | 'all'): Promise<void>;
-  /** Loads the next page of the open task's records. */
-  loadMoreRecords(): Promise<void>;
-}
-
 /** Creates the {@link PermissionsSlice}; failures go to the error banner. */
-export function createPermissionsSlice(api: Api): StateCreator<AppState, [], [], PermissionsSlice> {
+export function createPermissionsSlice(api: ContractApi): StateCreator<AppState, [], [], PermissionsSlice> {
   let reloadTimer: ReturnType<typeof setTimeout> | undefined;
   let lastReload = 0;
   return (set, get) => {
     const fetchRecords = async (open: OpenTask, offset: number): Promise<void> => {
       set({ openTask: { ...open, loading: true } });
-      const result = await api.invoke('permissions:task-detail', {
+      const result = await api.permissions.taskDetail({
         taskId: open.taskId,
         ...(open.filter === 'all' ? {} : { state: open.filter }),
         offset,
@@ -87,12 +41,13 @@ export function createPermissionsSlice(api: Api): StateCreator<AppState, [], [],
       pushMode: 'increment',
       pushCertificate: 'card+face',
       push: null,
+      pushes: [],
       pushProgress: null,
       openTask: null,
 
       async loadChannels() {
         set({ channelsLoading: true });
-        const result = await api.invoke('permissions:channels', {});
+        const result = await api.permissions.channels();
         set({ channelsLoading: false });
         if (!result.ok) return get().showError(result.error);
         const known = new Set(result.value.map((c) => c.id));
@@ -110,7 +65,7 @@ export function createPermissionsSlice(api: Api): StateCreator<AppState, [], [],
 
       async startPush() {
         const { selectedChannels, pushMode, pushCertificate } = get();
-        const result = await api.invoke('permissions:push', {
+        const result = await api.permissions.push({
           channelIds: selectedChannels,
           mode: pushMode,
           certificate: pushCertificate,
@@ -120,19 +75,41 @@ export function createPermissionsSlice(api: Api): StateCreator<AppState, [], [],
           return false;
         }
         set({ pushProgress: null, openTask: null });
-        await get().loadPush(result.value.jobId);
+        await Promise.all([get().loadPush(result.value.jobId), get().loadPushes()]);
         return true;
+      },
+
+      async loadPushes() {
+        const result = await api.jobs.list({ limit: 200 });
+        if (!result.ok) return get().showError(result.error);
+        set({ pushes: result.value.filter((job) => job.kind === 'permission-push') });
+      },
+
+      async showPush(jobId) {
+        if (get().push?.jobId === jobId) return;
+        set({ pushProgress: null, openTask: null });
+        await get().loadPush(jobId);
       },
 
       async loadPush(jobId) {
         lastReload = Date.now();
-        const result = await api.invoke('permissions:tasks', jobId === undefined ? {} : { jobId });
+        const result = await api.permissions.tasks(jobId === undefined ? {} : { jobId });
         if (!result.ok) return get().showError(result.error);
         set({ push: result.value });
       },
 
       receivePushProgress(progress) {
         if (progress.kind !== 'permission-push') return;
+        // The list keeps every push's state and counts live (a push started elsewhere joins it).
+        const pushes = get().pushes;
+        const at = pushes.findIndex((p) => p.id === progress.jobId);
+        if (at === -1) {
+          if (pushes.length > 0) void get().loadPushes();
+        } else {
+          const next = [...pushes];
+          next[at] = { ...pushes[at]!, state: progress.state, counts: countsOf(progress), error: progress.error };
+          set({ pushes: next });
+        }
         const shown = get().push?.jobId;
         if (shown !== progress.jobId) return;
         set({ pushProgress: progress });
@@ -162,11 +139,11 @@ export function createPermissionsSlice(api: Api): StateCreator<AppState, [], [],
       async retryFailedPush() {
         const jobId = get().push?.jobId;
         if (!jobId) return;
-        const result = await api.invoke('permissions:retry-failed', { jobId });
+        const result = await api.permissions.retryFailed({ jobId });
         if (!result.ok) return get().showError(result.error);
         if (result.value.jobId) {
           set({ pushProgress: null, openTask: null });
-          await get().loadPush(result.value.jobId);
+          await Promise.all([get().loadPush(result.value.jobId), get().loadPushes()]);
         }
       },
 

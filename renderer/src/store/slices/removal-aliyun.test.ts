@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CloudConfig } from '../../../../shared/domain/cloud.ts';
-import type { JobSummary, RemovalPlan } from '../../../../shared/domain/removal.ts';
+import type { JobSummary } from '../../../../shared/domain/removal.ts';
+import type { ReviewedPlan } from '../../../../shared/domain/removal-draft.ts';
 import { createAppStore } from '../app-store.ts';
 import { fakeApi, type FakeAnswer } from '../testing/fake-api.ts';
 import { terminal } from '../testing/terminals.ts';
 import { aliyunPartOf } from './removal-slice.ts';
-import { parsedInput } from '../testing/parsed-input.ts';
+import { draftSummary } from '../testing/draft-summary.ts';
 
 /** A cloud config with Alibaba set up (or not), default user type OPEN, 2 users per request. */
 function cloudConfig(configured: boolean): CloudConfig {
@@ -51,7 +52,8 @@ function jobSummary(id: string): JobSummary {
   };
 }
 
-const plan: RemovalPlan = {
+const plan: ReviewedPlan = {
+  planId: 'p1',
   mode: 'people',
   terminals: [],
   offline: [],
@@ -62,7 +64,7 @@ const plan: RemovalPlan = {
 };
 
 function parsedAnswer(ids: string[]): FakeAnswer {
-  return { ok: true, value: parsedInput(ids) };
+  return { ok: true, value: draftSummary(ids) };
 }
 
 async function storeWith(answers: Record<string, FakeAnswer>, configured = true) {
@@ -81,7 +83,7 @@ async function storeWith(answers: Record<string, FakeAnswer>, configured = true)
 describe('removal slice: the Alibaba Cloud part', () => {
   it('removes from Alibaba only: no terminal dry run, the cloud job started with the default user type', async () => {
     const { fake, store } = await storeWith({
-      'cloud-removal:start': { ok: true, value: { jobId: 'cloud-1', items: 6, failedAtPlan: 0 } },
+      'removal:cloud-start': { ok: true, value: { jobId: 'cloud-1', items: 6, failedAtPlan: 0 } },
     });
     store.getState().setAliyunTarget({ enabled: true, scopeType: 'SPACE_ID', idsText: 'space-1\nspace-2' });
     expect(await store.getState().planRemoval()).toBe(true);
@@ -89,13 +91,14 @@ describe('removal slice: the Alibaba Cloud part', () => {
     expect(store.getState().removalWizard).toMatchObject({
       step: 'review',
       plan: null,
-      aliyunPlan: { pairs: 6, requests: 4, batchSize: 2 },
+      aliyunPlan: { users: 3, pairs: 6, requests: 4, batchSize: 2 },
     });
 
     expect(await store.getState().startRemoval()).toBe('cloud-1');
     expect(fake.calls).toContainEqual([
-      'cloud-removal:start',
-      { userType: 'OPEN', userIds: ['u1', 'u2', 'u3'], scopeType: 'SPACE_ID', scopeIds: ['space-1', 'space-2'] },
+      'removal:cloud-start',
+      // The core turns the draft's people into user ids: no id list crosses.
+      { draftId: 'd1', userType: 'OPEN', scopeType: 'SPACE_ID', scopeIds: ['space-1', 'space-2'] },
     ]);
     expect(fake.calls.map(([channel]) => channel)).not.toContain('removal:start');
     expect(store.getState().section).toBe('jobs');
@@ -107,7 +110,7 @@ describe('removal slice: the Alibaba Cloud part', () => {
     const { fake, store } = await storeWith({
       'removal:plan': { ok: true, value: plan },
       'removal:start': { ok: true, value: { jobId: 'job-1', plan } },
-      'cloud-removal:start': { ok: false, error: { code: 'VALIDATION', message: 'no' } },
+      'removal:cloud-start': { ok: false, error: { code: 'VALIDATION', message: 'no' } },
       'jobs:show': { ok: true, value: { job: jobSummary('job-1'), terminals: [], items: [], matching: 0 } },
     });
     store.getState().receiveTerminal(terminal({ serial: 'A' }));
@@ -117,9 +120,10 @@ describe('removal slice: the Alibaba Cloud part', () => {
     expect(store.getState().removalWizard.plan).toEqual(plan);
 
     expect(await store.getState().startRemoval()).toBe('job-1');
+    expect(fake.calls).toContainEqual(['removal:start', { planId: 'p1' }]);
     expect(fake.calls).toContainEqual([
-      'cloud-removal:start',
-      { userType: 'IDENTITY', userIds: ['u1', 'u2', 'u3'], scopeType: 'IOT_ID', scopeIds: ['dev-1'] },
+      'removal:cloud-start',
+      { draftId: 'd1', userType: 'IDENTITY', scopeType: 'IOT_ID', scopeIds: ['dev-1'] },
     ]);
     expect(store.getState().error?.code).toBe('VALIDATION');
     expect(store.getState().jobView?.jobId).toBe('job-1');

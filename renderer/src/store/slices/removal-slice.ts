@@ -1,101 +1,28 @@
 import type { StateCreator } from 'zustand';
 import type { ErrorPayload } from '../../../../shared/errors.ts';
-import type { ColumnKind, ColumnMapping, RemovalMode } from '../../../../shared/domain/people-import.ts';
-import type { ParsedInput, RemovalInputSource } from '../../../../shared/domain/removal-input.ts';
-import type { PersonHit, PersonMatch } from '../../../../shared/domain/people-index.ts';
-import type { RemovalPlan, RemovalRequest } from '../../../../shared/domain/removal.ts';
-import type { Api } from '../../../../shared/ipc/types.ts';
-import type { AppState } from '../app-store.ts';
 import {
-  EMPTY_ALIYUN_TARGET,
-  planAliyunRemoval,
-  type AliyunRemovalPlan,
-  type AliyunTarget,
-} from '../removal/aliyun-target.ts';
-import { pickedItem, removalItems, withColumnKind, type PickedPerson } from '../removal/removal-list.ts';
-import { indexedPicks } from '../removal/indexed-picks.ts';
-import type { TerminalPerson } from './devices-slice.ts';
+  MAX_PICKS_PER_CALL,
+  type DraftPlanRequest,
+  type DraftSummary,
+} from '../../../../shared/domain/removal-draft.ts';
+import type { Result } from '../../../../shared/result.ts';
+import type { ContractApi } from '../../api/contract-api.ts';
+import type { AppState } from '../state/app-state.ts';
+import { EMPTY_ALIYUN_TARGET, planAliyunRemoval, type AliyunRemovalPlan } from '../removal/aliyun-target.ts';
+import { withColumnKind } from '../removal/removal-list.ts';
+import type { RemovalWizard, RemovalSlice } from '../state/removal.ts';
 
-/** The steps of the removal wizard, in order (the fourth, running, happens in the Jobs view). */
-export const WIZARD_STEPS = ['input', 'targets', 'review'] as const;
+/** Declared in state/removal.ts; re-exported for the modules that import them from this slice. */
+export { WIZARD_STEPS } from '../state/removal.ts';
 
-/** A step of the removal wizard. */
-export type WizardStep = (typeof WIZARD_STEPS)[number];
-
-/** Everything the removal wizard holds between its steps. */
-export interface RemovalWizard {
-  step: WizardStep;
-  mode: RemovalMode;
-  /** What was last read (re-read when the mode or a column changes). */
-  source: RemovalInputSource | null;
-  /** The core's reading of {@link RemovalWizard.source}. */
-  input: ParsedInput | null;
-  /** True while the core reads the input. */
-  reading: boolean;
-  /** People picked from terminals' people lists (Devices). */
-  picked: PickedPerson[];
-  /** Serials of the chosen terminals. */
-  targets: string[];
-  /** Read every terminal's list afterwards and confirm each removed person is gone (on by default). */
-  verify: boolean;
-  /** The dry run of the current list and targets; cleared by any change. */
-  plan: RemovalPlan | null;
-  /** Alibaba Cloud devices or spaces to remove the people from as well (or instead of terminals). */
-  aliyun: AliyunTarget;
-  /** The reviewed Alibaba part (what `cloud-removal:start` gets); cleared by any change. */
-  aliyunPlan: AliyunRemovalPlan | null;
-  /** True while the dry run or the start is asked for. */
-  busy: boolean;
-  /**
-   * The list is of people resolved on each terminal through the site people index (`id`: each vendor's id, else
-   * the exact name; `name`: exact names); null: the ids are sent as they are.
-   */
-  match: PersonMatch | null;
-  /** With `match`: a name several people share on a terminal removes them all there (the technician confirmed). */
-  confirmAmbiguous: boolean;
-}
-
-/** The wizard's state, its steps' actions, and what its run hands to the Jobs view. */
-export interface RemovalSlice {
-  removalWizard: RemovalWizard;
-  /** Reads pasted text or an imported file's bytes (removal:parse-input), with the suggested columns. */
-  readRemovalInput(source: RemovalInputSource): Promise<void>;
-  clearRemovalInput(): void;
-  /** Switches between removing people and faces only; the input is read again for that mode. */
-  setRemovalMode(mode: RemovalMode): Promise<void>;
-  /** Gives a column of the imported table a kind (null: not used) and reads the input again. */
-  setRemovalColumnKind(index: number, kind: ColumnKind | null): Promise<void>;
-  /** Adds people listed by a terminal to the removal list (each once). */
-  pickPeople(serial: string, people: readonly TerminalPerson[]): void;
-  unpickPerson(serial: string, id: string): void;
-  /** Adds people found in the site people index (one entry per person, each terminal resolves its own id). */
-  addIndexedPeople(hits: readonly PersonHit[]): void;
-  /** Resolve the list through the people index (null: send the ids as they are). */
-  setRemovalMatch(match: PersonMatch | null): void;
-  setConfirmAmbiguous(confirm: boolean): void;
-  setRemovalTargets(serials: string[]): void;
-  /** Changes the Alibaba Cloud part (enabled, scope type, ids, user type). */
-  setAliyunTarget(patch: Partial<AliyunTarget>): void;
-  setRemovalVerify(verify: boolean): void;
-  showRemovalStep(step: WizardStep): void;
-  /**
-   * The dry run (removal:plan) of the list and chosen terminals, and the Alibaba part's batches; true when
-   * the review step shows them.
-   */
-  planRemoval(): Promise<boolean>;
-  /**
-   * Runs the removal: the terminal job (removal:start) and/or the Alibaba job (cloud-removal:start), then opens
-   * the first in the Jobs view; its id, or null when nothing started.
-   */
-  startRemoval(): Promise<string | null>;
-}
+/** How many picks the wizard shows (the first page of the draft's picks; the count says how many there are). */
+export const PICKED_PAGE = 500;
 
 /** A wizard with nothing in it. */
 export const EMPTY_WIZARD: RemovalWizard = {
   step: 'input',
   mode: 'people',
-  source: null,
-  input: null,
+  draft: null,
   reading: false,
   picked: [],
   targets: [],
@@ -112,16 +39,19 @@ export const EMPTY_WIZARD: RemovalWizard = {
 /** What every change of the list or the targets resets: the reviewed plans. */
 const UNPLANNED = { plan: null, aliyunPlan: null } as const;
 
-/** The request of removal:plan and removal:start for what the wizard holds. */
-export function removalRequestOf(wizard: RemovalWizard): RemovalRequest {
-  const items = removalItems(wizard.input?.list.items ?? [], wizard.picked, wizard.mode);
-  const label = wizard.source?.kind === 'file' ? wizard.source.fileName : undefined;
+/** Why the core refused: `details.reason` of its coded errors (draft-gone, plan-stale, ...), or null. */
+function reasonOf(error: ErrorPayload): string | null {
+  const reason = (error.details as { reason?: unknown } | undefined)?.reason;
+  return typeof reason === 'string' ? reason : null;
+}
+
+/** The removal:plan request for what the wizard holds, aimed at `targets`; null without a list. */
+export function planRequestOf(wizard: RemovalWizard, targets: string[]): DraftPlanRequest | null {
+  if (!wizard.draft) return null;
   return {
-    mode: wizard.mode,
-    items,
-    devices: wizard.targets,
+    draftId: wizard.draft.draftId,
+    devices: targets,
     verify: wizard.verify,
-    ...(label === undefined ? {} : { label }),
     ...(wizard.match === null || wizard.mode !== 'people'
       ? {}
       : { match: wizard.match, confirmAmbiguous: wizard.confirmAmbiguous }),
@@ -138,86 +68,168 @@ export function aliyunPartOf(
   const wizard = state.removalWizard;
   const config = state.cloudConfig?.aliyun;
   if (!wizard.aliyun.enabled || !config?.configured) return null;
-  const items = removalItems(wizard.input?.list.items ?? [], wizard.picked, wizard.mode);
-  const label = wizard.source?.kind === 'file' ? wizard.source.fileName : undefined;
-  const result = planAliyunRemoval(wizard.aliyun, items, config.settings, label);
+  const result = planAliyunRemoval(wizard.aliyun, wizard.draft?.cloudUsers ?? 0, config.settings);
   return 'plan' in result ? result.plan : 'problem';
 }
 
-/** Creates the {@link RemovalSlice}; every read and run goes through the contract, failures to the error banner. */
-export function createRemovalSlice(api: Api): StateCreator<AppState, [], [], RemovalSlice> {
-  let readRequest = 0;
+/**
+ * Creates the {@link RemovalSlice}. The list lives in the core as a draft: this slice holds its id, counts and the
+ * first page of picks, sends each change as one call (in order), plans it, and starts the reviewed plan by id.
+ */
+export function createRemovalSlice(api: ContractApi): StateCreator<AppState, [], [], RemovalSlice> {
+  // A reset (a started removal) makes answers to calls made before it stale.
+  let epoch = 0;
+  // Changes of the draft run one after another: two quick picks never make two drafts.
+  let queue: Promise<unknown> = Promise.resolve();
   return (set, get) => {
     const update = (patch: Partial<RemovalWizard>) =>
       set((state) => ({ removalWizard: { ...state.removalWizard, ...patch } }));
+    const draftId = () => get().removalWizard.draft?.draftId;
 
-    const read = async (source: RemovalInputSource, mapping?: ColumnMapping): Promise<void> => {
-      const request = ++readRequest;
-      const { mode } = get().removalWizard;
-      update({ source, reading: true, ...UNPLANNED });
-      const result = await api.invoke('removal:parse-input', { source, mode, ...(mapping ? { mapping } : {}) });
-      if (request !== readRequest) return; // a newer read was asked for meanwhile
-      if (!result.ok) {
-        update({ reading: false });
-        get().showError(result.error);
-        return;
-      }
-      update({ input: result.value, reading: false });
+    /** A refusal: a list the core discarded is dropped here too (the banner says to import it again). */
+    const refused = (error: ErrorPayload): void => {
+      if (reasonOf(error) === 'draft-gone') update({ draft: null, picked: [], ...UNPLANNED });
+      get().showError(error);
     };
 
-    /** The request for what the wizard holds, aimed only at terminals still in the inventory. */
-    const request = (): RemovalRequest => {
-      const wizard = get().removalWizard;
-      const targets = wizard.targets.filter((serial) => serial in get().terminals);
-      return removalRequestOf({ ...wizard, targets });
+    /**
+     * Runs one change of the draft after the earlier ones, and shows its answer (and the picks, when asked);
+     * `call` answers null when there is nothing to change (no draft yet).
+     */
+    const change = (
+      call: () => Promise<Result<DraftSummary>> | null,
+      picks = false,
+      reading = false,
+    ): Promise<void> => {
+      const mine = epoch;
+      const run = async (): Promise<void> => {
+        const pending = call();
+        if (pending === null) return;
+        if (reading) update({ reading: true, ...UNPLANNED });
+        const result = await pending;
+        if (mine !== epoch) return;
+        if (!result.ok) {
+          update({ reading: false });
+          refused(result.error);
+          return;
+        }
+        const before = get().removalWizard.draft;
+        update({ draft: result.value, mode: result.value.mode, reading: false, ...UNPLANNED });
+        if (picks || before?.picked !== result.value.picked) await loadPicks(result.value);
+      };
+      const next = queue.then(run, run);
+      queue = next;
+      return next;
+    };
+
+    const loadPicks = async (draft: DraftSummary): Promise<void> => {
+      if (draft.picked === 0) {
+        update({ picked: [] });
+        return;
+      }
+      const page = await api.removal.draftPage({ draftId: draft.draftId, part: 'picked', limit: PICKED_PAGE });
+      if (page.ok && get().removalWizard.draft?.draftId === draft.draftId) update({ picked: page.value.picked ?? [] });
+      else if (!page.ok) refused(page.error);
+    };
+
+    /** The terminals chosen that are still in the inventory. */
+    const targets = (): string[] => get().removalWizard.targets.filter((serial) => serial in get().terminals);
+
+    /** Plans the list on the chosen terminals again (the answer replaces the reviewed plan); false on a refusal. */
+    const replan = async (): Promise<boolean> => {
+      const request = planRequestOf(get().removalWizard, targets());
+      if (!request) return false;
+      const result = await api.removal.plan(request);
+      if (!result.ok) {
+        update({ plan: null });
+        refused(result.error);
+        return false;
+      }
+      update({ plan: result.value });
+      return true;
     };
 
     return {
       removalWizard: EMPTY_WIZARD,
 
-      readRemovalInput: (source) => read(source),
-      clearRemovalInput() {
-        readRequest++;
-        update({ source: null, input: null, reading: false, ...UNPLANNED });
-      },
+      readRemovalInput: (source) =>
+        change(
+          () => {
+            const id = draftId();
+            return api.removal.parseInput({ source, mode: get().removalWizard.mode, ...(id ? { draftId: id } : {}) });
+          },
+          false,
+          true,
+        ),
+      clearRemovalInput: () =>
+        change(() => {
+          const id = draftId();
+          return id ? api.removal.draftEdit({ draftId: id, edit: { kind: 'clear-input' } }) : null;
+        }),
       async setRemovalMode(mode) {
         update({ mode, ...UNPLANNED });
-        const { source } = get().removalWizard;
-        if (source) await read(source);
+        await change(
+          () => {
+            const id = draftId();
+            return id ? api.removal.draftEdit({ draftId: id, edit: { kind: 'set-mode', mode } }) : null;
+          },
+          false,
+          true,
+        );
       },
       async setRemovalColumnKind(index, kind) {
-        const { source, input } = get().removalWizard;
-        if (!source || !input) return;
-        await read(source, withColumnKind(input.mapping, index, kind));
+        const draft = get().removalWizard.draft;
+        if (!draft?.input) return;
+        const mapping = withColumnKind(draft.input.mapping, index, kind);
+        await change(
+          () => api.removal.parseInput({ draftId: draft.draftId, mode: get().removalWizard.mode, mapping }),
+          false,
+          true,
+        );
       },
-      pickPeople(serial, people) {
+      async pickPeople(serial, people) {
         const kind = get().terminals[serial]?.kind ?? 'unknown';
         if (kind === 'unknown') return;
-        const { picked } = get().removalWizard;
-        const have = new Set(picked.map((p) => `${p.serial}\n${p.id}`));
-        const added = [...picked];
-        for (const person of people) {
-          if (have.has(`${serial}\n${person.id}`)) continue;
-          have.add(`${serial}\n${person.id}`);
-          added.push({ serial, id: person.id, name: person.name, item: pickedItem(kind, person, added.length + 1) });
+        for (let at = 0; at < people.length; at += MAX_PICKS_PER_CALL) {
+          const chunk = people.slice(at, at + MAX_PICKS_PER_CALL).map((p) => ({ id: p.id, name: p.name }));
+          await change(() => {
+            const id = draftId();
+            return api.removal.draftPick({
+              ...(id ? { draftId: id } : {}),
+              from: { kind: 'terminal', serial, people: chunk },
+            });
+          }, true);
         }
-        update({ picked: added, ...UNPLANNED });
       },
-      unpickPerson(serial, id) {
-        const picked = get()
-          .removalWizard.picked.filter((p) => p.serial !== serial || p.id !== id)
-          .map((p, index) => ({ ...p, item: { ...p.item, line: index + 1 } }));
-        update({ picked, ...UNPLANNED });
-      },
-      addIndexedPeople(hits) {
-        const { picked } = get().removalWizard;
-        update({ picked: indexedPicks(picked, hits), match: 'id', ...UNPLANNED });
+      unpickPerson: (serial, id) =>
+        change(() => {
+          const current = draftId();
+          return current ? api.removal.draftEdit({ draftId: current, edit: { kind: 'unpick', serial, id } }) : null;
+        }, true),
+      async addIndexedPeople(hits) {
+        if (hits.length === 0) return;
+        update({ match: 'id' });
+        for (let at = 0; at < hits.length; at += MAX_PICKS_PER_CALL) {
+          const chunk = hits.slice(at, at + MAX_PICKS_PER_CALL);
+          await change(() => {
+            const id = draftId();
+            return api.removal.draftPick({ ...(id ? { draftId: id } : {}), from: { kind: 'index', hits: chunk } });
+          }, true);
+        }
       },
       setRemovalMatch: (match) => update({ match, ...UNPLANNED }),
       setConfirmAmbiguous: (confirmAmbiguous) => update({ confirmAmbiguous, ...UNPLANNED }),
       setRemovalTargets: (serials) => update({ targets: [...new Set(serials)], ...UNPLANNED }),
       setAliyunTarget: (patch) => update({ aliyun: { ...get().removalWizard.aliyun, ...patch }, ...UNPLANNED }),
-      setRemovalVerify: (verify) => update({ verify }),
+      async setRemovalVerify(verify) {
+        update({ verify });
+        // The reviewed plan holds whether it reads back: plan it again with the new choice.
+        if (get().removalWizard.plan) {
+          update({ busy: true });
+          await replan();
+          update({ busy: false });
+        }
+      },
       showRemovalStep: (step) => update({ step }),
 
       async planRemoval() {
@@ -225,43 +237,37 @@ export function createRemovalSlice(api: Api): StateCreator<AppState, [], [], Rem
         if (wizard.aliyun.enabled && get().cloudConfig === null) await get().loadCloudConfig();
         const aliyun = aliyunPartOf(get());
         if (aliyun === 'problem') return false;
-        const terminals = request();
         // Without an Alibaba part the terminals are planned even when none is chosen: the core says what to do.
-        const withTerminals = terminals.devices.length > 0 || aliyun === null;
+        const withTerminals = targets().length > 0 || aliyun === null;
         update({ busy: true, ...UNPLANNED });
-        let plan: RemovalPlan | null = null;
-        if (withTerminals) {
-          const result = await api.invoke('removal:plan', terminals);
-          if (!result.ok) {
-            update({ busy: false });
-            get().showError(result.error);
-            return false;
-          }
-          plan = result.value;
+        if (withTerminals && !(await replan())) {
+          update({ busy: false });
+          return false;
         }
-        update({ busy: false, plan, aliyunPlan: aliyun, step: 'review' });
+        update({ busy: false, aliyunPlan: aliyun, step: 'review' });
         return true;
       },
 
       async startRemoval() {
         const wizard = get().removalWizard;
-        const terminals = request();
-        const withTerminals = terminals.devices.length > 0 || wizard.aliyunPlan === null;
         update({ busy: true });
         let terminalJob: string | null = null;
-        if (withTerminals) {
-          const result = await api.invoke('removal:start', terminals);
+        if (wizard.plan) {
+          const result = await api.removal.start({ planId: wizard.plan.planId });
           if (!result.ok) {
+            // The site changed since the review (or the review is gone): show the plan as it is now, then say why.
+            const reason = reasonOf(result.error);
+            if (reason === 'plan-stale' || reason === 'plan-gone') await replan();
             update({ busy: false });
-            get().showError(result.error);
+            refused(result.error);
             return null;
           }
           terminalJob = result.value.jobId;
         }
         let cloudJob: string | null = null;
         let cloudError: ErrorPayload | null = null;
-        if (wizard.aliyunPlan) {
-          const result = await api.invoke('cloud-removal:start', wizard.aliyunPlan.request);
+        if (wizard.aliyunPlan && wizard.draft) {
+          const result = await api.removal.cloudStart({ draftId: wizard.draft.draftId, ...wizard.aliyunPlan.request });
           if (result.ok) cloudJob = result.value.jobId;
           else cloudError = result.error;
         }
@@ -271,7 +277,7 @@ export function createRemovalSlice(api: Api): StateCreator<AppState, [], [], Rem
           update({ busy: false });
           return null;
         }
-        readRequest++;
+        epoch++;
         // The terminals' job started but not the Alibaba one: keep the people and the Alibaba part, so it can be
         // run again from the targets step once the cause (in the error banner) is fixed.
         const keep = wizard.aliyunPlan !== null && cloudJob === null;

@@ -1,8 +1,11 @@
 import type { StateCreator } from 'zustand';
-import type { Report, ReportFormat } from '../../../../shared/domain/report.ts';
-import type { Operation, OperationState, SyncStatus } from '../../../../shared/domain/sync.ts';
-import type { Api } from '../../../../shared/ipc/types.ts';
-import type { AppState } from '../app-store.ts';
+import type { Operation } from '../../../../shared/domain/sync.ts';
+import type { ContractApi } from '../../api/contract-api.ts';
+import type { AppState } from '../state/app-state.ts';
+import type { SyncSlice } from '../state/sync.ts';
+
+/** Declared in state/sync.ts; re-exported for the modules that import them from this slice. */
+export type { SyncFilter } from '../state/sync.ts';
 
 /** Operations fetched per `sync:list` call. */
 export const SYNC_PAGE_SIZE = 100;
@@ -10,39 +13,8 @@ export const SYNC_PAGE_SIZE = 100;
 /** Fewest milliseconds between two refreshes of the list caused by `sync:changed` (a big job changes often). */
 export const SYNC_REFRESH_MS = 1500;
 
-/** Which operations the list shows: one state, or all of them. */
-export type SyncFilter = OperationState | 'all';
-
-/** The sync queue as the UI shows it: counts, the filtered list (paged into a cache by index), actions. */
-export interface SyncSlice {
-  syncStatus: SyncStatus | null;
-  syncFilter: SyncFilter;
-  /** Loaded operations of the current filter, by their index in the list. */
-  syncRows: Record<number, Operation>;
-  /** How many operations match the filter (the list's length). */
-  syncMatching: number;
-  /** True once the first page of the current filter has arrived. */
-  syncLoaded: boolean;
-  /** True while "Sync now" runs. */
-  syncing: boolean;
-  receiveSyncStatus(status: SyncStatus): void;
-  loadSyncStatus(): Promise<void>;
-  setSyncFilter(filter: SyncFilter): void;
-  /** Makes sure the operations from index `from` to `to` are loaded (pages fetched on demand). */
-  ensureSyncRows(from: number, to: number): void;
-  /** Fetches the loaded pages again (the queue changed). */
-  refreshSyncRows(): void;
-  syncNow(): Promise<void>;
-  /** Retries operations that need attention (named ones, or all); false after showing an error. */
-  retryOperations(ids: string[] | 'all'): Promise<boolean>;
-  /** Discards queued or needs-attention operations (or all needing attention); the dialog asked first. */
-  discardOperations(ids: string[] | 'all'): Promise<boolean>;
-  /** Builds the commissioning report; null after showing an error. */
-  buildReport(format: ReportFormat): Promise<Report | null>;
-}
-
 /** Creates the {@link SyncSlice}; every write goes through the contract, failures go to the error banner. */
-export function createSyncSlice(api: Api): StateCreator<AppState, [], [], SyncSlice> {
+export function createSyncSlice(api: ContractApi): StateCreator<AppState, [], [], SyncSlice> {
   // Pages of the current filter already loaded or being loaded; a filter change starts a new generation.
   let generation = 0;
   const loaded = new Set<number>();
@@ -57,7 +29,7 @@ export function createSyncSlice(api: Api): StateCreator<AppState, [], [], SyncSl
       const mine = generation;
       inFlight.add(page);
       const filter = get().syncFilter;
-      const result = await api.invoke('sync:list', {
+      const result = await api.sync.list({
         ...(filter === 'all' ? {} : { state: filter }),
         offset: page * SYNC_PAGE_SIZE,
         limit: SYNC_PAGE_SIZE,
@@ -90,6 +62,7 @@ export function createSyncSlice(api: Api): StateCreator<AppState, [], [], SyncSl
       syncMatching: 0,
       syncLoaded: false,
       syncing: false,
+      reportPdfAvailable: api.platform === 'electron',
 
       receiveSyncStatus(status) {
         set({ syncStatus: status, syncing: status.syncing || get().syncing });
@@ -108,7 +81,7 @@ export function createSyncSlice(api: Api): StateCreator<AppState, [], [], SyncSl
       },
 
       async loadSyncStatus() {
-        const result = await api.invoke('sync:status', {});
+        const result = await api.sync.status();
         if (result.ok) set({ syncStatus: result.value });
         else get().showError(result.error);
       },
@@ -139,7 +112,7 @@ export function createSyncSlice(api: Api): StateCreator<AppState, [], [], SyncSl
 
       async syncNow() {
         set({ syncing: true });
-        const result = await api.invoke('sync:now', {});
+        const result = await api.sync.now();
         set({ syncing: false });
         if (!result.ok) get().showError(result.error);
         await get().loadSyncStatus();
@@ -148,7 +121,7 @@ export function createSyncSlice(api: Api): StateCreator<AppState, [], [], SyncSl
 
       async retryOperations(ids) {
         const selection = ids === 'all' ? { all: 'needs-attention' as const } : { ids };
-        const result = await api.invoke('sync:retry', { selection });
+        const result = await api.sync.retry({ selection });
         if (!result.ok) get().showError(result.error);
         get().refreshSyncRows();
         return result.ok;
@@ -156,14 +129,21 @@ export function createSyncSlice(api: Api): StateCreator<AppState, [], [], SyncSl
 
       async discardOperations(ids) {
         const selection = ids === 'all' ? { all: 'needs-attention' as const } : { ids };
-        const result = await api.invoke('sync:discard', { selection, confirm: true });
+        const result = await api.sync.discard({ selection, confirm: true });
         if (!result.ok) get().showError(result.error);
         get().refreshSyncRows();
         return result.ok;
       },
 
-      async buildReport(format) {
-        const result = await api.invoke('report:build', { format });
+      async buildReport(format, signOff = {}) {
+        const result = await api.report.build({ format, ...signOff });
+        if (result.ok) return result.value;
+        get().showError(result.error);
+        return null;
+      },
+
+      async saveReportPdf(signOff = {}) {
+        const result = await api.report.pdf(signOff);
         if (result.ok) return result.value;
         get().showError(result.error);
         return null;

@@ -14,6 +14,16 @@ export const BRIDGE_DEFAULTS: Partial<Record<Channel, FakeAnswer>> = {
   'devices:list': { ok: true, value: [] },
   'discovery:state': { ok: true, value: { browsing: false, adapters: [], serviceTypes: [] } },
   'network:adapters': { ok: true, value: [] },
+  'sync:status': {
+    ok: true,
+    value: {
+      counts: { queued: 0, running: 0, done: 0, 'needs-attention': 0, discarded: 0 },
+      targets: [],
+      clouds: [],
+      lastSyncAt: null,
+      syncing: false,
+    },
+  },
 };
 
 /**

@@ -18,7 +18,7 @@ export interface PickPeopleBarProps {
 export function PickPeopleBar({ serial, chosen, onAdded }: PickPeopleBarProps) {
   const { t } = useTranslation();
   const pick = useAppStore((s) => s.pickPeople);
-  const picked = useAppStore((s) => s.removalWizard.picked.length);
+  const picked = useAppStore((s) => s.removalWizard.draft?.picked ?? 0);
   const showSection = useAppStore((s) => s.showSection);
   return (
     <div className="tool-actions pick-bar">
@@ -26,7 +26,7 @@ export function PickPeopleBar({ serial, chosen, onAdded }: PickPeopleBarProps) {
         type="button"
         disabled={chosen.length === 0}
         onClick={() => {
-          pick(serial, chosen);
+          void pick(serial, chosen);
           onAdded();
         }}
       >

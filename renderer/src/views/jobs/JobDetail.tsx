@@ -7,11 +7,13 @@ import { JobActions } from './JobActions.tsx';
 import { useJobTitle } from './JobList.tsx';
 import { JobResultsTable } from './JobResultsTable.tsx';
 import { OutcomeFilter } from './OutcomeFilter.tsx';
+import { PushJobDetail } from './PushJobDetail.tsx';
 import { CountsLine, ProgressBar } from './ProgressBar.tsx';
 import { TerminalProgressList } from './TerminalProgressList.tsx';
 
 /**
- * The selected job: title, state and overall progress (live from `jobs:progress`), what unconfirmed items
+ * The selected job, whatever its kind (a removal: terminals and items; an Alibaba removal: users × devices or
+ * spaces; a Tuya push: channels, tasks and failures): title, state and overall progress (live from `jobs:progress`), what unconfirmed items
  * mean when there are any, its actions, progress per terminal, and the results filtered by outcome.
  */
 export function JobDetail() {
@@ -20,11 +22,19 @@ export function JobDetail() {
   const jobId = useAppStore((s) => s.jobView?.jobId ?? null);
   const job = useAppStore((s) => s.jobList.find((entry) => entry.id === s.jobView?.jobId));
   const terminals = useAppStore((s) => s.jobView?.terminals ?? null);
+  const pushMode = useAppStore((s) => (s.jobPush?.jobId === jobId ? s.jobPush.mode : null));
   const titleOf = useJobTitle();
   if (jobId === null || !job || terminals === null) return null;
   const title = titleOf(job);
   const cloud = job.kind === 'aliyun-removal';
-  const mode = cloud ? t('jobs.aliyunMode') : job.mode === 'faces-only' ? t('jobs.modeFaces') : t('jobs.modePeople');
+  const push = job.kind === 'permission-push';
+  const mode = push
+    ? t('jobs.pushMode', { mode: pushMode ? t(`permissions.tasks.modes.${pushMode}`) : '' })
+    : cloud
+      ? t('jobs.aliyunMode')
+      : job.mode === 'faces-only'
+        ? t('jobs.modeFaces')
+        : t('jobs.modePeople');
   return (
     <section className="job-detail" aria-labelledby={headingId} data-testid="job-detail">
       <header className="detail-header">
@@ -38,11 +48,15 @@ export function JobDetail() {
       <p className="muted job-meta">
         {[
           mode,
-          cloud ? t('jobs.scopes', { count: job.terminals }) : t('jobs.terminals', { count: job.terminals }),
+          push
+            ? t('jobs.pushChannels', { count: job.terminals })
+            : cloud
+              ? t('jobs.scopes', { count: job.terminals })
+              : t('jobs.terminals', { count: job.terminals }),
           formatLastSeen(job.createdAt, i18n.language),
           job.verify
             ? t('jobs.verifying', { verified: job.verified, count: job.counts.removed })
-            : cloud
+            : cloud || push
               ? null
               : t('jobs.notVerifying'),
         ]
@@ -52,7 +66,7 @@ export function JobDetail() {
       {job.error && <p className="field-problem">{t('jobs.error', { message: job.error })}</p>}
       <ProgressBar label={t('jobs.overall')} counts={job.counts} />
       <p className="job-counts" data-testid="job-counts">
-        <CountsLine counts={job.counts} />
+        <CountsLine counts={job.counts} push={push} />
         {allGone(job.counts) && <span className="all-gone">{t('jobs.allGone')}</span>}
       </p>
       {countOf(job.counts, 'unconfirmed') > 0 && (
@@ -61,12 +75,18 @@ export function JobDetail() {
         </p>
       )}
       <JobActions job={job} />
-      <TerminalProgressList terminals={terminals} cloud={cloud} />
-      <section className="job-results" aria-label={t('jobs.results.title')}>
-        <h3>{t('jobs.results.title')}</h3>
-        <OutcomeFilter counts={job.counts} />
-        <JobResultsTable cloud={cloud} />
-      </section>
+      {push ? (
+        <PushJobDetail />
+      ) : (
+        <>
+          <TerminalProgressList terminals={terminals} cloud={cloud} />
+          <section className="job-results" aria-label={cloud ? t('jobs.aliyunDetail') : t('jobs.results.title')}>
+            <h3>{cloud ? t('jobs.aliyunDetail') : t('jobs.results.title')}</h3>
+            <OutcomeFilter counts={job.counts} />
+            <JobResultsTable cloud={cloud} />
+          </section>
+        </>
+      )}
     </section>
   );
 }

@@ -3,7 +3,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../../../shared/domain/settings.ts';
-import type { JobItem, JobSummary, OutcomeCounts, RemovalPlan } from '../../../../shared/domain/removal.ts';
+import type { JobItem, JobSummary, OutcomeCounts } from '../../../../shared/domain/removal.ts';
+import type { ReviewedPlan } from '../../../../shared/domain/removal-draft.ts';
 import { createI18n } from '../../i18n/index.ts';
 import { createAppStore } from '../../store/app-store.ts';
 import { NO_COUNTS } from '../../store/jobs/job-progress.ts';
@@ -134,7 +135,8 @@ describe('the Jobs view: unconfirmed items and the evidence of each outcome', ()
 
 describe('the Remove wizard', () => {
   it('reads every terminal back afterwards unless the technician turns it off', async () => {
-    const plan: RemovalPlan = {
+    const plan: ReviewedPlan = {
+      planId: 'p1',
       mode: 'people',
       terminals: [],
       offline: [],

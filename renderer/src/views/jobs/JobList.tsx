@@ -4,10 +4,15 @@ import { countOf, finishedOf, totalOf } from '../../store/jobs/job-progress.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { formatCount, formatLastSeen } from '../devices/format.ts';
 
-/** What a job is called: the imported file's name, or what it removes; Alibaba Cloud jobs say so. */
+/** What a job is called: the imported file's name, or what it removes; Alibaba Cloud jobs and Tuya pushes say so. */
 export function useJobTitle(): (job: JobSummary) => string {
   const { t } = useTranslation();
   return (job) => {
+    if (job.kind === 'permission-push') {
+      return job.label === null
+        ? t('jobs.untitledPush', { count: job.terminals })
+        : t('jobs.pushLabelled', { label: job.label });
+    }
     if (job.kind === 'aliyun-removal') {
       return job.label === null
         ? t('jobs.untitledAliyun', { count: job.total })
@@ -19,7 +24,7 @@ export function useJobTitle(): (job: JobSummary) => string {
   };
 }
 
-/** The removal jobs, newest first: title, when, state and counts (failed, unconfirmed, queued); the selected one is marked. */
+/** Every journaled job (removals, Alibaba removals, Tuya pushes), newest first: title, when, state and counts (failed, unconfirmed, queued); the selected one is marked. */
 export function JobList() {
   const { t, i18n } = useTranslation();
   const jobs = useAppStore((s) => s.jobList);
@@ -39,6 +44,7 @@ export function JobList() {
                 className="job-entry"
                 aria-current={job.id === selected ? 'true' : undefined}
                 data-testid="job-entry"
+                data-kind={job.kind}
                 onClick={() => void open(job.id)}
               >
                 <span className="job-title cell" title={title}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { JOB_PAGE_SIZE } from '../../store/slices/jobs-slice.ts';
 import { endpointOf } from '../../store/devices/terminal-table.ts';
 import { useAppStore } from '../../store/store-context.tsx';
+import { itemReasonText } from '../../components/item-reason.ts';
 import { evidenceText } from './evidence-text.ts';
 import { terminalLabel } from './terminal-label.ts';
 
@@ -49,7 +50,7 @@ export interface JobResultRowProps {
  */
 export const JobResultRow = memo(function JobResultRow({ index, top, cloud = false }: JobResultRowProps) {
   const style = { transform: `translateY(${top}px)` };
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const item = useAppStore((s) => s.jobView?.pages[Math.floor(index / JOB_PAGE_SIZE)]?.items[index % JOB_PAGE_SIZE]);
   const terminal = useAppStore((s) => (item ? s.terminals[item.terminal] : undefined));
   if (!item) {
@@ -89,7 +90,7 @@ export const JobResultRow = memo(function JobResultRow({ index, top, cloud = fal
       </div>
       <TextCell text={evidence ?? none} className={item.evidence ? 'evidence' : 'evidence muted'} />
       <TextCell text={item.rawCode ?? none} />
-      <TextCell text={item.reason ?? none} />
+      <TextCell text={itemReasonText(t, i18n.language, item) ?? none} />
       <TextCell text={String(item.attempts)} className="number" />
     </div>
   );

@@ -1,7 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { OutcomeCounts } from '../../../../shared/domain/removal.ts';
-import { COUNT_KEYS, countOf, finishedOf, percentOf, totalOf } from '../../store/jobs/job-progress.ts';
+import { COUNT_KEYS, countOf, finishedOf, percentOf, succeededOf, totalOf } from '../../store/jobs/job-progress.ts';
+import type { CountKey } from '../../store/jobs/job-progress.ts';
 import { formatCount } from '../devices/format.ts';
+
+/** The counts a push shows, in order (its channels end pushed, failed, queued, cancelled or not finished). */
+const PUSH_COUNT_KEYS = ['done', 'failed', 'queued', 'cancelled', 'pending'] as const;
 
 /**
  * A progress bar of a set of items (a job, or one terminal of it): the finished share, with the failed,
@@ -13,7 +17,7 @@ export function ProgressBar({ label, counts }: { label: string; counts: OutcomeC
   const total = totalOf(counts);
   const percent = percentOf(counts);
   const share = (value: number) => (total === 0 ? 0 : (value * 100) / total);
-  const good = share(counts.removed + counts['already-absent']);
+  const good = share(succeededOf(counts));
   const unconfirmed = countOf(counts, 'unconfirmed');
   const finished = {
     finished: formatCount(finishedOf(counts), i18n.language),
@@ -44,12 +48,15 @@ export function ProgressBar({ label, counts }: { label: string; counts: OutcomeC
 
 /**
  * The counts of a set of items in words: removed, already absent, failed, unconfirmed, queued, cancelled,
- * waiting (removed and failed always, the others when there are any).
+ * waiting (removed and failed always, the others when there are any). A push (`push`) in push words: pushed
+ * and failed always, then queued, cancelled, waiting.
  */
-export function CountsLine({ counts }: { counts: OutcomeCounts }) {
+export function CountsLine({ counts, push = false }: { counts: OutcomeCounts; push?: boolean }) {
   const { t, i18n } = useTranslation();
-  const parts = COUNT_KEYS.filter((key) => countOf(counts, key) > 0 || key === 'removed' || key === 'failed').map(
-    (key) => `${t(`jobs.outcome.${key}`)} ${formatCount(countOf(counts, key), i18n.language)}`,
-  );
+  const keys: readonly (CountKey | 'done')[] = push ? PUSH_COUNT_KEYS : COUNT_KEYS;
+  const always = push ? ['done', 'failed'] : ['removed', 'failed'];
+  const parts = keys
+    .filter((key) => (counts[key] ?? 0) > 0 || always.includes(key))
+    .map((key) => `${t(`jobs.outcome.${key}`)} ${formatCount(counts[key] ?? 0, i18n.language)}`);
   return <span className="muted counts-line">{parts.join(' · ')}</span>;
 }

@@ -6,12 +6,13 @@ import { PermissionBrowser } from './browser/PermissionBrowser.tsx';
 import { PermissionsTabs } from './browser/PermissionsTabs.tsx';
 import { ChannelPicker } from './ChannelPicker.tsx';
 import { PushForm } from './PushForm.tsx';
+import { PushHistory } from './PushHistory.tsx';
 import { PushPanel } from './PushPanel.tsx';
 import { TaskRecords } from './TaskRecords.tsx';
 
 /**
  * The Permissions section: pick Tuya channels, choose full or incremental and the certificate policy, push;
- * then watch the push (progress, people sent and failed, each channel's task), open a task's per-credential
+ * then watch the push (every push listed, any one shown: progress, people sent and failed, each channel's task), open a task's per-credential
  * breakdown and per-person records, and retry what failed. The "Who has access" tab browses the cloud's
  * permissions (browser/).
  */
@@ -20,6 +21,7 @@ export function PermissionsView() {
   const config = useAppStore((s) => s.cloudConfig);
   const loadConfig = useAppStore((s) => s.loadCloudConfig);
   const loadPush = useAppStore((s) => s.loadPush);
+  const loadPushes = useAppStore((s) => s.loadPushes);
   const loadChannels = useAppStore((s) => s.loadChannels);
   const showSection = useAppStore((s) => s.showSection);
   const tab = useAppStore((s) => s.permissionsTab);
@@ -31,8 +33,9 @@ export function PermissionsView() {
   useEffect(() => {
     if (configured !== true) return;
     void loadPush();
+    void loadPushes();
     void loadChannels();
-  }, [configured, loadPush, loadChannels]);
+  }, [configured, loadPush, loadPushes, loadChannels]);
 
   if (configured === null) return <p className="muted">{t('app.loading')}</p>;
   if (!configured) {
@@ -58,6 +61,7 @@ export function PermissionsView() {
               <ChannelPicker />
               <PushForm />
             </div>
+            <PushHistory />
             <PushPanel />
             <TaskRecords />
           </div>

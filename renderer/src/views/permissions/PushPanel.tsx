@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PushChannel, PushTasks } from '../../../../shared/domain/permissions.ts';
+import type { PushTasks } from '../../../../shared/domain/permissions.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { formatCount } from '../devices/format.ts';
+import { PushChannelsTable } from './PushChannelsTable.tsx';
+import { pushTone } from './push-why.ts';
 
 /** Channels finished, the share done (running tasks count by their own progress), people sent and failed. */
 export function pushFigures(push: PushTasks) {
@@ -27,35 +29,6 @@ export function pushFigures(push: PushTasks) {
   };
 }
 
-function ChannelRow({ channel }: { channel: PushChannel }) {
-  const { t } = useTranslation();
-  const open = useAppStore((s) => s.openTaskRecords);
-  const task = channel.tasks.at(-1);
-  const name = channel.channelName ?? channel.channelId;
-  return (
-    <tr data-testid={`push-channel-${channel.channelId}`}>
-      <th scope="row">{name}</th>
-      <td data-outcome={channel.outcome ?? 'working'}>{t(`permissions.outcome.${channel.outcome ?? 'working'}`)}</td>
-      <td>{task ? t(`permissions.taskState.${task.state}`) : ''}</td>
-      <td>{task ? String(task.succeeded) : ''}</td>
-      <td>{task ? String(task.failed) : ''}</td>
-      <td>{task ? String(task.total) : ''}</td>
-      <td className="reason">{channel.reason ?? ''}</td>
-      <td>
-        {task && (
-          <button
-            type="button"
-            aria-label={t('permissions.tasks.showFor', { name })}
-            onClick={() => void open(task.taskId)}
-          >
-            {t('permissions.tasks.show')}
-          </button>
-        )}
-      </td>
-    </tr>
-  );
-}
-
 /** The push shown: its progress, people sent and failed, the task of each channel, and Retry failed. */
 export function PushPanel() {
   const { t, i18n } = useTranslation();
@@ -71,6 +44,7 @@ export function PushPanel() {
     );
   }
   const f = pushFigures(push);
+  const tone = pushTone(push.channels);
   const running = push.state === 'running' || push.state === 'planned';
   const fmt = (n: number) => formatCount(n, i18n.language);
   return (
@@ -104,33 +78,17 @@ export function PushPanel() {
         aria-valuemax={100}
         aria-valuenow={f.percent}
         aria-valuetext={t('permissions.tasks.progressText', { finished: fmt(f.finished), total: fmt(f.total) })}
+        data-tone={tone}
       >
-        <div className="progress-fill" style={{ width: `${f.percent}%` }} />
+        {/* Coloured by outcome: red when a channel failed, amber while one waits for the cloud (issue 18). */}
+        <div className={`progress-fill progress-tone-${tone}`} style={{ width: `${f.percent}%` }} />
       </div>
       <p role="status" data-testid="push-summary">
         {t('permissions.tasks.progressText', { finished: fmt(f.finished), total: fmt(f.total) })} ·{' '}
         {t('permissions.tasks.people', { sent: fmt(f.sent), failed: fmt(f.failed), total: fmt(f.people) })}
       </p>
       {f.queued && <p className="muted">{t('permissions.tasks.waiting')}</p>}
-      <table className="data-table" aria-label={t('permissions.tasks.table')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('permissions.tasks.channel')}</th>
-            <th scope="col">{t('permissions.tasks.outcome')}</th>
-            <th scope="col">{t('permissions.tasks.task')}</th>
-            <th scope="col">{t('permissions.tasks.sent')}</th>
-            <th scope="col">{t('permissions.tasks.failed')}</th>
-            <th scope="col">{t('permissions.tasks.total')}</th>
-            <th scope="col">{t('permissions.tasks.reason')}</th>
-            <th scope="col">{t('permissions.tasks.show')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {push.channels.map((c) => (
-            <ChannelRow key={c.channelId} channel={c} />
-          ))}
-        </tbody>
-      </table>
+      <PushChannelsTable channels={push.channels} />
     </section>
   );
 }

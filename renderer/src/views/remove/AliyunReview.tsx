@@ -21,7 +21,7 @@ export function scopesText(t: TFunction, plan: AliyunRemovalPlan): string {
 export function AliyunReview({ plan, terminalsToo }: { plan: AliyunRemovalPlan; terminalsToo: boolean }) {
   const { t, i18n } = useTranslation();
   const count = (value: number) => formatCount(value, i18n.language);
-  const { scopeIds, userIds, userType } = plan.request;
+  const { scopeIds, userType } = plan.request;
   const shown = scopeIds.slice(0, SHOWN_IDS).join(', ');
   const ids =
     scopeIds.length > SHOWN_IDS
@@ -32,8 +32,8 @@ export function AliyunReview({ plan, terminalsToo }: { plan: AliyunRemovalPlan; 
       <h3>{t('remove.aliyun.title')}</h3>
       <p data-testid="aliyun-plan-summary">
         {t('remove.aliyun.review.summary', {
-          count: userIds.length,
-          users: count(userIds.length),
+          count: plan.users,
+          users: count(plan.users),
           userType: t(`cloudSettings.aliyun.userTypes.${userType}`),
           scopes: scopesText(t, plan),
           pairs: t('remove.aliyun.review.pairs', { count: plan.pairs }),

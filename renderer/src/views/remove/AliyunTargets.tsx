@@ -2,13 +2,7 @@ import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { AliyunScopeTypeSchema, AliyunUserTypeSchema } from '../../../../shared/domain/cloud.ts';
-import {
-  aliyunUserIds,
-  parseScopeIds,
-  scopeIdsVerdict,
-  type ScopeIdsVerdict,
-} from '../../store/removal/aliyun-target.ts';
-import { removalItems } from '../../store/removal/removal-list.ts';
+import { parseScopeIds, scopeIdsVerdict, type ScopeIdsVerdict } from '../../store/removal/aliyun-target.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import './aliyun-targets.css';
 
@@ -72,11 +66,7 @@ function AliyunFields({ defaultUserType }: { defaultUserType: string }) {
   const name = useId();
   const target = useAppStore((s) => s.removalWizard.aliyun);
   const set = useAppStore((s) => s.setAliyunTarget);
-  const noUsers = useAppStore(
-    (s) =>
-      aliyunUserIds(removalItems(s.removalWizard.input?.list.items ?? [], s.removalWizard.picked, s.removalWizard.mode))
-        .length === 0,
-  );
+  const noUsers = useAppStore((s) => (s.removalWizard.draft?.cloudUsers ?? 0) === 0);
   const userType = target.userType ?? defaultUserType;
   return (
     <>

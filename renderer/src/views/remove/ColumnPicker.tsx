@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { ColumnKindSchema, type ColumnKind } from '../../../../shared/domain/people-import.ts';
-import type { ParsedInput } from '../../../../shared/domain/removal-input.ts';
+import type { DraftInput } from '../../../../shared/domain/removal-draft.ts';
 import { kindOfColumn, PICKER_KINDS } from '../../store/removal/removal-list.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 
 /** The first values a column holds, joined for a glance. */
-function samplesOf(input: ParsedInput, index: number): string {
+function samplesOf(input: DraftInput, index: number): string {
   return input.preview
     .map((row) => row.cells[index]?.trim() ?? '')
     .filter((cell) => cell !== '')
@@ -17,7 +17,7 @@ function samplesOf(input: ParsedInput, index: number): string {
  * the kind the importer suggests; the technician can give each column another kind (or none), and the
  * list is read again with that mapping. Why a mapping cannot be used is shown under the table.
  */
-export function ColumnPicker({ input }: { input: ParsedInput }) {
+export function ColumnPicker({ input }: { input: DraftInput }) {
   const { t } = useTranslation();
   const mode = useAppStore((s) => s.removalWizard.mode);
   const reading = useAppStore((s) => s.removalWizard.reading);

@@ -1,6 +1,5 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { removalItems } from '../../store/removal/removal-list.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { ColumnPicker } from './ColumnPicker.tsx';
 import { InputSummary } from './InputSummary.tsx';
@@ -16,16 +15,14 @@ import { FacesOnlyToggle, FileInput, PasteInput } from './SourceInputs.tsx';
 export function InputStep() {
   const { t } = useTranslation();
   const headingId = useId();
-  const input = useAppStore((s) => s.removalWizard.input);
-  const source = useAppStore((s) => s.removalWizard.source);
+  // The list is in the core: its reading and counts are here, never its items.
+  const input = useAppStore((s) => s.removalWizard.draft?.input ?? null);
+  const fileName = useAppStore((s) => s.removalWizard.draft?.label ?? null);
   const mode = useAppStore((s) => s.removalWizard.mode);
   const reading = useAppStore((s) => s.removalWizard.reading);
-  const total = useAppStore(
-    (s) => removalItems(s.removalWizard.input?.list.items ?? [], s.removalWizard.picked, s.removalWizard.mode).length,
-  );
+  const total = useAppStore((s) => s.removalWizard.draft?.total ?? 0);
   const clear = useAppStore((s) => s.clearRemovalInput);
   const showStep = useAppStore((s) => s.showRemovalStep);
-  const fileName = source?.kind === 'file' ? source.fileName : null;
   return (
     <section className="wizard-step" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('remove.input.title')}</h2>
@@ -44,7 +41,7 @@ export function InputStep() {
           <InputSummary input={input} fileName={fileName} />
           {input.table && <ColumnPicker input={input} />}
           <div className="tool-actions">
-            <button type="button" onClick={clear}>
+            <button type="button" onClick={() => void clear()}>
               {t('remove.input.clear')}
             </button>
           </div>

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportIssue } from '../../../../shared/domain/people-import.ts';
-import type { ParsedInput } from '../../../../shared/domain/removal-input.ts';
+import type { DraftInput } from '../../../../shared/domain/removal-draft.ts';
 import { formatCount } from '../devices/format.ts';
 
 /** Where the list came from: the file, its encoding and delimiter, and the header line. */
-function SourceLine({ input, fileName }: { input: ParsedInput; fileName: string | null }) {
+function SourceLine({ input, fileName }: { input: DraftInput; fileName: string | null }) {
   const { t } = useTranslation();
   const parts: string[] = [];
   if (fileName !== null) parts.push(fileName);
@@ -44,12 +44,12 @@ function IssueItem({ issue, table }: { issue: ImportIssue; table: boolean }) {
  * What reading the input found: rows, people to remove, duplicates dropped, invalid rows and blank lines,
  * then every row error with its line number.
  */
-export function InputSummary({ input, fileName }: { input: ParsedInput; fileName: string | null }) {
+export function InputSummary({ input, fileName }: { input: DraftInput; fileName: string | null }) {
   const { t, i18n } = useTranslation();
   const { list } = input;
   const counts: [string, number, string][] = [
     ['rows', list.totalRows, t('remove.summary.rows')],
-    ['items', list.items.length, t('remove.summary.items')],
+    ['items', list.valid, t('remove.summary.items')],
     ['duplicates', list.duplicates, t('remove.summary.duplicates')],
     ['invalid', list.invalidRows, t('remove.summary.invalid')],
     ['blank', list.blankLines, t('remove.summary.blank')],

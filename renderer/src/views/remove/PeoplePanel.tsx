@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonHit } from '../../../../shared/domain/people-index.ts';
 import { displayNameOf } from '../../../../shared/domain/terminal.ts';
-import { INDEX_SOURCE } from '../../store/removal/indexed-picks.ts';
+import { INDEX_SOURCE } from '../../../../shared/domain/removal-draft.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { formatAge } from './format-age.ts';
 import { useNow } from './use-now.ts';
@@ -81,7 +81,7 @@ function HitCard({ hit }: { hit: PersonHit }) {
           type="button"
           disabled={inList}
           aria-label={t('people.add', { name: hit.name })}
-          onClick={() => add([hit])}
+          onClick={() => void add([hit])}
         >
           {inList ? t('people.added') : t('people.addShort')}
         </button>
@@ -140,7 +140,7 @@ export function PeoplePanel() {
             </p>
           )}
           {result.hits.length > 1 && (
-            <button type="button" onClick={() => addAll(result.hits)}>
+            <button type="button" onClick={() => void addAll(result.hits)}>
               {t('people.addAll')}
             </button>
           )}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { INDEX_SOURCE } from '../../store/removal/indexed-picks.ts';
+import { INDEX_SOURCE } from '../../../../shared/domain/removal-draft.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { terminalLabel } from '../jobs/terminal-label.ts';
 
@@ -9,7 +9,9 @@ import { terminalLabel } from '../jobs/terminal-label.ts';
  */
 export function PickedPeople() {
   const { t } = useTranslation();
+  // The first page of the picks (the core holds them all); the count is of all of them.
   const picked = useAppStore((s) => s.removalWizard.picked);
+  const count = useAppStore((s) => s.removalWizard.draft?.picked ?? 0);
   const mode = useAppStore((s) => s.removalWizard.mode);
   const terminals = useAppStore((s) => s.terminals);
   const unpick = useAppStore((s) => s.unpickPerson);
@@ -18,9 +20,9 @@ export function PickedPeople() {
     <section className="tool-card picked" aria-label={t('remove.picked.title')}>
       <h3>
         {t('remove.picked.title')}
-        <span className="muted">{t('remove.picked.count', { count: picked.length })}</span>
+        <span className="muted">{t('remove.picked.count', { count })}</span>
       </h3>
-      {picked.length === 0 ? (
+      {count === 0 ? (
         <p className="muted">
           {t('remove.picked.hint')}{' '}
           <button type="button" className="link-button inline" onClick={() => showSection('devices')}>
@@ -45,7 +47,7 @@ export function PickedPeople() {
                   <button
                     type="button"
                     aria-label={t('remove.picked.remove', { name })}
-                    onClick={() => unpick(person.serial, person.id)}
+                    onClick={() => void unpick(person.serial, person.id)}
                   >
                     ×
                   </button>
@@ -53,6 +55,11 @@ export function PickedPeople() {
               );
             })}
           </ul>
+          {count > picked.length && (
+            <p className="muted" data-testid="picked-more">
+              {t('remove.picked.more', { count: count - picked.length })}
+            </p>
+          )}
         </>
       )}
     </section>

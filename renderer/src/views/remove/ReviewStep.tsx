@@ -1,8 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RemovalPlan } from '../../../../shared/domain/removal.ts';
-import { confirmsCount, isPanelLocal, needsTypedConfirmation } from '../../store/removal/removal-list.ts';
-import { removalRequestOf } from '../../store/slices/removal-slice.ts';
+import { confirmsCount, needsTypedConfirmation } from '../../store/removal/removal-list.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { formatCount } from '../devices/format.ts';
 import { AliyunReview, scopesText } from './AliyunReview.tsx';
@@ -41,7 +40,7 @@ function TerminalReview({ plan, people }: { plan: RemovalPlan; people: number })
   const { t, i18n } = useTranslation();
   const wizard = useAppStore((s) => s.removalWizard);
   const setVerify = useAppStore((s) => s.setRemovalVerify);
-  const panelLocal = wizard.mode === 'people' ? wizard.picked.filter((p) => isPanelLocal(p.item)).length : 0;
+  const panelLocal = wizard.draft?.panelLocal ?? 0;
   const duration = formatDuration(plan.estimatedMs, i18n.language);
   const time = duration === null ? t('remove.review.underASecond') : t('remove.review.about', { time: duration });
   const summaryKey = plan.mode === 'faces-only' ? 'remove.review.summaryFaces' : 'remove.review.summary';
@@ -60,7 +59,12 @@ function TerminalReview({ plan, people }: { plan: RemovalPlan; people: number })
       <PlanTable plan={plan} />
       <PresenceTable plan={plan} />
       <label className="check verify" title={t('remove.review.verifyHint')}>
-        <input type="checkbox" checked={wizard.verify} onChange={(event) => setVerify(event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={wizard.verify}
+          disabled={wizard.busy}
+          onChange={(event) => void setVerify(event.target.checked)}
+        />
         <span>{t('remove.review.verify')}</span>
       </label>
     </>
@@ -81,7 +85,7 @@ export function ReviewStep() {
   const start = useAppStore((s) => s.startRemoval);
   const [typed, setTyped] = useState('');
   const { plan, aliyunPlan } = wizard;
-  const people = removalRequestOf(wizard).items.length;
+  const people = wizard.draft?.total ?? 0;
   const terminals = plan?.terminals.length ?? 0;
   const terminalsText = t('jobs.terminals', { count: terminals });
   const scopes = aliyunPlan?.request.scopeIds.length ?? 0;

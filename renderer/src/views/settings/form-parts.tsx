@@ -85,7 +85,12 @@ export function TestConnection({ cloud, disabled }: { cloud: CloudName; disabled
   const running = state?.status === 'running';
   let text = '';
   if (state?.status === 'ok') {
-    text = t('cloudSettings.testOk', { ms: state.result.latencyMs, detail: state.result.detail });
+    // What was checked, from its message code (an older host's answer has only the English detail).
+    const { messageCode, params, detail } = state.result;
+    text = t('cloudSettings.testOk', {
+      ms: state.result.latencyMs,
+      detail: messageCode ? t(`codes.${messageCode}`, params ?? {}) : detail,
+    });
   } else if (state?.status === 'failed') {
     text = t('cloudSettings.testFailed', {
       message: t(errorMessageKey(state.error), { message: state.error.message }),

@@ -55,4 +55,20 @@ describe('SyncRow', () => {
     expect(unconfirmed).not.toContain('This failed after every retry');
     expect(await render(operation('failed'))).toContain('This failed after every retry');
   });
+
+  it('says a queued operation’s reason once: the sentence, the engine’s repeat of it only in the tooltip (issue 18)', async () => {
+    const queued: Operation = {
+      ...operation('queued'),
+      state: 'queued',
+      reasonCode: 'cloud-unreachable',
+      reason: 'The Tuya cloud does not answer. It is sent once the cloud answers again.',
+    };
+    const html = await render(queued);
+    expect(html.match(/cannot be reached/g)).toHaveLength(2); // the cell, and its tooltip
+    expect(html.match(/does not answer/g)).toHaveLength(1); // the tooltip only
+    expect(html).not.toMatch(/>[^<]*does not answer[^<]*</);
+    // A failure's detail says what the sentence does not: shown.
+    const failed = await render({ ...operation('failed'), reason: 'HTTP 500 from the terminal' });
+    expect(failed).toMatch(/>[^<]*HTTP 500 from the terminal[^<]*</);
+  });
 });

@@ -1,3 +1,4 @@
+import { itemReasonText } from '../../components/item-reason.ts';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Operation } from '../../../../shared/domain/sync.ts';
@@ -18,24 +19,44 @@ export interface SyncRowProps {
 }
 
 /**
+ * Reason codes whose translated sentence says all there is: the engine's detail would only say it again, in
+ * English (issue 18: reasons printed twice). Its detail stays in the cell's tooltip.
+ */
+const SAID_BY_CODE: ReadonlySet<string> = new Set([
+  'terminal-offline',
+  'cloud-unreachable',
+  'cloud-task-running',
+  'job-paused',
+  'waiting',
+  'credentials',
+  'drift-absent',
+  'discarded',
+  'superseded',
+  'cancelled',
+]);
+
+/**
  * The reason cell: the translated sentence (for an unconfirmed removal, what that means and what Retry does),
- * then the engine's detail, the drift and who discarded it.
+ * then the engine's detail when the sentence does not already say it, the drift and who discarded it. The
+ * tooltip has the detail always.
  */
 function Reason({ op }: { op: Operation }) {
   const { t, i18n } = useTranslation();
   const sentence =
     op.outcome === 'unconfirmed' ? t('sync.unconfirmed') : op.reasonCode ? t(`sync.reason.${op.reasonCode}`) : null;
+  const detailSaid = sentence !== null && op.reasonCode !== null && SAID_BY_CODE.has(op.reasonCode);
   const parts = [
     sentence,
-    op.reason,
+    detailSaid ? null : itemReasonText(t, i18n.language, op),
     op.drift ? t('sync.drift', { detail: op.drift }) : null,
     op.discardedBy
       ? t('sync.discardedBy', { actor: op.discardedBy, time: formatTime(op.discardedAt, i18n.language) })
       : null,
   ].filter((p): p is string => p !== null && p !== '');
   const text = parts.join(' — ');
+  const title = detailSaid && op.reason ? `${text} (${op.reason})` : text;
   return (
-    <div role="cell" className="cell sync-reason" title={text}>
+    <div role="cell" className="cell sync-reason" title={title}>
       {text}
     </div>
   );
