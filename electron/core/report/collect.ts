@@ -1,18 +1,14 @@
-import type { Evidence } from '../../../shared/domain/removal.ts';
 import type { Operation, OperationState, SyncCounts } from '../../../shared/domain/sync.ts';
 import { displayNameOf, type Terminal } from '../../../shared/domain/terminal.ts';
 import type { ActionRecord, DriftRecord } from '../jobs/sync-history.ts';
 import { addCounts, emptySyncCounts, type TimeRange } from '../jobs/sync-port.ts';
+import type { ReportOperation } from './report-operation.ts';
 import { createTargetSummaries, type TargetSummary } from './target-summary.ts';
 
 /** Most item rows the HTML report lists (problems first); the CSV always has every one. */
 export const HTML_ITEM_LIMIT = 5000;
 
-/**
- * An operation as the report reads it: with the evidence that decided its outcome where its source says
- * (removal items and Alibaba Cloud items; absent or null otherwise).
- */
-export type ReportOperation = Operation & { evidence?: Evidence | null };
+export type { ReportOperation } from './report-operation.ts';
 
 /** Counts of one terminal, channel or job in the report. */
 export interface GroupSummary {

@@ -209,7 +209,7 @@ describe('the commissioning report of cloud operations', () => {
     const html = core.services.report.build({ format: 'html' }).content;
     const when = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
     expect(rowText(html, 'Per channel', 'Main Gate')).toMatch(
-      new RegExp(`^Tuya cloud · Main Gate tuya/Main Gate 1 0 0 0 0 0 0 0 ${when(QUEUED)} UTC ${when(SYNCED)} UTC$`),
+      new RegExp(`^Tuya cloud · Main Gate tuya/ch-1 1 0 0 0 0 0 0 0 ${when(QUEUED)} UTC ${when(SYNCED)} UTC$`),
     );
     expect(rowText(html, 'Jobs', 'Gate push')).toContain(`${when(QUEUED)} UTC ${when(SYNCED)} UTC`);
     expect(html).not.toContain(when(RETRIED));

@@ -1,7 +1,7 @@
 import type { Evidence } from '../../../shared/domain/removal.ts';
 import type { OperationState, ReasonCode } from '../../../shared/domain/sync.ts';
 import { displayNameOf, type Terminal } from '../../../shared/domain/terminal.ts';
-import type { ReportOperation } from './collect.ts';
+import type { ReportOperation } from './report-operation.ts';
 
 /** Done items of one target with the same outcome and the same evidence ("removed, terminal confirmed: 12"). */
 export interface ConfirmedLine {

@@ -60,6 +60,8 @@ describe('permissions slice', () => {
         },
         'permissions:push': { ok: true, value: { jobId: 'job-1', channels: 2 } },
         'permissions:tasks': () => ({ ok: true, value: shown }),
+        // The list of every push is read again when one starts.
+        'jobs:list': { ok: true, value: [] },
       });
       const store = createAppStore(fake.api);
       await connectBridge(fake.api, store);
