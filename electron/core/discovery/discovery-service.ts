@@ -40,10 +40,13 @@ function claimantPlace(
 /**
  * Most mDNS advertisements probed at once. Every terminal of a site answers a query at the same moment; probed
  * in arrival order a few at a time, the first ones are identified while the rest wait, instead of every probe
- * being started (and its answer queued behind all the others) before the first one completes. One probe at a
- * time per address.
+ * being started (and its answer queued behind all the others) before the first one completes. It starts at
+ * {@link MDNS_PROBES_AT_FIRST} and grows by one with each probe finished (the first probes also pay for the
+ * code's first run). One probe at a time per address.
  */
 export const MDNS_PROBE_CONCURRENCY = 16;
+/** Probes at once when browsing starts (see {@link MDNS_PROBE_CONCURRENCY}). */
+export const MDNS_PROBES_AT_FIRST = 4;
 
 /** Most addresses probed at once by a sweep (terminals are small computers, laptops have small NAT tables). */
 export const SWEEP_CONCURRENCY = 32;
@@ -110,13 +113,15 @@ export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
     void work.finally(() => pending.delete(work));
   };
 
-  const probes = createRequestLimiter({ global: MDNS_PROBE_CONCURRENCY, perTerminal: 1 });
+  let probesAllowed = MDNS_PROBES_AT_FIRST;
+  const probes = createRequestLimiter({ global: probesAllowed, perTerminal: 1 });
   const onCandidate = async (candidate: MdnsCandidate): Promise<void> => {
     const address = candidate.addresses[0] as string;
     const release = await probes.acquire(address);
     try {
       await probeCandidate(candidate, address);
     } finally {
+      if (probesAllowed < MDNS_PROBE_CONCURRENCY) probes.configure({ global: ++probesAllowed, perTerminal: 1 });
       release();
     }
   };

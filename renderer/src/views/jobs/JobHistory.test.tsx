@@ -80,7 +80,11 @@ const JOBS = [
   job('remove-1', 'remove', { counts: { ...NO_COUNTS, removed: 3 }, label: 'people.csv' }),
 ];
 
-async function render(node: React.ReactNode, store: ReturnType<typeof createAppStore>, language: 'en' | 'zh-CN' = 'en') {
+async function render(
+  node: React.ReactNode,
+  store: ReturnType<typeof createAppStore>,
+  language: 'en' | 'zh-CN' = 'en',
+) {
   return renderToStaticMarkup(
     <I18nextProvider i18n={await createI18n(language)}>
       <StoreProvider store={{ ...store, getInitialState: store.getState }}>{node}</StoreProvider>
