@@ -4,7 +4,8 @@ import { generatePeople } from '../common/people.ts';
 import { createPrng } from '../common/prng.ts';
 import { startTuyaCloud } from '../tuya/index.ts';
 import { serveControl } from './control.ts';
-import type { CloudInfo, CloudName } from './clouds.ts';
+import type { AliyunPermission } from '../aliyun/state.ts';
+import type { AliyunCatalogue, CloudInfo, CloudName } from './clouds.ts';
 
 /** Deterministic credentials of the simulated clouds for a site seed (printed by `npm run sim`). */
 function cloudCredentials(seed: string): { tuya: Record<string, string>; aliyun: Record<string, string> } {
@@ -73,8 +74,28 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop().finally(() => process.exit(0)));
   sendReady([
     { name: 'tuya', origin: tuya.origin, credentials: { ...credentials.tuya, projectId: tuya.projectId } },
-    { name: 'aliyun', origin: aliyun.origin, credentials: credentials.aliyun },
+    {
+      name: 'aliyun',
+      origin: aliyun.origin,
+      credentials: credentials.aliyun,
+      catalogue: catalogueOf(aliyun.permissions()),
+    },
   ] satisfies CloudInfo[]);
+}
+
+/** The spaces, devices and a few users of the simulated Alibaba platform, from its permissions. */
+function catalogueOf(permissions: readonly AliyunPermission[]): AliyunCatalogue {
+  const spaces = new Map<string, Set<string>>();
+  const unbound = new Set<string>();
+  for (const p of permissions) {
+    if (p.spaceId === null) unbound.add(p.iotId);
+    else spaces.set(p.spaceId, (spaces.get(p.spaceId) ?? new Set()).add(p.iotId));
+  }
+  return {
+    spaces: [...spaces].map(([spaceId, iotIds]) => ({ spaceId, iotIds: [...iotIds].sort() })),
+    unboundDevices: [...unbound].sort(),
+    sampleUsers: [...new Set(permissions.map((p) => `${p.userType}:${p.userId}`))].slice(0, 3),
+  };
 }
 
 main().catch((error: unknown) => {

@@ -11,6 +11,16 @@ export interface CloudInfo {
   /** `http://127.0.0.1:port`, reachable from the laptop side only. */
   origin: string;
   credentials: Record<string, string>;
+  /** Alibaba only: the spaces and face devices the simulated platform knows, and a few users with faces there. */
+  catalogue?: AliyunCatalogue;
+}
+
+/** What the simulated Alibaba platform holds: spaces with their devices, devices in no space, some users. */
+export interface AliyunCatalogue {
+  spaces: { spaceId: string; iotIds: string[] }[];
+  unboundDevices: string[];
+  /** A few users with a face on some device, as `userType:userId`. */
+  sampleUsers: string[];
 }
 
 /** The simulated clouds of a site. */

@@ -1,4 +1,5 @@
 import { WebSocket } from 'ws';
+import type { CloudInfo } from './clouds.ts';
 import type { HostReady } from './host-process.ts';
 
 /** The simulators' factory credentials, saved as the demo's site defaults per kind. */
@@ -7,12 +8,19 @@ export const DEMO_CREDENTIALS = {
   basip: { username: 'admin', password: '123456' },
 } as const;
 
+/** One contract call the demo makes in its app. */
+interface DemoCall {
+  channel: string;
+  request: unknown;
+  /** What the call does, for the error when the app refuses it. */
+  what: string;
+}
+
 /**
- * Saves the simulators' credentials as the site defaults of the demo's app, through the app's own contract
- * (the WebSocket of the browser host, with its token and origin), so the demo's panels show "credentials ok"
- * as a technician's would after typing them once.
+ * Makes contract calls in the demo's app, in order, through its own contract (the WebSocket of the browser host,
+ * with its token and origin), as a technician would in the UI; throws with the app's own message when it refuses.
  */
-export async function seedDemoCredentials(ready: HostReady, timeoutMs = 5000): Promise<void> {
+async function callDemoApp(ready: HostReady, calls: readonly DemoCall[], timeoutMs = 5000): Promise<void> {
   const origin = new URL(ready.url).origin;
   const ws = new WebSocket(`${origin.replace('http', 'ws')}/ws?token=${encodeURIComponent(ready.token)}`, { origin });
   try {
@@ -28,7 +36,7 @@ export async function seedDemoCredentials(ready: HostReady, timeoutMs = 5000): P
       ws.once('error', reject);
     });
     let id = 0;
-    for (const [kind, credentials] of Object.entries(DEMO_CREDENTIALS)) {
+    for (const call of calls) {
       const requestId = ++id;
       const answer = new Promise<{ ok: boolean; error?: { message: string } }>((resolve) => {
         const onMessage = (data: Buffer): void => {
@@ -44,21 +52,63 @@ export async function seedDemoCredentials(ready: HostReady, timeoutMs = 5000): P
         };
         ws.on('message', onMessage);
       });
-      ws.send(
-        JSON.stringify({
-          type: 'invoke',
-          id: requestId,
-          channel: 'devices:set-credentials',
-          request: { target: { kind }, credentials },
-        }),
-      );
+      ws.send(JSON.stringify({ type: 'invoke', id: requestId, channel: call.channel, request: call.request }));
       const result = await answer;
-      if (!result.ok)
-        throw new Error(`The demo could not save the ${kind} credentials: ${result.error?.message ?? 'unknown error'}`);
+      if (!result.ok) throw new Error(`The demo could not ${call.what}: ${result.error?.message ?? 'unknown error'}`);
     }
   } finally {
     ws.close();
   }
+}
+
+/**
+ * Saves the simulators' credentials as the site defaults of the demo's app, so the demo's panels show
+ * "credentials ok" as a technician's would after typing them once.
+ */
+export async function seedDemoCredentials(ready: HostReady, timeoutMs = 5000): Promise<void> {
+  const calls = Object.entries(DEMO_CREDENTIALS).map(([kind, credentials]) => ({
+    channel: 'devices:set-credentials',
+    request: { target: { kind }, credentials },
+    what: `save the ${kind} credentials`,
+  }));
+  await callDemoApp(ready, calls, timeoutMs);
+}
+
+/**
+ * Configures both simulated clouds in the demo's app (address, project, credentials), as a technician would in
+ * Settings, so pushes and Alibaba removals work at once. Clouds the site did not start are left alone.
+ */
+export async function configureDemoClouds(
+  ready: HostReady,
+  clouds: readonly CloudInfo[],
+  timeoutMs = 5000,
+): Promise<void> {
+  const calls: DemoCall[] = [];
+  for (const cloud of clouds) {
+    const c = cloud.credentials;
+    if (cloud.name === 'tuya') {
+      calls.push({
+        channel: 'cloud:set-config',
+        request: {
+          cloud: 'tuya',
+          settings: { baseUrl: cloud.origin, projectId: c.projectId ?? '' },
+          secrets: { clientId: c.clientId ?? '', clientSecret: c.clientSecret ?? '' },
+        },
+        what: 'configure the Tuya cloud',
+      });
+    } else {
+      calls.push({
+        channel: 'cloud:set-config',
+        request: {
+          cloud: 'aliyun',
+          settings: { host: cloud.origin, projectId: c.projectId ?? '', auth: 'project' },
+          secrets: { appKey: c.appKey ?? '', appSecret: c.appSecret ?? '', iotToken: c.iotToken ?? '' },
+        },
+        what: 'configure Alibaba Cloud',
+      });
+    }
+  }
+  await callDemoApp(ready, calls, timeoutMs);
 }
 
 /** How often the demo looks for its own terminals in the app's inventory, and for how long. */

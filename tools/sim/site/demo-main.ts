@@ -5,12 +5,12 @@ import { parseArgs } from 'node:util';
 import { DATABASE_FILE } from '../../../electron/core/compose.ts';
 import { COMMAND_HELP } from './commands.ts';
 import { childEnv, controlChild } from './control.ts';
-import { seedDemoCredentials, trustDemoTerminals } from './demo-credentials.ts';
+import { configureDemoClouds, seedDemoCredentials, trustDemoTerminals } from './demo-credentials.ts';
 import { electronBinary, RENDERER_INDEX, startHostProcess } from './host-process.ts';
 import { startRelay } from './relay.ts';
 import { startSession, type Session } from './session.ts';
 import { SITE_ARG_OPTIONS, startSiteFromArgs } from './site-args.ts';
-import { describeSite } from './summary.ts';
+import { describeSite, tryFirst } from './summary.ts';
 
 const RELAY_MAIN = resolve(import.meta.dirname, 'relay-main.ts');
 
@@ -58,6 +58,7 @@ async function main(session: Session): Promise<void> {
   const host = await startHostProcess(site.runInLaptop, port, join(workDir, 'data'));
   session.onStop(() => host.stop());
   await seedDemoCredentials(host.ready);
+  if (clouds) await configureDemoClouds(host.ready, clouds.clouds);
   const stopTrusting = trustDemoTerminals(host.ready, site.terminals);
   session.onStop(async () => stopTrusting());
 
@@ -76,7 +77,8 @@ async function main(session: Session): Promise<void> {
   );
   console.log(`\nFace Commissioner (demo) is ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Open:\n`);
   console.log(`  ${host.ready.url}\n`);
-  console.log(`Data: ${host.ready.dataDir}\n\n${COMMAND_HELP}`);
+  console.log(`Data: ${host.ready.dataDir}\n`);
+  console.log(`${tryFirst(site, clouds?.clouds).join('\n')}\n\n${COMMAND_HELP}`);
   session.acceptCommands({ site, clouds, appDatabase: join(host.ready.dataDir, DATABASE_FILE) });
 }
 

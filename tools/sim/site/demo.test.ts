@@ -66,7 +66,28 @@ describe.skipIf(!existsSync(RENDERER_INDEX))('npm run demo (needs the built UI: 
       ws.once('open', () => done());
       ws.once('error', reject);
     });
+    // Both clouds are configured by the demo and answer the app's own connection test.
+    let nextId = 0;
+    const invoke = (channel: string, request: unknown) =>
+      new Promise<{ ok: boolean; value?: { cloud?: string }; error?: { message: string } }>((done) => {
+        const id = ++nextId;
+        const onMessage = (data: Buffer): void => {
+          const message = JSON.parse(data.toString()) as { type: string; id?: number; result?: never };
+          if (message.type !== 'result' || message.id !== id) return;
+          ws.off('message', onMessage);
+          done(message.result as never);
+        };
+        ws.on('message', onMessage);
+        ws.send(JSON.stringify({ type: 'invoke', id, channel, request }));
+      });
+    for (const cloud of ['tuya', 'aliyun']) {
+      const tested = await invoke('cloud:test', { cloud });
+      expect(tested.ok, `${cloud}: ${tested.error?.message ?? ''}`).toBe(true);
+    }
     ws.close();
+    // It shows the Alibaba spaces and devices it knows, and what to try first.
+    expect(output).toMatch(/spaces \(SPACE_ID\) and their face devices \(IOT_ID\):\n\s+\S+: \S+/);
+    expect(output).toContain('What to try first:');
 
     const namespaced = output.includes('inside the laptop namespace');
     const family = descendants(child.pid!);
