@@ -66,6 +66,20 @@ describe('saveFileAs (files:save-as in the desktop app)', () => {
     expect(Buffer.from(written[0]?.data ?? []).equals(bytes)).toBe(true); // byte-order mark kept
   });
 
+  it('writes the decoded bytes of base64 content (an Excel workbook), not its text', async () => {
+    const chosen = join(tmpdir(), 'site-a', 'terminals.xlsx');
+    const { deps, written } = fakes({ canceled: false, filePath: chosen });
+    const bytes = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0x80]);
+    const input = SaveFileRequestSchema.parse({
+      suggestedName: 'terminals.xlsx',
+      content: bytes.toString('base64'),
+      encoding: 'base64',
+    });
+    expect(await saveFileAs(input, deps)).toEqual({ outcome: 'saved', path: chosen, bytes: bytes.byteLength });
+    expect(Buffer.from(written[0]?.data ?? []).equals(bytes)).toBe(true);
+    expect(request('a.csv', 'x').encoding).toBe('utf8'); // text stays the default
+  });
+
   it('uses the filters asked for, and never a folder named by the page', async () => {
     const { deps, asked } = fakes({ canceled: true });
     await saveFileAs(request('../../../etc/passwd', 'x', [{ name: 'HTML report', extensions: ['html'] }]), deps);

@@ -76,15 +76,13 @@ function reasonOf(error: unknown): string {
  * The body of `files:save-as` in the Electron main process: checks the size first (nothing is asked for a
  * file that cannot be written: `too-large`), asks the user where to save with the native Save dialog (a safe
  * version of the suggested name in Documents; the renderer never names a folder or a path), and writes the
- * UTF-8 text there. Answers `saved` with the path and byte count, `cancelled`, or `failed` / `write-failed`
+ * UTF-8 text there (or the bytes of base64 content, `encoding: 'base64'`). Answers `saved` with the path and byte count, `cancelled`, or `failed` / `write-failed`
  * with the system's reason. Never throws for a refused write: the UI says what happened and what to do.
  */
 export async function saveFileAs(input: SaveFileInput, deps: SaveFileDeps): Promise<SaveFileResult> {
-  return saveBytesAs(
-    { suggestedName: input.suggestedName, filters: input.filters },
-    new TextEncoder().encode(input.content),
-    deps,
-  );
+  const data =
+    input.encoding === 'base64' ? Buffer.from(input.content, 'base64') : new TextEncoder().encode(input.content);
+  return saveBytesAs({ suggestedName: input.suggestedName, filters: input.filters }, data, deps);
 }
 
 /**

@@ -9,13 +9,28 @@ export const SetLabelRequestSchema = z
   .object({ serial: z.string().min(1).max(128), label: z.string().max(MAX_LABEL_LENGTH) })
   .strict();
 
+/** The formats of the terminal list export: CSV text, or an Excel workbook (.xlsx). */
+export const DeviceExportFormatSchema = z.enum(['csv', 'xlsx']);
+
+/** A format of the terminal list export. */
+export type DeviceExportFormat = z.infer<typeof DeviceExportFormatSchema>;
+
 /** `devices:export`: the listed terminals (all of them when `serials` is left out) as a file. */
 export const DeviceExportRequestSchema = z
-  .object({ serials: SerialsSchema.optional(), format: z.enum(['csv']) })
+  .object({ serials: SerialsSchema.optional(), format: DeviceExportFormatSchema })
   .strict();
 
-/** A terminal list as a file: a suggested name and its text (UTF-8 with a BOM, so spreadsheets read 中文). */
-export const DeviceExportSchema = z.object({ fileName: z.string(), content: z.string(), rows: z.number().int() });
+/**
+ * A terminal list as a file: a suggested name, its content and how the content is written. CSV is text
+ * (`encoding: 'utf8'`, with a BOM so spreadsheets read 中文); an Excel workbook is bytes, sent as base64
+ * (`encoding: 'base64'`). An answer without `encoding` is text (older hosts answered CSV only).
+ */
+export const DeviceExportSchema = z.object({
+  fileName: z.string(),
+  content: z.string(),
+  encoding: z.enum(['utf8', 'base64']).default('utf8'),
+  rows: z.number().int(),
+});
 
 /** A terminal list as a file. */
 export type DeviceExport = z.infer<typeof DeviceExportSchema>;

@@ -21,14 +21,16 @@ export const SaveFilterSchema = z
 
 /**
  * The request of `files:save-as`: the name the dialog suggests (a file name, never a path: the folder is
- * the user's choice in the dialog), the dialog's filters, and the text to write. A string never holds more
- * characters than its UTF-8 bytes, so the cap here is checked again in bytes before anything is asked.
+ * the user's choice in the dialog), the dialog's filters, and what to write: text (`encoding: 'utf8'`, the
+ * default) or bytes as base64 (`encoding: 'base64'`, an Excel workbook). A string never holds more characters
+ * than its bytes, so the cap here is checked again in bytes before anything is asked.
  */
 export const SaveFileRequestSchema = z
   .object({
     suggestedName: z.string().min(1).max(200),
     filters: z.array(SaveFilterSchema).max(5).default([]),
     content: z.string().max(MAX_SAVE_BYTES),
+    encoding: z.enum(['utf8', 'base64']).default('utf8'),
   })
   .strict();
 

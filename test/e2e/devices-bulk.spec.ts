@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page, TestInfo } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { createBasipDevice, type BasipDevice } from '../../tools/sim/basip/index.ts';
 import { serve, type SimServer } from '../../tools/sim/common/http.ts';
 import { generatePeople } from '../../tools/sim/common/people.ts';
@@ -111,6 +112,29 @@ test('selects 5 panels, applies the site default, renames one, exports the list;
   expect(
     lines.filter((line) => line.startsWith('Gate 3 entrance,AA-12FB entrance panel,basip,AA12FB-SITE-0003,')),
   ).toHaveLength(1);
+  await expect(bulk).toContainText('5 terminals exported.');
+
+  // The same list as an Excel workbook: a zip (every .xlsx is one) whose sheet "Terminals" has the CSV's rows.
+  const downloadingXlsx = page.waitForEvent('download');
+  await bulk.getByRole('button', { name: 'Export Excel' }).click();
+  const xlsxDownload = await downloadingXlsx;
+  expect(xlsxDownload.suggestedFilename()).toMatch(/^terminals-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const xlsxFile = testInfo.outputPath('terminals.xlsx');
+  await xlsxDownload.saveAs(xlsxFile);
+  const xlsxBytes = readFileSync(xlsxFile);
+  expect([...xlsxBytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+  const workbook = new ExcelJS.Workbook();
+  // exceljs types its input as its own global `Buffer` (extends ArrayBuffer), which Node's Buffer no longer matches.
+  await workbook.xlsx.load(xlsxBytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  const sheet = workbook.getWorksheet('Terminals');
+  expect(sheet?.rowCount).toBe(6);
+  const rowsOf = (n: number) => (sheet?.getRow(n).values as unknown[]).slice(1);
+  expect(rowsOf(1).slice(0, 4)).toEqual(['label', 'name', 'kind', 'serial']);
+  const xlsxRows = [2, 3, 4, 5, 6].map(rowsOf);
+  expect(xlsxRows.map((row) => row[3]).sort()).toEqual([1, 2, 3, 4, 5].map((i) => `AA12FB-SITE-000${i}`));
+  const gate = xlsxRows.find((row) => row[3] === 'AA12FB-SITE-0003');
+  expect(gate?.slice(0, 3)).toEqual(['Gate 3 entrance', 'AA-12FB entrance panel', 'basip']);
+  expect(typeof gate?.[7]).toBe('number'); // the port is a number, not text
   await expect(bulk).toContainText('5 terminals exported.');
   await shoot(page, testInfo, 'devices-en');
 

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import type { IdentificationRecord, ProbeAttempt, Terminal } from '../../../shared/domain/terminal.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { capabilitiesOf, isApiV0, removalWords } from '../../../shared/domain/capabilities.ts';
+import { writeFileDurably } from '../../core/files/durable-write.ts';
 import type { CliContext } from '../context.ts';
 import { printTable } from '../output.ts';
 
@@ -233,6 +234,28 @@ export function registerDeviceCommands(program: Command, context: CliContext): v
     .action(async (serial: string, label: string) => {
       const terminal = await context.call('devices:set-label', { serial, label });
       context.print({ serial: terminal.serial, label: terminal.label ?? null, name: terminal.name });
+    });
+  devices
+    .command('export')
+    .description('write the terminal list (all, or the serials given) as CSV or an Excel workbook')
+    .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx']).makeOptionMandatory())
+    .requiredOption('--out <path>', 'file to write')
+    .option('--serials <serials>', 'only these terminals, comma-separated')
+    .action(async (options: { format: 'csv' | 'xlsx'; out: string; serials?: string }) => {
+      const serials = options.serials
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const file = await context.call('devices:export', {
+        format: options.format,
+        ...(serials && serials.length > 0 ? { serials } : {}),
+      });
+      // Durable (temporary file, fsync, rename): a power cut leaves the old file or the whole new one.
+      await writeFileDurably(
+        options.out,
+        file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : file.content,
+      );
+      context.print({ format: options.format, rows: file.rows, file: options.out });
     });
   devices
     .command('check')

@@ -63,8 +63,8 @@ async function removeFromCloud(context: CliContext, options: RemoveOptions): Pro
   });
 }
 
-/** Reads the removal list from `--ids` or `--file` (CSV/TSV in UTF-8, UTF-16 or GBK). */
-export function readRemovalList(options: RemoveOptions): { list: RemovalList; label: string } {
+/** Refuses options that do not name one list: `--ids` or `--file`, `--column` only with a file, faces only from a file. */
+function checkListOptions(options: RemoveOptions): void {
   if ((options.ids === undefined) === (options.file === undefined)) {
     throw new AppError(
       'VALIDATION',
@@ -74,13 +74,18 @@ export function readRemovalList(options: RemoveOptions): { list: RemovalList; la
   if (options.column !== undefined && options.file === undefined) {
     throw new AppError('VALIDATION', '--column names a column of --file: give --file too, or leave --column out.');
   }
+  if (options.ids !== undefined && options.facesOnly) {
+    throw new AppError(
+      'VALIDATION',
+      '--faces-only needs the identity_id and the face_id of each face: give them in a --file with those columns.',
+    );
+  }
+}
+
+/** Reads the removal list from `--ids` or `--file` (CSV/TSV in UTF-8, UTF-16 or GBK). */
+export function readRemovalList(options: RemoveOptions): { list: RemovalList; label: string } {
+  checkListOptions(options);
   if (options.ids !== undefined) {
-    if (options.facesOnly) {
-      throw new AppError(
-        'VALIDATION',
-        '--faces-only needs the identity_id and the face_id of each face: give them in a --file with those columns.',
-      );
-    }
     return { list: parsePastedIds(options.ids), label: 'ids from the command line' };
   }
   const path = options.file as string;
@@ -100,22 +105,8 @@ export function readRemovalList(options: RemoveOptions): { list: RemovalList; la
  * is read into a draft in the core, as the app's wizard does; the file is read here, bounded, and sent as bytes.
  */
 export function draftSourceOf(options: RemoveOptions): DraftReadRequest {
-  if ((options.ids === undefined) === (options.file === undefined)) {
-    throw new AppError(
-      'VALIDATION',
-      'Give the people to remove with either --ids ID,ID,... or --file PATH (not both).',
-    );
-  }
-  if (options.column !== undefined && options.file === undefined) {
-    throw new AppError('VALIDATION', '--column names a column of --file: give --file too, or leave --column out.');
-  }
+  checkListOptions(options);
   if (options.ids !== undefined) {
-    if (options.facesOnly) {
-      throw new AppError(
-        'VALIDATION',
-        '--faces-only needs the identity_id and the face_id of each face: give them in a --file with those columns.',
-      );
-    }
     return { source: { kind: 'paste', text: options.ids }, mode: 'people', label: 'ids from the command line' };
   }
   const path = options.file as string;

@@ -111,7 +111,26 @@ describe('device action handlers', () => {
     expect(some.fileName).toBe('terminals-2026-05-02.csv');
     expect(some.content).toContain(',B-2,');
     expect(some.content).not.toContain(',B-1,');
+    expect(some.encoding).toBe('utf8');
     expect((await handlers['devices:export']({ format: 'csv' })).rows).toBe(3);
+  });
+
+  it('exports an Excel workbook as base64 bytes, named .xlsx', async () => {
+    ['B-1', 'B-2', 'S-1'].forEach((s) => inventory.save(terminal(s, s.startsWith('B') ? 'basip' : 'sophon')));
+    const handlers = createDeviceHandlers(
+      { inventory, bus: createEventBus(), secrets: createMemorySecretStore(), health, discovery },
+      () => Date.UTC(2026, 4, 2),
+    );
+    const file = await handlers['devices:export']({ serials: ['B-2', 'S-1'], format: 'xlsx' });
+    expect(file).toMatchObject({ fileName: 'terminals-2026-05-02.xlsx', encoding: 'base64', rows: 2 });
+    const bytes = Buffer.from(file.content, 'base64');
+    expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04])); // a zip, as every .xlsx
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    // exceljs types its input as its own global `Buffer` (extends ArrayBuffer), which Node's Buffer no longer matches.
+    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    const serials = workbook.getWorksheet('Terminals')?.getColumn(4).values.slice(2);
+    expect(serials?.sort()).toEqual(['B-2', 'S-1']);
   });
 
   it('cancels a running add by its request id, and only that one', async () => {

@@ -8,6 +8,7 @@ import {
   type SecretStore,
 } from '../secrets/secret-store.ts';
 import type { CoreServices } from '../services.ts';
+import { terminalsToXlsx } from './inventory-export-xlsx.ts';
 import { terminalsToCsv } from './inventory-export.ts';
 
 /** The channels of the Devices view's bulk actions, labels and site defaults (issue 18). */
@@ -73,14 +74,16 @@ export function createDeviceHandlers(
       bus.emit('devices:updated', terminal);
       return terminal;
     },
-    'devices:export': async ({ serials }) => {
+    'devices:export': async ({ serials, format }) => {
       const wanted = serials ? new Set(serials) : null;
       const terminals = inventory.list().filter((t) => wanted === null || wanted.has(t.serial));
-      return {
-        fileName: `terminals-${today(now())}.csv`,
-        content: terminalsToCsv(terminals),
-        rows: terminals.length,
-      };
+      const at = now();
+      const fileName = `terminals-${today(at)}.${format}`;
+      if (format === 'xlsx') {
+        const bytes = await terminalsToXlsx(terminals, new Date(at));
+        return { fileName, content: Buffer.from(bytes).toString('base64'), encoding: 'base64', rows: terminals.length };
+      }
+      return { fileName, content: terminalsToCsv(terminals), encoding: 'utf8', rows: terminals.length };
     },
     'devices:check': async ({ serials }) => {
       await health.checkSerials(serials);

@@ -19,8 +19,11 @@ export const EXPORT_COLUMNS = [
   'last_seen',
 ] as const;
 
-/** One terminal as the cells of its export row (text is formula-guarded when written). */
-function cellsOf(terminal: Terminal): (string | number | boolean | null)[] {
+/** One cell of an export row: text, a number, a yes/no, a moment, or empty. */
+export type ExportCell = string | number | boolean | Date | null;
+
+/** One terminal as the cells of its export row, in {@link EXPORT_COLUMNS} order (text is guarded when written). */
+function cellsOf(terminal: Terminal): ExportCell[] {
   return [
     terminal.label ?? null,
     terminal.name,
@@ -35,19 +38,29 @@ function cellsOf(terminal: Terminal): (string | number | boolean | null)[] {
     terminal.credentials,
     terminal.peopleCount,
     terminal.capacity,
-    terminal.lastSeen === null ? null : new Date(terminal.lastSeen).toISOString(),
+    terminal.lastSeen === null ? null : new Date(terminal.lastSeen),
   ];
 }
 
 /**
- * The terminal list as CSV: a header, one row per terminal sorted by shown name then serial, CRLF line ends and a
- * UTF-8 BOM (Excel and WPS then read Chinese names right). Every text cell goes through the formula guard
- * (files/csv-cell.ts): names and models are chosen by devices, and a name starting with `=` must not run.
+ * The rows of the terminal list export, without the header: one per terminal, sorted by shown name then serial.
+ * Every format (CSV here, Excel in inventory-export-xlsx.ts) writes these same cells in the same order.
+ */
+export function exportRowsOf(terminals: readonly Terminal[]): ExportCell[][] {
+  return [...terminals]
+    .sort((a, b) => displayNameOf(a).localeCompare(displayNameOf(b)) || a.serial.localeCompare(b.serial))
+    .map(cellsOf);
+}
+
+/**
+ * The terminal list as CSV: a header, one row per terminal ({@link exportRowsOf}), CRLF line ends and a UTF-8
+ * BOM (Excel and WPS then read Chinese names right). Moments are ISO 8601 in UTC. Every text cell goes through
+ * the formula guard (files/csv-cell.ts): names and models are chosen by devices, and a name starting with `=`
+ * must not run.
  */
 export function terminalsToCsv(terminals: readonly Terminal[]): string {
-  const sorted = [...terminals].sort(
-    (a, b) => displayNameOf(a).localeCompare(displayNameOf(b)) || a.serial.localeCompare(b.serial),
+  const rows = exportRowsOf(terminals).map((cells) =>
+    cells.map((cell) => csvCell(cell instanceof Date ? cell.toISOString() : cell)).join(','),
   );
-  const lines = [EXPORT_COLUMNS.join(','), ...sorted.map((t) => cellsOf(t).map(csvCell).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return `\uFEFF${[EXPORT_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }

@@ -66,6 +66,22 @@ describe('the IPC contract', () => {
     expect(started.ok && 'terminals' in (started.value as object)).toBe(false);
   });
 
+  it('exports the terminal list as CSV text (utf8) or an Excel workbook (base64); no other format', async () => {
+    const csv = await dispatch(core.handlers, 'devices:export', { format: 'csv' });
+    expect(csv).toMatchObject({ ok: true, value: { encoding: 'utf8', rows: 0 } });
+    const xlsx = await dispatch(core.handlers, 'devices:export', { format: 'xlsx' });
+    expect(xlsx).toMatchObject({ ok: true, value: { encoding: 'base64', fileName: expect.stringMatching(/\.xlsx$/) } });
+    const content = xlsx.ok ? (xlsx.value as { content: string }).content : '';
+    expect(Buffer.from(content, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
+    const pdf = await dispatch(core.handlers, 'devices:export', { format: 'pdf' });
+    expect(pdf).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    // An answer of an older host (CSV, no encoding) still reads as text.
+    const older = channels['devices:export'].response.parse({ fileName: 't.csv', content: 'a', rows: 1 });
+    expect(older.encoding).toBe('utf8');
+    const save = channels['files:save-as'].request.parse({ suggestedName: 'r.csv', content: 'a,b' });
+    expect(save.encoding).toBe('utf8');
+  });
+
   it('serves every channel with a valid minimal request: a valid answer, or a typed refusal that is not a crash', async () => {
     const minimal: Record<string, unknown> = {
       'devices:trust': { serials: ['NOPE'] },

@@ -30,6 +30,8 @@ export const devicesViewsEn = {
     forgotten_other: '{{count}} terminals forgotten.',
     export: 'Export CSV',
     exportAll: 'Export all (CSV)',
+    exportXlsx: 'Export Excel',
+    exportAllXlsx: 'Export all (Excel)',
     exported_one: '{{count}} terminal exported.',
     exported_other: '{{count}} terminals exported.',
     openWeb: 'Open web page',

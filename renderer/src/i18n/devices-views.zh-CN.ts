@@ -29,6 +29,8 @@ export const devicesViewsZhCN: typeof devicesViewsEn = {
     forgotten_other: '已移除 {{count}} 台终端。',
     export: '导出 CSV',
     exportAll: '全部导出（CSV）',
+    exportXlsx: '导出 Excel',
+    exportAllXlsx: '全部导出（Excel）',
     exported_one: '已导出 {{count}} 台终端。',
     exported_other: '已导出 {{count}} 台终端。',
     openWeb: '打开网页',

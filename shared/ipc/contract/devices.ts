@@ -75,7 +75,11 @@ export const devicesChannels = {
     TerminalSchema,
     "Set a terminal's location label (shown instead of its advertised name); blank text clears it.",
   ),
-  'devices:export': channel(DeviceExportRequestSchema, DeviceExportSchema, 'The terminal list as CSV text.'),
+  'devices:export': channel(
+    DeviceExportRequestSchema,
+    DeviceExportSchema,
+    'The terminal list as a file: CSV text (utf8) or an Excel workbook (xlsx, its bytes as base64).',
+  ),
   'devices:check': channel(
     CheckDevicesRequestSchema,
     z.array(TerminalSchema),

@@ -72,7 +72,7 @@ describe('device actions slice (bulk actions, labels, site defaults)', () => {
       'devices:forget': { ok: true, value: { forgotten: true } },
       'devices:use-site-default': { ok: true, value: { cleared: 1, kindsWithoutDefault: ['sophon'] } },
       'devices:check': { ok: true, value: [] },
-      'devices:export': { ok: true, value: { fileName: 't.csv', content: 'x', rows: 1 } },
+      'devices:export': { ok: true, value: { fileName: 't.csv', content: 'x', encoding: 'utf8', rows: 1 } },
     });
     const saved: string[] = [];
     const store = createAppStore(fake.api);
@@ -94,6 +94,29 @@ describe('device actions slice (bulk actions, labels, site defaults)', () => {
     expect(store.getState().checkedSerials).toEqual({});
     await store.getState().exportTerminals();
     expect(fake.calls).toContainEqual(['devices:export', { format: 'csv' }]);
+  });
+
+  it('exports an Excel workbook and saves its bytes as base64, with the workbook type', async () => {
+    const fake = fakeApi({
+      'devices:export': { ok: true, value: { fileName: 't.xlsx', content: 'UEsDBA==', encoding: 'base64', rows: 2 } },
+    });
+    const saved: { fileName: string; type: string; encoding?: string }[] = [];
+    const store = createAppStore(fake.api);
+    store.setState({
+      saveFile: async (file) => {
+        saved.push({ fileName: file.fileName, type: file.type, ...(file.encoding ? { encoding: file.encoding } : {}) });
+        return { outcome: 'downloaded', path: file.fileName };
+      },
+    });
+    expect(await store.getState().exportTerminals('xlsx')).toBe(2);
+    expect(fake.calls).toContainEqual(['devices:export', { format: 'xlsx' }]);
+    expect(saved).toEqual([
+      {
+        fileName: 't.xlsx',
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        encoding: 'base64',
+      },
+    ]);
   });
 
   it('loads and saves site defaults; a refusal shows in the Settings form', async () => {

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { DeviceExportFormat } from '../../../../shared/domain/device-actions.ts';
 import type { ErrorPayload } from '../../../../shared/errors.ts';
 import type { ContractApi } from '../../api/contract-api.ts';
 import type { Result } from '../../../../shared/result.ts';
@@ -7,6 +8,12 @@ import type { BulkOutcome, DeviceActionsSlice } from '../state/device-actions.ts
 
 /** Where the bulk bar's errors show (errors-slice `showErrorIn`). */
 export const BULK_SCOPE = 'devices.bulk';
+
+/** The MIME type of each export format (the browser's download uses it). */
+const EXPORT_TYPES: Record<DeviceExportFormat, string> = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
 
 /** Where the site-default form's errors show. */
 export const SITE_DEFAULTS_SCOPE = 'settings.siteDefaults';
@@ -108,14 +115,19 @@ export function createDeviceActionsSlice(api: ContractApi): StateCreator<AppStat
         return outcome;
       },
 
-      async exportTerminals() {
+      async exportTerminals(format = 'csv') {
         const serials = checked();
         const file = await attempt(
           BULK_SCOPE,
-          api.devices.export({ format: 'csv', ...(serials.length > 0 ? { serials } : {}) }),
+          api.devices.export({ format, ...(serials.length > 0 ? { serials } : {}) }),
         );
         if (!file) return null;
-        const saved = await get().saveFile({ fileName: file.fileName, content: file.content, type: 'text/csv' });
+        const saved = await get().saveFile({
+          fileName: file.fileName,
+          content: file.content,
+          type: EXPORT_TYPES[format],
+          ...(file.encoding === 'base64' ? { encoding: 'base64' as const } : {}),
+        });
         return saved ? file.rows : null;
       },
     };

@@ -32,7 +32,7 @@ describe('saving files (reports, job exports)', () => {
 
   it('in the browser, downloads through a blob link and never calls the channel', async () => {
     const fake = fakeApi();
-    const downloads: [string, string, string][] = [];
+    const downloads: [string, string, string, string][] = [];
     const slice = createFilesSlice(contractApi(fake.api), (...args) => downloads.push(args));
     const state = slice(
       () => undefined,
@@ -40,8 +40,22 @@ describe('saving files (reports, job exports)', () => {
       {} as never,
     );
     expect(await state.saveFile(REPORT)).toEqual({ outcome: 'downloaded', path: REPORT.fileName });
-    expect(downloads).toEqual([[REPORT.fileName, REPORT.content, REPORT.type]]);
+    expect(downloads).toEqual([[REPORT.fileName, REPORT.content, REPORT.type, 'utf8']]);
+    const xlsx = { fileName: 't.xlsx', content: 'UEsDBA==', type: 'application/zip', encoding: 'base64' as const };
+    await state.saveFile(xlsx);
+    expect(downloads[1]).toEqual(['t.xlsx', 'UEsDBA==', 'application/zip', 'base64']);
     expect(fake.calls).toEqual([]);
+  });
+
+  it('in the desktop app, sends base64 content with its encoding (bytes, not text)', async () => {
+    const fake = fakeApi({
+      'files:save-as': { ok: true, value: { outcome: 'saved', path: '/d/t.xlsx', bytes: 4 } },
+    });
+    const store = createAppStore({ ...fake.api, platform: 'electron' });
+    await store.getState().saveFile({ fileName: 't.xlsx', content: 'UEsDBA==', type: 'x', encoding: 'base64' });
+    expect(fake.calls).toEqual([
+      ['files:save-as', { suggestedName: 't.xlsx', content: 'UEsDBA==', encoding: 'base64' }],
+    ]);
   });
 
   it('says what happened and what to do, in English and Chinese', async () => {

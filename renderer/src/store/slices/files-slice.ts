@@ -10,17 +10,18 @@ export type { SaveOutcome } from '../state/files.ts';
 /** Creates the {@link FilesSlice}; `download` is the browser's way (a blob anchor), replaced in tests. */
 export function createFilesSlice(
   api: ContractApi,
-  download: (fileName: string, content: string, type: string) => void = saveTextFile,
+  download: (fileName: string, content: string, type: string, encoding: 'utf8' | 'base64') => void = saveTextFile,
 ): StateCreator<AppState, [], [], FilesSlice> {
   return (_set, get) => ({
     async saveFile(file) {
       if (api.platform !== 'electron') {
-        download(file.fileName, file.content, file.type);
+        download(file.fileName, file.content, file.type, file.encoding ?? 'utf8');
         return { outcome: 'downloaded', path: file.fileName };
       }
       const result = await api.files.saveAs({
         suggestedName: file.fileName,
         content: file.content,
+        ...(file.encoding === 'base64' ? { encoding: 'base64' as const } : {}),
         ...(file.filters ? { filters: file.filters } : {}),
       });
       if (result.ok) return result.value;

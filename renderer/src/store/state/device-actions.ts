@@ -1,4 +1,4 @@
-import type { SiteDefaults } from '../../../../shared/domain/device-actions.ts';
+import type { DeviceExportFormat, SiteDefaults } from '../../../../shared/domain/device-actions.ts';
 import type { ProbeKind } from '../../../../shared/domain/terminal.ts';
 import type { CredentialsInput } from './devices.ts';
 
@@ -28,6 +28,6 @@ export interface DeviceActionsSlice {
   checkChecked(): Promise<BulkOutcome | null>;
   /** Removes the ticked terminals from the inventory. */
   forgetChecked(): Promise<BulkOutcome | null>;
-  /** Exports the ticked terminals (all when none is ticked) as CSV; answers how many rows. */
-  exportTerminals(): Promise<number | null>;
+  /** Exports the ticked terminals (all when none is ticked) as CSV or an Excel workbook; answers how many rows. */
+  exportTerminals(format?: DeviceExportFormat): Promise<number | null>;
 }

@@ -1,10 +1,15 @@
 import type { SaveFileResult } from '../../../../shared/domain/files.ts';
 
-/** A text file to save: its suggested name, its text and its MIME type (the browser's download uses it). */
+/**
+ * A file to save: its suggested name, its content and its MIME type (the browser's download uses it). The content
+ * is text, or bytes as base64 when `encoding` says so (an Excel workbook).
+ */
 export interface TextFile {
   fileName: string;
   content: string;
   type: string;
+  /** How `content` is written: `utf8` text (the default) or `base64` bytes. */
+  encoding?: 'utf8' | 'base64';
   /** The Save dialog's filters in the desktop app (default: one for the name's extension). */
   filters?: { name: string; extensions: string[] }[];
 }

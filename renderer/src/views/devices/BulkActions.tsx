@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import type { DeviceExportFormat } from '../../../../shared/domain/device-actions.ts';
 import { InlineError } from '../../components/InlineError.tsx';
 import { endpointOf } from '../../store/devices/terminal-table.ts';
 import { BULK_SCOPE } from '../../store/slices/device-actions-slice.ts';
@@ -26,8 +27,8 @@ export const MAX_PAGES_OPENED = 10;
 
 /**
  * What the technician can do with the ticked terminals at once, like SADP: trust, set credentials or apply the
- * site default, check now, forget (asked first), export CSV, open the web pages, copy the addresses. With
- * nothing ticked it offers only "Export all". The outcome and any error are said beside the buttons.
+ * site default, check now, forget (asked first), export CSV or Excel, open the web pages, copy the addresses.
+ * With nothing ticked it offers only "Export all" (CSV or Excel). The outcome and any error are said beside the buttons.
  */
 export function BulkActions() {
   const { t } = useTranslation();
@@ -101,9 +102,9 @@ export function BulkActions() {
       if (!outcome) return [];
       return [say('deviceActions.forgotten', { count: outcome.done }), ...failedLine(outcome.failed)];
     });
-  const exportList = () =>
+  const exportList = (format: DeviceExportFormat) =>
     run(async () => {
-      const rows = await actions.exportTerminals();
+      const rows = await actions.exportTerminals(format);
       return rows === null ? [] : [say('deviceActions.exported', { count: rows })];
     });
   const openPages = () => {
@@ -129,9 +130,14 @@ export function BulkActions() {
   return (
     <div className="bulk-actions" role="group" aria-label={t('devices.bulk.label')} aria-busy={busy}>
       {count === 0 ? (
-        <button type="button" disabled={busy} onClick={exportList}>
-          {t('deviceActions.exportAll')}
-        </button>
+        <>
+          <button type="button" disabled={busy} onClick={() => exportList('csv')}>
+            {t('deviceActions.exportAll')}
+          </button>
+          <button type="button" disabled={busy} onClick={() => exportList('xlsx')}>
+            {t('deviceActions.exportAllXlsx')}
+          </button>
+        </>
       ) : (
         <>
           <span>{t('devices.bulk.selected', { count })}</span>
@@ -147,8 +153,11 @@ export function BulkActions() {
           <button type="button" disabled={busy} onClick={check}>
             {t('deviceActions.check')}
           </button>
-          <button type="button" disabled={busy} onClick={exportList}>
+          <button type="button" disabled={busy} onClick={() => exportList('csv')}>
             {t('deviceActions.export')}
+          </button>
+          <button type="button" disabled={busy} onClick={() => exportList('xlsx')}>
+            {t('deviceActions.exportXlsx')}
           </button>
           <button type="button" disabled={busy} onClick={openPages}>
             {t('deviceActions.openWeb')}
