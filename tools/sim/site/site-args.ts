@@ -11,6 +11,7 @@ export const SITE_ARG_OPTIONS = {
   people: { type: 'string', default: '50' },
   'no-clouds': { type: 'boolean', default: false },
   loopback: { type: 'boolean', default: false },
+  light: { type: 'boolean', default: false },
 } as const;
 
 /** The parsed values of {@link SITE_ARG_OPTIONS}. */
@@ -21,6 +22,8 @@ export interface SiteArgs {
   people: string;
   'no-clouds': boolean;
   loopback: boolean;
+  /** Every terminal in one process (the light site, `startSite({ light: true })`). */
+  light: boolean;
 }
 
 /**
@@ -46,6 +49,7 @@ export async function startSiteFromArgs(
     peoplePerTerminal: people,
     configure: fieldVariety,
     ...(args.loopback ? { mode: 'loopback' as const } : {}),
+    light: args.light,
   });
   session.onStop(() => site.stop());
   if (args['no-clouds']) return { site };
