@@ -10,7 +10,7 @@ import { cliRunner } from '../../test/support/cli/test-cli.ts';
 const CLIENT = { id: 'cliclient0000000002', secret: 'clisecret00000000000000000000002' };
 
 /** `fcom permissions list|show|repush` end to end against the simulated cloud (child processes). */
-describe('fcom permissions list, show and repush', () => {
+describe('fcom permissions list, show and repush', { timeout: 90_000 }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'fcom-cli-browse-'));
   const cli = cliRunner({ ...process.env, FCOM_DATA_DIR: dataDir, FCOM_SECRET_KEY: 'test-passphrase' });
   let tuya: TuyaCloudSim;

@@ -8,7 +8,7 @@ import { serve, type SimServer } from '../../../tools/sim/common/http.ts';
 import { generatePeople } from '../../../tools/sim/common/people.ts';
 import { cliRunner } from '../../../test/support/cli/test-cli.ts';
 
-describe('fcom devices export --format csv|xlsx --out FILE', () => {
+describe('fcom devices export --format csv|xlsx --out FILE', { timeout: 90_000 }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'fcom-devices-export-'));
   const env = { ...process.env, FCOM_DATA_DIR: dataDir, FCOM_SECRET_KEY: 'test-passphrase', FCOM_MDNS: 'off' };
   const { fcom } = cliRunner(env);

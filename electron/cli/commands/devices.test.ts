@@ -28,7 +28,8 @@ const router: SimHandler = (_request, response) => {
   response.writeHead(404, { 'Content-Type': 'text/html' }).end('<h1>Router</h1>');
 };
 
-describe('fcom devices add (kind, credentials, --password -) and fcom devices show', () => {
+// Each case runs fcom as child processes (a second or more each on a loaded 2-core CI machine).
+describe('fcom devices add (kind, credentials, --password -) and fcom devices show', { timeout: 90_000 }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'fcom-devices-cli-'));
   const env = { ...process.env, FCOM_DATA_DIR: dataDir, FCOM_SECRET_KEY: 'test-passphrase', FCOM_MDNS: 'off' };
   const { fcom, start, withInput } = cliRunner(env);
@@ -159,7 +160,7 @@ describe('the password option and attempt lines', () => {
   });
 });
 
-describe('fcom devices trust and the trust column of fcom devices list', () => {
+describe('fcom devices trust and the trust column of fcom devices list', { timeout: 90_000 }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'fcom-trust-cli-'));
   const env = { ...process.env, FCOM_DATA_DIR: dataDir, FCOM_SECRET_KEY: 'test-passphrase', FCOM_MDNS: 'off' };
   const { fcom } = cliRunner(env);
