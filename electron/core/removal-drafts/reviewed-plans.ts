@@ -19,7 +19,8 @@ import { planChanges, snapshotTargets, type TargetSnapshot } from './plan-check.
 /** The removal engine as the reviewed plans use it (electron/core/removal's RemovalService). */
 export interface RemovalEngine {
   plan(request: ParsedRemovalRequest): RemovalPlan;
-  start(request: ParsedRemovalRequest): { jobId: string; plan: RemovalPlan };
+  /** Journals and starts the request; `check` sees the fresh plan first and refuses it by throwing. */
+  start(request: ParsedRemovalRequest, check?: (plan: RemovalPlan) => void): { jobId: string; plan: RemovalPlan };
 }
 
 /** What a reviewed plan was computed from, and what it showed. */
@@ -110,10 +111,11 @@ export function createReviewedPlans(deps: ReviewedPlansDeps): ReviewedPlans {
       const stored = plans.get(planId);
       if (!stored) throw planGone(planId);
       if (stored.jobId !== null) throw planStarted(planId, stored.jobId);
-      // The engine plans again while it journals: the fresh plan must be the reviewed one (no await in between).
-      const changed = planChanges(stored.plan, stored.targets, deps.engine.plan(stored.request), deps.terminal);
-      if (changed.length > 0) throw planStale(planId, changed);
-      const { jobId, plan } = deps.engine.start(stored.request);
+      // The engine plans again before it journals (one pass): the fresh plan must be the reviewed one.
+      const { jobId, plan } = deps.engine.start(stored.request, (fresh) => {
+        const changed = planChanges(stored.plan, stored.targets, fresh, deps.terminal);
+        if (changed.length > 0) throw planStale(planId, changed);
+      });
       stored.jobId = jobId;
       return { jobId, plan: reviewed(stored, plan) };
     },

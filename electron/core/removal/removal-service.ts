@@ -62,8 +62,11 @@ export interface RemovalServiceDeps {
 export interface RemovalService {
   /** The dry run: per terminal how many items, which are offline, the estimated time. Writes nothing. */
   plan(request: ParsedRemovalRequest): RemovalPlan;
-  /** Plans, journals every item, and starts executing in the background. */
-  start(request: ParsedRemovalRequest): { jobId: string; plan: RemovalPlan };
+  /**
+   * Plans, journals every item, and starts executing in the background. `check` sees the plan before anything is
+   * journaled and may refuse it by throwing (a reviewed plan that no longer matches the site): one planning pass.
+   */
+  start(request: ParsedRemovalRequest, check?: (plan: RemovalPlan) => void): { jobId: string; plan: RemovalPlan };
   /**
    * Sync: starts, in this process, the lanes of running jobs with items queued for `serial` (it answers
    * again), or with any unfinished item when no serial is given ("Sync now"); lanes of terminals still
@@ -191,8 +194,9 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
 
   return {
     plan: (request) => draft(request).plan,
-    start(request) {
+    start(request, check) {
       const { plan, items } = draft(request);
+      check?.(plan);
       const unresolved = plan.unresolved ?? [];
       if (unresolved.length > 0 && !request.skipUnresolved) {
         const names = unresolved.slice(0, 5).map((u) => `${u.label} (line ${u.line}: ${u.reason})`);
