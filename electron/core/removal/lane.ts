@@ -1,8 +1,18 @@
+import type { RemovalMode } from '../../../shared/domain/people-import.ts';
+import type { RemovalSettings } from '../../../shared/domain/removal.ts';
+import type { Terminal } from '../../../shared/domain/terminal.ts';
+import type { TerminalSession } from '../drivers/driver.ts';
+import type { InventoryRepository } from '../inventory/inventory-repository.ts';
+import type { BackoffPolicy } from '../jobs/backoff.ts';
+import type { CommitGroup } from '../jobs/commit-group.ts';
+import type { Release, RequestLimiter } from '../jobs/limiter.ts';
+import type { ProgressPublisher } from '../jobs/progress.ts';
+import type { RunControl } from '../jobs/run.ts';
+import type { Journal } from './journal.ts';
 import { checkDriftBeforeReplay } from './drift.ts';
 import { readBeforeBlindDeletes } from './pre-read.ts';
 import type { Batch, BatchFailure } from './journal-types.ts';
 import { waitBackoff, type LaneContext } from './lane-context.ts';
-import type { Release } from '../jobs/limiter.ts';
 import { batchSizeFor } from './planner.ts';
 import { reconcileOpenBatches, UNREADABLE, verifyTerminal, type RecheckEnd } from './recheck.ts';
 import { credentialsFailure, sendBatch, type SendResult } from './send.ts';
@@ -208,4 +218,59 @@ export async function runLane(ctx: LaneContext): Promise<LaneEnd> {
   if (state.stopped || ctx.control.stopReason() !== null) return 'stopped';
   if (ctx.verify && !journal.hasWork(jobId, serial)) await verifyTerminal(ctx);
   return 'finished';
+}
+
+/** What a lane's pass needs from the rest of the core, besides the journal and its commits. */
+export interface LanePassDeps {
+  journal: Journal;
+  commits: CommitGroup;
+  inventory: InventoryRepository;
+  limiter: RequestLimiter;
+  progress: ProgressPublisher;
+  /** Opens a session with a terminal (its credentials, a per-request time-out). */
+  sessionFor(terminal: Terminal, timeoutMs: number): Promise<TerminalSession>;
+  settings(): RemovalSettings;
+  backoff: BackoffPolicy;
+  /** A terminal stopped answering. */
+  markOffline(serial: string): void;
+  now(): number;
+}
+
+/**
+ * The pass of one unit of a removal job's run (`../jobs/run.ts` calls it): the terminal's lane, with a session
+ * opened with its credentials. A terminal forgotten meanwhile fails its items ("removed from the inventory").
+ */
+export function lanePassOf(
+  deps: LanePassDeps,
+  jobId: string,
+  options: { mode: RemovalMode; verify: boolean },
+): (serial: string, control: RunControl) => Promise<LaneEnd> {
+  return async (serial, control) => {
+    const terminal = deps.inventory.get(serial);
+    if (!terminal) {
+      deps.journal.failTerminal(jobId, serial, {
+        rawCode: 'terminal:forgotten',
+        reason: 'The terminal was removed from the inventory before its items were sent. Add it again and retry.',
+      });
+      return 'finished';
+    }
+    const settings = deps.settings();
+    const session = await deps.sessionFor(terminal, settings.requestTimeoutMs);
+    return runLane({
+      jobId,
+      terminal,
+      mode: options.mode,
+      verify: options.verify,
+      session,
+      journal: deps.journal,
+      commits: deps.commits,
+      limiter: deps.limiter,
+      settings,
+      backoff: deps.backoff,
+      control,
+      onProgress: () => deps.progress.publish(jobId),
+      onOffline: () => deps.markOffline(serial),
+      now: deps.now,
+    });
+  };
 }

@@ -17,10 +17,9 @@ import type { JobEngine } from '../jobs/engine.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from '../jobs/backoff.ts';
 import { createCommitGroup } from '../jobs/commit-group.ts';
-import { createRemovalRun } from './executor.ts';
-import { exportJob } from '../jobs/export.ts';
+import { createRemovalKind, REMOVAL_KINDS } from './removal-kind.ts';
 import { createJournal } from './journal.ts';
-import { createJournalReader, type JobRow } from './journal-read.ts';
+import { createJournalReader } from './journal-read.ts';
 import type { ItemAction, ItemSelection } from './journal-sync.ts';
 import { createRequestLimiter } from '../jobs/limiter.ts';
 import { planRemovalLazily, resolveTargets, type CostEstimate } from './planner.ts';
@@ -79,9 +78,6 @@ export interface RemovalService {
   discardItems(selection: ItemSelection, action: ItemAction): number;
 }
 
-/** The job kinds the removal plug-in runs. */
-export const REMOVAL_KINDS = ['remove'] as const;
-
 /** The engine's settings, from the persisted settings with defaults for what is not set. */
 export function removalSettingsOf(settings: SettingsService): RemovalSettings {
   return RemovalSettingsSchema.parse(settings.get().removal ?? {});
@@ -134,30 +130,16 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
     now,
   };
 
-  const rowOf = (jobId: string): JobRow => {
-    const row = reader.job(jobId);
-    if (!row) throw new AppError('NOT_FOUND', `There is no job ${jobId}.`, { code: 'job-not-found', jobId });
-    return row;
-  };
-  engine.register({
-    kinds: REMOVAL_KINDS,
-    createRun: (jobId) => createRemovalRun(executorDeps, jobId),
-    summary: (jobId) => reader.summary(rowOf(jobId)),
-    show: (query) => reader.show(rowOf(query.jobId), query),
-    export: (jobId, format) => exportJob(reader.summary(rowOf(jobId)), reader.allItems(jobId), format),
-    retryFailed: (jobId) => ({ jobId, retried: journal.retryFailed(jobId) }),
-    cancelAtRest(jobId) {
-      journal.cancelRemaining(jobId);
-      journal.setState(jobId, 'cancelled');
-      progress.publish(jobId, true);
-    },
-    publish: (jobId, force) => progress.publish(jobId, force),
-    closed() {
-      stopListening();
-      if (probeTimer) clearInterval(probeTimer);
-      progress.close();
-    },
-  });
+  engine.register(
+    createRemovalKind({
+      ...executorDeps,
+      closed() {
+        stopListening();
+        if (probeTimer) clearInterval(probeTimer);
+        progress.close();
+      },
+    }),
+  );
 
   // The items are planned again while they are journaled, never held all at once (see planRemovalLazily).
   const draft = (request: ParsedRemovalRequest): ReturnType<typeof planRemovalLazily> => {

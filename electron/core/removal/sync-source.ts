@@ -6,7 +6,8 @@ import { emptySyncCounts, type ActionInfo, type SyncSource, type TimeRange } fro
 import { DISCARDED, DRIFT_ABSENT, REMOVAL_SOURCE, STATE_CASE, STATE_SQL, type ItemSelection } from './journal-sync.ts';
 import { createJournalReader } from './journal-read.ts';
 import type { JobEngine } from '../jobs/engine.ts';
-import { REMOVAL_KINDS, type RemovalService } from './removal-service.ts';
+import { REMOVAL_KINDS } from './removal-kind.ts';
+import type { RemovalService } from './removal-service.ts';
 import { CREDENTIALS_REJECTED } from './send.ts';
 
 /** A job item joined with its job, terminal and history, as the sync queue reads it. */
