@@ -124,7 +124,7 @@ function readRow(
  * Two rows are duplicates when they carry the same ids (UUIDs compared without case; names ignored unless the
  * list may name people by name alone).
  */
-function duplicateKey(item: RemovalItem, names: boolean): string {
+export function duplicateKey(item: RemovalItem, names: boolean): string {
   return JSON.stringify([
     names ? (item.name ?? null) : null,
     item.identity_id ?? null,

@@ -3,7 +3,7 @@
  * validate the people (or faces) to remove. Pure functions; the types live in
  * shared/domain/people-import.ts.
  */
-export { buildRemovalList, emptyMessage } from './build-list.ts';
+export { buildRemovalList, duplicateKey, emptyMessage } from './build-list.ts';
 export { decodeText, type DecodedText, type NotTextReason } from './decode.ts';
 export { detectBinaryKind, type BinaryKind } from './file-kind.ts';
 export { kindOfLabel, looksLikeHeader, normaliseLabel } from './headers.ts';

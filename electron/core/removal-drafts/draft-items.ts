@@ -2,6 +2,7 @@ import type { RemovalItem, RemovalMode } from '../../../shared/domain/people-imp
 import type { PersonHit } from '../../../shared/domain/people-index.ts';
 import { INDEX_SOURCE, type PickedPerson } from '../../../shared/domain/removal-draft.ts';
 import type { TerminalKind } from '../../../shared/domain/terminal.ts';
+import { duplicateKey } from '../people-import/index.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -81,14 +82,7 @@ export function withoutPick(picked: readonly PickedPerson[], serial: string, id:
 
 /** Two items are the same when they carry the same ids (UUIDs compared without case; names ignored). */
 export function itemKey(item: RemovalItem): string {
-  return JSON.stringify([
-    item.identity_id ?? null,
-    item.link_id?.toLowerCase() ?? null,
-    item.uid ?? null,
-    item.face_id ?? null,
-    item.register_image_id ?? null,
-    item.nativeId ?? null,
-  ]);
+  return duplicateKey(item, false);
 }
 
 /**

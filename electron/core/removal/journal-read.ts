@@ -1,4 +1,3 @@
-import { JobKindSchema, JobStateSchema, type JobKind, type JobState } from '../../../shared/domain/job.ts';
 import { TerminalKindSchema } from '../../../shared/domain/terminal.ts';
 import {
   evidenceOf,
@@ -10,24 +9,13 @@ import {
   type OutcomeCounts,
 } from '../../../shared/domain/removal.ts';
 import type { Database } from '../db/database.ts';
-import type { StoredJob } from '../jobs/job-table.ts';
+import { createJobTable, type JobTableRow } from '../jobs/job-table.ts';
 import type { JobOptions } from './journal-types.ts';
 import { createAggregateMemo } from './journal-memo.ts';
 import { liveCountsFor } from './live-counts.ts';
 
-/** A job row as stored. */
-export interface JobRow {
-  id: string;
-  /** 'remove' for removal jobs; cloud jobs (electron/core/cloud/jobs) share the table. */
-  kind: JobKind;
-  state: JobState;
-  options: JobOptions;
-  label: string | null;
-  error: string | null;
-  createdAt: number;
-  updatedAt: number;
-  finishedAt: number | null;
-}
+/** A removal job's row of the shared jobs table, its options parsed. */
+export type JobRow = Omit<JobTableRow, 'options'> & { options: JobOptions };
 
 /** A filter of a job's items. */
 export interface ItemQuery {
@@ -134,22 +122,9 @@ export function createJournalReader(db: Database) {
   // at a time while it scrolls, and each page would count a finished job of 500,000 items again).
   const memo = createAggregateMemo(sql);
 
-  const toRow = (row: StoredJob): JobRow => ({
-    id: row.id,
-    kind: JobKindSchema.catch('remove').parse(row.kind),
-    state: JobStateSchema.catch('failed').parse(row.state),
-    options: JSON.parse(row.options) as JobOptions,
-    label: row.label,
-    error: row.error,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    finishedAt: row.finished_at,
-  });
-
-  const job = (jobId: string): JobRow | undefined => {
-    const row = sql.prepare('SELECT * FROM jobs WHERE id = ?').get(jobId) as StoredJob | undefined;
-    return row ? toRow(row) : undefined;
-  };
+  // The row of the jobs table every kind shares (its options are a removal's here).
+  const table = createJobTable(db, Date.now);
+  const job = (jobId: string): JobRow | undefined => table.get(jobId) as JobRow | undefined;
 
   /**
    * Counts per terminal (in serial order) and in total, with the items verified absent and the removed items
@@ -247,23 +222,6 @@ export function createJournalReader(db: Database) {
     ): { job: JobSummary; terminals: JobTerminal[]; items: JobItem[]; matching: number } {
       const counted = counts(row.id);
       return { job: summary(row, counted), terminals: terminals(row.id, counted), ...items(query) };
-    },
-
-    /** Jobs, newest first. */
-    list(limit = 100): JobRow[] {
-      return (
-        sql.prepare('SELECT * FROM jobs ORDER BY created_at DESC, id LIMIT ?').all(limit) as unknown as StoredJob[]
-      ).map(toRow);
-    },
-
-    /** Ids of removal jobs in a given state, oldest first (cloud jobs in the same table run elsewhere). */
-    withState(state: JobState): string[] {
-      const rows = sql
-        .prepare(`SELECT id FROM jobs WHERE state = ? AND kind = 'remove' ORDER BY created_at`)
-        .all(state) as {
-        id: string;
-      }[];
-      return rows.map((r) => r.id);
     },
 
     /** Every item of a job in plan order, read lazily (exports of large jobs). */
