@@ -45,8 +45,10 @@ export interface RemoveAllReport {
   unfinished: number;
   /** Final job state (`done` when every item finished). */
   state: string;
-  /** From calling `removal:start` until it answered (planning and journaling every item). */
+  /** From calling `removal:start` until it answered (planning, and journaling what must be before sending). */
   msStart: number;
+  /** From calling `removal:start` until the first request was recorded 'sending' (it leaves right after). */
+  msFirstRequest: number | null;
   /** From calling `removal:start` until the job went idle: the measured time of the bulk removal. */
   msTotal: number;
   /** For each terminal, ms from calling `removal:start` to its last item's outcome; ascending. */
@@ -105,6 +107,14 @@ function finishTimes(core: Core, jobId: string, startedAt: number): number[] {
     .prepare('SELECT terminal, MAX(updated_at) AS last FROM job_items WHERE job_id = ? GROUP BY terminal')
     .all(jobId) as { terminal: string; last: number }[];
   return rows.map((r) => r.last - startedAt).sort((a, b) => a - b);
+}
+
+/** Ms from `startedAt` to the job's first batch recorded 'sending' (journaled right before its request); null: none. */
+function firstRequest(core: Core, jobId: string, startedAt: number): number | null {
+  const row = core.services.db.sqlite
+    .prepare('SELECT MIN(created_at) AS first FROM job_batches WHERE job_id = ?')
+    .get(jobId) as { first: number | null };
+  return row.first === null ? null : row.first - startedAt;
 }
 
 /** The distinct reasons of batches not acknowledged, with the position of each in its terminal's lane. */
@@ -200,6 +210,7 @@ async function main(): Promise<void> {
       unfinished: counts.pending + counts.queued + (counts.unconfirmed ?? 0),
       state: summary.state,
       msStart: round(msStart),
+      msFirstRequest: firstRequest(core, jobId, startedAt),
       msTotal: round(msTotal),
       msPerTerminal: finishTimes(core, jobId, startedAt),
       cpuMs: round((cpu.user + cpu.system) / 1000),

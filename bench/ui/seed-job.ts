@@ -5,7 +5,7 @@ import { openDatabase } from '../../electron/core/db/database.ts';
 import { createInventoryRepository } from '../../electron/core/inventory/inventory-repository.ts';
 import { createJournal } from '../../electron/core/removal/journal.ts';
 import type { ItemRecord } from '../../electron/core/removal/journal-types.ts';
-import type { PlannedItem } from '../../electron/core/removal/planner.ts';
+import type { PlannedItem } from '../../electron/core/removal/plan-ids.ts';
 import { generatePeople } from '../../tools/sim/common/people.ts';
 
 /** What {@link seedFinishedJob} wrote. */

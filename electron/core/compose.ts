@@ -66,7 +66,7 @@ export interface CoreOptions {
    */
   resumeJobs?: boolean;
   /** Tuning of the removal engine for tests: back-off, probing while items wait, drivers. */
-  removal?: { backoff?: BackoffPolicy; waitingProbeMs?: number; drivers?: DriverFactory };
+  removal?: { backoff?: BackoffPolicy; waitingProbeMs?: number; drivers?: DriverFactory; roundItems?: number };
   /** Tuning of the site people index for tests: pacing, parallel reads, maximum age; background refresh. */
   peopleIndex?: Pick<PeopleIndexDeps, 'tuning' | 'maxAgeMs'> & { backgroundMs?: number };
   /** Tuning of the cloud clients and cloud jobs for tests (clocks, waits, polling). */
@@ -150,6 +150,7 @@ export function createCore(options: CoreOptions): Core {
     probeTerminals: () => health.checkAll(),
     waitingProbeMs: options.removal?.waitingProbeMs,
     backoff: options.removal?.backoff,
+    roundItems: options.removal?.roundItems,
     engine: jobs,
     now,
   });

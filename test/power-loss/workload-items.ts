@@ -1,4 +1,4 @@
-import type { PlannedItem } from '../../electron/core/removal/planner.ts';
+import type { PlannedItem } from '../../electron/core/removal/plan-ids.ts';
 
 /** `count` planned items spread over `terminals` terminals SN-0…, native ids 100000… (one per item). */
 export function plannedItems(count: number, terminals: number): PlannedItem[] {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { AppError } from '../../../shared/errors.ts';
 import { createJournal } from '../removal/journal.ts';
-import type { PlannedItem } from '../removal/planner.ts';
+import type { PlannedItem } from '../removal/plan-ids.ts';
 import { openDatabase } from './database.ts';
 
 /** A size-limited temporary filesystem needs Linux and root (mount). */

@@ -13,6 +13,7 @@ import { MIGRATION_12 } from './migrations/m012-push-follow-cache.ts';
 import { MIGRATION_13 } from './migrations/m013-job-leases.ts';
 import { MIGRATION_14 } from './migrations/m014-people-index.ts';
 import { MIGRATION_15 } from './migrations/m015-terminal-label.ts';
+import { MIGRATION_16 } from './migrations/m016-job-plans.ts';
 import type { Migration } from './migrations/migration.ts';
 
 export type { Migration } from './migrations/migration.ts';
@@ -37,4 +38,5 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_13,
   MIGRATION_14,
   MIGRATION_15,
+  MIGRATION_16,
 ];

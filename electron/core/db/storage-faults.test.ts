@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors.ts';
 import { dispatch } from '../ipc/dispatch.ts';
 import { createJournal } from '../removal/journal.ts';
-import type { PlannedItem } from '../removal/planner.ts';
+import type { PlannedItem } from '../removal/plan-ids.ts';
 import { openDatabase, type Database } from './database.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { storageError, storageFaultOf } from './storage-errors.ts';

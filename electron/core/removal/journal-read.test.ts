@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../db/database.ts';
 import { createJournal, type Journal } from './journal.ts';
 import { createJournalReader, type JournalReader } from './journal-read.ts';
-import type { PlannedItem } from './planner.ts';
+import type { PlannedItem } from './plan-ids.ts';
 
 /** Items of a person on T-B (BAS-IP) and T-A (Sophon), planned in that order to check the sorting. */
 function plannedItems(people: number): PlannedItem[] {

@@ -6,7 +6,7 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { createJournal, type Journal } from './journal.ts';
 import { RECHECK_ABSENT } from './journal-types.ts';
 import { createJournalReader, type JournalReader } from './journal-read.ts';
-import type { PlannedItem } from './planner.ts';
+import type { PlannedItem } from './plan-ids.ts';
 
 function item(seq: number, nativeId: string, extra: Partial<PlannedItem> = {}): PlannedItem {
   return {

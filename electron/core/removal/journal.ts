@@ -2,6 +2,7 @@ import type { JobState } from '../../../shared/domain/job.ts';
 import type { Database } from '../db/database.ts';
 import { createBulkOps } from './journal-bulk.ts';
 import { createSyncJournal } from './journal-sync.ts';
+import { createPlanJournal, type FedPlan } from './journal-plan.ts';
 import {
   RECHECK_ABSENT,
   RECHECK_PRESENT,
@@ -14,7 +15,7 @@ import {
 } from './journal-types.ts';
 import type { Evidence } from '../../../shared/domain/removal.ts';
 import { forgettingCounts, liveCountsFor, onFailure } from './live-counts.ts';
-import type { PlannedItem } from './planner.ts';
+import type { PlannedItem } from './plan-ids.ts';
 
 /** Item ids of an answer grouped by what is recorded for them (outcome, raw code, reason, evidence), in answer order. */
 function groupRecords(records: readonly ItemRecord[]): Map<string, number[]> {
@@ -50,9 +51,6 @@ export function createJournal(db: Database) {
   const insertJob = sql.prepare(
     `INSERT INTO jobs (id, kind, state, options, label, created_at, updated_at) VALUES (?, 'remove', 'running', ?, ?, ?, ?)`,
   );
-  const insertItem = sql.prepare(`INSERT INTO job_items (job_id, seq, terminal, terminal_kind, line, name,
-    person_key, id_kind, native_id, face_id, state, outcome, raw_code, reason, retryable, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const updateState = sql.prepare('UPDATE jobs SET state = ?, error = ?, updated_at = ?, finished_at = ? WHERE id = ?');
   // One request carries one kind of id: the kind of the first pending item, then the next of that kind.
   // `state != 'final'` is the condition of the partial index job_items_open (migration 8): named literally
@@ -118,6 +116,7 @@ export function createJournal(db: Database) {
   const live = liveCountsFor(sql);
 
   const now = (): number => Date.now();
+  const plans = createPlanJournal(db, now);
   const setState = (jobId: string, state: JobState, error: string | null = null): void => {
     const at = now();
     const final = state === 'done' || state === 'cancelled' || state === 'failed';
@@ -129,33 +128,27 @@ export function createJournal(db: Database) {
   return {
     ...forgettingCounts(live, createBulkOps(db, now), ['hasUnverified', 'unverifiedAmong', 'pendingOfKinds']),
     ...forgettingCounts(live, createSyncJournal(db), ['queuedPending', 'runningJobsWithWork']),
+    appendRound: plans.appendRound,
+    incompletePlan: plans.incompletePlan,
+    planBeingJournaled: plans.planBeingJournaled,
 
     /** Writes a job and every planned item in one transaction (items failed at plan time are final at once). */
-    createJob(jobId: string, options: JobOptions, label: string | null, items: Iterable<PlannedItem>): void {
+    /**
+     * Journals a new job and its items in one transaction: every item, or (with `rest`) the first round of a plan
+     * whose other rounds are journaled while it runs (see plan-feed.ts; `rest` regenerates them after a crash).
+     */
+    createJob(
+      jobId: string,
+      options: JobOptions,
+      label: string | null,
+      items: Iterable<PlannedItem>,
+      rest?: { plan: FedPlan; nextRound: number },
+    ): void {
       const at = now();
       db.transaction(() => {
         insertJob.run(jobId, JSON.stringify(options), label, at, at);
-        for (const item of items) {
-          const failed = item.failure !== null;
-          insertItem.run(
-            jobId,
-            item.seq,
-            item.terminal,
-            item.terminalKind,
-            item.line,
-            item.name,
-            item.personKey,
-            item.idKind,
-            item.nativeId,
-            item.faceId,
-            failed ? 'final' : 'pending',
-            failed ? 'failed' : null,
-            item.failure?.rawCode ?? null,
-            item.failure?.reason ?? null,
-            failed ? 0 : 1,
-            at,
-          );
-        }
+        plans.writeItems(jobId, items);
+        if (rest) plans.savePlan(jobId, rest.plan, rest.nextRound);
       });
       live.forget();
     },

@@ -10,9 +10,10 @@ import type { ProgressPublisher } from '../jobs/progress.ts';
 import type { RunControl } from '../jobs/run.ts';
 import type { Journal } from './journal.ts';
 import { checkDriftBeforeReplay } from './drift.ts';
+import type { PlanFeed } from './plan-feed.ts';
 import { readBeforeBlindDeletes } from './pre-read.ts';
 import type { Batch, BatchFailure } from './journal-types.ts';
-import { waitBackoff, type LaneContext } from './lane-context.ts';
+import { untilWhole, waitBackoff, type LaneContext, type LanePlan } from './lane-context.ts';
 import { batchSizeFor } from './planner.ts';
 import { reconcileOpenBatches, UNREADABLE, verifyTerminal, type RecheckEnd } from './recheck.ts';
 import { credentialsFailure, sendBatch, type SendResult } from './send.ts';
@@ -95,23 +96,30 @@ async function workerLoop(
       return;
     }
     let batch: Batch | null = null;
-    let result: SendResult;
+    let result: SendResult | null = null;
     try {
       if (halted(ctx, state)) return;
       const solo = state.solo > 0;
       batch = await ctx.commits.run(() => journal.claimBatch(jobId, serial, solo ? 1 : size));
       // The previous answer was committed with this claim (or earlier): a failure to record it stops here.
       await recorded();
-      if (!batch) return;
-      if (halted(ctx, state)) {
+      if (!batch) {
+        if (ctx.plan.whole()) return;
+      } else if (halted(ctx, state)) {
         // Paused, cancelled or shut down while the claim was being committed: nothing went out.
         journal.releaseBatch(jobId, batch, NOT_SENT, settings.maxAttempts, false);
         return;
+      } else {
+        if (solo) state.solo--;
+        result = await sendBatch(ctx.session, batch, ctx.control.closeSignal);
       }
-      if (solo) state.solo--;
-      result = await sendBatch(ctx.session, batch, ctx.control.closeSignal);
     } finally {
       release();
+    }
+    if (!batch || !result) {
+      // Nothing pending yet: the plan is still being journaled (plan-feed.ts). Wait for its next round.
+      if (!(await ctx.plan.next(ctx.control.stopSignal))) return;
+      continue;
     }
     const attempt = Math.max(...batch.items.map((i) => i.attempts));
     switch (result.kind) {
@@ -202,6 +210,8 @@ export async function runLane(ctx: LaneContext): Promise<LaneEnd> {
         'The terminal did not confirm this item and no complete read could settle it. Retry later: the app reads the terminal before sending anything again.',
     });
   }
+  // What the lane records at its end (queued, failed) must cover every item of the terminal (plan-feed.ts).
+  if (!state.aborted && ctx.control.stopReason() === null && !(await untilWhole(ctx))) return 'stopped';
   if (state.aborted) return 'aborted';
   if (state.auth) journal.failTerminal(jobId, serial, state.auth);
   if (ctx.control.stopReason() === 'cancel') {
@@ -227,6 +237,8 @@ export interface LanePassDeps {
   inventory: InventoryRepository;
   limiter: RequestLimiter;
   progress: ProgressPublisher;
+  /** Large plans are journaled in rounds while their jobs run: lanes wait for the rounds they need. */
+  feed: PlanFeed;
   /** Opens a session with a terminal (its credentials, a per-request time-out). */
   sessionFor(terminal: Terminal, timeoutMs: number): Promise<TerminalSession>;
   settings(): RemovalSettings;
@@ -247,7 +259,13 @@ export function lanePassOf(
 ): (serial: string, control: RunControl) => Promise<LaneEnd> {
   return async (serial, control) => {
     const terminal = deps.inventory.get(serial);
+    const plan: LanePlan = {
+      whole: () => deps.feed.whole(jobId, serial),
+      coming: (idKind) => deps.feed.comingOfKind(jobId, serial, idKind),
+      next: (signal) => deps.feed.next(jobId, signal),
+    };
     if (!terminal) {
+      if (!(await untilWhole({ plan, control }))) return 'stopped';
       deps.journal.failTerminal(jobId, serial, {
         rawCode: 'terminal:forgotten',
         reason: 'The terminal was removed from the inventory before its items were sent. Add it again and retry.',
@@ -268,6 +286,7 @@ export function lanePassOf(
       settings,
       backoff: deps.backoff,
       control,
+      plan,
       onProgress: () => deps.progress.publish(jobId),
       onOffline: () => deps.markOffline(serial),
       now: deps.now,

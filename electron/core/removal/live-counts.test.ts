@@ -9,7 +9,7 @@ import { createCommitGroup } from '../jobs/commit-group.ts';
 import { createJournal, type Journal } from './journal.ts';
 import { type Batch, type ItemRecord } from './journal-types.ts';
 import { createJournalReader, emptyCounts, type JournalReader } from './journal-read.ts';
-import type { PlannedItem } from './planner.ts';
+import type { PlannedItem } from './plan-ids.ts';
 
 const TERMINALS = ['T-A', 'T-B'] as const;
 const PEOPLE = 12;

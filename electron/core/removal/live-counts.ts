@@ -26,7 +26,9 @@ export interface LiveCounts {
   check(): void;
   /** `n` items of a job's terminal moved from one count to another (nothing when the job is not kept). */
   move(jobId: string, terminal: string, from: keyof OutcomeCounts, to: keyof OutcomeCounts, n: number): void;
-  /** After a write whose effect on the counts was told with {@link move}. */
+  /** `n` new items of a job's terminal were journaled with count `to` (nothing when the job is not kept). */
+  add(jobId: string, terminal: string, to: keyof OutcomeCounts, n: number): void;
+  /** After a write whose effect on the counts was told with {@link move} or {@link add}. */
   settled(): void;
   /** Forgets every job's counts: the next read counts from the journal again. */
   forget(): void;
@@ -86,6 +88,16 @@ function createLiveCounts(sql: DatabaseSync, now: () => number): LiveCounts {
       }
       counts[from] -= n;
       counts[to] += n;
+    },
+    add(jobId, terminal, to, n) {
+      const kept = jobs.get(jobId);
+      if (!kept || n === 0) return;
+      let counts = kept.counts.get(terminal);
+      if (!counts) {
+        counts = { removed: 0, 'already-absent': 0, failed: 0, queued: 0, cancelled: 0, pending: 0, unconfirmed: 0 };
+        kept.counts.set(terminal, counts);
+      }
+      counts[to] = (counts[to] ?? 0) + n;
     },
     settled() {
       stamp = stampNow();

@@ -3,7 +3,8 @@ import { RemovalSettingsSchema } from '../../../shared/domain/removal.ts';
 import type { Terminal } from '../../../shared/domain/terminal.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { API_V0_CODE, API_V0_REASON } from '../../../shared/domain/capabilities.ts';
-import { NO_ID_CODE, planRemoval, planRemovalLazily, resolveTargets } from './planner.ts';
+import { NO_ID_CODE } from './plan-ids.ts';
+import { planRemoval, planRemovalLazily, resolveTargets } from './planner.ts';
 
 const settings = RemovalSettingsSchema.parse({ sophonBatchSize: 2, basipBatchSize: 3, concurrency: 2 });
 

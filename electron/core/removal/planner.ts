@@ -2,27 +2,10 @@ import type { RemovalItem, RemovalMode } from '../../../shared/domain/people-imp
 import type { PresenceCounts, UnresolvedPerson } from '../../../shared/domain/people-index.ts';
 import type { RemovalPlan, RemovalSettings, RemovalTargets, TerminalPlan } from '../../../shared/domain/removal.ts';
 import type { Terminal, TerminalKind } from '../../../shared/domain/terminal.ts';
-import { API_V0_CODE, API_V0_REASON, canRemove, capabilitiesOf, isApiV0 } from '../../../shared/domain/capabilities.ts';
+import { API_V0_REASON, canRemove, capabilitiesOf, isApiV0 } from '../../../shared/domain/capabilities.ts';
 import { AppError } from '../../../shared/errors.ts';
-
-/** One item to journal: one person (or face) on one terminal, with the id that terminal's kind uses. */
-export interface PlannedItem {
-  /** Order within the job (items are sent in this order). */
-  seq: number;
-  terminal: string;
-  terminalKind: TerminalKind;
-  line: number | null;
-  name: string | null;
-  personKey: string;
-  /** identity_id (Sophon), link_id or uid (BAS-IP); face_id or register_image_id for faces-only. */
-  idKind: string;
-  /** The id sent: identity_id, link_id or uid; for faces-only the person's identity_id. */
-  nativeId: string;
-  /** For faces-only: the face_id or register_image_id; '' otherwise. */
-  faceId: string;
-  /** Set when the item cannot be sent to this terminal: it is journaled as failed at once, never silently dropped. */
-  failure: { rawCode: string; reason: string } | null;
-}
+import type { PlannedItem } from './plan-ids.ts';
+import { plannedItemAt, profileCache, type PlanTarget } from './plan-profile.ts';
 
 /** What a request is estimated to cost, for the dry run's time estimate. */
 export interface CostEstimate {
@@ -40,12 +23,6 @@ export interface PlanDraft {
   plan: RemovalPlan;
   items: PlannedItem[];
 }
-
-/** Raw code of an item that had no id of its terminal's kind at plan time. */
-export const NO_ID_CODE = 'plan:no-id';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const UID = /^\d{1,15}$/;
 
 /**
  * Picks the targeted terminals from the inventory: `all` takes every trusted terminal whose kind is known and
@@ -105,64 +82,6 @@ export function resolveTargets(
   return { targets, skipped: [] };
 }
 
-/** The key that identifies a list row across terminals (for grouping per person in reports). */
-export function personKeyOf(item: RemovalItem, mode: RemovalMode): string {
-  if (mode === 'faces-only') return `${item.identity_id ?? ''}/${item.register_image_id ?? item.face_id ?? ''}`;
-  return (
-    item.identity_id ?? item.link_id ?? (item.uid === undefined ? undefined : String(item.uid)) ?? item.nativeId ?? ''
-  );
-}
-
-type Resolved = { idKind: string; nativeId: string; faceId: string } | { failure: string; idKind: string };
-
-/** The id a terminal of `kind` uses for a list row, or why there is none. */
-export function resolveId(item: RemovalItem, kind: TerminalKind, mode: RemovalMode): Resolved {
-  const key = personKeyOf(item, mode);
-  if (kind === 'unknown') {
-    return {
-      idKind: 'unknown',
-      failure: 'The app cannot tell what kind of terminal this is: add it again with --kind.',
-    };
-  }
-  if (mode === 'faces-only') {
-    if (!capabilitiesOf({ kind, apiVersion: null }).removeSingleFaces) {
-      return {
-        idKind: 'face',
-        failure: `${kind === 'basip' ? 'BAS-IP panels' : 'This terminal'} cannot remove a single face: remove the whole person instead.`,
-      };
-    }
-    const faceKind = item.register_image_id !== undefined ? 'register_image_id' : 'face_id';
-    const faceId = item.register_image_id ?? item.face_id;
-    if (item.identity_id === undefined || faceId === undefined) {
-      return { idKind: faceKind, failure: 'A face removal needs the identity_id and a face_id or register_image_id.' };
-    }
-    return { idKind: faceKind, nativeId: item.identity_id, faceId };
-  }
-  if (kind === 'sophon') {
-    const id = item.identity_id ?? item.nativeId;
-    if (id !== undefined) return { idKind: 'identity_id', nativeId: id, faceId: '' };
-    return {
-      idKind: item.link_id !== undefined ? 'link_id' : 'uid',
-      failure: `No identity_id for "${key}": Sophon terminals remove people by identity_id only.`,
-    };
-  }
-  if (item.link_id !== undefined) {
-    if (UUID.test(item.link_id)) return { idKind: 'link_id', nativeId: item.link_id.toLowerCase(), faceId: '' };
-    return { idKind: 'link_id', failure: `"${item.link_id}" is not a link_id: BAS-IP link ids are UUIDs.` };
-  }
-  if (item.uid !== undefined) return { idKind: 'uid', nativeId: String(item.uid), faceId: '' };
-  const native = item.nativeId;
-  if (native !== undefined && UUID.test(native))
-    return { idKind: 'link_id', nativeId: native.toLowerCase(), faceId: '' };
-  if (native !== undefined && UID.test(native) && Number(native) > 0) {
-    return { idKind: 'uid', nativeId: String(Number(native)), faceId: '' };
-  }
-  return {
-    idKind: 'identity_id',
-    failure: `"${key}" is neither a link_id (UUID) nor a uid (whole number), so BAS-IP panels cannot remove it.`,
-  };
-}
-
 /** Ids per request for a terminal kind (faces are removed one request per face). */
 export function batchSizeFor(kind: TerminalKind, mode: RemovalMode, settings: RemovalSettings): number {
   if (mode === 'faces-only') return 1;
@@ -193,61 +112,44 @@ export interface PlanInput {
  * with the id that terminal's kind uses (identity_id on Sophon; link_id, else uid on BAS-IP; a single-column
  * `nativeId` list applies to each). Rows without such an id become items failed at plan time (raw code
  * {@link NO_ID_CODE}); on a BAS-IP panel on API v0 (named explicitly) every item is failed at plan time with raw
- * code {@link API_V0_CODE}, never retried. Duplicates on one terminal are planned once. The same input always gives the same items.
+ * code `plan:api-v0`, never retried. Duplicates on one terminal are planned once. The same input always gives the same items.
  */
 export function* planItems(input: PlanInput): Generator<PlannedItem> {
   let seq = 0;
+  const profiles = profileCache(input.mode);
   for (const terminal of input.targets) {
-    const tooOld = isApiV0(terminal);
-    const seen = new Set<string>();
-    for (const item of input.perTerminal?.get(terminal.serial) ?? input.items) {
-      const resolved = resolveId(item, terminal.kind, input.mode);
-      const personKey = personKeyOf(item, input.mode);
-      const nativeId = 'failure' in resolved ? personKey : resolved.nativeId;
-      const faceId = 'failure' in resolved ? '' : resolved.faceId;
-      const unique = JSON.stringify([resolved.idKind, nativeId, faceId]);
-      if (seen.has(unique)) continue;
-      seen.add(unique);
-      yield {
-        seq: seq++,
-        terminal: terminal.serial,
-        terminalKind: terminal.kind,
-        line: item.line,
-        name: item.name ?? null,
-        personKey,
-        idKind: resolved.idKind,
-        nativeId,
-        faceId,
-        failure: tooOld
-          ? { rawCode: API_V0_CODE, reason: API_V0_REASON }
-          : 'failure' in resolved
-            ? { rawCode: NO_ID_CODE, reason: resolved.failure }
-            : null,
-      };
+    const target = planTargetOf(terminal);
+    const list = listFor(input, terminal.serial);
+    const profile = profiles(list, target);
+    const firstSeq = seq;
+    for (let position = 0; position < profile.kept.length; position++) {
+      yield plannedItemAt(list, profile, target, input.mode, position, firstSeq);
     }
+    seq += profile.kept.length;
   }
 }
 
+/** A terminal as planning needs it (see {@link PlanTarget}). */
+export function planTargetOf(terminal: Terminal): PlanTarget {
+  return { serial: terminal.serial, kind: terminal.kind, apiV0: isApiV0(terminal) };
+}
+
+/** The list rows planned for a target: its own (resolved through the index) or the request's. */
+export function listFor(input: Pick<PlanInput, 'items' | 'perTerminal'>, serial: string): readonly RemovalItem[] {
+  return input.perTerminal?.get(serial) ?? input.items;
+}
+
 /**
- * The dry run of a plan from its items: per terminal how many items, whether it is offline, and an estimated
+ * The dry run of a plan: per terminal how many items, whether it is offline, and an estimated
  * time from the batch size and `cost`; the whole-job estimate applies the concurrency limit.
  */
-function summarize(input: PlanInput, items: Iterable<PlannedItem>): RemovalPlan {
+function summarize(input: PlanInput): RemovalPlan {
   const cost = input.cost ?? DEFAULT_COST;
-  const tally = new Map(
-    input.targets.map((t) => [t.serial, { sendable: 0, unplannable: 0, perKind: new Map<string, number>() }]),
-  );
+  // Targets with the same list, kind and API generation share one pass over the list (plan-profile.ts).
+  const profiles = profileCache(input.mode);
+  const tally = new Map(input.targets.map((t) => [t.serial, profiles(listFor(input, t.serial), planTargetOf(t))]));
   let totalItems = 0;
-  for (const item of items) {
-    totalItems++;
-    const mine = tally.get(item.terminal);
-    if (!mine) continue;
-    if (item.failure) mine.unplannable++;
-    else {
-      mine.sendable++;
-      mine.perKind.set(item.idKind, (mine.perKind.get(item.idKind) ?? 0) + 1);
-    }
-  }
+  for (const profile of tally.values()) totalItems += profile.kept.length;
   const terminals: TerminalPlan[] = input.targets.map((terminal) => {
     const { sendable, unplannable, perKind } = tally.get(terminal.serial) ?? {
       sendable: 0,
@@ -287,8 +189,7 @@ function summarize(input: PlanInput, items: Iterable<PlannedItem>): RemovalPlan 
 
 /** Plans a removal (see {@link planItems}), with every item in an array. */
 export function planRemoval(input: PlanInput): PlanDraft {
-  const items = [...planItems(input)];
-  return { plan: summarize(input, items), items };
+  return { plan: summarize(input), items: [...planItems(input)] };
 }
 
 /**
@@ -296,5 +197,5 @@ export function planRemoval(input: PlanInput): PlanDraft {
  * plans them again, one at a time, while they are journaled (a 500,000-item plan is not kept in memory).
  */
 export function planRemovalLazily(input: PlanInput): { plan: RemovalPlan; items: Iterable<PlannedItem> } {
-  return { plan: summarize(input, planItems(input)), items: { [Symbol.iterator]: () => planItems(input) } };
+  return { plan: summarize(input), items: { [Symbol.iterator]: () => planItems(input) } };
 }

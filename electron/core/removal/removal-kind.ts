@@ -26,7 +26,7 @@ const MAX_RESTARTS = 3;
  * they wait, queued, for an offline terminal), `paused`, `cancelled` (remaining items cancelled), or `done`.
  */
 export function createRemovalKind(deps: RemovalKindDeps): JobKindPlugin {
-  const { journal, reader, progress } = deps;
+  const { journal, reader, progress, feed } = deps;
   const rowOf = (jobId: string): JobRow => {
     const row = reader.job(jobId);
     if (!row) throw new AppError('NOT_FOUND', `There is no job ${jobId}.`, { code: 'job-not-found', jobId });
@@ -36,10 +36,12 @@ export function createRemovalKind(deps: RemovalKindDeps): JobKindPlugin {
     kinds: REMOVAL_KINDS,
     createRun(jobId) {
       const { options } = rowOf(jobId);
+      // A plan left half journaled by a crash is completed first (its lanes wait for the rounds they need).
+      feed.resume(jobId);
       return createJobRun(jobId, {
         unitsWithWork: (serial) => journal.terminalsWithWork(jobId).filter((s) => serial === undefined || s === serial),
         work: lanePassOf(deps, jobId, options),
-        hasWork: (serial) => journal.hasWork(jobId, serial),
+        hasWork: (serial) => journal.hasWork(jobId, serial) || !feed.whole(jobId, serial),
         cancelRemaining: () => journal.cancelRemaining(jobId),
         setState: (state, error) => journal.setState(jobId, state, error ?? null),
         journalState: () => reader.job(jobId)?.state,
@@ -58,9 +60,12 @@ export function createRemovalKind(deps: RemovalKindDeps): JobKindPlugin {
     cancelAtRest(jobId) {
       journal.cancelRemaining(jobId);
       journal.setState(jobId, 'cancelled');
+      // The rest of a plan left half journaled is journaled cancelled: the job accounts for every planned item.
+      feed.resume(jobId);
       progress.publish(jobId, true);
     },
     publish: (jobId, force) => progress.publish(jobId, force),
+    stopping: () => feed.close(),
     closed: deps.closed,
   };
 }

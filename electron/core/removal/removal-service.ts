@@ -22,7 +22,9 @@ import { createJournal } from './journal.ts';
 import { createJournalReader } from './journal-read.ts';
 import type { ItemAction, ItemSelection } from './journal-sync.ts';
 import { createRequestLimiter } from '../jobs/limiter.ts';
-import { planRemovalLazily, resolveTargets, type CostEstimate } from './planner.ts';
+import { planRemovalLazily, planTargetOf, resolveTargets, type CostEstimate } from './planner.ts';
+import { createPlanFeed, perRoundFor, ROUND_ITEMS } from './plan-feed.ts';
+import type { FedPlan } from './journal-plan.ts';
 import { createProgressPublisher } from '../jobs/progress.ts';
 import type { Resolution } from '../people-index/resolve.ts';
 
@@ -42,6 +44,8 @@ export interface RemovalServiceDeps {
   waitingProbeMs?: number;
   backoff?: BackoffPolicy;
   cost?: CostEstimate;
+  /** Items a round of a plan journals while its job runs (plan-feed.ts); default {@link ROUND_ITEMS}. */
+  roundItems?: number;
   /** The job engine: runs, leases, pause, resume, cancel and the `jobs:*` channels; removal plugs in as a kind. */
   engine: JobEngine;
   now?: () => number;
@@ -62,8 +66,10 @@ export interface RemovalService {
   /** The dry run: per terminal how many items, which are offline, the estimated time. Writes nothing. */
   plan(request: ParsedRemovalRequest): RemovalPlan;
   /**
-   * Plans, journals every item, and starts executing in the background. `check` sees the plan before anything is
-   * journaled and may refuse it by throwing (a reviewed plan that no longer matches the site): one planning pass.
+   * Plans, journals the job with the first round of its items, and starts executing in the background; the other
+   * rounds are journaled while it runs (plan-feed.ts; a list matched through the people index is journaled
+   * whole here). `check` sees the plan before anything is journaled and may refuse it by throwing (a reviewed
+   * plan that no longer matches the site).
    */
   start(request: ParsedRemovalRequest, check?: (plan: RemovalPlan) => void): { jobId: string; plan: RemovalPlan };
   /**
@@ -76,6 +82,24 @@ export interface RemovalService {
   retryItems(selection: ItemSelection, action: ItemAction): number;
   /** Sync: discards queued or needs-attention items (history kept); a job left without work is done. */
   discardItems(selection: ItemSelection, action: ItemAction): number;
+}
+
+/** What journals a plan in rounds (plan-feed.ts): the list, each target's place in the job's order, the round size. */
+function fedPlanOf(
+  request: ParsedRemovalRequest,
+  targets: readonly Terminal[],
+  plan: RemovalPlan,
+  roundItems = ROUND_ITEMS,
+): FedPlan {
+  const counts = new Map(plan.terminals.map((t) => [t.serial, t.items + t.unplannable]));
+  let firstSeq = 0;
+  const fed = targets.map((terminal) => {
+    const count = counts.get(terminal.serial) ?? 0;
+    const target = { ...planTargetOf(terminal), firstSeq, count };
+    firstSeq += count;
+    return target;
+  });
+  return { mode: request.mode, items: [...request.items], targets: fed, perRound: perRoundFor(fed.length, roundItems) };
 }
 
 /** The engine's settings, from the persisted settings with defaults for what is not set. */
@@ -94,6 +118,8 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
   const initial = settings();
   const limiter = createRequestLimiter({ global: initial.concurrency, perTerminal: initial.perTerminal });
   const progress = createProgressPublisher(deps.bus, reader, now);
+  // Large plans are journaled in rounds while their jobs run (the first request leaves at once).
+  const feed = createPlanFeed(journal);
   const { engine } = deps;
   let probeTimer: NodeJS.Timeout | undefined;
 
@@ -115,6 +141,7 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
     journal,
     commits,
     reader,
+    feed,
     inventory: deps.inventory,
     limiter,
     progress,
@@ -142,10 +169,10 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
   );
 
   // The items are planned again while they are journaled, never held all at once (see planRemovalLazily).
-  const draft = (request: ParsedRemovalRequest): ReturnType<typeof planRemovalLazily> => {
+  const draft = (request: ParsedRemovalRequest): ReturnType<typeof planRemovalLazily> & { targets: Terminal[] } => {
     const { targets, skipped } = resolveTargets(deps.inventory.list(), request.devices);
     const resolution = request.match ? resolveThroughIndex(request, targets) : undefined;
-    return planRemovalLazily({
+    const lazy = planRemovalLazily({
       mode: request.mode,
       items: request.items,
       targets,
@@ -156,6 +183,7 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
         ? { perTerminal: resolution.perTerminal, presence: resolution.presence, unresolved: resolution.unresolved }
         : {}),
     });
+    return { ...lazy, targets };
   };
   const resolveThroughIndex = (request: ParsedRemovalRequest, targets: readonly Terminal[]): Resolution => {
     if (request.mode !== 'people') {
@@ -177,7 +205,7 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
   return {
     plan: (request) => draft(request).plan,
     start(request, check) {
-      const { plan, items } = draft(request);
+      const { plan, items, targets } = draft(request);
       check?.(plan);
       const unresolved = plan.unresolved ?? [];
       if (unresolved.length > 0 && !request.skipUnresolved) {
@@ -190,12 +218,14 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
         );
       }
       const jobId = randomUUID();
-      journal.createJob(
-        jobId,
-        { mode: request.mode, verify: request.verify, devices: request.devices },
-        request.label ?? null,
-        items,
-      );
+      const options = { mode: request.mode, verify: request.verify, devices: request.devices };
+      if (request.match) {
+        // A list resolved through the people index has its own ids per terminal: journaled whole, here (the
+        // resolution is the index of this moment, and is not kept to journal the rest after a crash).
+        journal.createJob(jobId, options, request.label ?? null, items);
+      } else {
+        feed.begin(jobId, options, request.label ?? null, fedPlanOf(request, targets, plan, deps.roundItems));
+      }
       engine.start(jobId);
       return { jobId, plan };
     },

@@ -8,7 +8,7 @@ import { createJobTable } from '../jobs/job-table.ts';
 import { createPushJournal } from '../cloud/jobs/push-journal.ts';
 import { createCore, type Core } from '../compose.ts';
 import { createJournal } from '../removal/journal.ts';
-import type { PlannedItem } from '../removal/planner.ts';
+import type { PlannedItem } from '../removal/plan-ids.ts';
 import { memorySecrets } from '../../../test/support/removal/test-kit.ts';
 import { HTML_ITEM_LIMIT } from './collect.ts';
 import { REPORT_CSV_COLUMNS } from './csv.ts';

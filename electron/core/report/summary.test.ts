@@ -8,7 +8,7 @@ import { createPushJournal } from '../cloud/jobs/push-journal.ts';
 import { createCore, type Core } from '../compose.ts';
 import { createJobTable } from '../jobs/job-table.ts';
 import { createJournal } from '../removal/journal.ts';
-import type { PlannedItem } from '../removal/planner.ts';
+import type { PlannedItem } from '../removal/plan-ids.ts';
 import { memorySecrets } from '../../../test/support/removal/test-kit.ts';
 
 const LONG_NAME = '北门 Nordeingang Haupttor Gebäude C, zweiter Stock, links neben dem Aufzug — 人脸识别面板 第三号';
