@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -49,14 +49,21 @@ export interface RemoveAllReport {
   msStart: number;
   /** From calling `removal:start` until the first request was recorded 'sending' (it leaves right after). */
   msFirstRequest: number | null;
+  /** From calling `removal:start` until the last delete's answer was recorded (what follows is the read-back). */
+  msLastAnswer: number | null;
   /** From calling `removal:start` until the job went idle: the measured time of the bulk removal. */
   msTotal: number;
   /** For each terminal, ms from calling `removal:start` to its last item's outcome; ascending. */
   msPerTerminal: number[];
   /** CPU time (user + system) of this process from `removal:start` to the end of the job, in ms. */
   cpuMs: number;
-  /** Peak resident memory of this process (the app's core), in MB. */
+  /** Peak resident memory of this process (the app's core) from `removal:start` to the end of the job, in MB. */
   peakRssMb: number;
+  /**
+   * Peak resident memory of the whole run, set-up included (saving the credentials derives the secrets file's
+   * key with scrypt, N = 2^17: 128 MB for a moment, before the job), in MB.
+   */
+  peakRssWholeMb: number;
   /** Event-loop delay while the job ran: 99th percentile and maximum, in ms. */
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
@@ -115,6 +122,14 @@ function firstRequest(core: Core, jobId: string, startedAt: number): number | nu
     .prepare('SELECT MIN(created_at) AS first FROM job_batches WHERE job_id = ?')
     .get(jobId) as { first: number | null };
   return row.first === null ? null : row.first - startedAt;
+}
+
+/** Ms from `startedAt` to the job's last batch answer recorded; null: none. */
+function lastAnswer(core: Core, jobId: string, startedAt: number): number | null {
+  const row = core.services.db.sqlite
+    .prepare('SELECT MAX(updated_at) AS last FROM job_batches WHERE job_id = ?')
+    .get(jobId) as { last: number | null };
+  return row.last === null ? null : row.last - startedAt;
 }
 
 /** The distinct reasons of batches not acknowledged, with the position of each in its terminal's lane. */
@@ -186,6 +201,9 @@ async function main(): Promise<void> {
       verify: true,
     });
     if (!reviewed.ok) throw new Error(`removal:plan failed: ${reviewed.error.message}`);
+    // The set-up's peak, then the kernel's peak counter is reset so the job's own peak is measured (Linux).
+    const setupPeakMb = process.resourceUsage().maxRSS / 1024;
+    writeFileSync('/proc/self/clear_refs', '5');
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
     const cpuStart = process.cpuUsage();
@@ -211,10 +229,12 @@ async function main(): Promise<void> {
       state: summary.state,
       msStart: round(msStart),
       msFirstRequest: firstRequest(core, jobId, startedAt),
+      msLastAnswer: lastAnswer(core, jobId, startedAt),
       msTotal: round(msTotal),
       msPerTerminal: finishTimes(core, jobId, startedAt),
       cpuMs: round((cpu.user + cpu.system) / 1000),
       peakRssMb: round(process.resourceUsage().maxRSS / 1024),
+      peakRssWholeMb: round(Math.max(setupPeakMb, process.resourceUsage().maxRSS / 1024)),
       loopDelayP99Ms: round(loop.percentile(99) / 1e6),
       loopDelayMaxMs: round(loop.max / 1e6),
       batches: batches.batches,

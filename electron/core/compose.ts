@@ -21,6 +21,7 @@ import { createInventoryRepository } from './inventory/inventory-repository.ts';
 import { createJobLeases } from './jobs/job-leases.ts';
 import { createJobEngine } from './jobs/engine.ts';
 import { prepareDataDir } from './data-dir.ts';
+import { limitHeapGrowth } from './heap-growth.ts';
 import type { BackoffPolicy } from './jobs/backoff.ts';
 import { createRemovalService } from './removal/removal-service.ts';
 import { createRemovalDraftService } from './removal-drafts/service.ts';
@@ -102,6 +103,8 @@ export const DEFAULT_TERMINAL_TIMEOUT_MS = 4_000;
  * through constructors. Nothing here imports Electron.
  */
 export function createCore(options: CoreOptions): Core {
+  // Every shell's process (Electron main, browser host, CLI): a removal job's garbage kept near its live heap.
+  limitHeapGrowth();
   const bus = createEventBus(options.onError);
   prepareDataDir(options.dataDir, [DATABASE_FILE]);
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));

@@ -184,7 +184,13 @@ export function createJournal(db: Database) {
         live.check();
         const rows = pendingItems.all(jobId, terminal, size) as unknown as (WorkItem & { outcome: string | null })[];
         if (rows.length === 0) return null;
-        const items = rows.map(({ outcome: _mark, ...item }): WorkItem => item);
+        const marked = rows.some((row) => row.outcome !== null);
+        // One copy of each item (the row without its mark, counting this send): a batch's items are most of
+        // what a running job allocates.
+        const items = rows.map(({ outcome: _mark, ...item }): WorkItem => {
+          item.attempts += 1;
+          return item;
+        });
         const at = now();
         const ids = JSON.stringify(items.map((i) => (i.faceId ? `${i.nativeId}/${i.faceId}` : i.nativeId)));
         const batchId = Number(insertBatch.run(jobId, terminal, ids, at, at).lastInsertRowid);
@@ -192,11 +198,11 @@ export function createJournal(db: Database) {
         const claimed = Number(claimItems.run(batchId, at, jobId, terminal, last.idKind, last.seq).changes);
         if (claimed !== items.length) throw new Error(`Claimed ${claimed} items for a batch of ${items.length}.`);
         // Pending and sending count alike: a claim moves no count, unless it cleared a queued mark.
-        if (rows.some((row) => row.outcome !== null)) {
+        if (marked) {
           clearMarks.run(batchId);
           live.forget();
         } else live.settled();
-        return { id: batchId, terminal, createdAt: at, items: items.map((i) => ({ ...i, attempts: i.attempts + 1 })) };
+        return { id: batchId, terminal, createdAt: at, items };
       });
     },
 

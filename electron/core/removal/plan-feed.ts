@@ -5,7 +5,7 @@ import type { PlannedItem } from './plan-ids.ts';
 import { plannedItemAt, profileCache, type TerminalProfile } from './plan-profile.ts';
 
 /** Items a round journals across all targets, about (a round is one transaction between two turns of the event loop). */
-export const ROUND_ITEMS = 5_000;
+export const ROUND_ITEMS = 2_000;
 
 /**
  * Journals large plans in rounds while their jobs run, so the first request leaves at once whatever the job's

@@ -60,12 +60,22 @@ export function classify(error: unknown, closeSignal: AbortSignal): Exclude<Send
 
 /** Pairs driver results with the batch's items (by position, checked by id; else by id). */
 export function recordsOf(items: readonly WorkItem[], results: readonly ItemResult[]): ItemRecord[] {
-  const byId = new Map<string, ItemResult>();
-  for (const result of results) byId.set(result.id.toLowerCase(), result);
+  // Drivers answer in request order, so the index by id is built only when a result is not in its place (the
+  // answers of a job's batches are alive until journaled: less to hold per request in flight, issue 19).
+  let byId: Map<string, ItemResult> | undefined;
+  const lookup = (wanted: string): ItemResult | undefined => {
+    if (!byId) {
+      byId = new Map<string, ItemResult>();
+      for (const result of results) byId.set(result.id.toLowerCase(), result);
+    }
+    return byId.get(wanted);
+  };
   return items.map((item, index) => {
-    const wanted = (item.faceId || item.nativeId).toLowerCase();
+    const id = item.faceId || item.nativeId;
     const positional = results[index];
-    const result = positional && positional.id.toLowerCase() === wanted ? positional : byId.get(wanted);
+    const inPlace =
+      positional !== undefined && (positional.id === id || positional.id.toLowerCase() === id.toLowerCase());
+    const result = inPlace ? positional : lookup(id.toLowerCase());
     if (!result) {
       // No answer about this id is no evidence: a read of the terminal settles it.
       return { itemId: item.id, outcome: 'unconfirmed', rawCode: null, reason: 'The terminal did not report this id.' };

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { AxiosInstance } from 'axios';
 import { DriverError } from '../driver.ts';
 import type { Credentials } from '../../secrets/secret-store.ts';
 import { errorFromAnswer, readBasipError, WRONG_LOGIN_MESSAGE } from './errors.ts';
 import { sendRequest, untilAborted, type BasipAnswer } from './http.ts';
+import type { TerminalHttp } from '../session-http.ts';
 import { isRecord, pickText } from './json.ts';
 import type { BasipApiVersion } from './api-version.ts';
 
@@ -27,7 +27,7 @@ export function md5UpperHex(text: string): string {
  * DriverError('auth'); an answer without a token throws 'invalid'.
  */
 export async function login(
-  http: AxiosInstance,
+  http: TerminalHttp,
   credentials: Credentials,
   timeoutMs: number,
   signal?: AbortSignal,

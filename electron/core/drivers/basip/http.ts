@@ -1,6 +1,6 @@
-import type { AxiosInstance } from 'axios';
 import { DriverError } from '../driver.ts';
 import { classifyTransportError } from '../http-client.ts';
+import type { TerminalHttp } from '../session-http.ts';
 import { parseJson } from './json.ts';
 
 /** One HTTP request to a panel. */
@@ -28,7 +28,7 @@ export interface BasipAnswer {
  * `signal` aborts, else a classified DriverError when no answer came (refused, dropped, timed out).
  */
 export async function sendRequest(
-  http: AxiosInstance,
+  http: TerminalHttp,
   request: BasipRequest,
   timeoutMs: number,
   signal?: AbortSignal,
@@ -40,11 +40,11 @@ export async function sendRequest(
   if (request.token !== undefined) headers.Authorization = `Bearer ${request.token}`;
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
   try {
-    const response = await http.request<string>({
+    const response = await http.request({
       method: request.method,
       url: request.path,
-      params: request.params,
-      data: request.body === undefined ? undefined : JSON.stringify(request.body),
+      ...(request.params ? { params: request.params } : {}),
+      ...(request.body === undefined ? {} : { data: JSON.stringify(request.body) }),
       headers,
       signal: combined,
     });

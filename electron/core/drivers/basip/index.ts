@@ -1,6 +1,7 @@
 import type { DriverCapabilities } from '../capabilities.ts';
 import type { DriverOptions, TerminalDriver } from '../driver.ts';
 import { createTerminalHttp } from '../http-client.ts';
+import { createSessionHttp } from '../session-http.ts';
 import { probeBasip, verifyBasip } from './probe.ts';
 import { createBasipSession } from './session.ts';
 
@@ -36,7 +37,9 @@ export function createBasipDriver(options: DriverOptions): TerminalDriver {
       verify: verifyBasip,
     },
     probe: (endpoint, signal) => probeBasip(createTerminalHttp(endpoint, options.timeoutMs), options.timeoutMs, signal),
+    // Sessions use the light client (a removal job sends thousands of requests); probes keep axios, whose
+    // interceptors discovery records.
     session: (endpoint, credentials) =>
-      createBasipSession(createTerminalHttp(endpoint, options.timeoutMs), credentials, options.timeoutMs),
+      createBasipSession(createSessionHttp(endpoint, options.timeoutMs), credentials, options.timeoutMs),
   };
 }

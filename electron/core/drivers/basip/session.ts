@@ -1,4 +1,4 @@
-import type { AxiosInstance } from 'axios';
+import type { TerminalHttp } from '../session-http.ts';
 import { DriverError, type ItemResult, type RemovalIdKind, type TerminalSession } from '../driver.ts';
 import { splitUntilAnswered } from '../split-batch.ts';
 import type { Credentials } from '../../secrets/secret-store.ts';
@@ -28,7 +28,7 @@ type LinkDeleteRoute = 'delete' | 'android-post';
  * (split-batch.ts); per-id results follow results.ts (no per-id answer → unconfirmed).
  */
 export function createBasipSession(
-  http: AxiosInstance,
+  http: TerminalHttp,
   credentials: Credentials | undefined,
   timeoutMs: number,
 ): TerminalSession {

@@ -47,12 +47,15 @@ export interface DeleteAnswer {
 
 const answerIds = z.array(idText).nullish();
 
+/** A `deleteidentities` answer's two lists (built once: a removal job reads thousands of these answers). */
+const DeleteAnswerSchema = z.object({ success_identity_ids: answerIds, failed_identity_ids: answerIds });
+
 /**
  * Reads a `deleteidentities` answer: the two lists, or null when the answer is not evidence about any id
  * (not an object, neither list present, or a list of something other than ids).
  */
 export function readDeleteAnswer(json: unknown): DeleteAnswer | null {
-  const parsed = z.object({ success_identity_ids: answerIds, failed_identity_ids: answerIds }).safeParse(json);
+  const parsed = DeleteAnswerSchema.safeParse(json);
   if (!parsed.success) return null;
   const { success_identity_ids: success, failed_identity_ids: failed } = parsed.data;
   if (!Array.isArray(success) && !Array.isArray(failed)) return null;

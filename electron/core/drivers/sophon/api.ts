@@ -1,6 +1,6 @@
-import type { AxiosInstance } from 'axios';
 import { DriverError, type Endpoint } from '../driver.ts';
-import { classifyTransportError, createTerminalHttp } from '../http-client.ts';
+import { classifyTransportError } from '../http-client.ts';
+import { createSessionHttp, type TerminalHttp } from '../session-http.ts';
 import { errorFromAnswer, isRecord, parseErrorAnswer, unexpectedAnswer } from './errors.ts';
 
 /** Every operation of the local API lives under this path: `/sophon/v2/face/<op>`. */
@@ -27,10 +27,11 @@ export interface SophonApi {
 
 /**
  * A Sophon API client for one endpoint. Each call has a hard deadline of `timeoutMs` (the whole exchange,
- * body included), on top of the HTTP client's idle timeout.
+ * body included), on top of the HTTP client's idle timeout. Sessions send their requests through the light
+ * client of `session-http.ts` (a removal job sends thousands).
  */
 export function createSophonApi(endpoint: Endpoint, timeoutMs: number): SophonApi {
-  const http = createTerminalHttp(endpoint, timeoutMs);
+  const http = createSessionHttp(endpoint, timeoutMs);
   return {
     call: async (op, body, signal) => {
       const { status, text } = await exchange(http, timeoutMs, op, body, signal);
@@ -43,9 +44,15 @@ export function createSophonApi(endpoint: Endpoint, timeoutMs: number): SophonAp
   };
 }
 
+/** The headers of every call (one object for all: the client does not change them). */
+const JSON_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Type': 'application/json',
+  Accept: 'application/json',
+};
+
 /** One POST and its raw answer; transport failures, the deadline and aborts are thrown. */
 async function exchange(
-  http: AxiosInstance,
+  http: TerminalHttp,
   timeoutMs: number,
   op: SophonOp,
   body: Record<string, unknown>,
@@ -58,8 +65,11 @@ async function exchange(
   let status: number;
   let text: unknown;
   try {
-    const response = await http.post<unknown>(SOPHON_BASE_PATH + op, JSON.stringify(body), {
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    const response = await http.request({
+      method: 'POST',
+      url: SOPHON_BASE_PATH + op,
+      data: JSON.stringify(body),
+      headers: JSON_HEADERS,
       signal: combined,
     });
     status = response.status;
