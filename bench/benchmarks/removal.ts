@@ -25,6 +25,15 @@ import { HOST_NODE_FLAGS } from '../../electron/host/node-flags.ts';
 /** Issue 19: the first request leaves within 300 ms of start, whatever the job's size. */
 const FIRST_REQUEST_TARGET_MS = 300;
 
+/**
+ * `FCOM_BENCH_CPU_PROF=DIR`: the app's process writes a V8 CPU profile of its run into DIR (open it in Chrome's
+ * DevTools, Performance). Node refuses `--cpu-prof` in NODE_OPTIONS, hence this.
+ */
+function cpuProfileFlags(): string[] {
+  const dir = process.env.FCOM_BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 /** Issue 19: the host's peak RSS under 250 MB while it removes 10,000 people from 50 terminals. */
 const APP_PEAK_RSS_TARGET_MB = 250;
 
@@ -129,7 +138,7 @@ async function measureApp(figures: FigureRecorder, ctx: BenchContext, s: Removal
     const report = await runLaptopScript<RemoveAllReport>(site, APP_DRIVER, ['--input', input], {
       timeoutMs: 20 * ideal + 300_000,
       // The driver runs the app's core as the browser host does, with the host's V8 flags.
-      nodeFlags: HOST_NODE_FLAGS,
+      nodeFlags: [...HOST_NODE_FLAGS, ...cpuProfileFlags()],
     });
     const siteCpu = cpuMsOf(pids) - cpuBefore;
     const complete = report.state === 'done' && report.added === s.terminals;

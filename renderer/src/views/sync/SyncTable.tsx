@@ -12,7 +12,7 @@ const ROW_HEIGHT = 44;
 const HEADER_HEIGHT = 36;
 
 /**
- * The operations of the current filter: only the rows in view are rendered (@tanstack/react-virtual), and
+ * The operations of the current filter: only the rows in view are rendered (`useVirtualRows`), and
  * the pages they fall in are read through `sync:list` as they scroll into view (and again when the queue
  * changes). ARIA table roles keep it a table for assistive technology and tests.
  */
