@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts';
-import { WORK_COLUMNS, type BatchFailure, type WorkItem } from './journal-types.ts';
+import { WORK_COLUMNS, workColumnsOf, type BatchFailure, type WorkItem } from './journal-types.ts';
 import { reopenUnconfirmed } from './journal-reopen.ts';
+import { liveCountsFor } from './live-counts.ts';
 
 /** Raw code of an item found absent by a complete read before anything was sent for it. */
 export const READ_ABSENT = 'read:absent';
@@ -139,12 +140,16 @@ export function createBulkOps(db: Database, now: () => number) {
      */
     unverifiedAmong(jobId: string, terminal: string, listedIds: readonly string[]): WorkItem[] {
       if (listedIds.length === 0) return [];
+      // One lookup per listed id in the item index (job, terminal, id kind, id): link ids are journaled in lower
+      // case (plan-ids.ts), so equality is exact; no scan of the terminal's items (10,000 here). CROSS JOIN and
+      // the unary + keep SQLite on that plan (the outcome index would scan the terminal once per listed id).
       return sql
         .prepare(
-          `SELECT ${WORK_COLUMNS} FROM job_items WHERE job_id = ? AND terminal = ?
-          AND outcome IN ('removed', 'already-absent') AND verified IS NULL
-          AND (CASE WHEN id_kind = 'link_id' THEN lower(native_id) ELSE native_id END) IN (SELECT value FROM json_each(?))
-          ORDER BY seq`,
+          `SELECT ${workColumnsOf('i')} FROM json_each(?3) AS listed
+          CROSS JOIN job_items AS i ON i.job_id = ?1 AND i.terminal = ?2
+          AND i.id_kind IN ('identity_id', 'link_id', 'uid', 'face_id', 'register_image_id') AND i.native_id = listed.value
+          WHERE +i.outcome IN ('removed', 'already-absent') AND +i.verified IS NULL
+          ORDER BY i.seq`,
         )
         .all(jobId, terminal, JSON.stringify(listedIds)) as unknown as WorkItem[];
     },
@@ -202,10 +207,15 @@ export function createBulkOps(db: Database, now: () => number) {
         updated_at = ? WHERE id IN (SELECT value FROM json_each(?)) AND state = 'final'`);
       const ok = sql.prepare(`UPDATE job_items SET verified = 1 WHERE job_id = ? AND terminal = ?
         AND outcome IN ('removed', 'already-absent') AND verified IS NULL`);
+      // Setting `verified` moves no live count: they are kept, unless items were found present (then recounted).
+      const live = liveCountsFor(sql);
+      live.check();
       db.transaction(() => {
         if (stillPresent.length > 0) bad.run(at, JSON.stringify(stillPresent));
         ok.run(jobId, terminal);
       });
+      if (stillPresent.length > 0) live.forget();
+      else live.settled();
     },
   };
 }

@@ -126,9 +126,15 @@ export function createJournal(db: Database) {
   };
 
   return {
-    ...forgettingCounts(live, createBulkOps(db, now), ['hasUnverified', 'unverifiedAmong', 'pendingOfKinds']),
+    // recordVerification keeps the counts itself (it moves none unless an item is found present).
+    ...forgettingCounts(live, createBulkOps(db, now), [
+      'hasUnverified',
+      'unverifiedAmong',
+      'pendingOfKinds',
+      'recordVerification',
+    ]),
     ...forgettingCounts(live, createSyncJournal(db), ['queuedPending', 'runningJobsWithWork']),
-    appendRound: plans.appendRound,
+    appendRounds: plans.appendRounds,
     incompletePlan: plans.incompletePlan,
     planBeingJournaled: plans.planBeingJournaled,
 
