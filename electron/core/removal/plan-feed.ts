@@ -8,10 +8,11 @@ import { plannedItemAt, profileCache, type TerminalProfile } from './plan-profil
 export const ROUND_ITEMS = 2_000;
 
 /**
- * Rounds journaled in one transaction, a turn of the event loop each, after the first: fewer, larger commits
- * write each index page less often (rounds spread over 50 terminals touch 50 places of every index).
+ * Most rounds journaled in one transaction, a turn of the event loop each (1, 2, 4, 8, then this): fewer, larger
+ * commits write each index page less often (rounds spread over 50 terminals touch 50 places of every index). At
+ * 10,000 × 50, 4 rounds a turn cost the app 36 s of CPU, 10 rounds 31 s (BENCHMARKS.md, Analysis).
  */
-export const ROUNDS_PER_TURN = 4;
+export const ROUNDS_PER_TURN = 10;
 
 /**
  * Journals large plans in rounds while their jobs run, so the first request leaves at once whatever the job's
@@ -62,6 +63,8 @@ interface Feeding {
   rounds: number;
   nextRound: number;
   failure: Error | null;
+  /** Turns of the event loop this feeding has journaled in (the first ones journal fewer rounds). */
+  turns: number;
   /** Shutdown: waiters are let go (their lanes end with the shutdown), nothing more is journaled here. */
   stopped: boolean;
   waiters: Set<() => void>;
@@ -99,6 +102,7 @@ export function createPlanFeed(journal: Journal): PlanFeed {
       rounds: roundsOf(plan),
       nextRound,
       failure: null,
+      turns: 0,
       stopped: false,
       waiters: new Set(),
     };
@@ -110,7 +114,9 @@ export function createPlanFeed(journal: Journal): PlanFeed {
       if (closed || state.failure) return;
       try {
         const from = state.nextRound;
-        const to = Math.min(state.rounds, from + ROUNDS_PER_TURN);
+        // The first turns are small, so the lanes' first requests are not held behind a large transaction.
+        const to = Math.min(state.rounds, from + Math.min(ROUNDS_PER_TURN, 2 ** state.turns));
+        state.turns++;
         const items: PlannedItem[] = [];
         for (let round = from; round < to; round++) items.push(...itemsOfRound(state, round));
         journal.appendRounds(jobId, from, to, items, to === state.rounds);
