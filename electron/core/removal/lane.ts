@@ -118,7 +118,10 @@ async function workerLoop(
     }
     if (!batch || !result) {
       // Nothing pending yet: the plan is still being journaled (plan-feed.ts). Wait for its next round.
-      if (!(await ctx.plan.next(ctx.control.stopSignal))) return;
+      if (!(await ctx.plan.next(ctx.control.stopSignal))) {
+        state.aborted = ctx.control.closeSignal.aborted;
+        return;
+      }
       continue;
     }
     const attempt = Math.max(...batch.items.map((i) => i.attempts));
@@ -211,7 +214,9 @@ export async function runLane(ctx: LaneContext): Promise<LaneEnd> {
     });
   }
   // What the lane records at its end (queued, failed) must cover every item of the terminal (plan-feed.ts).
-  if (!state.aborted && ctx.control.stopReason() === null && !(await untilWhole(ctx))) return 'stopped';
+  if (!state.aborted && ctx.control.stopReason() === null && !(await untilWhole(ctx))) {
+    return ctx.control.closeSignal.aborted ? 'aborted' : 'stopped';
+  }
   if (state.aborted) return 'aborted';
   if (state.auth) journal.failTerminal(jobId, serial, state.auth);
   if (ctx.control.stopReason() === 'cancel') {

@@ -2,7 +2,9 @@ import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RemovalItem } from '../../../shared/domain/people-import.ts';
 import { generatePeople, type SimPerson } from '../../../tools/sim/common/people.ts';
-import { createCore, type Core } from '../compose.ts';
+import { join } from 'node:path';
+import { createCore, DATABASE_FILE, type Core } from '../compose.ts';
+import { openDatabase } from '../db/database.ts';
 import {
   addTerminals,
   deleteRequests,
@@ -56,8 +58,11 @@ describe('a large plan is journaled in rounds while its job runs (issue 19)', ()
       await addTerminals(app, sims);
       // The progress events' counts (kept in memory and moved by each round's items): the last must be exact.
       let last: { total: number; done: number } | null = null;
+      const progressTotals: number[] = [];
       app.services.bus.onAny((event, payload) => {
-        if (event === 'jobs:progress') last = payload as { total: number; done: number };
+        if (event !== 'jobs:progress') return;
+        last = payload as { total: number; done: number };
+        progressTotals.push(last.total);
       });
       const { jobId, plan } = app.services.removal.start({
         mode: 'people',
@@ -66,6 +71,8 @@ describe('a large plan is journaled in rounds while its job runs (issue 19)', ()
         verify: true,
       });
       expect(plan.totalItems).toBe(2400);
+      // The job's total is the plan's from the start: items still to be journaled count as pending.
+      expect(app.services.jobs.summary(jobId)).toMatchObject({ total: 2400, counts: { pending: 2400 } });
       // start answered with the first round journaled (1 item of each terminal), the rest to come.
       expect(journaled(app, jobId)).toEqual({ planRows: 1, items: 2 });
       await waitUntil(() => sims.some((s) => deleteRequests(s.device).length > 0), 10_000, 'a first delete');
@@ -79,6 +86,7 @@ describe('a large plan is journaled in rounds while its job runs (issue 19)', ()
       expect(summary.counts.removed).toBe(2400);
       expect(journaled(app, jobId)).toEqual({ planRows: 0, items: 2400 });
       expect(last).toMatchObject({ total: 2400, done: 2400 });
+      expect(progressTotals.every((total) => total === 2400)).toBe(true);
       // The terminals' real state: nobody of the list is left, and no id went out twice.
       for (const sim of sims) {
         expect(
@@ -89,15 +97,20 @@ describe('a large plan is journaled in rounds while its job runs (issue 19)', ()
     },
   );
 
-  it(
-    'a shutdown between rounds is completed at the next start: every item journaled once and removed',
+  it.each(['before any request', 'while the lanes send and wait for rounds'] as const)(
+    'a shutdown %s is completed at the next start: every item journaled once and removed',
     { timeout: 60_000 },
-    async () => {
+    async (when) => {
       const sims = [
         await terminal('sophon', 'FEED-RS', people.slice(0, 300)),
         await terminal('basip', 'FEED-RB', people.slice(0, 300)),
       ];
-      const first = testCore({ sophonBatchSize: 20, basipBatchSize: 20 }, { removal: { roundItems: 10 } });
+      // While sending: batches of 100 and 1 item a terminal a round, so the lanes mostly wait for rounds.
+      const waiting = when !== 'before any request';
+      const first = testCore(
+        { sophonBatchSize: waiting ? 100 : 20, basipBatchSize: waiting ? 100 : 20 },
+        { removal: { roundItems: waiting ? 2 : 10 } },
+      );
       cleanups.push(async () => rmSync(first.dir, { recursive: true, force: true }));
       await addTerminals(first.core, sims);
       const { jobId } = first.core.services.removal.start({
@@ -106,9 +119,18 @@ describe('a large plan is journaled in rounds while its job runs (issue 19)', ()
         devices: 'all',
         verify: true,
       });
-      // The app stops before the second round: 10 of 600 items are journaled, the rest only planned.
-      expect(journaled(first.core, jobId)).toEqual({ planRows: 1, items: 10 });
+      if (when === 'before any request') {
+        // The app stops before the second round: 10 of 600 items are journaled, the rest only planned.
+        expect(journaled(first.core, jobId)).toEqual({ planRows: 1, items: 10 });
+      } else {
+        await waitUntil(() => sims.some((s) => deleteRequests(s.device).length > 0), 10_000, 'a first delete');
+        expect(journaled(first.core, jobId).planRows).toBe(1);
+      }
       await first.core.close();
+      // A shutdown is not a failure: the job is still running, to be resumed.
+      const db = openDatabase(join(first.dir, DATABASE_FILE));
+      expect(db.sqlite.prepare('SELECT state FROM jobs WHERE id = ?').get(jobId)).toEqual({ state: 'running' });
+      db.close();
 
       const secrets = memorySecrets();
       for (const sim of sims) {

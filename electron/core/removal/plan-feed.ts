@@ -30,6 +30,8 @@ export interface PlanFeed {
   resume(jobId: string): void;
   /** Whether items of `idKind` are still to be journaled for a terminal of the job. */
   comingOfKind(jobId: string, serial: string, idKind: string): boolean;
+  /** Items of the job's plan not journaled yet (0 when its plan is whole or not being journaled here). */
+  unjournaled(jobId: string): number;
   /** Whether every item of the job (or of one of its terminals) is journaled. */
   whole(jobId: string, serial?: string): boolean;
   /**
@@ -153,6 +155,12 @@ export function createPlanFeed(journal: Journal): PlanFeed {
       if (!state || !target || target.count <= state.nextRound * state.plan.perRound) return false;
       return (state.profileOf(target).perKind.get(idKind) ?? 0) > 0;
     },
+    unjournaled(jobId) {
+      const state = feeding.get(jobId);
+      if (!state) return 0;
+      const done = state.nextRound * state.plan.perRound;
+      return state.plan.targets.reduce((n, t) => n + Math.max(0, t.count - done), 0);
+    },
     whole(jobId, serial) {
       const state = feeding.get(jobId);
       if (!state) return !journal.planBeingJournaled(jobId);
@@ -161,13 +169,14 @@ export function createPlanFeed(journal: Journal): PlanFeed {
       return target === undefined || target.count <= state.nextRound * state.plan.perRound;
     },
     next(jobId, signal) {
+      // Stopped, or shutting down: the lane ends without a conclusion (the plan is completed at the next start).
+      if (signal.aborted || closed) return Promise.resolve(false);
       const state = feeding.get(jobId);
       if (!state) {
         return !journal.planBeingJournaled(jobId)
           ? Promise.resolve(true)
           : Promise.reject(new Error(`The plan of job ${jobId} is not journaled whole and is not being journaled.`));
       }
-      if (signal.aborted) return Promise.resolve(false);
       return new Promise<boolean>((resolve, reject) => {
         const onAbort = (): void => {
           state.waiters.delete(wake);

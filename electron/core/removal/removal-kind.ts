@@ -1,3 +1,4 @@
+import type { JobSummary } from '../../../shared/domain/removal.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { exportJob } from '../jobs/export.ts';
 import type { JobKindPlugin } from '../jobs/job-kind.ts';
@@ -32,6 +33,16 @@ export function createRemovalKind(deps: RemovalKindDeps): JobKindPlugin {
     if (!row) throw new AppError('NOT_FOUND', `There is no job ${jobId}.`, { code: 'job-not-found', jobId });
     return row;
   };
+  // Items of a plan still being journaled count as pending: the job's total is the plan's from the start.
+  const withPlanned = (summary: JobSummary): JobSummary => {
+    const later = feed.unjournaled(summary.id);
+    if (later === 0) return summary;
+    return {
+      ...summary,
+      total: summary.total + later,
+      counts: { ...summary.counts, pending: summary.counts.pending + later },
+    };
+  };
   return {
     kinds: REMOVAL_KINDS,
     createRun(jobId) {
@@ -53,8 +64,11 @@ export function createRemovalKind(deps: RemovalKindDeps): JobKindPlugin {
         maxRestarts: MAX_RESTARTS,
       });
     },
-    summary: (jobId) => reader.summary(rowOf(jobId)),
-    show: (query) => reader.show(rowOf(query.jobId), query),
+    summary: (jobId) => withPlanned(reader.summary(rowOf(jobId))),
+    show: (query) => {
+      const shown = reader.show(rowOf(query.jobId), query);
+      return { ...shown, job: withPlanned(shown.job) };
+    },
     export: (jobId, format) => exportJob(reader.summary(rowOf(jobId)), reader.allItems(jobId), format),
     retryFailed: (jobId) => ({ jobId, retried: journal.retryFailed(jobId) }),
     cancelAtRest(jobId) {

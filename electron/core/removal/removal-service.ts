@@ -19,11 +19,11 @@ import { DEFAULT_BACKOFF, type BackoffPolicy } from '../jobs/backoff.ts';
 import { createCommitGroup } from '../jobs/commit-group.ts';
 import { createRemovalKind, REMOVAL_KINDS } from './removal-kind.ts';
 import { createJournal } from './journal.ts';
-import { createJournalReader } from './journal-read.ts';
+import { createJournalReader, type JournalReader } from './journal-read.ts';
 import type { ItemAction, ItemSelection } from './journal-sync.ts';
 import { createRequestLimiter } from '../jobs/limiter.ts';
 import { planRemovalLazily, planTargetOf, resolveTargets, type CostEstimate } from './planner.ts';
-import { createPlanFeed, perRoundFor, ROUND_ITEMS } from './plan-feed.ts';
+import { createPlanFeed, perRoundFor, ROUND_ITEMS, type PlanFeed } from './plan-feed.ts';
 import type { FedPlan } from './journal-plan.ts';
 import { createProgressPublisher } from '../jobs/progress.ts';
 import type { Resolution } from '../people-index/resolve.ts';
@@ -102,6 +102,19 @@ function fedPlanOf(
   return { mode: request.mode, items: [...request.items], targets: fed, perRound: perRoundFor(fed.length, roundItems) };
 }
 
+/** The reader, with a job's items not journaled yet counted as pending in its live totals (progress events). */
+function withPlannedTotals(reader: JournalReader, feed: PlanFeed): JournalReader {
+  return {
+    ...reader,
+    liveTotals(jobId) {
+      const live = reader.liveTotals(jobId);
+      const later = feed.unjournaled(jobId);
+      if (later === 0) return live;
+      return { counts: { ...live.counts, pending: live.counts.pending + later }, total: live.total + later };
+    },
+  };
+}
+
 /** The engine's settings, from the persisted settings with defaults for what is not set. */
 export function removalSettingsOf(settings: SettingsService): RemovalSettings {
   return RemovalSettingsSchema.parse(settings.get().removal ?? {});
@@ -117,9 +130,10 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
   const settings = (): RemovalSettings => removalSettingsOf(deps.settings);
   const initial = settings();
   const limiter = createRequestLimiter({ global: initial.concurrency, perTerminal: initial.perTerminal });
-  const progress = createProgressPublisher(deps.bus, reader, now);
   // Large plans are journaled in rounds while their jobs run (the first request leaves at once).
   const feed = createPlanFeed(journal);
+  // Progress counts the items still to be journaled as pending: the total is the plan's from the start.
+  const progress = createProgressPublisher(deps.bus, withPlannedTotals(reader, feed), now);
   const { engine } = deps;
   let probeTimer: NodeJS.Timeout | undefined;
 
