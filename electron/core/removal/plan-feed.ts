@@ -1,3 +1,4 @@
+import type { OutcomeCounts } from '../../../shared/domain/removal.ts';
 import type { Journal } from './journal.ts';
 import type { FedPlan, FedTarget } from './journal-plan.ts';
 import type { JobOptions } from './journal-types.ts';
@@ -30,8 +31,11 @@ export interface PlanFeed {
   resume(jobId: string): void;
   /** Whether items of `idKind` are still to be journaled for a terminal of the job. */
   comingOfKind(jobId: string, serial: string, idKind: string): boolean;
-  /** Items of the job's plan not journaled yet (0 when its plan is whole or not being journaled here). */
-  unjournaled(jobId: string): number;
+  /**
+   * A job's counts with its items not journaled yet counted as pending, so its total is the plan's from the start
+   * (the same counts when its plan is whole or not being journaled here).
+   */
+  withUnjournaled<C extends { counts: OutcomeCounts; total: number }>(jobId: string, counted: C): C;
   /** Whether every item of the job (or of one of its terminals) is journaled. */
   whole(jobId: string, serial?: string): boolean;
   /**
@@ -155,11 +159,17 @@ export function createPlanFeed(journal: Journal): PlanFeed {
       if (!state || !target || target.count <= state.nextRound * state.plan.perRound) return false;
       return (state.profileOf(target).perKind.get(idKind) ?? 0) > 0;
     },
-    unjournaled(jobId) {
+    withUnjournaled(jobId, counted) {
       const state = feeding.get(jobId);
-      if (!state) return 0;
+      if (!state) return counted;
       const done = state.nextRound * state.plan.perRound;
-      return state.plan.targets.reduce((n, t) => n + Math.max(0, t.count - done), 0);
+      const later = state.plan.targets.reduce((n, t) => n + Math.max(0, t.count - done), 0);
+      if (later === 0) return counted;
+      return {
+        ...counted,
+        total: counted.total + later,
+        counts: { ...counted.counts, pending: counted.counts.pending + later },
+      };
     },
     whole(jobId, serial) {
       const state = feeding.get(jobId);

@@ -34,15 +34,7 @@ export function createRemovalKind(deps: RemovalKindDeps): JobKindPlugin {
     return row;
   };
   // Items of a plan still being journaled count as pending: the job's total is the plan's from the start.
-  const withPlanned = (summary: JobSummary): JobSummary => {
-    const later = feed.unjournaled(summary.id);
-    if (later === 0) return summary;
-    return {
-      ...summary,
-      total: summary.total + later,
-      counts: { ...summary.counts, pending: summary.counts.pending + later },
-    };
-  };
+  const withPlanned = (summary: JobSummary): JobSummary => feed.withUnjournaled(summary.id, summary);
   return {
     kinds: REMOVAL_KINDS,
     createRun(jobId) {

@@ -106,12 +106,7 @@ function fedPlanOf(
 function withPlannedTotals(reader: JournalReader, feed: PlanFeed): JournalReader {
   return {
     ...reader,
-    liveTotals(jobId) {
-      const live = reader.liveTotals(jobId);
-      const later = feed.unjournaled(jobId);
-      if (later === 0) return live;
-      return { counts: { ...live.counts, pending: live.counts.pending + later }, total: live.total + later };
-    },
+    liveTotals: (jobId) => feed.withUnjournaled(jobId, reader.liveTotals(jobId)),
   };
 }
 
