@@ -14,6 +14,7 @@ import { MIGRATION_13 } from './migrations/m013-job-leases.ts';
 import { MIGRATION_14 } from './migrations/m014-people-index.ts';
 import { MIGRATION_15 } from './migrations/m015-terminal-label.ts';
 import { MIGRATION_16 } from './migrations/m016-job-plans.ts';
+import { MIGRATION_17 } from './migrations/m017-job-items-no-id-index.ts';
 import type { Migration } from './migrations/migration.ts';
 
 export type { Migration } from './migrations/migration.ts';
@@ -39,4 +40,5 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_14,
   MIGRATION_15,
   MIGRATION_16,
+  MIGRATION_17,
 ];

@@ -87,6 +87,38 @@ describe('removal jobs: cancel, pause, resume, restart, verification, faces', ()
     expect(acknowledgedThenResent(panel.device)).toEqual([]);
   });
 
+  it('pause puts the batch claimed ahead back: no item is left sending, and every send is counted once', async () => {
+    // A lane claims its next batch while a request is out (lane.ts): a pause must not leave it claimed.
+    const panel = await terminal('basip', 'BAS-A', people, { perItemLatencyMs: 5 });
+    const made = core({ basipBatchSize: 5 });
+    await addTerminals(made.core, [panel]);
+    const { jobId } = made.core.services.removal.start({
+      mode: 'people',
+      items: listOf(listed),
+      devices: 'all',
+      verify: false,
+    });
+    await waitUntil(() => deleteRequests(panel.device).length >= 3, 5000, 'three batches');
+    made.core.services.jobs.pause(jobId);
+    expect((await made.core.services.jobs.whenIdle(jobId)).state).toBe('paused');
+    const sends = new Map<string, number>();
+    for (const id of deleteRequests(panel.device).flatMap(idsSent)) {
+      sends.set(id.toLowerCase(), (sends.get(id.toLowerCase()) ?? 0) + 1);
+    }
+    const db = openDatabase(join(made.dir, DATABASE_FILE));
+    try {
+      const items = db.sqlite
+        .prepare(`SELECT native_id AS id, state, attempts FROM job_items WHERE job_id = ? ORDER BY seq`)
+        .all(jobId) as { id: string; state: string; attempts: number }[];
+      expect(items).toHaveLength(50);
+      expect(items.filter((i) => i.state === 'sending')).toEqual([]);
+      expect(items.filter((i) => i.attempts !== (sends.get(i.id) ?? 0))).toEqual([]);
+      expect(items.some((i) => i.state === 'pending')).toBe(true);
+    } finally {
+      db.close();
+    }
+  });
+
   it('a job interrupted by shutdown resumes at the next start without sending an unanswered batch again', async () => {
     // The panel deletes at once, then dribbles its first answer out over 1.5 s: shutdown comes meanwhile.
     const panel = await terminal('basip', 'BAS-R', people, { slowBodyMs: 1500 });

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { WORK_COLUMNS, workColumnsOf, type BatchFailure, type WorkItem } from './journal-types.ts';
+import { WORK_COLUMNS, type BatchFailure, type WorkItem } from './journal-types.ts';
 import { reopenUnconfirmed } from './journal-reopen.ts';
 import { liveCountsFor } from './live-counts.ts';
 
@@ -140,16 +140,15 @@ export function createBulkOps(db: Database, now: () => number) {
      */
     unverifiedAmong(jobId: string, terminal: string, listedIds: readonly string[]): WorkItem[] {
       if (listedIds.length === 0) return [];
-      // One lookup per listed id in the item index (job, terminal, id kind, id): link ids are journaled in lower
-      // case (plan-ids.ts), so equality is exact; no scan of the terminal's items (10,000 here). CROSS JOIN and
-      // the unary + keep SQLite on that plan (the outcome index would scan the terminal once per listed id).
+      // One pass over the terminal's unverified items, each id probed in the list (SQLite builds a temporary
+      // index of it): link ids are journaled in lower case (plan-ids.ts), so equality is exact. Once per terminal
+      // and job; the items carry no index of their ids (migration 17). INDEXED BY: left to itself, SQLite reads
+      // the whole job in plan order to spare the sort (500,000 rows per terminal; 3.7 s on the removal bench).
       return sql
         .prepare(
-          `SELECT ${workColumnsOf('i')} FROM json_each(?3) AS listed
-          CROSS JOIN job_items AS i ON i.job_id = ?1 AND i.terminal = ?2
-          AND i.id_kind IN ('identity_id', 'link_id', 'uid', 'face_id', 'register_image_id') AND i.native_id = listed.value
-          WHERE +i.outcome IN ('removed', 'already-absent') AND +i.verified IS NULL
-          ORDER BY i.seq`,
+          `SELECT ${WORK_COLUMNS} FROM job_items INDEXED BY job_items_counts WHERE job_id = ? AND terminal = ?
+          AND outcome IN ('removed', 'already-absent') AND verified IS NULL
+          AND native_id IN (SELECT value FROM json_each(?)) ORDER BY seq`,
         )
         .all(jobId, terminal, JSON.stringify(listedIds)) as unknown as WorkItem[];
     },

@@ -46,11 +46,19 @@ export function createPlanJournal(db: Database, now: () => number) {
 
   /**
    * Writes items (inside the caller's transaction): pending, failed at once when planned as failed, or cancelled
-   * when the job was cancelled before they were journaled.
+   * when the job was cancelled before they were journaled. A list that names one id twice for a terminal is
+   * refused (nothing is written): the table has no index of the ids to refuse it (migration 17), and the plan's
+   * rounds are distinct by construction (plan-profile.ts drops duplicates).
    */
   const writeItems = (jobId: string, items: Iterable<PlannedItem>, cancelled = false): void => {
     const at = now();
+    const written = new Set<string>();
     for (const item of items) {
+      const key = `${item.terminal}\u0000${item.idKind}\u0000${item.nativeId}\u0000${item.faceId}`;
+      if (written.has(key)) {
+        throw new Error(`Item ${item.idKind} ${item.nativeId} of terminal ${item.terminal} is planned twice.`);
+      }
+      written.add(key);
       const failed = item.failure !== null;
       const final = failed || cancelled;
       insertItem.run(

@@ -60,9 +60,3 @@ export const RECHECK_PRESENT = 'recheck:present';
 /** The columns of a {@link WorkItem}. */
 export const WORK_COLUMNS = `id, seq, terminal, terminal_kind AS terminalKind, id_kind AS idKind, native_id AS nativeId,
   face_id AS faceId, attempts`;
-
-/** {@link WORK_COLUMNS} of the job_items table named `alias` in a join. */
-export function workColumnsOf(alias: string): string {
-  return `${alias}.id, ${alias}.seq, ${alias}.terminal, ${alias}.terminal_kind AS terminalKind, ${alias}.id_kind AS idKind,
-  ${alias}.native_id AS nativeId, ${alias}.face_id AS faceId, ${alias}.attempts`;
-}

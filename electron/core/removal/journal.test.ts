@@ -52,7 +52,7 @@ describe('removal journal', () => {
     expect(counts).toMatchObject({ pending: 4, failed: 1 });
     expect(() =>
       journal.createJob('J2', { mode: 'people', verify: false, devices: 'all' }, null, [item(0, 'a'), item(1, 'a')]),
-    ).toThrow(/UNIQUE/);
+    ).toThrow(/planned twice/);
     expect(reader.job('J2')).toBeUndefined(); // the whole job or nothing
   });
 

@@ -49,10 +49,11 @@ const halted = (ctx: LaneContext, state: LaneState): boolean =>
   state.offline || state.auth !== null || state.aborted || state.stopped || ctx.control.stopReason() !== null;
 
 /**
- * One worker: claims a batch, records it 'sending', sends it, records the answer; until nothing is left. The
- * answer's commit is not awaited before the next claim: both go into the same group commit (one disk flush
- * for the two), and the answer's commit is awaited before the next request goes out, so a failure to record
- * it still stops the lane. The write-ahead rule is unchanged: the claim is durable before its request.
+ * One worker: claims a batch, records it 'sending', sends it, records the answer; until nothing is left.
+ * While a request is out, the next batch is claimed ahead (its own committed claim: the write-ahead rule holds),
+ * so the next request leaves as soon as the answer is in, not after two commits. An answer's commit is awaited
+ * once the NEXT request is answered, before that answer is recorded: a failure to record stops the lane one
+ * request later, and what that request removed is then settled by a read (its items stay 'sending').
  */
 async function worker(ctx: LaneContext, state: LaneState): Promise<void> {
   let recording: Promise<void> | null = null;
@@ -61,10 +62,12 @@ async function worker(ctx: LaneContext, state: LaneState): Promise<void> {
     recording = null;
     await pending;
   };
+  const ahead = claimAhead(ctx);
   try {
     await workerLoop(
       ctx,
       state,
+      ahead,
       (answer) => {
         recording = answer;
         // Awaited later (recorded()); until then a failure must not count as an unhandled rejection.
@@ -73,13 +76,53 @@ async function worker(ctx: LaneContext, state: LaneState): Promise<void> {
       recorded,
     );
   } finally {
-    await recorded();
+    try {
+      await ahead.putBack();
+    } finally {
+      await recorded();
+    }
   }
+}
+
+/** The batch a worker claims while its request is out (see {@link worker}). */
+interface ClaimAhead {
+  /** Claims the next batch now (not in solo mode), to be taken by {@link ClaimAhead.take}. */
+  start(size: number): void;
+  /** The batch claimed ahead, or a batch claimed now. */
+  take(size: number): Promise<Batch | null>;
+  /** Puts a batch claimed ahead back to pending, unsent and not counted as a send (the lane stops or waits). */
+  putBack(): Promise<void>;
+}
+
+function claimAhead(ctx: LaneContext): ClaimAhead {
+  const { journal, jobId, settings } = ctx;
+  const serial = ctx.terminal.serial;
+  let claimed: Promise<Batch | null> | null = null;
+  const claim = (size: number) => ctx.commits.run(() => journal.claimBatch(jobId, serial, size));
+  return {
+    start(size) {
+      claimed = claim(size);
+      // Taken or put back later; until then a failed commit must not count as an unhandled rejection.
+      claimed.catch(() => undefined);
+    },
+    take(size) {
+      const taken = claimed ?? claim(size);
+      claimed = null;
+      return taken;
+    },
+    async putBack() {
+      const pending = claimed;
+      claimed = null;
+      const batch = await pending?.catch(() => null);
+      if (batch) journal.releaseBatch(jobId, batch, NOT_SENT, settings.maxAttempts, false);
+    },
+  };
 }
 
 async function workerLoop(
   ctx: LaneContext,
   state: LaneState,
+  ahead: ClaimAhead,
   record: (answer: Promise<void>) => void,
   recorded: () => Promise<void>,
 ): Promise<void> {
@@ -87,7 +130,7 @@ async function workerLoop(
   const serial = ctx.terminal.serial;
   const size = batchSizeFor(ctx.terminal.kind, ctx.mode, settings);
   while (!halted(ctx, state)) {
-    // The slot first, then the claim: a batch is recorded 'sending' only right before its request goes out.
+    // The slot first, then the claim (or the batch claimed ahead while the last request was out).
     let release: Release;
     try {
       release = await ctx.limiter.acquire(serial, ctx.control.stopSignal);
@@ -100,10 +143,10 @@ async function workerLoop(
     try {
       if (halted(ctx, state)) return;
       const solo = state.solo > 0;
-      batch = await ctx.commits.run(() => journal.claimBatch(jobId, serial, solo ? 1 : size));
-      // The previous answer was committed with this claim (or earlier): a failure to record it stops here.
-      await recorded();
+      if (solo) await ahead.putBack();
+      batch = await ahead.take(solo ? 1 : size);
       if (!batch) {
+        await recorded();
         if (ctx.plan.whole()) return;
       } else if (halted(ctx, state)) {
         // Paused, cancelled or shut down while the claim was being committed: nothing went out.
@@ -111,7 +154,11 @@ async function workerLoop(
         return;
       } else {
         if (solo) state.solo--;
-        result = await sendBatch(ctx.session, batch, ctx.control.closeSignal);
+        const sending = sendBatch(ctx.session, batch, ctx.control.closeSignal);
+        if (state.solo === 0) ahead.start(size);
+        result = await sending;
+        // The previous answer was committed meanwhile: a failure to record it stops here.
+        await recorded();
       }
     } finally {
       release();
@@ -124,6 +171,8 @@ async function workerLoop(
       }
       continue;
     }
+    // Only after a per-item answer does the batch claimed ahead go out next; otherwise it waits pending.
+    if (result.kind !== 'acknowledged') await ahead.putBack();
     const attempt = Math.max(...batch.items.map((i) => i.attempts));
     switch (result.kind) {
       case 'acknowledged': {

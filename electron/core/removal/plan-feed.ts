@@ -9,11 +9,13 @@ import { plannedItemAt, profileCache, type TerminalProfile } from './plan-profil
 export const ROUND_ITEMS = 2_000;
 
 /**
- * Most rounds journaled in one transaction, a turn of the event loop each (1, 2, 4, 8, then this): fewer, larger
- * commits write each index page less often (rounds spread over 50 terminals touch 50 places of every index). At
- * 10,000 × 50, 4 rounds a turn cost the app 36 s of CPU, 10 rounds 31 s (BENCHMARKS.md, Analysis).
+ * Most rounds journaled in one transaction, a turn of the event loop each (1, 2, then this). Larger turns
+ * write each index page less often (rounds spread over 50 terminals touch 50 places of every index); smaller
+ * ones hold the lanes' answers less long. At 10,000 x 50 without the index of item ids (migration 17): 10 rounds
+ * a turn held answers up to 340 ms (loop delay p99) for 41.6 s, 3 rounds 151 ms for 40.5 s, 1 round 114 ms but
+ * 2 s more CPU for 41.8 s (BENCHMARKS.md, Analysis).
  */
-export const ROUNDS_PER_TURN = 10;
+export const ROUNDS_PER_TURN = 3;
 
 /**
  * Journals large plans in rounds while their jobs run, so the first request leaves at once whatever the job's
@@ -120,7 +122,7 @@ export function createPlanFeed(journal: Journal): PlanFeed {
       if (closed || state.failure) return;
       try {
         const from = state.nextRound;
-        // The first turns are small, so the lanes' first requests are not held behind a large transaction.
+        // The first turns are smaller, so the lanes' first requests are not held behind a large transaction.
         const to = Math.min(state.rounds, from + Math.min(ROUNDS_PER_TURN, 2 ** state.turns));
         state.turns++;
         const items: PlannedItem[] = [];
