@@ -46,15 +46,21 @@ export function createPlanJournal(db: Database, now: () => number) {
 
   /**
    * Writes items (inside the caller's transaction): pending, failed at once when planned as failed, or cancelled
-   * when the job was cancelled before they were journaled. A list that names one id twice for a terminal is
-   * refused (nothing is written): the table has no index of the ids to refuse it (migration 17), and the plan's
-   * rounds are distinct by construction (plan-profile.ts drops duplicates).
+   * when the job was cancelled before they were journaled. Items come grouped by terminal (the plan's order); a
+   * group that names one id twice is refused (nothing is written): the table has no index of the ids to refuse
+   * it (migration 17), and the plan's rounds are distinct by construction (plan-profile.ts drops duplicates).
+   * One terminal's ids are held at a time, not a whole job's.
    */
   const writeItems = (jobId: string, items: Iterable<PlannedItem>, cancelled = false): void => {
     const at = now();
+    let terminal: string | null = null;
     const written = new Set<string>();
     for (const item of items) {
-      const key = `${item.terminal}\u0000${item.idKind}\u0000${item.nativeId}\u0000${item.faceId}`;
+      if (item.terminal !== terminal) {
+        terminal = item.terminal;
+        written.clear();
+      }
+      const key = `${item.idKind}\u0000${item.nativeId}\u0000${item.faceId}`;
       if (written.has(key)) {
         throw new Error(`Item ${item.idKind} ${item.nativeId} of terminal ${item.terminal} is planned twice.`);
       }

@@ -142,8 +142,9 @@ async function workerLoop(
     let result: SendResult | null = null;
     try {
       if (halted(ctx, state)) return;
+      // No batch is claimed ahead while ids are sent one by one (solo), nor after a request that was not answered
+      // per item: take() claims now.
       const solo = state.solo > 0;
-      if (solo) await ahead.putBack();
       batch = await ahead.take(solo ? 1 : size);
       if (!batch) {
         await recorded();
