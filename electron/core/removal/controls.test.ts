@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, DATABASE_FILE } from '../compose.ts';
+import { DATABASE_FILE } from '../compose.ts';
 import { openDatabase } from '../db/database.ts';
 import { generatePeople } from '../../../tools/sim/common/people.ts';
 import type { TerminalDriver } from '../drivers/driver.ts';
@@ -12,7 +12,7 @@ import {
   deleteRequests,
   idsSent,
   listOf,
-  memorySecrets,
+  reopenCore,
   startTerminal,
   testCore,
   waitUntil,
@@ -135,15 +135,7 @@ describe('removal jobs: cancel, pause, resume, restart, verification, faces', ()
     db.close();
     expect(open).toEqual({ n: 1 });
     // Next start in the same data directory: the host resumes interrupted jobs by itself.
-    const secrets = memorySecrets();
-    await secrets.set(`terminal:${panel.serial}`, JSON.stringify({ username: 'admin', password: '123456' }));
-    const second = createCore({
-      dataDir: first.dir,
-      target: 'host',
-      mdnsPolicy: 'off',
-      secrets,
-      removal: { backoff: { baseMs: 10, maxMs: 50 } },
-    });
+    const second = await reopenCore(first.dir, [panel]);
     cleanups.push(() => second.close());
     const summary = await second.services.jobs.whenIdle(jobId);
     expect(summary).toMatchObject({ state: 'done', counts: { removed: 50, failed: 0 } });

@@ -3,14 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RemovalItem } from '../../../shared/domain/people-import.ts';
 import { generatePeople, type SimPerson } from '../../../tools/sim/common/people.ts';
 import { join } from 'node:path';
-import { createCore, DATABASE_FILE, type Core } from '../compose.ts';
+import { DATABASE_FILE, type Core } from '../compose.ts';
 import { openDatabase } from '../db/database.ts';
 import {
   addTerminals,
   deleteRequests,
   idsSent,
   listOf,
-  memorySecrets,
+  reopenCore,
   startTerminal,
   testCore,
   waitUntil,
@@ -132,18 +132,7 @@ describe('a large plan is journaled in rounds while its job runs (issue 19)', ()
       expect(db.sqlite.prepare('SELECT state FROM jobs WHERE id = ?').get(jobId)).toEqual({ state: 'running' });
       db.close();
 
-      const secrets = memorySecrets();
-      for (const sim of sims) {
-        if (sim.kind === 'basip')
-          await secrets.set(`terminal:${sim.serial}`, JSON.stringify({ username: 'admin', password: '123456' }));
-      }
-      const second = createCore({
-        dataDir: first.dir,
-        target: 'host',
-        mdnsPolicy: 'off',
-        secrets,
-        removal: { backoff: { baseMs: 10, maxMs: 50 }, roundItems: 10 },
-      });
+      const second = await reopenCore(first.dir, sims, { roundItems: 10 });
       cleanups.push(() => second.close());
       await waitUntil(() => journaled(second, jobId).planRows === 0, 20_000, 'the plan journaled whole');
       const summary = await second.services.jobs.whenIdle(jobId);

@@ -89,6 +89,29 @@ export function testCore(
   };
 }
 
+/**
+ * The next start of the app on a test core's data directory, as the host (it resumes interrupted jobs by itself):
+ * the first core's secrets were in memory, so the BAS-IP panels' admin/123456 are stored again.
+ */
+export async function reopenCore(
+  dir: string,
+  terminals: readonly SimTerminal[],
+  removal: CoreOptions['removal'] = {},
+): Promise<Core> {
+  const secrets = memorySecrets();
+  for (const sim of terminals) {
+    if (sim.kind === 'basip')
+      await secrets.set(`terminal:${sim.serial}`, JSON.stringify({ username: 'admin', password: '123456' }));
+  }
+  return createCore({
+    dataDir: dir,
+    target: 'host',
+    mdnsPolicy: 'off',
+    secrets,
+    removal: { backoff: { baseMs: 10, maxMs: 50 }, ...removal },
+  });
+}
+
 /** Adds simulated terminals to the core's inventory (BAS-IP with the simulator's admin/123456). */
 export async function addTerminals(
   core: Core,
