@@ -104,6 +104,60 @@ describe('removal journal reader', () => {
     expect(shown()).toMatchObject({ matching: 3, job: { counts: { pending: 9, removed: 3 } } });
   });
 
+  it('answers how many items match each filter, per job and per terminal, as a count of the items would', () => {
+    // Every state an item can be in: removed, failed, already absent, unconfirmed, queued while pending, queued
+    // while its request is out (a mark on a sending item), pending, and cancelled.
+    const answer = (terminal: string, size: number, outcome: 'removed' | 'failed' | 'already-absent'): void => {
+      const batch = journal.claimBatch('J', terminal, size)!;
+      journal.acknowledge(
+        batch.id,
+        batch.items.map((item) => ({ itemId: item.id, outcome, rawCode: outcome, reason: null })),
+      );
+    };
+    answer('T-B', 2, 'removed');
+    answer('T-B', 1, 'failed');
+    answer('T-B', 1, 'already-absent');
+    const unanswered = journal.claimBatch('J', 'T-B', 1)!;
+    journal.markUnknown(unanswered.id, 'no answer');
+    journal.settleUnconfirmed('J', 'T-B', { rawCode: 'unreadable', reason: 'no read' });
+    journal.claimBatch('J', 'T-A', 2);
+    journal.queueTerminal('J', 'T-A');
+    const filters = [undefined, 'pending', 'queued', 'removed', 'already-absent', 'failed', 'unconfirmed', 'cancelled'];
+    const expectAgreement = (): void => {
+      for (const terminal of [undefined, 'T-A', 'T-B', 'T-UNKNOWN']) {
+        for (const outcome of filters) {
+          const condition =
+            outcome === undefined
+              ? ''
+              : outcome === 'pending'
+                ? ` AND state != 'final' AND outcome IS NULL`
+                : outcome === 'queued'
+                  ? ` AND state != 'final' AND outcome = 'queued'`
+                  : ` AND state = 'final' AND outcome = '${outcome}'`;
+          const counted = db.sqlite
+            .prepare(
+              `SELECT COUNT(*) AS n FROM job_items WHERE job_id = 'J'${terminal ? ' AND terminal = ?' : ''}${condition}`,
+            )
+            .get(...(terminal ? [terminal] : [])) as { n: number };
+          const shown = reader.show(reader.job('J')!, {
+            jobId: 'J',
+            offset: 0,
+            limit: 1,
+            ...(terminal ? { terminal } : {}),
+            ...(outcome ? { outcome: outcome as 'pending' } : {}),
+          });
+          expect({ terminal, outcome, matching: shown.matching }).toEqual({ terminal, outcome, matching: counted.n });
+        }
+      }
+    };
+    expectAgreement();
+    expect(reader.show(reader.job('J')!, { jobId: 'J', outcome: 'queued', offset: 0, limit: 10 }).matching).toBe(6);
+    // Cancelled: T-B's one pending item and T-A's six queued ones.
+    journal.cancelRemaining('J');
+    expectAgreement();
+    expect(reader.show(reader.job('J')!, { jobId: 'J', outcome: 'cancelled', offset: 0, limit: 10 }).matching).toBe(7);
+  });
+
   it('reads pages and counts of large jobs from indexes, without sorting the whole job', () => {
     const plan = (query: string, ...params: (string | number)[]): string[] =>
       (db.sqlite.prepare(`EXPLAIN QUERY PLAN ${query}`).all(...params) as { detail: string }[]).map((r) => r.detail);
