@@ -15,6 +15,7 @@ import { MIGRATION_14 } from './migrations/m014-people-index.ts';
 import { MIGRATION_15 } from './migrations/m015-terminal-label.ts';
 import { MIGRATION_16 } from './migrations/m016-job-plans.ts';
 import { MIGRATION_17 } from './migrations/m017-job-items-no-id-index.ts';
+import { MIGRATION_18 } from './migrations/m018-people-index-per-terminal.ts';
 import type { Migration } from './migrations/migration.ts';
 
 export type { Migration } from './migrations/migration.ts';
@@ -41,4 +42,5 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_15,
   MIGRATION_16,
   MIGRATION_17,
+  MIGRATION_18,
 ];

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_REFRESH, refreshTerminal } from './refresh.ts';
 import { findPeople } from './search.ts';
@@ -90,6 +91,20 @@ describe('people index: complete reads only', () => {
     const result = await refreshTerminal(deps(slow.session), terminalOf('S1', 'sophon'));
     expect(result).toMatchObject({ ok: true, people: 120 });
     expect(slow.pages).toEqual([0, 1, 1, 2]);
+  });
+
+  it('a paced read of many pages leaves no abort listener behind on the refresh signal', async () => {
+    const people = Array.from({ length: 160 }, (_, i) => sophonPerson(String(400000 + i), `P${i}`));
+    const controller = new AbortController();
+    const session = scriptedSession(people);
+    const result = await refreshTerminal(
+      { ...deps(session.session), tuning: { ...DEFAULT_REFRESH, paceMs: 1 } },
+      terminalOf('S1', 'sophon'),
+      controller.signal,
+    );
+    expect(result).toMatchObject({ ok: true, people: 160 });
+    expect(session.pages.length).toBeGreaterThan(2);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
   it('does not contact an offline terminal and keeps its index', async () => {

@@ -49,11 +49,17 @@ export function indexable(terminal: Terminal): boolean {
 const PAGE_RETRIES = 2;
 const RETRY_PAUSE_MS = 500;
 
+/** Waits `ms`, or less when `signal` aborts; the abort listener goes with the wait (a refresh waits thousands of times). */
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
     if (ms <= 0 || signal?.aborted) return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
   });
 
 /**

@@ -59,6 +59,12 @@ interface RawRow {
 
 const COLUMNS = 'serial, id_kind, native_id, uid, link_id, name, type, face_ids';
 
+/**
+ * The terminals a lookup searches, for the indexes that lead with the serial (migration 18): one seek per
+ * terminal. Every indexed row's terminal has a read record (`replaceTerminal` writes both).
+ */
+const EVERY_TERMINAL = 'serial IN (SELECT serial FROM people_index_terminals)';
+
 function toRow(raw: RawRow): IndexRow {
   return {
     serial: raw.serial,
@@ -176,10 +182,16 @@ export function createIndexStore(db: Database): IndexStore {
     },
 
     rowsOf: (serial) => rows(`SELECT ${COLUMNS} FROM people_index WHERE serial = ?`, serial),
-    byName: (name) => rows(`SELECT ${COLUMNS} FROM people_index WHERE name_key = ?`, nameKey(name)),
+    byName: (name) =>
+      rows(
+        `SELECT ${COLUMNS} FROM people_index INDEXED BY people_index_name WHERE ${EVERY_TERMINAL} AND name_key = ?`,
+        nameKey(name),
+      ),
     byId: (id) =>
       rows(
-        `SELECT ${COLUMNS} FROM people_index WHERE native_id = ? OR native_id = ? OR link_id = ? OR uid = ?`,
+        `SELECT ${COLUMNS} FROM people_index INDEXED BY people_index_native WHERE ${EVERY_TERMINAL} AND native_id IN (?, ?)
+         UNION SELECT ${COLUMNS} FROM people_index INDEXED BY people_index_link WHERE ${EVERY_TERMINAL} AND link_id = ?
+         UNION SELECT ${COLUMNS} FROM people_index INDEXED BY people_index_uid WHERE ${EVERY_TERMINAL} AND uid = ?`,
         id,
         id.toLowerCase(),
         id.toLowerCase(),
