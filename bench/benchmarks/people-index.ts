@@ -1,16 +1,17 @@
-import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCore } from '../../electron/core/compose.ts';
+import { HOST_NODE_FLAGS } from '../../electron/host/node-flags.ts';
 import { DEFAULT_REFRESH } from '../../electron/core/people-index/refresh.ts';
 import { LIST_PAGE_SIZE } from '../../electron/core/removal/presence.ts';
-import { createMemorySecretStore } from '../../electron/core/secrets/memory-secret-store.ts';
-import { createBasipDevice } from '../../tools/sim/basip/index.ts';
-import type { SimDevice } from '../../tools/sim/common/device.ts';
-import { serve, type SimServer } from '../../tools/sim/common/http.ts';
-import { generatePeople } from '../../tools/sim/common/people.ts';
-import { createSophonDevice } from '../../tools/sim/sophon/index.ts';
+import type { Site } from '../../tools/sim/site/site.ts';
+import { DEFAULT_CREDENTIALS } from '../../tools/sim/site/terminal-device.ts';
 import { createRecorder, type FigureRecorder } from '../framework/figures.ts';
 import type { BenchContext, Benchmark } from '../framework/types.ts';
+import type { RefreshIndexInput, RefreshIndexReport } from '../laptop/refresh-index.ts';
+import { cpuProfileFlags, runLaptopScript } from '../site/laptop.ts';
+import { cpuMsOf, terminalPids } from '../site/site-stats.ts';
+import { namespaceSiteUnavailable, withSite } from '../site/site-run.ts';
 
 /** Terminals and people per terminal of the full and the quick bench. */
 const FULL = { terminals: 50, people: 10_000 };
@@ -19,114 +20,136 @@ const QUICK = { terminals: 5, people: 1_000 };
 /** Every simulated request takes this long (a small terminal answering a page of 50 people). */
 export const PAGE_LATENCY_MS = 20;
 
+/** The laptop-side script: the app's core refreshing the whole site's index through the contract. */
+const APP_DRIVER = resolve(import.meta.dirname, '../laptop/refresh-index.ts');
+
 /** The ideal: every page of one terminal read back to back at the terminal's latency, all terminals in parallel. */
-export function idealMs(people: number, latencyMs: number): number {
-  return Math.ceil(people / LIST_PAGE_SIZE) * latencyMs;
-}
-
-function declare(figures: FigureRecorder, p: string): void {
-  figures.declare({
-    name: `${p}.measured`,
-    unit: 'ms',
-    description: '`people:refresh` until every terminal is indexed',
-  });
-  figures.declare({
-    name: `${p}.ideal`,
-    unit: 'ms',
-    description: `pages of one terminal × its ${PAGE_LATENCY_MS} ms latency, every terminal in parallel, no pause between pages`,
-  });
-  figures.declare({ name: `${p}.ratio`, unit: '×', description: 'measured / ideal' });
-  figures.declare({
-    name: `${p}.indexed`,
-    unit: 'rows',
-    description: 'people (BAS-IP: identifiers) in the index afterwards; must equal what the simulators hold',
-  });
-  figures.declare({
-    name: `${p}.failed`,
-    unit: 'terminals',
-    description: 'terminals whose read did not complete',
-    target: { below: 1 },
-  });
-}
-
-/** One run: a fresh core, every terminal added by address, then one refresh of the whole site. */
-async function refreshOnce(dir: string, servers: readonly { kind: 'sophon' | 'basip'; port: number }[]) {
-  mkdirSync(dir, { recursive: true });
-  const core = createCore({ dataDir: dir, target: 'cli', mdnsPolicy: 'off', secrets: createMemorySecretStore() });
-  try {
-    for (const s of servers) {
-      await core.services.discovery.addByAddress({
-        address: `127.0.0.1:${s.port}`,
-        kind: s.kind,
-        ...(s.kind === 'basip' ? { credentials: { username: 'admin', password: '123456' } } : {}),
-      });
-    }
-    const started = performance.now();
-    const results = await core.services.peopleIndex.refresh().result;
-    const ms = performance.now() - started;
-    const indexed = core.services.peopleIndex.status().terminals.reduce((n, t) => n + t.people, 0);
-    const failures = results.filter((r) => !r.ok).map((r) => `${r.code ?? 'error'}: ${r.error ?? ''}`.slice(0, 160));
-    return { ms, indexed, failed: failures.length, failures };
-  } finally {
-    await core.close();
-  }
+export function idealMs(rows: number, latencyMs: number): number {
+  return Math.ceil(rows / LIST_PAGE_SIZE) * latencyMs;
 }
 
 /**
- * Index refresh of a whole site (issue 17): N simulated terminals on 127.0.0.1 (half Sophon, half BAS-IP) of
- * P people each, every request delayed by {@link PAGE_LATENCY_MS}; the app's real core reads them all with its
- * default pacing (one page at a time per terminal, {@link DEFAULT_REFRESH}) against the ideal.
+ * The floor of the app's own settings: a terminal's pages one at a time with {@link DEFAULT_REFRESH}'s pause
+ * between two, `parallel` terminals at a time (in waves).
+ */
+export function pacedFloorMs(rows: number, terminals: number, latencyMs: number): number {
+  const pages = Math.ceil(rows / LIST_PAGE_SIZE);
+  const perTerminal = pages * latencyMs + (pages - 1) * DEFAULT_REFRESH.paceMs;
+  return Math.ceil(terminals / DEFAULT_REFRESH.parallel) * perTerminal;
+}
+
+function declare(figures: FigureRecorder, p: string): void {
+  const figure = (name: string, unit: string, description: string, target?: { below: number }) =>
+    figures.declare({ name: `${p}.${name}`, unit, description, ...(target ? { target } : {}) });
+  figure('measured', 'ms', '`people:refresh` (waiting) until every terminal is read and indexed');
+  figure(
+    'ideal',
+    'ms',
+    `pages of the longest list × its ${PAGE_LATENCY_MS} ms latency, every terminal in parallel, no pause between pages`,
+  );
+  figure('ratio', '×', 'measured / ideal');
+  figure(
+    'pacedFloor',
+    'ms',
+    `the same with the app's gentle settings: ${DEFAULT_REFRESH.paceMs} ms between two pages of a terminal, ${DEFAULT_REFRESH.parallel} terminals at a time`,
+  );
+  figure(
+    'indexed',
+    'rows',
+    'people (BAS-IP: identifiers) in the index afterwards; must equal what the simulators hold',
+  );
+  figure('failed', 'terminals', 'terminals whose read did not complete', { below: 1 });
+  figure('appCpu', 'ms', "CPU time of the app's process during the refresh");
+  figure('appCpuPerRow', 'µs', "the app's CPU per row indexed: the figure that compares between machines");
+  figure('appPeakRss', 'MB', "peak resident memory of the app's process during the refresh");
+  figure('siteCpu', 'ms', 'CPU time of the simulated terminals during the refresh (one process: the light site)');
+}
+
+/** Rows the site's terminals hold: people on Sophon terminals, identifiers on BAS-IP panels. */
+async function rowsHeld(site: Site): Promise<{ total: number; longest: number }> {
+  const counts = await Promise.all(
+    site.terminals.map(async (t) => {
+      const stats = (await t.control.stats()) as { people: number; identifiers?: number };
+      return t.kind === 'basip' ? (stats.identifiers ?? 0) : stats.people;
+    }),
+  );
+  return { total: counts.reduce((a, b) => a + b, 0), longest: Math.max(0, ...counts) };
+}
+
+/**
+ * Index refresh of a whole site (issue 17) on the light namespace site (one process serves every terminal, so
+ * the app's CPU is measured apart from the simulators'): N terminals (half Sophon, half BAS-IP) of P people,
+ * every request delayed by {@link PAGE_LATENCY_MS}. The app's real core, in a process of its own on the laptop
+ * side with the host's V8 flags, adds them by address and reads them all with its default pacing.
  */
 export const peopleIndexBenchmark: Benchmark = {
   name: 'people-index',
   description: 'refresh of the site people index: every terminal read to its end, against pages × latency',
+  unavailable: namespaceSiteUnavailable,
   async run(ctx: BenchContext) {
     const size = ctx.quick ? QUICK : FULL;
     const p = `people-index.${size.terminals}x${size.people}`;
     const figures = createRecorder();
     declare(figures, p);
-    const people = generatePeople('bench-people-index', size.people);
-    const devices: { kind: 'sophon' | 'basip'; device: SimDevice }[] = [];
-    const servers: SimServer[] = [];
-    const started: { kind: 'sophon' | 'basip'; port: number }[] = [];
-    try {
-      for (let i = 0; i < size.terminals; i++) {
-        const kind = i % 2 === 0 ? 'sophon' : 'basip';
-        const knobs = { latencyMs: PAGE_LATENCY_MS };
-        const seed = `bench-index-${i}`;
-        const device =
-          kind === 'sophon' ? createSophonDevice({ seed, people, knobs }) : createBasipDevice({ seed, people, knobs });
-        const server = await serve(device.handle);
-        devices.push({ kind, device });
-        servers.push(server);
-        started.push({ kind, port: server.port });
-      }
-      const held = devices.reduce(
-        (n, d) =>
-          n +
-          (d.kind === 'sophon' ? d.device.stats().people : (d.device.stats() as { identifiers: number }).identifiers),
-        0,
-      );
-      ctx.log(`people-index: ${size.terminals} terminals × ${size.people} people started (${held} rows held)`);
-      const ideal = idealMs(size.people, PAGE_LATENCY_MS);
-      for (let run = 1; run <= ctx.runs; run++) {
-        const result = await refreshOnce(join(ctx.tempDir, `run-${run}`), started);
-        ctx.log(`people-index run ${run}: ${Math.round(result.ms)} ms (ideal ${ideal} ms), ${result.indexed} rows`);
-        figures.record(`${p}.measured`, Math.round(result.ms));
+    const options = {
+      terminals: size.terminals,
+      kind: 'mixed' as const,
+      seed: 'bench-people-index',
+      peoplePerTerminal: size.people,
+      populationSize: size.people,
+      light: true,
+      configure: () => ({ knobs: { latencyMs: PAGE_LATENCY_MS } }),
+      log: () => undefined,
+    };
+    for (let run = 1; run <= ctx.runs; run++) {
+      await withSite(options, async (site) => {
+        const held = await rowsHeld(site);
+        ctx.log(`people-index: ${size.terminals} terminals × ${size.people} people started (${held.total} rows held)`);
+        const input: RefreshIndexInput = {
+          terminals: site.terminals.map((t) => ({ address: t.address, port: t.port, kind: t.kind })),
+          credentials: DEFAULT_CREDENTIALS,
+        };
+        const inputFile = join(ctx.tempDir, `people-index-input-${run}.json`);
+        writeFileSync(inputFile, JSON.stringify(input));
+        const pids = terminalPids(site);
+        const cpuBefore = cpuMsOf(pids);
+        const ideal = idealMs(held.longest, PAGE_LATENCY_MS);
+        const report = await runLaptopScript<RefreshIndexReport>(site, APP_DRIVER, ['--input', inputFile], {
+          timeoutMs: 600_000,
+          nodeFlags: [...HOST_NODE_FLAGS, ...cpuProfileFlags()],
+        });
+        const siteCpu = cpuMsOf(pids) - cpuBefore;
+        const complete = report.added === size.terminals && report.failed === 0;
+        ctx.log(
+          `people-index run ${run}: ${report.ms} ms (ideal ${ideal} ms, paced floor ${pacedFloorMs(held.longest, size.terminals, PAGE_LATENCY_MS)} ms), ` +
+            `${report.indexed} rows, app CPU ${report.cpuMs} ms, site CPU ${Math.round(siteCpu)} ms, peak RSS ${report.peakRssMb} MB`,
+        );
+        figures.record(`${p}.measured`, complete ? report.ms : null);
         figures.record(`${p}.ideal`, ideal);
-        figures.record(`${p}.ratio`, Math.round((result.ms / ideal) * 10) / 10);
-        figures.record(`${p}.indexed`, result.indexed);
-        figures.record(`${p}.failed`, result.failed);
-        if (result.indexed !== held)
-          figures.note(`${p}.indexed`, `run ${run}: ${result.indexed} indexed, ${held} held`);
-      }
-      figures.note(
-        `${p}.ratio`,
-        `The app pauses ${DEFAULT_REFRESH.paceMs} ms between two pages of one terminal (gentle on small terminals) and reads ${DEFAULT_REFRESH.parallel} terminals at a time; the ideal has neither.`,
-      );
-    } finally {
-      await Promise.all(servers.map((s) => s.close()));
+        figures.record(`${p}.ratio`, complete ? Math.round((report.ms / ideal) * 10) / 10 : null);
+        figures.record(`${p}.pacedFloor`, pacedFloorMs(held.longest, size.terminals, PAGE_LATENCY_MS));
+        figures.record(`${p}.indexed`, report.indexed);
+        figures.record(`${p}.failed`, report.failed);
+        figures.record(`${p}.appCpu`, report.cpuMs);
+        figures.record(
+          `${p}.appCpuPerRow`,
+          report.indexed > 0 ? Math.round((10_000 * report.cpuMs) / report.indexed) / 10 : null,
+        );
+        figures.record(`${p}.appPeakRss`, report.peakRssMb);
+        figures.record(`${p}.siteCpu`, Math.round(siteCpu));
+        if (report.indexed !== held.total)
+          figures.note(`${p}.indexed`, `run ${run}: ${report.indexed} indexed, ${held.total} held`);
+        if (!complete)
+          figures.note(
+            `${p}.measured`,
+            `run ${run}: ${report.added}/${size.terminals} terminals added; ${report.failures.join('; ')}`,
+          );
+      });
     }
+    figures.note(
+      `${p}.ratio`,
+      `The app pauses ${DEFAULT_REFRESH.paceMs} ms between two pages of one terminal (gentle on small terminals) and reads ${DEFAULT_REFRESH.parallel} terminals at a time; the ideal has neither (see pacedFloor).`,
+    );
     return figures.figures();
   },
 };

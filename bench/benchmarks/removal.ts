@@ -4,7 +4,7 @@ import { createRecorder, type FigureRecorder } from '../framework/figures.ts';
 import type { BenchContext, Benchmark, Target } from '../framework/types.ts';
 import type { RemoveAllReport } from '../laptop/remove-all.ts';
 import type { RemoveNaiveReport } from '../laptop/remove-naive.ts';
-import { runLaptopScript } from '../site/laptop.ts';
+import { cpuProfileFlags, runLaptopScript } from '../site/laptop.ts';
 import { cpuMsOf, pssMbOf, terminalPids } from '../site/site-stats.ts';
 import { namespaceSiteUnavailable, withSite } from '../site/site-run.ts';
 import {
@@ -24,15 +24,6 @@ import { HOST_NODE_FLAGS } from '../../electron/host/node-flags.ts';
 
 /** Issue 19: the first request leaves within 300 ms of start, whatever the job's size. */
 const FIRST_REQUEST_TARGET_MS = 300;
-
-/**
- * `FCOM_BENCH_CPU_PROF=DIR`: the app's process writes a V8 CPU profile of its run into DIR (open it in Chrome's
- * DevTools, Performance). Node refuses `--cpu-prof` in NODE_OPTIONS, hence this.
- */
-function cpuProfileFlags(): string[] {
-  const dir = process.env.FCOM_BENCH_CPU_PROF;
-  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
-}
 
 /** Issue 19: the host's peak RSS under 250 MB while it removes 10,000 people from 50 terminals. */
 const APP_PEAK_RSS_TARGET_MB = 250;

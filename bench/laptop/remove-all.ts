@@ -5,19 +5,14 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { RemovalRequest } from '../../shared/domain/removal.ts';
-import type { Terminal } from '../../shared/domain/terminal.ts';
-import type { Channel, RequestOf } from '../../shared/ipc/types.ts';
 import { createCore, SECRETS_FILE, type Core } from '../../electron/core/compose.ts';
 import { dispatch } from '../../electron/core/ipc/dispatch.ts';
 import { createEncryptedFileStore } from '../../electron/core/secrets/encrypted-file-store.ts';
 import { planThroughDraft } from '../../test/support/removal/through-draft.ts';
+import { addTerminals, call, type SiteTarget } from './contract.ts';
 
 /** A site terminal as the bench hands it to this driver: where to add it, and its kind. */
-export interface RemovalTarget {
-  address: string;
-  port: number;
-  kind: 'sophon' | 'basip';
-}
+export type RemovalTarget = SiteTarget;
 
 /** What the driver reads from `--input`: the terminals, the removal list, the engine's settings. */
 export interface RemoveAllInput {
@@ -78,34 +73,6 @@ export interface RemoveAllReport {
   notAcknowledged: { reason: string; batches: number; requestNumbers: number[] }[];
   /** Why it stopped early, when it did. */
   error?: string;
-}
-
-async function call<C extends Channel>(core: Core, channel: C, request: RequestOf<C>): Promise<unknown> {
-  const result = await dispatch(core.handlers, channel, request);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
-  return result.value;
-}
-
-/**
- * Adds every terminal by address, a few at a time, as a technician's "Add by address" does, and answers
- * the serials the inventory gave those that answered with the expected kind. A Sophon terminal's local API
- * tells no serial, so one added by address keeps a provisional `addr:` serial (mDNS would give the real one).
- */
-async function addTerminals(core: Core, terminals: readonly RemovalTarget[]): Promise<string[]> {
-  const queue = [...terminals];
-  const serials: string[] = [];
-  const worker = async (): Promise<void> => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      const row = (await call(core, 'devices:add', {
-        address: `${next.address}:${next.port}`,
-        kind: next.kind,
-      })) as Terminal;
-      if (row.kind === next.kind && row.online) serials.push(row.serial);
-      else console.error(`remove-all: ${next.address}:${next.port} added as ${row.kind}, online ${row.online}.`);
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
-  return serials;
 }
 
 /** Per terminal: ms from `startedAt` (epoch ms) to its last item's outcome, from the journal. */
@@ -192,7 +159,7 @@ async function main(): Promise<void> {
     for (const kind of ['sophon', 'basip'] as const) {
       await call(core, 'devices:set-credentials', { target: { kind }, credentials: input.credentials[kind] });
     }
-    const serials = await addTerminals(core, input.terminals);
+    const serials = await addTerminals(core, input.terminals, 'remove-all');
 
     // The list goes into a draft in the core and is planned (the technician's review), then that plan starts.
     const reviewed = await planThroughDraft((channel, request) => dispatch(core.handlers, channel, request), {

@@ -2,6 +2,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Site } from '../../tools/sim/site/site.ts';
 
+/**
+ * `FCOM_BENCH_CPU_PROF=DIR`: the app's process writes a V8 CPU profile of its run into DIR (open it in Chrome's
+ * DevTools, Performance). Node refuses `--cpu-prof` in NODE_OPTIONS, hence these flags for `nodeFlags`.
+ */
+export function cpuProfileFlags(): string[] {
+  const dir = process.env.FCOM_BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 /** Options of {@link runLaptopScript}. */
 export interface LaptopScriptOptions {
   /** Kill the script (SIGKILL, by its pid) after this long; it then counts as failed. */

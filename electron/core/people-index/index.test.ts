@@ -25,6 +25,9 @@ describe('people index: complete reads only', () => {
     store = createIndexStore(db);
   });
   afterEach(() => close());
+  /** Rows waiting in the staging table of reads in progress. */
+  const staged = (): number =>
+    (db.sqlite.prepare('SELECT COUNT(*) AS n FROM temp.people_index_staged').get() as { n: number }).n;
 
   const deps = (session: ReturnType<typeof scriptedSession>['session']) => ({
     store,
@@ -68,6 +71,7 @@ describe('people index: complete reads only', () => {
     );
     expect(short).toMatchObject({ ok: false, code: 'read:incomplete' });
     expect(store.rowsOf('S1')).toHaveLength(120);
+    expect(staged()).toBe(0);
     expect(store.reads()[0]).toMatchObject({ readAt: 1_000, attemptedAt: 3_000, lastErrorCode: 'read:incomplete' });
   });
 
@@ -91,6 +95,22 @@ describe('people index: complete reads only', () => {
     const result = await refreshTerminal(deps(slow.session), terminalOf('S1', 'sophon'));
     expect(result).toMatchObject({ ok: true, people: 120 });
     expect(slow.pages).toEqual([0, 1, 1, 2]);
+  });
+
+  it('stages every page in the database as it is read (memory holds one page), and leaves nothing staged', async () => {
+    const people = Array.from({ length: 160 }, (_, i) => sophonPerson(String(500000 + i), `P${i}`));
+    const seen: [number, number][] = [];
+    const result = await refreshTerminal(
+      deps(scriptedSession(people).session),
+      terminalOf('S1', 'sophon'),
+      undefined,
+      (read) => seen.push([read, staged()]),
+    );
+    expect(result).toMatchObject({ ok: true, people: 160 });
+    expect(seen.length).toBeGreaterThan(2);
+    for (const [read, inDatabase] of seen) expect(inDatabase).toBe(read);
+    expect(staged()).toBe(0);
+    expect(store.rowsOf('S1')).toHaveLength(160);
   });
 
   it('a paced read of many pages leaves no abort listener behind on the refresh signal', async () => {

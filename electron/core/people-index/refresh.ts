@@ -81,7 +81,10 @@ export async function refreshTerminal(
   if (kind === 'unknown')
     return failed('unknown-kind', 'The kind of this terminal is unknown: add it again with --kind.');
   if (!terminal.online) return failed('offline', 'The terminal was offline: its index was kept as it was.');
-  const rows: IndexRow[] = [];
+  // Each page's rows are staged in the database as it comes (memory stays one page a terminal, whatever
+  // the site's size); they become the terminal's index only once the read is complete.
+  const read = deps.store.beginRead(terminal.serial);
+  let page: IndexRow[] = [];
   let first = true;
   try {
     const session = await deps.sessionFor(terminal, deps.tuning.timeoutMs);
@@ -101,20 +104,29 @@ export async function refreshTerminal(
         }
       }
     };
+    const stagePage = (): void => {
+      read.add(page);
+      page = [];
+    };
     await readWholeList(
       session,
       paced,
-      (p) => rows.push(rowOf(terminal.serial, kind, p)),
+      (p) => page.push(rowOf(terminal.serial, kind, p)),
       signal,
-      (read) => onPage?.(read),
+      (people) => {
+        stagePage();
+        onPage?.(people);
+      },
     );
+    stagePage();
   } catch (error) {
+    read.discard();
     if (error instanceof DriverError) return failed(error.rawCode ?? error.kind, error.message);
     if (error instanceof AppError) return failed(error.code, error.message);
     return failed('error', error instanceof Error ? error.message : String(error));
   }
-  deps.store.replaceTerminal(terminal.serial, kind, rows, deps.now());
-  return { serial: terminal.serial, ok: true, people: rows.length, code: null, error: null };
+  const people = read.commit(kind, deps.now());
+  return { serial: terminal.serial, ok: true, people, code: null, error: null };
 }
 
 /**

@@ -1,19 +1,11 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { Database } from '../db/database.ts';
-import { nameKey, pinyinOf } from './names.ts';
+import { nameKey } from './names.ts';
+import { COLUMNS, toRow, type IndexRow, type RawRow } from './rows.ts';
+import { createStagedReads, type StagedRead } from './staged-read.ts';
 
-/** One row of the index: one person (BAS-IP: one identifier) on one terminal, with its own ids. */
-export interface IndexRow {
-  serial: string;
-  idKind: 'identity_id' | 'link_id' | 'uid';
-  /** The id a removal sends: identity_id, link_id (lower case) or uid. */
-  nativeId: string;
-  uid: string | null;
-  linkId: string | null;
-  name: string;
-  type: string | null;
-  faceIds: string[];
-}
+export type { IndexRow } from './rows.ts';
+export type { StagedRead } from './staged-read.ts';
 
 /** What the index knows of one terminal's reads. */
 export interface TerminalReadRow {
@@ -28,8 +20,11 @@ export interface TerminalReadRow {
 
 /** The people index tables (migration 14). */
 export interface IndexStore {
-  /** Replaces a terminal's rows with those of a COMPLETE read ended at `readAt`, in one transaction. */
-  replaceTerminal(serial: string, kind: string, rows: readonly IndexRow[], readAt: number): void;
+  /**
+   * Starts reading a terminal: its pages are staged in the database as they come, not held in memory, and
+   * become the terminal's index only when the read is COMPLETE (`StagedRead.commit`).
+   */
+  beginRead(serial: string): StagedRead;
   /** Records a failed read: the previous rows stay (stale), with the error. */
   recordFailure(serial: string, kind: string, at: number, error: string, code: string | null): void;
   /** Every terminal the index has a record of. */
@@ -46,42 +41,11 @@ export interface IndexStore {
   forgetExcept(serials: readonly string[]): void;
 }
 
-interface RawRow {
-  serial: string;
-  id_kind: string;
-  native_id: string;
-  uid: string | null;
-  link_id: string | null;
-  name: string;
-  type: string | null;
-  face_ids: string;
-}
-
-const COLUMNS = 'serial, id_kind, native_id, uid, link_id, name, type, face_ids';
-
 /**
  * The terminals a lookup searches, for the indexes that lead with the serial (migration 18): one seek per
- * terminal. Every indexed row's terminal has a read record (`replaceTerminal` writes both).
+ * terminal. Every indexed row's terminal has a read record (a staged read's commit writes both).
  */
 const EVERY_TERMINAL = 'serial IN (SELECT serial FROM people_index_terminals)';
-
-function toRow(raw: RawRow): IndexRow {
-  return {
-    serial: raw.serial,
-    idKind: raw.id_kind as IndexRow['idKind'],
-    nativeId: raw.native_id,
-    uid: raw.uid,
-    linkId: raw.link_id,
-    name: raw.name,
-    type: raw.type,
-    faceIds: raw.face_ids === '' ? [] : raw.face_ids.split(','),
-  };
-}
-
-/** What a row says, to tell whether a read changed it. */
-function signature(row: IndexRow): string {
-  return JSON.stringify([row.uid, row.linkId, row.name, row.type, row.faceIds.join(',')]);
-}
 
 /** Escapes a LIKE pattern (with ESCAPE '\'). */
 function like(text: string): string {
@@ -102,52 +66,10 @@ export function createIndexStore(db: Database): IndexStore {
   };
   const rows = (text: string, ...params: (string | number | null)[]): IndexRow[] =>
     (statement(text).all(...params) as unknown as RawRow[]).map(toRow);
+  const stagedReads = createStagedReads(db, statement);
 
   return {
-    replaceTerminal(serial, kind, list, readAt) {
-      db.transaction(() => {
-        // Only what changed is written: a site's lists change little between two reads.
-        const before = new Map(
-          (statement(`SELECT ${COLUMNS} FROM people_index WHERE serial = ?`).all(serial) as unknown as RawRow[]).map(
-            (raw) => [`${raw.id_kind}\n${raw.native_id}`, signature(toRow(raw))],
-          ),
-        );
-        const insert = statement(
-          `INSERT OR REPLACE INTO people_index (${COLUMNS}, name_key, pinyin, initials) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        );
-        for (const row of list) {
-          const key = `${row.idKind}\n${row.nativeId}`;
-          const known = before.get(key);
-          before.delete(key);
-          if (known === signature(row)) continue;
-          const { full, initials } = pinyinOf(row.name);
-          insert.run(
-            serial,
-            row.idKind,
-            row.nativeId,
-            row.uid,
-            row.linkId,
-            row.name,
-            row.type,
-            row.faceIds.join(','),
-            nameKey(row.name),
-            full,
-            initials,
-          );
-        }
-        const remove = statement('DELETE FROM people_index WHERE serial = ? AND id_kind = ? AND native_id = ?');
-        for (const key of before.keys()) {
-          const [idKind, nativeId] = key.split('\n') as [string, string];
-          remove.run(serial, idKind, nativeId);
-        }
-        statement(
-          `INSERT INTO people_index_terminals (serial, kind, read_at, people, attempted_at, last_error, last_error_code)
-           VALUES (?, ?, ?, ?, ?, NULL, NULL)
-           ON CONFLICT (serial) DO UPDATE SET kind = excluded.kind, read_at = excluded.read_at, people = excluded.people,
-             attempted_at = excluded.attempted_at, last_error = NULL, last_error_code = NULL`,
-        ).run(serial, kind, readAt, list.length, readAt);
-      });
-    },
+    beginRead: (serial) => stagedReads.begin(serial),
 
     recordFailure(serial, kind, at, error, code) {
       statement(

@@ -1,0 +1,40 @@
+import type { Terminal } from '../../shared/domain/terminal.ts';
+import type { Channel, RequestOf } from '../../shared/ipc/types.ts';
+import type { Core } from '../../electron/core/compose.ts';
+import { dispatch } from '../../electron/core/ipc/dispatch.ts';
+
+/** A site terminal as a bench hands it to a laptop script: where to add it, and its kind. */
+export interface SiteTarget {
+  address: string;
+  port: number;
+  kind: 'sophon' | 'basip';
+}
+
+/** Calls one channel of the app's contract as the UI does; throws with the channel's error message. */
+export async function call<C extends Channel>(core: Core, channel: C, request: RequestOf<C>): Promise<unknown> {
+  const result = await dispatch(core.handlers, channel, request);
+  if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
+  return result.value;
+}
+
+/**
+ * Adds every terminal by address, 8 at a time, as a technician's "Add by address" does, and answers the serials
+ * the inventory gave those that answered online with the expected kind (the others are said on stderr). A
+ * Sophon terminal's local API tells no serial, so one added by address keeps a provisional `addr:` serial.
+ */
+export async function addTerminals(core: Core, terminals: readonly SiteTarget[], script: string): Promise<string[]> {
+  const queue = [...terminals];
+  const serials: string[] = [];
+  const worker = async (): Promise<void> => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const row = (await call(core, 'devices:add', {
+        address: `${next.address}:${next.port}`,
+        kind: next.kind,
+      })) as Terminal;
+      if (row.kind === next.kind && row.online) serials.push(row.serial);
+      else console.error(`${script}: ${next.address}:${next.port} added as ${row.kind}, online ${row.online}.`);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return serials;
+}
