@@ -49,6 +49,13 @@ export const syncEn = {
       unreachable: '{{cloud}}: unreachable, next try {{time}}',
       rejected: '{{cloud}}: credentials refused. Fix them in Settings, then retry.',
     },
+    /** A cloud's reachability beside its queued work (the cloud's name is already said). */
+    cloudState: {
+      unknown: 'not checked yet',
+      reachable: 'reachable',
+      unreachable: 'unreachable, next try {{time}}',
+      rejected: 'credentials refused. Fix them in Settings, then retry.',
+    },
     table: 'Operations',
     column: {
       state: 'State',

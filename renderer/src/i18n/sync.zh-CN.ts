@@ -51,6 +51,12 @@ export const syncZhCN: typeof syncEn = {
       unreachable: '{{cloud}}：无法连接，下次尝试 {{time}}',
       rejected: '{{cloud}}：凭据被拒绝。请在设置中修正后重试。',
     },
+    cloudState: {
+      unknown: '尚未检查',
+      reachable: '可连接',
+      unreachable: '无法连接，下次尝试 {{time}}',
+      rejected: '凭据被拒绝。请在设置中修正后重试。',
+    },
     table: '操作',
     column: {
       state: '状态',

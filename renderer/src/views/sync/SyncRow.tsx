@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Operation } from '../../../../shared/domain/sync.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import type { DiscardRequest } from './DiscardDialog.tsx';
-import { formatTime } from './format.ts';
+import { formatTime, targetNameOf } from './format.ts';
 
 /** The columns of the sync table, in display order. */
 export const SYNC_COLUMNS = ['state', 'target', 'subject', 'reason', 'queued', 'synced', 'actions'] as const;
@@ -80,6 +80,7 @@ export const SyncRow = memo(function SyncRow({ index, top, onDiscard }: SyncRowP
     );
   }
   const subject = op.subjectName ? `${op.subject} · ${op.subjectName}` : op.subject;
+  const targetName = targetNameOf(t, op.targetKind, op.target, op.targetName);
   const discardable = op.state === 'queued' || op.state === 'needs-attention';
   return (
     <div
@@ -92,8 +93,8 @@ export const SyncRow = memo(function SyncRow({ index, top, onDiscard }: SyncRowP
       <div role="cell" className="cell">
         <span className={`sync-state sync-state-${op.state}`}>{t(`sync.state.${op.state}`)}</span>
       </div>
-      <div role="cell" className="cell" title={`${op.targetName} (${op.target})`}>
-        {op.channel ? `${op.targetName} · ${op.channel}` : op.targetName}
+      <div role="cell" className="cell" title={`${targetName} (${op.target})`}>
+        {op.channel ? `${targetName} · ${op.channel}` : targetName}
       </div>
       <div role="cell" className="cell" title={subject}>
         {subject}
@@ -127,7 +128,7 @@ export const SyncRow = memo(function SyncRow({ index, top, onDiscard }: SyncRowP
           <button
             type="button"
             className="danger"
-            onClick={() => onDiscard({ id: op.id, subject, target: op.targetName })}
+            onClick={() => onDiscard({ id: op.id, subject, target: targetName })}
           >
             {t('sync.discard')}
           </button>
