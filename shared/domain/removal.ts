@@ -201,6 +201,11 @@ export const JobItemSchema = z.object({
   /** The vendor's own code for the item (ID_NOT_FOUND, entity_not_found, deleted, HTTP_503, ...). */
   rawCode: z.string().nullable(),
   reason: z.string().nullable(),
+  /**
+   * Why it failed, as a code the UI words, where the vendor's raw code does not say it: `credentials` when the
+   * terminal refused the user name or password (its raw code is then the vendor's own). Absent from older hosts.
+   */
+  failureCode: z.enum(['credentials']).nullable().optional(),
   /** What decided the outcome; null without evidence (absent in answers of older hosts). */
   evidence: EvidenceSchema.nullable().optional(),
   attempts: count,

@@ -135,6 +135,8 @@ describe('removal executor against simulated terminals', () => {
     expect(summary.counts).toMatchObject({ failed: 30, removed: 0 });
     const item = app.services.jobs.show({ jobId, offset: 0, limit: 1 }).items[0];
     expect(item?.reason).toMatch(/^Credentials rejected: .*Set the terminal's credentials/);
+    // The raw code is the panel's own; the code the UI words says what it is, whatever the vendor's words.
+    expect(item).toMatchObject({ rawCode: 'Wrong login or password', failureCode: 'credentials' });
     expect(deleteRequests(panel.device)).toHaveLength(0);
   });
 

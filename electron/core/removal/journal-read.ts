@@ -12,6 +12,7 @@ import type { Database } from '../db/database.ts';
 import { createJobTable, type JobTableRow } from '../jobs/job-table.ts';
 import type { JobOptions } from './journal-types.ts';
 import { createAggregateMemo } from './journal-memo.ts';
+import { isCredentialsFailure } from './credentials-failure.ts';
 import { liveCountsFor } from './live-counts.ts';
 
 /** A removal job's row of the shared jobs table, its options parsed. */
@@ -99,6 +100,7 @@ function toJobItem(row: StoredItem): JobItem {
     outcome: (row.outcome as ItemOutcome | null) ?? null,
     rawCode: row.raw_code,
     reason: row.reason,
+    failureCode: row.outcome === 'failed' && isCredentialsFailure(row.raw_code, row.reason) ? 'credentials' : null,
     evidence: evidenceOf(row.evidence),
     attempts: row.attempts,
     verified: row.verified === null ? null : row.verified === 1,

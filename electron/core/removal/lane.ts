@@ -16,7 +16,8 @@ import type { Batch, BatchFailure } from './journal-types.ts';
 import { untilWhole, waitBackoff, type LaneContext, type LanePlan } from './lane-context.ts';
 import { batchSizeFor } from './planner.ts';
 import { reconcileOpenBatches, UNREADABLE, verifyTerminal, type RecheckEnd } from './recheck.ts';
-import { credentialsFailure, sendBatch, type SendResult } from './send.ts';
+import { credentialsFailure } from './credentials-failure.ts';
+import { sendBatch, type SendResult } from './send.ts';
 
 /**
  * How a lane ended: `finished` (nothing left for this terminal), `waiting` (the terminal is offline: its

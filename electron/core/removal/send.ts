@@ -1,5 +1,6 @@
 import { DriverError, type ItemResult, type RemovalIdKind, type TerminalSession } from '../drivers/driver.ts';
 import type { Batch, BatchFailure, ItemRecord, WorkItem } from './journal-types.ts';
+import { credentialsFailure } from './credentials-failure.ts';
 
 /**
  * What one request's fate means for the engine:
@@ -16,17 +17,6 @@ export type SendResult =
   | { kind: 'refused' | 'unknown' | 'offline' | 'auth'; failure: BatchFailure }
   | { kind: 'invalid'; failure: BatchFailure; answered: boolean }
   | { kind: 'aborted' };
-
-/** Reason prefix of items failed because the terminal refused the credentials. */
-export const CREDENTIALS_REJECTED = 'Credentials rejected';
-
-/** The failure recorded on items when a terminal refuses the credentials: what happened and what to do. */
-export function credentialsFailure(message: string, rawCode: string | null): BatchFailure {
-  return {
-    rawCode: rawCode ?? 'auth',
-    reason: `${CREDENTIALS_REJECTED}: ${message} Set the terminal's credentials (fcom devices add ADDRESS --username NAME --password PASSWORD, or its details in the app), then retry the failed items.`,
-  };
-}
 
 /** The failure of a face item sent to a terminal whose sessions cannot remove single faces (never retried). */
 export const NO_FACE_REMOVAL: BatchFailure = {

@@ -8,7 +8,7 @@ import { createJournalReader } from './journal-read.ts';
 import type { JobEngine } from '../jobs/engine.ts';
 import { REMOVAL_KINDS } from './removal-kind.ts';
 import type { RemovalService } from './removal-service.ts';
-import { CREDENTIALS_REJECTED } from './send.ts';
+import { isCredentialsFailure } from './credentials-failure.ts';
 
 /** A job item joined with its job, terminal and history, as the sync queue reads it. */
 interface Row {
@@ -75,7 +75,7 @@ function reasonCodeOf(row: Row): ReasonCode | null {
     case 'queued':
       return row.outcome === 'queued' ? 'terminal-offline' : row.job_state === 'paused' ? 'job-paused' : 'waiting';
     case 'needs-attention':
-      if (row.raw_code === 'auth' || row.reason?.startsWith(CREDENTIALS_REJECTED)) return 'credentials';
+      if (isCredentialsFailure(row.raw_code, row.reason)) return 'credentials';
       return row.retryable === 0 ? 'invalid' : 'failed';
     case 'done':
       return row.raw_code === DRIFT_ABSENT ? 'drift-absent' : null;

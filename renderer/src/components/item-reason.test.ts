@@ -8,6 +8,13 @@ describe('itemReasonText', () => {
     const say = (rawCode: string | null, reason: string | null) =>
       itemReasonText(i18n.t.bind(i18n), 'zh-CN', { rawCode, reason });
     expect(say('auth', 'Credentials rejected: The panel refused the user name or password.')).toContain('凭据');
+    // A refused login whose raw code is the vendor's own words: still the credentials sentence, not "refused with code".
+    const refusedLogin = {
+      rawCode: 'Wrong login or password',
+      reason: 'Credentials rejected: …',
+      failureCode: 'credentials' as const,
+    };
+    expect(itemReasonText(i18n.t.bind(i18n), 'zh-CN', refusedLogin)).toBe(say('auth', null));
     expect(say('HTTP_503', 'The terminal answered 503.')).toBe(
       '终端拒绝了请求（HTTP 503）。请重试失败项；如仍被拒绝，请检查终端。',
     );

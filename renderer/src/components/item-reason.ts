@@ -4,6 +4,8 @@ import type { TFunction } from 'i18next';
 export interface CodedReason {
   rawCode: string | null;
   reason: string | null;
+  /** The core's code of why, where the vendor's raw code does not say it (`credentials`). */
+  failureCode?: 'credentials' | null;
 }
 
 /**
@@ -17,6 +19,8 @@ export function itemReasonText(t: TFunction, language: string, item: CodedReason
   const { rawCode, reason } = item;
   if (reason === null && rawCode === null) return null;
   if (language === 'en' && reason !== null && reason !== '') return reason;
+  // The terminal refused the credentials: what to do is the same whatever the vendor's words for it.
+  if (item.failureCode === 'credentials') return t('itemReasons.auth');
   if (rawCode === null) return reason === null ? null : t('itemReasons.unknown');
   const http = /^HTTP_(\d{3})$/.exec(rawCode);
   if (http) return t('itemReasons.http', { status: http[1] });

@@ -8,17 +8,16 @@ import { itemReasonText } from '../../components/item-reason.ts';
 import { evidenceText } from './evidence-text.ts';
 import { terminalLabel } from './terminal-label.ts';
 
-/** The columns of the results table, in display order. */
+/** The columns of the results table, in display order: the outcome, the evidence that decided it, then why (before the vendor's raw code). */
 export const RESULT_COLUMNS = [
   'terminal',
   'line',
   'name',
-  'idKind',
   'id',
   'outcome',
   'evidence',
-  'code',
   'reason',
+  'code',
   'attempts',
 ] as const;
 
@@ -83,14 +82,16 @@ export const JobResultRow = memo(function JobResultRow({ index, top, cloud = fal
       </div>
       <TextCell text={item.line === null ? none : String(item.line)} className="number" />
       <TextCell text={item.name ?? none} />
-      <TextCell text={item.idKind} />
-      <TextCell text={id} />
+      <div role="cell" className="cell two-line" title={`${item.idKind}: ${id}`}>
+        <span>{id}</span>
+        <span className="muted">{item.idKind}</span>
+      </div>
       <div role="cell" className="cell" title={evidence ? `${outcomeText} · ${evidence}` : outcomeText}>
         <span className={`outcome outcome-${outcome}`}>{outcomeText}</span>
       </div>
       <TextCell text={evidence ?? none} className={item.evidence ? 'evidence' : 'evidence muted'} />
+      <TextCell text={itemReasonText(t, i18n.language, item) ?? none} className="reason" />
       <TextCell text={item.rawCode ?? none} />
-      <TextCell text={itemReasonText(t, i18n.language, item) ?? none} />
       <TextCell text={String(item.attempts)} className="number" />
     </div>
   );

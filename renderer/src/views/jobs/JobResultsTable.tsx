@@ -17,10 +17,9 @@ const HEADER_HEIGHT = 36;
  */
 const OVERSCAN = 3;
 
-/** Column headers of an Alibaba Cloud job, where they differ: the device or space, the user type and id. */
+/** Column headers of an Alibaba Cloud job, where they differ: the device or space, the user id (and its type). */
 const CLOUD_HEADERS: Partial<Record<(typeof RESULT_COLUMNS)[number], string>> = {
   terminal: 'jobs.results.scope',
-  idKind: 'jobs.results.userType',
   id: 'jobs.results.userId',
 };
 
