@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -33,29 +33,98 @@ async function startDemo(workDir: string): Promise<{ url: string; child: ChildPr
   return { url, child };
 }
 
+/** Runs `use` against a fresh demo and always stops it (SIGINT, as a technician's Ctrl-C) afterwards. */
+async function withDemo(use: (url: string) => Promise<void>): Promise<void> {
+  const workDir = mkdtempSync(join(tmpdir(), 'fcom-e2e-site-'));
+  const demo = await startDemo(workDir);
+  try {
+    await use(demo.url);
+  } finally {
+    const exited = new Promise((done) => demo.child.once('exit', done));
+    demo.child.kill('SIGINT');
+    await exited;
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
 // Browser host only (playwright.config.ts): the demo serves the app through its own browser host, so this
 // spec takes Playwright's plain Chromium page rather than the `app` fixture.
 test.describe('the simulated site in the Devices view', () => {
   test.skip(!canUseNamespaces(), 'needs Linux and root for the private network namespaces of the site');
 
+  test('against the demo: selects 5 panels, applies the site credentials, renames one, exports the list (issue 18)', async ({
+    page,
+  }, testInfo) => {
+    await withDemo(async (url) => {
+      await openApp(page, url);
+      await expect(page.getByTestId('terminal-count')).toHaveText(`Showing ${TERMINALS} of ${TERMINALS} terminals`);
+      const table = page.getByRole('table', { name: 'Terminals' });
+      // The demo's panels all advertise one model's name; the filter by model shows them alone.
+      await page.getByLabel('Filter terminals').fill('AA-12FB');
+      const panels = table.getByRole('row').filter({ hasText: 'BAS-IP' });
+      await expect(panels).toHaveCount(TERMINALS / 2);
+      const serials: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const box = panels.nth(i).getByRole('checkbox');
+        const label = (await box.getAttribute('aria-label')) ?? '';
+        serials.push(label.replace(/^Select /, ''));
+        await box.check();
+      }
+      const bulk = page.getByRole('group', { name: 'Selected terminals' });
+      await expect(bulk).toContainText('5 terminals selected');
+      // The demo saved the simulators' credentials as the site default: the five use it and log in with it.
+      await bulk.getByRole('button', { name: 'Use site default' }).click();
+      await expect(bulk).toContainText('Site default applies to the selection');
+      for (const serial of serials)
+        await expect(table.getByRole('row').filter({ hasText: serial })).toContainText('OK');
+
+      // Rename one: its label shows in the table and the detail.
+      await table
+        .getByRole('row')
+        .filter({ hasText: serials[2] as string })
+        .getByRole('button')
+        .first()
+        .click();
+      const detail = page.getByTestId('terminal-detail');
+      const labelForm = detail.getByRole('form', { name: 'Location label' });
+      await labelForm.getByLabel('Location label').fill('Car park gate');
+      await labelForm.getByRole('button', { name: 'Save label' }).click();
+      await expect(labelForm).toContainText('Label saved.');
+      await expect(table.getByRole('row').filter({ hasText: serials[2] as string })).toContainText('Car park gate');
+
+      // Export the five as CSV: one row each, the label in its own column, each with its site address.
+      const downloading = page.waitForEvent('download');
+      await bulk.getByRole('button', { name: 'Export CSV' }).click();
+      const file = testInfo.outputPath('demo-terminals.csv');
+      await (await downloading).saveAs(file);
+      const lines = readFileSync(file, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n');
+      expect(lines).toHaveLength(6);
+      for (const serial of serials) expect(lines.filter((line) => line.includes(`,basip,${serial},`))).toHaveLength(1);
+      expect(
+        lines.filter((line) => line.startsWith(`Car park gate,`) && line.includes(serials[2] as string)),
+      ).toHaveLength(1);
+      expect(lines.slice(1).every((line) => /,10\.77\.0\.\d+,/.test(line))).toBe(true);
+      await expect(bulk).toContainText('5 terminals exported.');
+      const shot = testInfo.outputPath('demo-devices-en.png');
+      await page.screenshot({ path: shot, fullPage: true });
+      await testInfo.attach('demo-devices-en', { path: shot, contentType: 'image/png' });
+    });
+  });
+
   test('shows every terminal the app found by mDNS on the site LAN, with kind, address and credentials', async ({
     page,
   }) => {
-    const workDir = mkdtempSync(join(tmpdir(), 'fcom-e2e-site-'));
-    const demo = await startDemo(workDir);
-    try {
-      await openApp(page, demo.url);
+    await withDemo(async (url) => {
+      await openApp(page, url);
       await expect(page.getByTestId('terminal-count')).toHaveText(`Showing ${TERMINALS} of ${TERMINALS} terminals`);
       const table = page.getByRole('table');
       await expect(table.getByRole('row').filter({ hasText: '10.77.0.10:5555' })).toContainText('Sophon');
       await expect(table.getByRole('row').filter({ hasText: '10.77.0.11:80' })).toContainText('BAS-IP');
       // The demo saved the simulators' credentials as site defaults, so the panels log in.
       await expect(table.getByRole('row').filter({ hasText: '10.77.0.11:80' })).toContainText('OK');
-    } finally {
-      const exited = new Promise((done) => demo.child.once('exit', done));
-      demo.child.kill('SIGINT');
-      await exited;
-      rmSync(workDir, { recursive: true, force: true });
-    }
+    });
   });
 });

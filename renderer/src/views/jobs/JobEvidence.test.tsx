@@ -65,6 +65,7 @@ const ITEMS: JobItem[] = [
   item(3, 'already-absent', 'not-found', null),
   item(4, 'already-absent', 'read-before', true),
   item(5, 'unconfirmed', null, null),
+  item(6, 'queued', null, null),
 ];
 
 /** Renders `node` to HTML with a store holding the job and one page of its items. */
@@ -110,6 +111,13 @@ describe('the Jobs view: unconfirmed items and the evidence of each outcome', ()
     expect(rowText(html, 5)).toContain('Unconfirmed None yet: Retry reads the terminal first');
     expect(html).toContain('data-outcome="unconfirmed" data-evidence="none"');
     expect(html).toContain('title="Removed · Read back"');
+  });
+
+  it('says why an item is queued without a recorded reason: its terminal (or the cloud) does not answer', async () => {
+    const queued = await render(<JobResultRow index={6} top={0} />, 'zh-CN');
+    expect(rowText(queued, 0)).toContain('终端无响应');
+    const cloudQueued = await render(<JobResultRow index={6} top={0} cloud />);
+    expect(rowText(cloudQueued, 0)).toContain('The cloud cannot be reached');
   });
 
   it('says a cloud confirmed the items of an Alibaba Cloud job, and the evidence in Chinese', async () => {

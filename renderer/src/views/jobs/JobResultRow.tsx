@@ -1,6 +1,8 @@
 import { memo } from 'react';
 import { displayNameOf } from '../../../../shared/domain/terminal.ts';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { JobItem } from '../../../../shared/domain/removal.ts';
 import { JOB_PAGE_SIZE } from '../../store/slices/jobs-slice.ts';
 import { endpointOf } from '../../store/devices/terminal-table.ts';
 import { useAppStore } from '../../store/store-context.tsx';
@@ -20,6 +22,16 @@ export const RESULT_COLUMNS = [
   'code',
   'attempts',
 ] as const;
+
+/**
+ * Why the item is where it is: its recorded reason in the user's language; for an item queued without one (its
+ * terminal, or the cloud of an Alibaba Cloud job, did not answer), the sync queue's words for it.
+ */
+function reasonOf(t: TFunction, language: string, item: JobItem, cloud: boolean): string | null {
+  const said = itemReasonText(t, language, item);
+  if (said !== null || item.outcome !== 'queued') return said;
+  return t(cloud ? 'sync.reason.cloud-unreachable' : 'sync.reason.terminal-offline');
+}
 
 /** A cell cut with an ellipsis when too long; the full text shows on hover. */
 function TextCell({ text, className }: { text: string; className?: string }) {
@@ -90,7 +102,7 @@ export const JobResultRow = memo(function JobResultRow({ index, top, cloud = fal
         <span className={`outcome outcome-${outcome}`}>{outcomeText}</span>
       </div>
       <TextCell text={evidence ?? none} className={item.evidence ? 'evidence' : 'evidence muted'} />
-      <TextCell text={itemReasonText(t, i18n.language, item) ?? none} className="reason" />
+      <TextCell text={reasonOf(t, i18n.language, item, cloud) ?? none} className="reason" />
       <TextCell text={item.rawCode ?? none} />
       <TextCell text={String(item.attempts)} className="number" />
     </div>
