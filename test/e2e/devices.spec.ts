@@ -3,7 +3,11 @@ import { createBasipDevice } from '../../tools/sim/basip/index.ts';
 import { serve, type SimServer } from '../../tools/sim/common/http.ts';
 import { generatePeople } from '../../tools/sim/common/people.ts';
 import { createSophonDevice } from '../../tools/sim/sophon/index.ts';
+import { TERMINAL_COLUMNS } from '../../renderer/src/store/devices/terminal-table.ts';
 import { expect, test } from './fixtures.ts';
+
+/** The credentials column's cell in a Devices row (the tick box is the first cell). */
+const CREDENTIALS = TERMINAL_COLUMNS.indexOf('credentials') + 1;
 
 const HOSTILE_SERIAL = '<img src=x onerror=alert(1)>';
 
@@ -61,12 +65,12 @@ test('adds a Sophon and a BAS-IP terminal by address, filters, sorts and pages p
     'Unnamed terminal',
     'Sophon',
     `addr:127.0.0.1:${sophon.port}`,
-    '—',
-    '—',
     `127.0.0.1:${sophon.port}`,
     'Trusted',
-    'Removes people (API v2)',
     'Not required',
+    'Removes people (API v2)',
+    '—',
+    '—',
     '120',
     /\d/,
   ]);
@@ -74,7 +78,7 @@ test('adds a Sophon and a BAS-IP terminal by address, filters, sorts and pages p
   await expect(basipRow.getByRole('cell').nth(2)).toHaveText('AA-12FB entrance panel');
   await expect(basipRow.getByRole('cell').nth(3)).toHaveText('BAS-IP');
   await expect(basipRow.getByRole('cell').nth(4)).toHaveText(basipDevice.info.serial);
-  await expect(basipRow.getByRole('cell').nth(10)).toHaveText('OK');
+  await expect(basipRow.getByRole('cell').nth(CREDENTIALS)).toHaveText('OK');
 
   // Filter by model, then clear.
   const filter = page.getByLabel('Filter terminals');
@@ -179,7 +183,7 @@ test('shows a hostile serial as text, saves credentials and forgets the terminal
   const { table, row } = terminals(page);
   const hostileRow = row(HOSTILE_SERIAL);
   await expect(hostileRow.getByRole('cell').nth(4)).toHaveText(HOSTILE_SERIAL);
-  await expect(hostileRow.getByRole('cell').nth(10)).toHaveText('Missing');
+  await expect(hostileRow.getByRole('cell').nth(CREDENTIALS)).toHaveText('Missing');
   await expect(page.locator('img')).toHaveCount(0);
 
   await hostileRow.getByRole('button', { name: 'AA-12FB entrance panel' }).click();
@@ -194,7 +198,7 @@ test('shows a hostile serial as text, saves credentials and forgets the terminal
   await credentials.getByLabel('Password', { exact: true }).fill('123456');
   await credentials.getByRole('button', { name: 'Save credentials' }).click();
   await expect(credentials.getByText('Credentials saved.')).toBeVisible();
-  await expect(hostileRow.getByRole('cell').nth(10)).toHaveText('OK');
+  await expect(hostileRow.getByRole('cell').nth(CREDENTIALS)).toHaveText('OK');
 
   await detail.getByRole('button', { name: 'Forget terminal' }).click();
   const confirm = detail.getByRole('group', { name: 'Forget terminal' });

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { generatePeople } from '../../tools/sim/common/people.ts';
 import { startThroughDraft } from '../support/removal/through-draft.ts';
+import { TERMINAL_COLUMNS, type TerminalColumn } from '../../renderer/src/store/devices/terminal-table.ts';
 import { expect, test } from './fixtures.ts';
 import {
   addTerminal,
@@ -17,6 +18,13 @@ import {
  */
 
 /** Simulators started by a test, closed after it. */
+/** A column's cell in a Devices row (the tick box is the first cell). */
+const cellOf = (column: TerminalColumn): number => TERMINAL_COLUMNS.indexOf(column) + 1;
+const ADDRESS = cellOf('address');
+const TRUST = cellOf('trust');
+const CREDENTIALS = cellOf('credentials');
+const CAPABILITY = cellOf('capability');
+
 const sims: SimTerminal[] = [];
 
 test.afterEach(async () => {
@@ -59,8 +67,8 @@ test('an impostor claiming a trusted serial is a conflict: shown, sent no passwo
 
   await addTerminal(page, genuine);
   await addTerminal(page, sophon);
-  await expect(rowOf(page, serial).getByRole('cell').nth(8)).toHaveText('Trusted');
-  await expect(rowOf(page, serial).getByRole('cell').nth(9)).toHaveText('Removes people (API v1)');
+  await expect(rowOf(page, serial).getByRole('cell').nth(TRUST)).toHaveText('Trusted');
+  await expect(rowOf(page, serial).getByRole('cell').nth(CAPABILITY)).toHaveText('Removes people (API v1)');
 
   // The impostor answers with the trusted serial from another address (typed in, without credentials).
   const form = page.getByRole('form', { name: 'Add by address' });
@@ -72,9 +80,9 @@ test('an impostor claiming a trusted serial is a conflict: shown, sent no passwo
     `Not added: what answers there contradicts AA-12FB entrance panel (${serial}), trusted at ${genuine.address}.`,
   );
   const row = rowOf(page, serial);
-  await expect(row.getByRole('cell').nth(8)).toHaveText('Identity conflict');
+  await expect(row.getByRole('cell').nth(TRUST)).toHaveText('Identity conflict');
   // Its address stays the pinned one; the impostor gets no row of its own.
-  await expect(row.getByRole('cell').nth(7)).toHaveText(genuine.address);
+  await expect(row.getByRole('cell').nth(ADDRESS)).toHaveText(genuine.address);
   await expect(page.getByRole('table', { name: 'Terminals' }).getByRole('row')).toHaveCount(3);
   // The form opened the terminal in conflict.
   const conflict = page.getByTestId('trust-conflict');
@@ -88,7 +96,7 @@ test('an impostor claiming a trusted serial is a conflict: shown, sent no passwo
   await expect(bulk.getByRole('status')).toHaveText([
     '1 terminal in an identity conflict was left out: open it and resolve the conflict.',
   ]);
-  await expect(row.getByRole('cell').nth(8)).toHaveText('Identity conflict');
+  await expect(row.getByRole('cell').nth(TRUST)).toHaveText('Identity conflict');
   await bulk.getByRole('button', { name: 'Clear selection' }).click();
 
   // A removal cannot be aimed at the serial in conflict: the wizard says why, and the core refuses it anyway.
@@ -115,7 +123,7 @@ test('an impostor claiming a trusted serial is a conflict: shown, sent no passwo
   await page.getByTestId('nav-devices').click();
   await row.getByRole('button', { name: 'AA-12FB entrance panel' }).click();
   await page.getByTestId('trust-conflict').getByRole('button', { name: 'Keep it where it was trusted' }).click();
-  await expect(row.getByRole('cell').nth(8)).toHaveText('Trusted');
+  await expect(row.getByRole('cell').nth(TRUST)).toHaveText('Trusted');
   // The wizard kept the list: the panel can be chosen now, and the plan goes through.
   await page.getByRole('button', { name: 'Remove identities', exact: true }).click();
   await pick.check();
@@ -146,8 +154,8 @@ test('adds a panel whose info needs a login, by address with kind and credential
   // Identified after logging in: its own serial, kind and capability, not an address-keyed unknown.
   await expect(row.getByRole('cell').nth(3)).toHaveText('BAS-IP');
   await expect(row.getByRole('cell').nth(4)).toHaveText(serial);
-  await expect(row.getByRole('cell').nth(9)).toHaveText('Removes people (API v1)');
-  await expect(row.getByRole('cell').nth(10)).toHaveText('OK');
+  await expect(row.getByRole('cell').nth(CAPABILITY)).toHaveText('Removes people (API v1)');
+  await expect(row.getByRole('cell').nth(CREDENTIALS)).toHaveText('OK');
   expect(walled.device.log.all().some((r) => r.path.endsWith('/info') && r.status === 401)).toBe(true);
 
   const targets = [people[2]!.linkId, people[3]!.linkId, '0f0e0d0c-0b0a-4908-8706-050403020100'];

@@ -1,18 +1,22 @@
 import { canRemove, capabilitiesOf, isApiV0 } from '../../../../shared/domain/capabilities.ts';
 import { displayNameOf, type Terminal } from '../../../../shared/domain/terminal.ts';
 
-/** The columns of the terminal table, in display order; each one can sort the table. */
+/**
+ * The columns of the terminal table, in display order; each one can sort the table. What a technician acts on
+ * (where it is, whether it is trusted, whether its credentials work) comes before what describes it (model,
+ * firmware, people, last seen), so it is in view without scrolling sideways in a 1440 px window.
+ */
 export const TERMINAL_COLUMNS = [
   'status',
   'name',
   'kind',
   'serial',
-  'model',
-  'firmware',
   'address',
   'trust',
-  'capability',
   'credentials',
+  'capability',
+  'model',
+  'firmware',
   'people',
   'lastSeen',
 ] as const;

@@ -79,18 +79,18 @@ export const TerminalRow = memo(function TerminalRow({ serial, rowIndex, style }
       <div role="cell" className="cell cell-serial" title={terminal.serial}>
         {terminal.serial}
       </div>
-      <TextCell text={terminal.model ?? none} />
-      <TextCell text={terminal.firmware ?? none} />
       <TextCell text={endpointOf(terminal)} />
       <div role="cell" className="cell">
         <TrustBadge terminal={terminal} />
       </div>
       <div role="cell" className="cell">
-        <CapabilityBadge {...capabilityBadge(terminal)} />
-      </div>
-      <div role="cell" className="cell">
         <CredentialsBadge state={terminal.credentials} />
       </div>
+      <div role="cell" className="cell">
+        <CapabilityBadge {...capabilityBadge(terminal)} />
+      </div>
+      <TextCell text={terminal.model ?? none} />
+      <TextCell text={terminal.firmware ?? none} />
       <TextCell text={people ?? none} />
       <TextCell text={formatLastSeen(terminal.lastSeen, i18n.language) ?? none} />
     </div>
