@@ -23,7 +23,7 @@ interface PageGlobals {
 test('the report leads with the per-terminal summary, ends with the sign-off block, and prints from the browser', async ({
   app,
   page,
-}) => {
+}, testInfo) => {
   test.setTimeout(90_000);
   const people = generatePeople('report-e2e', 6);
   const sophon = await startSimTerminal('sophon', 'report-sophon', people);
@@ -105,5 +105,10 @@ test('the report leads with the per-terminal summary, ends with the sign-off blo
     });
     expect(layout, media).toEqual({ wrap: 'anywhere', overflowing: 0 });
   }
+  // The report as the customer sees it, kept as an artefact.
+  const shot = testInfo.outputPath('report.png');
+  await tab.emulateMedia({ media: 'screen' });
+  await tab.screenshot({ path: shot, fullPage: true });
+  await testInfo.attach('report', { path: shot, contentType: 'image/png' });
   await tab.close();
 });

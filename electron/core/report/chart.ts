@@ -10,10 +10,15 @@ export const CHART_BARS: ReadonlyArray<{ key: keyof SyncCounts; label: string; c
   { key: 'discarded', label: 'Discarded · 已放弃', colour: '#757575' },
 ];
 
-const WIDTH = 640;
+const WIDTH = 760;
 const LABEL = 190;
 const BAR = 26;
 const GAP = 10;
+/**
+ * Room right of the longest bar for its count and note ("4 (1 already absent · 1 项原本不存在)", 13 px text):
+ * the note is never cut at the chart's edge.
+ */
+const NOTE_ROOM = 280;
 
 /**
  * A horizontal bar chart of operation outcomes as inline SVG (no script, no external resource, prints in
@@ -22,7 +27,7 @@ const GAP = 10;
  */
 export function outcomeChart(counts: SyncCounts, alreadyAbsent: number, unconfirmed = 0): string {
   const max = Math.max(1, ...CHART_BARS.map((b) => counts[b.key]));
-  const span = WIDTH - LABEL - 70;
+  const span = WIDTH - LABEL - NOTE_ROOM;
   const height = CHART_BARS.length * (BAR + GAP) + GAP;
   const rows = CHART_BARS.map((bar, index) => {
     const y = GAP + index * (BAR + GAP);
@@ -30,9 +35,9 @@ export function outcomeChart(counts: SyncCounts, alreadyAbsent: number, unconfir
     const width = value === 0 ? 0 : Math.max(2, Math.round((value / max) * span));
     const note =
       bar.key === 'done' && alreadyAbsent > 0
-        ? ` (${alreadyAbsent} already absent)`
+        ? ` (${alreadyAbsent} already absent · ${alreadyAbsent} 项原本不存在)`
         : bar.key === 'needs-attention' && unconfirmed > 0
-          ? ` (${unconfirmed} unconfirmed)`
+          ? ` (${unconfirmed} unconfirmed · ${unconfirmed} 项未确认)`
           : '';
     return [
       `<text x="${LABEL - 8}" y="${y + BAR / 2 + 5}" text-anchor="end">${escapeHtml(bar.label)}</text>`,

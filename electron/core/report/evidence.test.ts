@@ -102,7 +102,7 @@ describe('outcomes with their evidence in the commissioning report', () => {
     expect(data.totals).toMatchObject({ done: 5, 'needs-attention': 2 });
     expect(html).toContain('5 done (2 already absent), 2 need attention (1 of them unconfirmed');
     expect(html).toContain('其中 1 项未确认');
-    expect(html).toContain('2 (1 unconfirmed)</text>');
+    expect(html).toContain('2 (1 unconfirmed · 1 项未确认)</text>');
     // Done, already absent, needs attention, unconfirmed, queued, running, discarded, drift.
     const perTerminal = html.split('<h2>').find((s) => s.startsWith('Per terminal')) ?? '';
     expect(perTerminal.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toContain('Gate T 4 2 2 1 0 0 0 0');

@@ -23,6 +23,7 @@ const STYLE = `
   h1, dd, th, td, li, .label { overflow-wrap: anywhere; }
   table { table-layout: auto; max-width: 100%; }
   table.targets td:first-child { min-width: 10em; }
+  svg.chart { max-width: 100%; height: auto; }
   ul.why { margin: 4px 0 0; padding-left: 1.1em; } ul.why li { margin: 2px 0; }
   .count, .total { font-weight: 600; font-variant-numeric: tabular-nums; } .zh { color: #333; }
   .sign-off .parties { display: grid; grid-template-columns: 1fr 1fr; gap: 16px 32px; }
@@ -153,7 +154,8 @@ function itemsTable(data: ReportData): string {
       ],
       data.items.map((op) => [
         `${e(op.id)}<br><span class="note">${e(op.kind)}</span>`,
-        `${e(op.targetName)}<br><span class="note">${e(op.target)}${op.channel ? ` · ${e(op.channel)}` : ''}</span>`,
+        // A terminal known only by its address-based serial is named once, not twice.
+        `${e(op.targetName)}${op.targetName === op.target ? '' : `<br><span class="note">${e(op.target)}</span>`}${op.channel ? `<br><span class="note">${e(op.channel)}</span>` : ''}`,
         `${e(op.subject)}${op.subjectName ? `<br>${e(op.subjectName)}` : ''}`,
         `<span class="state-${e(op.state)}">${e(op.state)}</span>`,
         outcomeCell(op),
@@ -174,6 +176,11 @@ function itemsTable(data: ReportData): string {
   );
 }
 
+/** `1 terminal`, `3 terminals`: a count with its English noun. */
+function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 function period(data: ReportData): string {
   const { since, until } = data.range;
   if (since === undefined && until === undefined) return 'Everything journaled · 全部记录';
@@ -192,7 +199,7 @@ export function renderHtml(data: ReportData, signOff: SignOff = {}): string {
   const sections = [
     targetSummarySection(data.targets),
     `<section><h2>Summary · 摘要</h2>${outcomeChart(t, data.alreadyAbsent, data.unconfirmed)}
-      <p>${e(data.operationCount)} operations on ${e(data.perTerminal.length)} terminals and ${e(data.perChannel.length)} channels.
+      <p>${e(countOf(data.operationCount, 'operation'))} on ${e(countOf(data.perTerminal.length, 'terminal'))} and ${e(countOf(data.perChannel.length, 'channel'))}.
       ${e(t.done)} done (${e(data.alreadyAbsent)} already absent), ${e(t['needs-attention'])} need attention (${e(data.unconfirmed)} of them unconfirmed: sent, but nothing confirms the outcome; neither removed nor failed), ${e(t.queued)} queued, ${e(t.running)} running, ${e(t.discarded)} discarded.</p>
       <p>${e(t.done)} 项完成（其中 ${e(data.alreadyAbsent)} 项原本不存在），${e(t['needs-attention'])} 项需处理（其中 ${e(data.unconfirmed)} 项未确认：已发送，但没有证据说明结果，既不算已删除也不算失败），${e(t.queued)} 项排队，${e(t.running)} 项进行中，${e(t.discarded)} 项已放弃。</p></section>`,
     `<section><h2>Terminals found · 发现的终端</h2>${terminalsTable(data)}</section>`,
