@@ -127,6 +127,26 @@ describe('people index: complete reads only', () => {
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
+  it('a cancelled refresh keeps the index it had, fresh: nothing staged is left, no failure recorded', async () => {
+    const people = Array.from({ length: 160 }, (_, i) => sophonPerson(String(600000 + i), `P${i}`));
+    now = 1_000;
+    await refreshTerminal(deps(scriptedSession(people).session), terminalOf('S1', 'sophon'));
+    now = 2_000;
+    const controller = new AbortController();
+    const changed = people.map((p, i) => (i === 0 ? sophonPerson(p.id, 'Renamed') : p));
+    const cancelled = await refreshTerminal(
+      { ...deps(scriptedSession(changed).session), tuning: { ...DEFAULT_REFRESH, paceMs: 1 } },
+      terminalOf('S1', 'sophon'),
+      controller.signal,
+      () => controller.abort(),
+    );
+    expect(cancelled).toMatchObject({ ok: false, code: 'cancelled' });
+    expect(store.rowsOf('S1')).toHaveLength(160);
+    expect(store.byName('Renamed')).toEqual([]);
+    expect(store.reads()[0]).toMatchObject({ readAt: 1_000, lastErrorCode: null });
+    expect(staged()).toBe(0);
+  });
+
   it('does not contact an offline terminal and keeps its index', async () => {
     const sophon = scriptedSession([sophonPerson('1', 'A')]);
     await refreshTerminal(deps(sophon.session), terminalOf('S1', 'sophon'));

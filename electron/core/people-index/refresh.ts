@@ -65,7 +65,8 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
 /**
  * Reads one terminal's WHOLE list (presence.ts rules: stated totals, silent page caps; a short or failed page
  * is not the end) one page at a time with `paceMs` between pages, and replaces its index only when the read is
- * complete; any failure keeps the previous index (now stale) and records why. Never throws.
+ * complete; any failure keeps the previous index (now stale) and records why. A cancelled read (`signal`) keeps
+ * it as it was, not stale (code `cancelled`, not recorded). Never throws.
  */
 export async function refreshTerminal(
   deps: RefreshDeps,
@@ -121,6 +122,9 @@ export async function refreshTerminal(
     stagePage();
   } catch (error) {
     read.discard();
+    // A refresh the technician cancelled says nothing about the terminal: its index is kept, and not marked
+    // stale for it (a failure would make a fresh index "last read failed").
+    if (signal?.aborted) return { serial: terminal.serial, ok: false, people: 0, code: 'cancelled', error: null };
     if (error instanceof DriverError) return failed(error.rawCode ?? error.kind, error.message);
     if (error instanceof AppError) return failed(error.code, error.message);
     return failed('error', error instanceof Error ? error.message : String(error));
@@ -162,7 +166,7 @@ export async function refreshTerminals(
         });
         results.push(result);
         if (result.ok) people += result.people;
-        else failed++;
+        else if (result.code !== 'cancelled') failed++;
       } finally {
         reading.delete(next.serial);
         busy.delete(next.serial);

@@ -12,6 +12,8 @@ export const peopleEn = {
     refresh: 'Refresh the index',
     refreshing: 'Reading terminals: {{done}} of {{total}} ({{people}} people)',
     refreshProgress: 'Reading the terminals’ people',
+    cancelRefresh: 'Cancel refresh',
+    refreshCancelled: 'Refresh cancelled: terminals not read yet keep the index they had.',
     refreshFailed_one: '{{count}} terminal could not be read: its index was kept as it was (stale).',
     refreshFailed_other: '{{count}} terminals could not be read: their index was kept as it was (stale).',
     stale_one:

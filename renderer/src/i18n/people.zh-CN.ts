@@ -12,6 +12,8 @@ export const peopleZhCN = {
     refresh: '刷新索引',
     refreshing: '正在读取终端：{{done}} / {{total}}（{{people}} 人）',
     refreshProgress: '正在读取终端人员',
+    cancelRefresh: '取消刷新',
+    refreshCancelled: '已取消刷新：尚未读取的终端保留原有索引。',
     refreshFailed_one: '{{count}} 台终端无法读取：其索引保持原样（已过时）。',
     refreshFailed_other: '{{count}} 台终端无法读取：其索引保持原样（已过时）。',
     stale_one: '{{count}} 台终端没有最新索引（从未读取、上次读取失败、过旧或离线）：其上的人员可能未显示。',

@@ -54,6 +54,12 @@ export function createPeopleIndexSlice(api: ContractApi): StateCreator<AppState,
           });
         }
       },
+      async cancelPeopleRefresh() {
+        const running = get().peopleIndex.refresh;
+        if (running?.state !== 'running') return;
+        const result = await api.jobs.cancel({ jobId: running.jobId });
+        if (!result.ok) get().showError(result.error);
+      },
       receivePeopleProgress(progress) {
         if (progress.kind !== 'people-refresh') return;
         update({ refresh: progress });

@@ -18,6 +18,8 @@ export interface PeopleIndexSlice {
   findPeople(query: string): Promise<void>;
   /** Starts a refresh of every trusted terminal (people:refresh); progress arrives on jobs:progress. */
   refreshPeopleIndex(): Promise<void>;
+  /** Cancels the running refresh (jobs:cancel): terminals not read completely keep the index they had. */
+  cancelPeopleRefresh(): Promise<void>;
   /** Takes a `jobs:progress` event of a people-refresh job; the status is read again when it ends. */
   receivePeopleProgress(progress: JobProgress): void;
 }

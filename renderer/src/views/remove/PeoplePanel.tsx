@@ -14,6 +14,7 @@ function IndexBar() {
   const status = useAppStore((s) => s.peopleIndex.status);
   const refresh = useAppStore((s) => s.peopleIndex.refresh);
   const start = useAppStore((s) => s.refreshPeopleIndex);
+  const cancel = useAppStore((s) => s.cancelPeopleRefresh);
   const running = refresh?.state === 'running';
   const stale = status?.terminals.filter((x) => x.staleness !== null).length ?? 0;
   const failed = refresh && !running ? (refresh.counts.failed ?? 0) : 0;
@@ -30,9 +31,13 @@ function IndexBar() {
       {running && (
         <span className="people-refresh" role="status">
           <progress aria-label={t('people.refreshProgress')} max={Math.max(1, refresh.total)} value={refresh.done} />{' '}
-          {t('people.refreshing', { done: refresh.done, total: refresh.total, people: refresh.counts.people ?? 0 })}
+          {t('people.refreshing', { done: refresh.done, total: refresh.total, people: refresh.counts.people ?? 0 })}{' '}
+          <button type="button" onClick={() => void cancel()}>
+            {t('people.cancelRefresh')}
+          </button>
         </span>
       )}
+      {refresh?.state === 'cancelled' && <p className="muted">{t('people.refreshCancelled')}</p>}
       {failed > 0 && <p className="field-problem">{t('people.refreshFailed', { count: failed })}</p>}
       {!running && stale > 0 && <p className="warn-text">{t('people.stale', { count: stale })}</p>}
     </div>
