@@ -1,13 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Terminal } from '../../shared/domain/terminal.ts';
 import type { Channel, RequestOf } from '../../shared/ipc/types.ts';
-import type { Core } from '../../electron/core/compose.ts';
+import { createCore, SECRETS_FILE, type Core } from '../../electron/core/compose.ts';
 import { dispatch } from '../../electron/core/ipc/dispatch.ts';
+import { createEncryptedFileStore } from '../../electron/core/secrets/encrypted-file-store.ts';
 
 /** A site terminal as a bench hands it to a laptop script: where to add it, and its kind. */
 export interface SiteTarget {
   address: string;
   port: number;
   kind: 'sophon' | 'basip';
+}
+
+/**
+ * Runs `use` with the app's own core on a fresh data directory (`prefix` names it), with an encrypted credential
+ * file as the CLI has and mDNS only inside the site's namespace; closes the core and deletes the directory after.
+ */
+export async function withLaptopCore<T>(prefix: string, use: (core: Core) => Promise<T>): Promise<T> {
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  const secrets = createEncryptedFileStore(join(dataDir, SECRETS_FILE), randomBytes(16).toString('hex'));
+  const core = createCore({ dataDir, target: 'cli', mdnsPolicy: 'isolated-only', secrets });
+  try {
+    return await use(core);
+  } finally {
+    await core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 /** Calls one channel of the app's contract as the UI does; throws with the channel's error message. */

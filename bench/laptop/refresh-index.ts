@@ -1,11 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createCore, SECRETS_FILE } from '../../electron/core/compose.ts';
-import { createEncryptedFileStore } from '../../electron/core/secrets/encrypted-file-store.ts';
-import { addTerminals, call, type SiteTarget } from './contract.ts';
+import { addTerminals, call, withLaptopCore, type SiteTarget } from './contract.ts';
 
 /** What the driver reads from `--input`. */
 export interface RefreshIndexInput {
@@ -42,10 +37,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { input: { type: 'string' } }, strict: true });
   if (!values.input) throw new Error('--input FILE (a RefreshIndexInput JSON) is required.');
   const input = JSON.parse(readFileSync(values.input, 'utf8')) as RefreshIndexInput;
-  const dataDir = mkdtempSync(join(tmpdir(), 'fcom-bench-index-'));
-  const secrets = createEncryptedFileStore(join(dataDir, SECRETS_FILE), randomBytes(16).toString('hex'));
-  const core = createCore({ dataDir, target: 'cli', mdnsPolicy: 'isolated-only', secrets });
-  try {
+  await withLaptopCore('fcom-bench-index-', async (core) => {
     for (const kind of ['sophon', 'basip'] as const) {
       await call(core, 'devices:set-credentials', { target: { kind }, credentials: input.credentials[kind] });
     }
@@ -72,10 +64,7 @@ async function main(): Promise<void> {
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     };
     process.stdout.write(`${JSON.stringify(report)}\n`);
-  } finally {
-    await core.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().then(

@@ -1,15 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { RemovalRequest } from '../../shared/domain/removal.ts';
-import { createCore, SECRETS_FILE, type Core } from '../../electron/core/compose.ts';
+import type { Core } from '../../electron/core/compose.ts';
 import { dispatch } from '../../electron/core/ipc/dispatch.ts';
-import { createEncryptedFileStore } from '../../electron/core/secrets/encrypted-file-store.ts';
 import { planThroughDraft } from '../../test/support/removal/through-draft.ts';
-import { addTerminals, call, type SiteTarget } from './contract.ts';
+import { addTerminals, call, withLaptopCore, type SiteTarget } from './contract.ts';
 
 /** A site terminal as the bench hands it to this driver: where to add it, and its kind. */
 export type RemovalTarget = SiteTarget;
@@ -144,10 +140,7 @@ async function main(): Promise<void> {
   });
   if (!values.input) throw new Error('--input FILE (a RemoveAllInput JSON) is required.');
   const input = JSON.parse(readFileSync(values.input, 'utf8')) as RemoveAllInput;
-  const dataDir = mkdtempSync(join(tmpdir(), 'fcom-bench-removal-'));
-  const secrets = createEncryptedFileStore(join(dataDir, SECRETS_FILE), randomBytes(16).toString('hex'));
-  const core = createCore({ dataDir, target: 'cli', mdnsPolicy: 'isolated-only', secrets });
-  try {
+  await withLaptopCore('fcom-bench-removal-', async (core) => {
     await call(core, 'settings:update', {
       removal: {
         sophonBatchSize: input.batchSize,
@@ -210,10 +203,7 @@ async function main(): Promise<void> {
       ...(summary.error ? { error: summary.error } : {}),
     };
     process.stdout.write(`${JSON.stringify(report)}\n`);
-  } finally {
-    await core.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** `--trace`: the job's progress on stderr every 2 s (to see where a slow run spends its time). */
