@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { addTerminals, call, withLaptopCore, type SiteTarget } from './contract.ts';
+import { runDriver } from '../framework/driver.ts';
 
 /** What the driver reads from `--input`. */
 export interface RefreshIndexInput {
@@ -67,10 +68,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(`refresh-index: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runDriver('refresh-index', main);

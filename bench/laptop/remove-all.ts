@@ -6,6 +6,7 @@ import type { Core } from '../../electron/core/compose.ts';
 import { dispatch } from '../../electron/core/ipc/dispatch.ts';
 import { planThroughDraft } from '../../test/support/removal/through-draft.ts';
 import { addTerminals, call, withLaptopCore, type SiteTarget } from './contract.ts';
+import { roundMs, runDriver } from '../framework/driver.ts';
 
 /** A site terminal as the bench hands it to this driver: where to add it, and its kind. */
 export type RemovalTarget = SiteTarget;
@@ -187,16 +188,16 @@ async function main(): Promise<void> {
       failed: counts.failed,
       unfinished: counts.pending + counts.queued + (counts.unconfirmed ?? 0),
       state: summary.state,
-      msStart: round(msStart),
+      msStart: roundMs(msStart),
       msFirstRequest: firstRequest(core, jobId, startedAt),
       msLastAnswer: lastAnswer(core, jobId, startedAt),
-      msTotal: round(msTotal),
+      msTotal: roundMs(msTotal),
       msPerTerminal: finishTimes(core, jobId, startedAt),
-      cpuMs: round((cpu.user + cpu.system) / 1000),
-      peakRssMb: round(process.resourceUsage().maxRSS / 1024),
-      peakRssWholeMb: round(Math.max(setupPeakMb, process.resourceUsage().maxRSS / 1024)),
-      loopDelayP99Ms: round(loop.percentile(99) / 1e6),
-      loopDelayMaxMs: round(loop.max / 1e6),
+      cpuMs: roundMs((cpu.user + cpu.system) / 1000),
+      peakRssMb: roundMs(process.resourceUsage().maxRSS / 1024),
+      peakRssWholeMb: roundMs(Math.max(setupPeakMb, process.resourceUsage().maxRSS / 1024)),
+      loopDelayP99Ms: roundMs(loop.percentile(99) / 1e6),
+      loopDelayMaxMs: roundMs(loop.max / 1e6),
       batches: batches.batches,
       batchesNotAcknowledged: batches.notAcknowledged,
       notAcknowledged: notAcknowledgedReasons(core, jobId),
@@ -219,14 +220,4 @@ function traceProgress(core: Core, started: number): void {
 }
 let lastTrace = 0;
 
-function round(ms: number): number {
-  return Math.round(ms * 10) / 10;
-}
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(`remove-all: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runDriver('remove-all', main);

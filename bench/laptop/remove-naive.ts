@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { roundMs, runDriver } from '../framework/driver.ts';
 
 /** A terminal of the naive baseline: where it answers and what it is. */
 export interface NaiveTarget {
@@ -90,15 +91,9 @@ async function main(): Promise<void> {
   const report: RemoveNaiveReport = {
     requests: input.terminals.length * input.people.length,
     deleted,
-    ms: Math.round((performance.now() - started) * 10) / 10,
+    ms: roundMs(performance.now() - started),
   };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(`remove-naive: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runDriver('remove-naive', main);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureEngineRun } from '../ui/engine-run.ts';
+import { runDriver } from '../framework/driver.ts';
 
 /** One line of `memory-sampler.ts`, in MB (`s`: seconds since the host started). */
 interface MemorySample {
@@ -86,10 +87,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(`engine-memory: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runDriver('engine-memory', main);
