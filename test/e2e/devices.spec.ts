@@ -3,11 +3,9 @@ import { createBasipDevice } from '../../tools/sim/basip/index.ts';
 import { serve, type SimServer } from '../../tools/sim/common/http.ts';
 import { generatePeople } from '../../tools/sim/common/people.ts';
 import { createSophonDevice } from '../../tools/sim/sophon/index.ts';
-import { TERMINAL_COLUMNS } from '../../renderer/src/store/devices/terminal-table.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, terminalCell, test } from './fixtures.ts';
 
-/** The credentials column's cell in a Devices row (the tick box is the first cell). */
-const CREDENTIALS = TERMINAL_COLUMNS.indexOf('credentials') + 1;
+const CREDENTIALS = terminalCell('credentials');
 
 const HOSTILE_SERIAL = '<img src=x onerror=alert(1)>';
 

@@ -6,6 +6,7 @@ import { trackApp, type AppTarget, type AppUnderTest } from './app-target.ts';
 import { launchBrowserHostApp, loadAppPage, type HostProcess } from './browser-host-app.ts';
 import { launchElectronApp } from './electron/electron-app-target.ts';
 import { findElectronBinary } from './electron/electron-binary.ts';
+import { TERMINAL_COLUMNS, type TerminalColumn } from '../../renderer/src/store/devices/terminal-table.ts';
 
 export type { AppTarget, AppUnderTest } from './app-target.ts';
 export { E2E_SECRET_KEY, startHostProcess, type HostProcess } from './browser-host-app.ts';
@@ -109,3 +110,8 @@ export const test = base.extend<AppTargetOptions & AppFixtures, WorkerFixtures>(
 });
 
 export { expect };
+
+/** Where a column's cell sits in a row of the Devices table (its tick box is the first cell). */
+export function terminalCell(column: TerminalColumn): number {
+  return TERMINAL_COLUMNS.indexOf(column) + 1;
+}

@@ -1,8 +1,7 @@
 import type { Page } from '@playwright/test';
 import { generatePeople } from '../../tools/sim/common/people.ts';
 import { startThroughDraft } from '../support/removal/through-draft.ts';
-import { TERMINAL_COLUMNS, type TerminalColumn } from '../../renderer/src/store/devices/terminal-table.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, terminalCell, test } from './fixtures.ts';
 import {
   addTerminal,
   expectTruthfulOutcomes,
@@ -18,12 +17,10 @@ import {
  */
 
 /** Simulators started by a test, closed after it. */
-/** A column's cell in a Devices row (the tick box is the first cell). */
-const cellOf = (column: TerminalColumn): number => TERMINAL_COLUMNS.indexOf(column) + 1;
-const ADDRESS = cellOf('address');
-const TRUST = cellOf('trust');
-const CREDENTIALS = cellOf('credentials');
-const CAPABILITY = cellOf('capability');
+const ADDRESS = terminalCell('address');
+const TRUST = terminalCell('trust');
+const CREDENTIALS = terminalCell('credentials');
+const CAPABILITY = terminalCell('capability');
 
 const sims: SimTerminal[] = [];
 
