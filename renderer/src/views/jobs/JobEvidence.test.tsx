@@ -13,7 +13,7 @@ import { StoreProvider } from '../../store/store-context.tsx';
 import { fakeApi } from '../../store/testing/fake-api.ts';
 import { ReviewStep } from '../remove/ReviewStep.tsx';
 import { JobActions } from './JobActions.tsx';
-import { JobResultRow } from './JobResultRow.tsx';
+import { JobResultsTable } from './JobResultsTable.tsx';
 import { OutcomeFilter } from './OutcomeFilter.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 
@@ -96,13 +96,9 @@ function rowText(html: string, seq: number): string {
 
 describe('the Jobs view: unconfirmed items and the evidence of each outcome', () => {
   it('shows each outcome with the evidence that decided it', async () => {
-    const html = await render(
-      <>
-        {ITEMS.map((_, index) => (
-          <JobResultRow key={index} index={index} top={0} />
-        ))}
-      </>,
-    );
+    // Rendered on the server the table has no height: it renders its overscan, 7 rows (all of ITEMS).
+    const html = await render(<JobResultsTable />);
+    expect(html.split('data-testid="result-row"')).toHaveLength(ITEMS.length + 1);
     expect(rowText(html, 0)).toContain('Removed Terminal confirmed');
     expect(rowText(html, 1)).toContain('Removed Read back');
     expect(rowText(html, 2)).toContain('Removed Terminal confirmed, read back');
@@ -114,17 +110,17 @@ describe('the Jobs view: unconfirmed items and the evidence of each outcome', ()
   });
 
   it('says why an item is queued without a recorded reason: its terminal (or the cloud) does not answer', async () => {
-    const queued = await render(<JobResultRow index={6} top={0} />, 'zh-CN');
-    expect(rowText(queued, 0)).toContain('终端无响应');
-    const cloudQueued = await render(<JobResultRow index={6} top={0} cloud />);
-    expect(rowText(cloudQueued, 0)).toContain('The cloud cannot be reached');
+    const queued = await render(<JobResultsTable />, 'zh-CN');
+    expect(rowText(queued, 6)).toContain('终端无响应');
+    const cloudQueued = await render(<JobResultsTable cloud />);
+    expect(rowText(cloudQueued, 6)).toContain('The cloud cannot be reached');
   });
 
   it('says a cloud confirmed the items of an Alibaba Cloud job, and the evidence in Chinese', async () => {
-    const cloud = await render(<JobResultRow index={0} top={0} cloud />);
+    const cloud = await render(<JobResultsTable cloud />);
     expect(rowText(cloud, 0)).toContain('Removed Cloud confirmed');
-    const chinese = await render(<JobResultRow index={1} top={0} />, 'zh-CN');
-    expect(rowText(chinese, 0)).toContain('已删除 删除后回读确认');
+    const chinese = await render(<JobResultsTable />, 'zh-CN');
+    expect(rowText(chinese, 1)).toContain('已删除 删除后回读确认');
   });
 
   it('filters, counts and colours unconfirmed items apart, and retries them with the failed ones', async () => {

@@ -1,14 +1,5 @@
 import { memo } from 'react';
-import { displayNameOf } from '../../../../shared/domain/terminal.ts';
-import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
-import type { JobItem } from '../../../../shared/domain/removal.ts';
-import { JOB_PAGE_SIZE } from '../../store/slices/jobs-slice.ts';
-import { endpointOf } from '../../store/devices/terminal-table.ts';
-import { useAppStore } from '../../store/store-context.tsx';
-import { itemReasonText } from '../../components/item-reason.ts';
-import { evidenceText } from './evidence-text.ts';
-import { terminalLabel } from './terminal-label.ts';
+import type { ResultRowText } from './result-row-text.ts';
 
 /** The columns of the results table, in display order: the outcome, the evidence that decided it, then why (before the vendor's raw code). */
 export const RESULT_COLUMNS = [
@@ -23,25 +14,6 @@ export const RESULT_COLUMNS = [
   'attempts',
 ] as const;
 
-/**
- * Why the item is where it is: its recorded reason in the user's language; for an item queued without one (its
- * terminal, or the cloud of an Alibaba Cloud job, did not answer), the sync queue's words for it.
- */
-function reasonOf(t: TFunction, language: string, item: JobItem, cloud: boolean): string | null {
-  const said = itemReasonText(t, language, item);
-  if (said !== null || item.outcome !== 'queued') return said;
-  return t(cloud ? 'sync.reason.cloud-unreachable' : 'sync.reason.terminal-offline');
-}
-
-/** A cell cut with an ellipsis when too long; the full text shows on hover. */
-function TextCell({ text, className }: { text: string; className?: string }) {
-  return (
-    <div role="cell" className={className ? `cell ${className}` : 'cell'} title={text}>
-      {text}
-    </div>
-  );
-}
-
 /** Props of {@link JobResultRow}. */
 export interface JobResultRowProps {
   /** 0-based position among the items matching the filter. */
@@ -51,33 +23,29 @@ export interface JobResultRowProps {
    * unchanged row keeps its props and is not rendered again while the table scrolls.
    */
   top: number;
-  /** An Alibaba Cloud job: the evidence is the cloud's ("Cloud confirmed"). */
-  cloud?: boolean;
+  /** The item's texts (`result-row-text.ts`); null while its page is being read. */
+  text: ResultRowText | null;
+  /** What a row shows while its page is being read ("Loading…"). */
+  loading: string;
 }
 
 /**
- * One item of the results table, read from its loaded page (a placeholder until the page arrives): its outcome
- * and, beside it, the evidence that decided it. Vendor codes and reasons are rendered as text, never as markup.
+ * One item of the results table (a placeholder until its page arrives): its outcome and, beside it, the evidence
+ * that decided it. No hooks and no translation here: the table hands each row its texts, made once per item
+ * (`createRowTexts`), so a row that moves to another item only has its DOM text and attributes updated.
+ * Vendor codes and reasons are rendered as text, never as markup.
  */
-export const JobResultRow = memo(function JobResultRow({ index, top, cloud = false }: JobResultRowProps) {
+export const JobResultRow = memo(function JobResultRow({ index, top, text, loading }: JobResultRowProps) {
   const style = { transform: `translateY(${top}px)` };
-  const { t, i18n } = useTranslation();
-  const item = useAppStore((s) => s.jobView?.pages[Math.floor(index / JOB_PAGE_SIZE)]?.items[index % JOB_PAGE_SIZE]);
-  const terminal = useAppStore((s) => (item ? s.terminals[item.terminal] : undefined));
-  if (!item) {
+  if (!text) {
     return (
       <div role="row" aria-rowindex={index + 2} className="result-row result-row-loading" style={style}>
         <div role="cell" className="cell muted">
-          {t('jobs.results.loading')}
+          {loading}
         </div>
       </div>
     );
   }
-  const outcome = item.outcome ?? 'pending';
-  const none = t('devices.none');
-  const id = item.faceId ? `${item.nativeId} / ${item.faceId}` : item.nativeId;
-  const evidence = evidenceText(t, item, cloud);
-  const outcomeText = t(`jobs.outcome.${outcome}`);
   return (
     <div
       role="row"
@@ -85,26 +53,38 @@ export const JobResultRow = memo(function JobResultRow({ index, top, cloud = fal
       className="result-row"
       style={style}
       data-testid="result-row"
-      data-outcome={outcome}
-      data-evidence={item.evidence ?? 'none'}
+      data-outcome={text.outcome}
+      data-evidence={text.evidence}
     >
-      <div role="cell" className="cell two-line" title={terminalLabel(terminal, item.terminal, t('devices.unnamed'))}>
-        <span>{terminal ? displayNameOf(terminal) || t('devices.unnamed') : item.terminal}</span>
-        {terminal && <span className="muted">{endpointOf(terminal)}</span>}
+      <div role="cell" className="cell two-line" title={text.terminalTitle}>
+        <span>{text.terminalName}</span>
+        {text.terminalEndpoint !== null && <span className="muted">{text.terminalEndpoint}</span>}
       </div>
-      <TextCell text={item.line === null ? none : String(item.line)} className="number" />
-      <TextCell text={item.name ?? none} />
-      <div role="cell" className="cell two-line" title={`${item.idKind}: ${id}`}>
-        <span>{id}</span>
-        <span className="muted">{item.idKind}</span>
+      <div role="cell" className="cell number" title={text.line}>
+        {text.line}
       </div>
-      <div role="cell" className="cell" title={evidence ? `${outcomeText} · ${evidence}` : outcomeText}>
-        <span className={`outcome outcome-${outcome}`}>{outcomeText}</span>
+      <div role="cell" className="cell" title={text.name}>
+        {text.name}
       </div>
-      <TextCell text={evidence ?? none} className={item.evidence ? 'evidence' : 'evidence muted'} />
-      <TextCell text={reasonOf(t, i18n.language, item, cloud) ?? none} className="reason" />
-      <TextCell text={item.rawCode ?? none} />
-      <TextCell text={String(item.attempts)} className="number" />
+      <div role="cell" className="cell two-line" title={text.idTitle}>
+        <span>{text.id}</span>
+        <span className="muted">{text.idKind}</span>
+      </div>
+      <div role="cell" className="cell" title={text.outcomeTitle}>
+        <span className={`outcome outcome-${text.outcome}`}>{text.outcomeText}</span>
+      </div>
+      <div role="cell" className={`cell ${text.evidenceClass}`} title={text.evidenceText}>
+        {text.evidenceText}
+      </div>
+      <div role="cell" className="cell reason" title={text.reason}>
+        {text.reason}
+      </div>
+      <div role="cell" className="cell" title={text.code}>
+        {text.code}
+      </div>
+      <div role="cell" className="cell number" title={text.attempts}>
+        {text.attempts}
+      </div>
     </div>
   );
 });
