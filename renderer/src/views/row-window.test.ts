@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowWindow, sameWindow, windowSize } from './row-window.ts';
+import { bySlot, ownsInOrder, rowWindow, sameWindow, windowSize } from './row-window.ts';
 
 const TABLE = { count: 500_000, rowHeight: 36, headerHeight: 36, overscan: 3 };
 
@@ -45,5 +45,30 @@ describe('rowWindow', () => {
     const at = (scrollTop: number) => rowWindow(TABLE, { scrollTop, height: 450 });
     expect(sameWindow(at(36 + 3_600), at(36 + 3_610))).toBe(true);
     expect(sameWindow(at(36 + 3_600), at(36 + 3_636))).toBe(false);
+  });
+});
+
+describe('bySlot and ownsInOrder', () => {
+  it('keep each row where it is in the DOM while the window moves, and give assistive technology the rows in order', () => {
+    const size = windowSize(TABLE, 450);
+    const rowsAt = (scrollTop: number) => {
+      const { first, last } = rowWindow(TABLE, { scrollTop, height: 450 });
+      const rows = [];
+      for (let index = first; index <= last; index++) rows.push({ index, key: index % size });
+      return rows;
+    };
+    const before = bySlot(rowsAt(36 + 1_000 * 36));
+    const after = bySlot(rowsAt(36 + 1_005 * 36));
+    // The DOM holds slots 0..size-1 in that order at every offset: no row moves, 5 rows show other items.
+    expect(before.map((row) => row.key)).toEqual([...Array(size).keys()]);
+    expect(after.map((row) => row.key)).toEqual([...Array(size).keys()]);
+    expect(after.filter((row, slot) => row.index !== before[slot]!.index)).toHaveLength(5);
+    // Window 1,002..1,021: slot 2 (index 1,002) first, then on to slot 1 (index 1,021) last.
+    expect(after[2]!.index).toBe(1_002);
+    expect(after[1]!.index).toBe(1_021);
+    const owns = ownsInOrder(after, (key) => `row-${key}`).split(' ');
+    expect(owns).toHaveLength(size);
+    expect(owns.slice(0, 3)).toEqual(['row-2', 'row-3', 'row-4']);
+    expect(owns.at(-1)).toBe('row-1');
   });
 });

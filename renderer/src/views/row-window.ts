@@ -46,3 +46,25 @@ export function rowWindow(layout: RowLayout, viewport: RowViewport): RowWindow {
 export function sameWindow(a: RowWindow, b: RowWindow): boolean {
   return a.first === b.first && a.last === b.last;
 }
+
+/**
+ * The rows of a window in the order of their slots (their keys, index modulo the window's size), for the DOM.
+ * In index order, a scroll that moves the window by `k` rows makes React move the `k` rows that wrap around to
+ * the other end, and a moved element is detached and attached again: its style and layout made afresh. In slot
+ * order no row ever moves; the rows that change items only have their text and attributes updated. The order
+ * for assistive technology is given apart, with `aria-owns` in index order ({@link ownsInOrder}).
+ */
+export function bySlot<T extends { key: number }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => a.key - b.key);
+}
+
+/** The `aria-owns` of a body whose rows are in slot order: the rows' ids (`idOf` their key) in index order. */
+export function ownsInOrder<T extends { index: number; key: number }>(
+  rows: readonly T[],
+  idOf: (key: number) => string,
+): string {
+  return [...rows]
+    .sort((a, b) => a.index - b.index)
+    .map((row) => idOf(row.key))
+    .join(' ');
+}

@@ -16,6 +16,8 @@ export const RESULT_COLUMNS = [
 
 /** Props of {@link JobResultRow}. */
 export interface JobResultRowProps {
+  /** The row's element id, which the body's `aria-owns` lists in the rows' order. */
+  id?: string;
   /** 0-based position among the items matching the filter. */
   index: number;
   /**
@@ -35,11 +37,11 @@ export interface JobResultRowProps {
  * (`createRowTexts`), so a row that moves to another item only has its DOM text and attributes updated.
  * Vendor codes and reasons are rendered as text, never as markup.
  */
-export const JobResultRow = memo(function JobResultRow({ index, top, text, loading }: JobResultRowProps) {
+export const JobResultRow = memo(function JobResultRow({ id, index, top, text, loading }: JobResultRowProps) {
   const style = { transform: `translateY(${top}px)` };
   if (!text) {
     return (
-      <div role="row" aria-rowindex={index + 2} className="result-row result-row-loading" style={style}>
+      <div role="row" id={id} aria-rowindex={index + 2} className="result-row result-row-loading" style={style}>
         <div role="cell" className="cell muted">
           {loading}
         </div>
@@ -49,6 +51,7 @@ export const JobResultRow = memo(function JobResultRow({ index, top, text, loadi
   return (
     <div
       role="row"
+      id={id}
       aria-rowindex={index + 2}
       className="result-row"
       style={style}

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { JOB_PAGE_SIZE } from '../../store/slices/jobs-slice.ts';
 import { useAppStore } from '../../store/store-context.tsx';
+import { bySlot, ownsInOrder } from '../row-window.ts';
 import { useVirtualRows } from '../use-virtual-rows.ts';
 import { JobResultRow, RESULT_COLUMNS } from './JobResultRow.tsx';
 import { createRowTexts } from './result-row-text.ts';
@@ -29,7 +30,8 @@ const CLOUD_HEADERS: Partial<Record<(typeof RESULT_COLUMNS)[number], string>> = 
  * (`useVirtualRows`), and the pages they fall in are read through `jobs:show` as they scroll
  * into view (and again after progress). ARIA table roles keep it a table for assistive technology and tests.
  * The table reads the pages and terminals once and hands each row its item's texts (made once per item,
- * `createRowTexts`): rows have no hooks of their own, and a scroll translates nothing already shown.
+ * `createRowTexts`): rows have no hooks of their own, and a scroll translates nothing already shown. The rows
+ * stay in the DOM in slot order, so a scroll never moves one (`bySlot`); `aria-owns` gives their order.
  */
 export function JobResultsTable({ cloud = false }: { cloud?: boolean }) {
   const { t, i18n } = useTranslation();
@@ -40,6 +42,7 @@ export function JobResultsTable({ cloud = false }: { cloud?: boolean }) {
   const pages = useAppStore((s) => s.jobView?.pages);
   const terminals = useAppStore((s) => s.terminals);
   const [textOf] = useState(createRowTexts);
+  const rowId = useId();
   const { scrollRef, totalSize, rows, first, last } = useVirtualRows(matching, ROW_HEIGHT, HEADER_HEIGHT, OVERSCAN);
   const firstPage = Math.floor(first / JOB_PAGE_SIZE);
   const lastPage = Math.floor(last / JOB_PAGE_SIZE);
@@ -77,11 +80,25 @@ export function JobResultsTable({ cloud = false }: { cloud?: boolean }) {
         data-testid="results-table"
       >
         {header}
-        <div role="rowgroup" className="results-body" style={{ height: totalSize }}>
-          {rows.map((row) => {
+        <div
+          role="rowgroup"
+          className="results-body"
+          style={{ height: totalSize }}
+          aria-owns={ownsInOrder(rows, (key) => `${rowId}-${key}`)}
+        >
+          {bySlot(rows).map((row) => {
             const item = pages?.[Math.floor(row.index / JOB_PAGE_SIZE)]?.items[row.index % JOB_PAGE_SIZE];
             const text = item ? textOf(t, i18n.language, item, terminals[item.terminal], cloud) : null;
-            return <JobResultRow key={row.key} index={row.index} top={row.top} text={text} loading={loading} />;
+            return (
+              <JobResultRow
+                key={row.key}
+                id={`${rowId}-${row.key}`}
+                index={row.index}
+                top={row.top}
+                text={text}
+                loading={loading}
+              />
+            );
           })}
         </div>
       </div>
