@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capabilityLine, formatLastSeen, formatPeople, pageCount } from './format.ts';
+import { capabilityLine, formatCount, formatLastSeen, formatPeople, pageCount } from './format.ts';
 
 describe('device formatting', () => {
   it('shows people as count / capacity, count alone, or nothing', () => {
@@ -14,6 +14,17 @@ describe('device formatting', () => {
     const at = Date.UTC(2025, 0, 31, 8, 5, 9);
     expect(formatLastSeen(at, 'en')).toContain('05:09');
     expect(formatLastSeen(at, 'zh-CN')).toMatch(/2025/);
+  });
+
+  it('formats counts and times in each locale asked for, one after the other (formatters kept per locale)', () => {
+    expect(formatCount(1_234_567, 'en')).toBe('1,234,567');
+    expect(formatCount(1_234_567, 'de')).toBe('1.234.567');
+    expect(formatCount(1_234_567, 'en')).toBe('1,234,567');
+    const at = Date.UTC(2025, 0, 2, 3, 4, 5);
+    expect(formatLastSeen(at, 'zh-CN')).not.toBe(formatLastSeen(at, 'en'));
+    expect(formatLastSeen(at, 'en')).toBe(
+      new Intl.DateTimeFormat('en', { dateStyle: 'short', timeStyle: 'medium' }).format(at),
+    );
   });
 
   it('shows what a terminal can do from its kind and API level, and a panel on API v0 as too old', () => {
