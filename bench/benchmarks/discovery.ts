@@ -16,9 +16,13 @@ const DRIVER = resolve(import.meta.dirname, '../laptop/discover-until.ts');
 const FULL_SIZES = [10, 50, 200];
 const QUICK_SIZES = [10];
 
-/** The size the target speaks of, and the target: every one of 200 terminals identified in under 1 s (median). */
+/**
+ * The size the targets speak of (issue 19), and the targets: every one of 200 terminals identified in under 1 s
+ * (median), the first in under 200 ms, no datagram dropped.
+ */
 const TARGET_SIZE = 200;
 const TARGET_MS = 1_000;
+const FIRST_TARGET_MS = 200;
 
 /**
  * How long one run waits for every terminal: beyond the app's 30 s mDNS re-query, so a terminal whose
@@ -55,9 +59,16 @@ function declareFigures(figures: FigureRecorder, n: number, capSeconds: number):
     allTarget,
   );
   declare('p90', 'ms', 'until 90 % of the terminals are identified');
-  declare('first', 'ms', 'until the first terminal is identified');
+  declare(
+    'first',
+    'ms',
+    'until the first terminal is identified',
+    n === TARGET_SIZE ? { below: FIRST_TARGET_MS } : undefined,
+  );
   declare('identified', 'terminals', `terminals identified within the ${capSeconds} s cap`, { atLeast: n });
-  declare('udpDrops', 'datagrams', "UDP datagrams the laptop's sockets dropped, receive buffer full (RcvbufErrors)");
+  declare('udpDrops', 'datagrams', "UDP datagrams the laptop's sockets dropped, receive buffer full (RcvbufErrors)", {
+    below: 1,
+  });
   declare('appCpu', 'ms', "CPU time of the app's process during the run");
   declare('siteCpu', 'ms', 'CPU time of the simulated terminals during the run (they share the cores with the app)');
   declare('siteStart', 'ms', 'site start-up: LAN built, every terminal serving and announced (not in the target)');
