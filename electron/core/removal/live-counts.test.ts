@@ -238,6 +238,33 @@ describe('live counts of a removal job', () => {
     );
   });
 
+  it('are kept by a bulk write that changed no row, and counted again after one that did', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fcom-live-counts-'));
+    const db = openDatabase(join(dir, 'fcom.sqlite'));
+    try {
+      const journal = createJournal(db);
+      const reader = createJournalReader(db);
+      journal.createJob('J', { mode: 'people', verify: false, devices: 'all' }, null, plan());
+      const seeded = reader.livePerTerminal('J');
+      // A lane's start with nothing queued and its end with nothing unconfirmed write no row: no recount.
+      journal.unqueueTerminal('J', 'T-A');
+      expect(journal.settleUnconfirmed('J', 'T-A', { rawCode: 'unreadable', reason: 'no read' })).toBe(0);
+      expect(reader.livePerTerminal('J')).toBe(seeded);
+      // A request whose answer said nothing about its items, settled at the lane's end: counted again, exactly.
+      const batch = journal.claimBatch('J', 'T-A', 3)!;
+      journal.markUnknown(batch.id, 'no answer');
+      expect(reader.livePerTerminal('J')).toBe(seeded);
+      expect(journal.settleUnconfirmed('J', 'T-A', { rawCode: 'unreadable', reason: 'no read' })).toBe(3);
+      const fresh = reader.livePerTerminal('J');
+      expect(fresh).not.toBe(seeded);
+      expect(fresh.get('T-A')).toEqual(recount(db).get('T-A'));
+      expect(fresh.get('T-A')).toMatchObject({ unconfirmed: 3, pending: PEOPLE - 4, failed: 1 });
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('follow answers without counting the job again, and count again after a commit of another connection', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fcom-live-counts-'));
     const db = openDatabase(join(dir, 'fcom.sqlite'));
