@@ -13,7 +13,7 @@ import { cliRunner } from '../../test/support/cli/test-cli.ts';
 
 const CLIENT = { id: 'aliasclient00000001', secret: 'aliassecret0000000000000000000001' };
 
-/** A job id (uuid-like) replaced, so the outputs of two jobs compare. */
+/** A job id replaced, so the outputs of two jobs compare. */
 const anonymous = (text: string, ...ids: string[]): string =>
   ids.reduce((t, id) => t.split(id).join('JOB').split(id.slice(0, 8)).join('JOB'), text);
 

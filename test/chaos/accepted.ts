@@ -1,7 +1,7 @@
 import type { AppRun } from './app-process.ts';
 import type { AcceptedJob } from './invariants-app.ts';
 
-const STARTED = /(?:Job|Push) ([0-9a-f-]{36}) started: (\d+)/g;
+const STARTED = /(?:Job|Push) ([0-9a-z-]+) started: (\d+)/g;
 
 /** The jobs an app process said it accepted ("Job ID started: N items", "Push ID started: N channel(s)"). */
 export function acceptedJobs(run: AppRun): AcceptedJob[] {

@@ -151,7 +151,7 @@ test('removes people from 2 Sophon and 2 BAS-IP terminals: wizard, dry run, prog
 
   // The report, as CSV.
   const file = await app.saveFile(() => detail.getByRole('button', { name: 'Export CSV' }).click());
-  expect(file.name).toMatch(/^fcom-job-[0-9a-f]{8}-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(file.name).toMatch(/^fcom-job-[0-9a-z]{8}-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = file.content;
   expect(csv.startsWith('\uFEFFterminal,terminal_kind,line,name,person_key,id_kind,native_id')).toBe(true);
   const rows = csv.trim().split('\r\n').slice(1);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newJobId } from './job-id.ts';
 import type { JobKind, JobProgress } from '../../../shared/domain/job.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { EventBus } from '../events/event-bus.ts';
@@ -32,7 +32,7 @@ export function createJobRunner(bus: EventBus, now: () => number = Date.now): Jo
 
   return {
     start(kind, work) {
-      const jobId = randomUUID();
+      const jobId = newJobId();
       const controller = new AbortController();
       controllers.set(jobId, controller);
       let lastEmit = 0;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newJobId } from '../jobs/job-id.ts';
 import {
   RemovalSettingsSchema,
   type ParsedRemovalRequest,
@@ -226,7 +226,7 @@ export function createRemovalService(deps: RemovalServiceDeps): RemovalService {
           { unresolved },
         );
       }
-      const jobId = randomUUID();
+      const jobId = newJobId();
       const options = { mode: request.mode, verify: request.verify, devices: request.devices };
       if (request.match) {
         // A list resolved through the people index has its own ids per terminal: journaled whole, here (the

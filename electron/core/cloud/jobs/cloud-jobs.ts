@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newJobId } from '../../jobs/job-id.ts';
 import { AliyunSettingsSchema, type CloudName } from '../../../../shared/domain/cloud.ts';
 import type { JobKind } from '../../../../shared/domain/job.ts';
 import type { CloudRemovalRequest, CloudRemovalStarted } from '../../../../shared/domain/permissions.ts';
@@ -244,7 +244,7 @@ export function createCloudJobs(deps: CloudJobDeps): CloudJobService {
         userType: request.userType ?? aliyunDefaults.userType,
         scopeType: request.scopeType,
       };
-      const jobId = randomUUID();
+      const jobId = newJobId();
       const { items, failed } = aliyunJournal.createJob(jobId, options, request.label ?? null, users, scopes);
       start(jobId);
       return { jobId, items, failedAtPlan: failed };

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newJobId } from '../../jobs/job-id.ts';
 import type {
   ChannelView,
   PushRequest,
@@ -100,7 +100,7 @@ export function createPushService(deps: PushServiceDeps) {
   ) => {
     const { projectId } = await config.tuya();
     const planned = await plan(channelIds);
-    const jobId = randomUUID();
+    const jobId = newJobId();
     journal.createJob(jobId, { ...options, projectId }, label, planned);
     deps.run(jobId);
     return { jobId, planned };
