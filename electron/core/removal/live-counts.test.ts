@@ -201,6 +201,20 @@ function expectLiveEqualsRecount(db: Database, reader: JournalReader): void {
   expect(reader.liveTotals('J').counts).toEqual(total);
 }
 
+/** Runs `test` on a fresh journal holding job 'J' (the {@link plan}), in a data directory removed after. */
+function withJob(test: (db: Database, journal: Journal, reader: JournalReader) => void): void {
+  const dir = mkdtempSync(join(tmpdir(), 'fcom-live-counts-'));
+  const db = openDatabase(join(dir, 'fcom.sqlite'));
+  try {
+    const journal = createJournal(db);
+    journal.createJob('J', { mode: 'people', verify: false, devices: 'all' }, null, plan());
+    test(db, journal, createJournalReader(db));
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('live counts of a removal job', () => {
   it('equal a recount of the journal after any history of claims, answers and bulk changes', async () => {
     await fc.assert(
@@ -239,12 +253,7 @@ describe('live counts of a removal job', () => {
   });
 
   it('are kept by a bulk write that changed no row, and counted again after one that did', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fcom-live-counts-'));
-    const db = openDatabase(join(dir, 'fcom.sqlite'));
-    try {
-      const journal = createJournal(db);
-      const reader = createJournalReader(db);
-      journal.createJob('J', { mode: 'people', verify: false, devices: 'all' }, null, plan());
+    withJob((db, journal, reader) => {
       const seeded = reader.livePerTerminal('J');
       // A lane's start with nothing queued and its end with nothing unconfirmed write no row: no recount.
       journal.unqueueTerminal('J', 'T-A');
@@ -259,19 +268,11 @@ describe('live counts of a removal job', () => {
       expect(fresh).not.toBe(seeded);
       expect(fresh.get('T-A')).toEqual(recount(db).get('T-A'));
       expect(fresh.get('T-A')).toMatchObject({ unconfirmed: 3, pending: PEOPLE - 4, failed: 1 });
-    } finally {
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('follow answers without counting the job again, and count again after a commit of another connection', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fcom-live-counts-'));
-    const db = openDatabase(join(dir, 'fcom.sqlite'));
-    try {
-      const journal = createJournal(db);
-      const reader = createJournalReader(db);
-      journal.createJob('J', { mode: 'people', verify: false, devices: 'all' }, null, plan());
+    withJob((db, journal, reader) => {
       const seeded = reader.livePerTerminal('J');
       expect(seeded.get('T-A')).toMatchObject({ pending: PEOPLE - 1, failed: 1 });
       // An answer moves the kept counts: the same object, not a new count of the table.
@@ -290,9 +291,6 @@ describe('live counts of a removal job', () => {
       expect(fresh).not.toBe(seeded);
       expect(fresh.get('T-B')).toMatchObject({ cancelled: PEOPLE, pending: 0 });
       expect(fresh.get('T-A')).toMatchObject({ removed: 5, pending: PEOPLE - 6, failed: 1 });
-    } finally {
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
