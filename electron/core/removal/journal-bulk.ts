@@ -193,28 +193,33 @@ export function createBulkOps(db: Database, now: () => number) {
 
     /**
      * Records a terminal's verification from its complete read: the items in `stillPresent` become failed
-     * "still present" (evidence read-back); every other item of the terminal removed or already absent and
-     * not verified yet is confirmed, in ONE set-level statement (only final ones: an item is final exactly
-     * when its outcome is a final one, which the counts rely on).
+     * "still present" (evidence read-back); then at most `limit` other items of the terminal removed or already
+     * absent and not verified yet are confirmed (every one without a limit; only final ones: an item is final
+     * exactly when its outcome is a final one, which the counts rely on). Answers how many were confirmed: fewer
+     * than `limit` means none is left. The same read may confirm the rest in later calls (with `stillPresent`
+     * empty): each call only confirms what that complete read showed absent.
      */
-    recordVerification(jobId: string, terminal: string, stillPresent: readonly number[]): void {
+    recordVerification(jobId: string, terminal: string, stillPresent: readonly number[], limit = -1): number {
       const at = now();
       const bad = sql.prepare(`UPDATE job_items SET verified = 0, outcome = 'failed', raw_code = 'verify:present',
         evidence = 'read-back', reason = CASE outcome
           WHEN 'already-absent' THEN 'Still present: the terminal answered that it did not hold this item, but a complete read lists it.'
           ELSE 'Still present after removal: the terminal answered that it removed this item, but a complete read lists it.' END,
         updated_at = ? WHERE id IN (SELECT value FROM json_each(?)) AND state = 'final'`);
-      const ok = sql.prepare(`UPDATE job_items SET verified = 1 WHERE job_id = ? AND terminal = ?
-        AND outcome IN ('removed', 'already-absent') AND verified IS NULL`);
+      // Through the counts index (the terminal's unverified items are one range of it), at most `limit` (-1: all).
+      const ok = sql.prepare(`UPDATE job_items SET verified = 1 WHERE id IN (
+        SELECT id FROM job_items INDEXED BY job_items_counts WHERE job_id = ? AND terminal = ?
+        AND outcome IN ('removed', 'already-absent') AND verified IS NULL LIMIT ?)`);
       // Setting `verified` moves no live count: they are kept, unless items were found present (then recounted).
       const live = liveCountsFor(sql);
       live.check();
-      db.transaction(() => {
+      const confirmed = db.transaction(() => {
         if (stillPresent.length > 0) bad.run(at, JSON.stringify(stillPresent));
-        ok.run(jobId, terminal);
+        return Number(ok.run(jobId, terminal, limit).changes);
       });
       if (stillPresent.length > 0) live.forget();
       else live.settled();
+      return confirmed;
     },
   };
 }
