@@ -37,8 +37,16 @@ module.exports = {
       severity: 'error',
       comment:
         'The renderer talks to the rest only through window.api: it imports renderer/, shared/ and npm packages.',
-      from: { path: '^renderer/' },
+      from: { path: '^renderer/', pathNot: UNIT_TEST },
       to: { pathNot: ['^renderer/', '^shared/', NPM] },
+    },
+    {
+      name: 'renderer-tests-only-renderer-shared-and-fixtures',
+      severity: 'error',
+      comment:
+        "The renderer's unit tests run what the renderer runs: they import renderer/, shared/, npm packages and the plain data builders of test/support/jobs/ (never a simulator or a core).",
+      from: { path: `^renderer/.*${UNIT_TEST}` },
+      to: { pathNot: ['^renderer/', '^shared/', '^test/support/jobs/job-item\\.ts$', NPM] },
     },
     {
       name: 'core-not-to-shells',

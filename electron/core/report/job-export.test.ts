@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobItem, JobSummary } from '../../../shared/domain/removal.ts';
+import { jobItem } from '../../../test/support/jobs/job-item.ts';
 import { CSV_COLUMNS, exportJob } from '../jobs/export.ts';
 
 // The job export (electron/core/removal/export.ts) is tested here, beside the commissioning report it feeds.
@@ -23,24 +24,7 @@ const SUMMARY: JobSummary = {
 };
 
 function item(seq: number, overrides: Partial<JobItem>): JobItem {
-  return {
-    seq,
-    terminal: 'SPH-1',
-    terminalKind: 'sophon',
-    line: seq + 2,
-    name: null,
-    personKey: String(seq),
-    idKind: 'identity_id',
-    nativeId: String(100000 + seq),
-    faceId: null,
-    outcome: 'removed',
-    rawCode: null,
-    reason: null,
-    attempts: 1,
-    verified: null,
-    updatedAt: 0,
-    ...overrides,
-  };
+  return jobItem(seq, { name: null, evidence: undefined, ...overrides });
 }
 
 const ITEMS = [

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Language } from '../../../../shared/domain/settings.ts';
 import type { JobItem, JobSummary, OutcomeCounts } from '../../../../shared/domain/removal.ts';
 import type { ReviewedPlan } from '../../../../shared/domain/removal-draft.ts';
+import { jobItem } from '../../../../test/support/jobs/job-item.ts';
 import { createI18n } from '../../i18n/index.ts';
 import { createAppStore } from '../../store/app-store.ts';
 import { NO_COUNTS } from '../../store/jobs/job-progress.ts';
@@ -38,24 +39,7 @@ const JOB: JobSummary = {
 };
 
 function item(seq: number, outcome: JobItem['outcome'], evidence: JobItem['evidence'], verified: boolean | null) {
-  return {
-    seq,
-    terminal: 'SPH-1',
-    terminalKind: 'sophon',
-    line: seq + 2,
-    name: `Person ${seq}`,
-    personKey: String(seq),
-    idKind: 'identity_id',
-    nativeId: String(100000 + seq),
-    faceId: null,
-    outcome,
-    rawCode: null,
-    reason: null,
-    evidence,
-    attempts: 1,
-    verified,
-    updatedAt: 0,
-  } satisfies JobItem;
+  return jobItem(seq, { outcome, evidence, verified });
 }
 
 const ITEMS: JobItem[] = [

@@ -1,31 +1,9 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import type { JobItem } from '../../../../shared/domain/removal.ts';
 import type { Terminal } from '../../../../shared/domain/terminal.ts';
+import { jobItem as item } from '../../../../test/support/jobs/job-item.ts';
 import { createI18n } from '../../i18n/index.ts';
 import { cachedT, createRowTexts, resultRowText } from './result-row-text.ts';
-
-function item(seq: number, patch: Partial<JobItem> = {}): JobItem {
-  return {
-    seq,
-    terminal: 'SPH-1',
-    terminalKind: 'sophon',
-    line: seq + 2,
-    name: `Person ${seq}`,
-    personKey: String(seq),
-    idKind: 'identity_id',
-    nativeId: String(100000 + seq),
-    faceId: null,
-    outcome: 'removed',
-    rawCode: null,
-    reason: null,
-    evidence: 'answer',
-    attempts: 1,
-    verified: null,
-    updatedAt: 0,
-    ...patch,
-  };
-}
 
 const LOBBY = { serial: 'SPH-1', name: 'Lobby', address: '10.0.0.5', port: 80 } as Terminal;
 
