@@ -145,6 +145,30 @@ test('removes people from 2 Sophon and 2 BAS-IP terminals: wizard, dry run, prog
   await expect(terminalProgress(page, basipBLabel)).toHaveAttribute('aria-valuenow', '100');
   await filters.getByRole('button', { name: /^All/ }).click();
   await expect(results).toHaveAttribute('aria-rowcount', '53');
+  // The rows are a pool the table paints as it scrolls: scrolled to the end, and back, each row shows the item
+  // that `jobs:show` lists at its position.
+  const listed = await app.invoke('jobs:list', {});
+  const jobId = listed.ok ? listed.value[0]?.id : undefined;
+  const shownJob = jobId ? await app.invoke('jobs:show', { jobId, offset: 0, limit: 52 }) : null;
+  if (!shownJob?.ok) throw new Error('The app did not answer jobs:list or jobs:show.');
+  const items = shownJob.value.items;
+  const expectRowsShowTheirItems = async () => {
+    const shown = results.getByTestId('result-row');
+    await expect(shown.first()).toBeVisible();
+    for (const row of await shown.all()) {
+      const item = items[Number(await row.getAttribute('aria-rowindex')) - 2];
+      await expect(row).toHaveAttribute('data-outcome', item?.outcome ?? '');
+      await expect(row.getByRole('cell').nth(1)).toHaveText(String(item?.line));
+      await expect(row.getByRole('cell').nth(3)).toContainText(item?.nativeId ?? '');
+    }
+  };
+  await results.evaluate((table) => (table.scrollTop = table.scrollHeight));
+  await expect(results.locator('[aria-rowindex="53"]')).toHaveAttribute('data-testid', 'result-row');
+  await expect(results.locator('[aria-rowindex="2"]')).toHaveCount(0);
+  await expectRowsShowTheirItems();
+  await results.evaluate((table) => (table.scrollTop = 0));
+  await expect(results.locator('[aria-rowindex="2"]')).toHaveAttribute('data-testid', 'result-row');
+  await expectRowsShowTheirItems();
   expect(sophonA.device.stats().people).toBe(25);
   const linkIds = new Set((basipB.device as BasipDevice).identifiers().map((identifier) => identifier.link_id));
   expect(people.slice(5, 10).filter((person) => linkIds.has(person.linkId.toLowerCase()))).toEqual([]);

@@ -42,6 +42,28 @@ export function rowWindow(layout: RowLayout, viewport: RowViewport): RowWindow {
   return { first, last: Math.min(count - 1, first + size - 1) };
 }
 
+/** One row to render: its position among all rows, its React key (a slot) and its offset in the body (px). */
+export interface VirtualRow {
+  index: number;
+  key: number;
+  top: number;
+}
+
+/**
+ * The rows of the window ({@link rowWindow}) in index order, each keyed by its slot: index modulo
+ * {@link windowSize}. A window always holds `windowSize` rows, so the rows of any window have every slot, and a
+ * row that leaves hands its slot (its DOM nodes) to the one that enters, whether the view moved by one row or
+ * by a page.
+ */
+export function windowRows(layout: RowLayout, viewport: RowViewport): VirtualRow[] {
+  const { first, last } = rowWindow(layout, viewport);
+  const slots = windowSize(layout, viewport.height);
+  const rows: VirtualRow[] = [];
+  for (let index = first; index <= last; index++)
+    rows.push({ index, key: index % slots, top: index * layout.rowHeight });
+  return rows;
+}
+
 /** Whether two windows render the same rows. */
 export function sameWindow(a: RowWindow, b: RowWindow): boolean {
   return a.first === b.first && a.last === b.last;

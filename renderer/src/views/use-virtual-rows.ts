@@ -1,15 +1,10 @@
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { rowWindow, sameWindow, windowSize, type RowViewport } from './row-window.ts';
+import { rowWindow, sameWindow, windowRows, type RowViewport, type VirtualRow } from './row-window.ts';
+
+export type { VirtualRow } from './row-window.ts';
 
 /** Rows rendered beyond each edge of the view unless the table asks for another number. */
 const DEFAULT_OVERSCAN = 10;
-
-/** One row to render: its position among all rows, its React key (a slot) and its offset in the body (px). */
-export interface VirtualRow {
-  index: number;
-  key: number;
-  top: number;
-}
 
 /** What a virtual table renders: the scroll container's ref, the body's height, and the rows in view. */
 export interface VirtualRows {
@@ -66,19 +61,14 @@ export function useVirtualRows(
     };
   }, [rowHeight, headerHeight, overscan]);
 
-  const layout = { count, rowHeight, headerHeight, overscan };
-  const { first, last } = rowWindow(layout, viewport);
-  // Keyed by slot: a window always holds `windowSize` rows, so the rows of any window have every slot, and a
-  // row that leaves hands its DOM nodes to the one that enters (text updated in place: no element created or
-  // removed, no style computed afresh), whether the view moved by one row or by a page.
-  const slots = windowSize(layout, viewport.height);
-  const rows: VirtualRow[] = [];
-  for (let index = first; index <= last; index++) rows.push({ index, key: index % slots, top: index * rowHeight });
+  // Keyed by slot (`windowRows`): a row that leaves hands its DOM nodes to the one that enters (text updated in
+  // place: no element created or removed, no style computed afresh).
+  const rows = windowRows({ count, rowHeight, headerHeight, overscan }, viewport);
   return {
     scrollRef,
     totalSize: count * rowHeight,
     rows,
-    first: rows.length > 0 ? first : 0,
-    last: rows.length > 0 ? last : 0,
+    first: rows[0]?.index ?? 0,
+    last: rows.at(-1)?.index ?? 0,
   };
 }

@@ -1,11 +1,12 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { JOB_PAGE_SIZE } from '../../store/slices/jobs-slice.ts';
 import { useAppStore } from '../../store/store-context.tsx';
-import { bySlot, ownsInOrder } from '../row-window.ts';
-import { useVirtualRows } from '../use-virtual-rows.ts';
+import { ownsInOrder } from '../row-window.ts';
+import { useRowPool, type PaintRows } from '../use-row-pool.ts';
 import { JobResultRow, RESULT_COLUMNS } from './JobResultRow.tsx';
-import { createRowTexts } from './result-row-text.ts';
+import { paintResultRow } from './result-row-paint.ts';
+import { createRowTexts, type ResultRowText } from './result-row-text.ts';
 
 /** Height of one results row in pixels (CSS `.result-row` uses the same). */
 const ROW_HEIGHT = 36;
@@ -26,12 +27,13 @@ const CLOUD_HEADERS: Partial<Record<(typeof RESULT_COLUMNS)[number], string>> = 
 };
 
 /**
- * The selected job's items (of an Alibaba Cloud job when `cloud`: one per user and device or space), filtered by outcome: only the rows in view are rendered
- * (`useVirtualRows`), and the pages they fall in are read through `jobs:show` as they scroll
- * into view (and again after progress). ARIA table roles keep it a table for assistive technology and tests.
- * The table reads the pages and terminals once and hands each row its item's texts (made once per item,
- * `createRowTexts`): rows have no hooks of their own, and a scroll translates nothing already shown. The rows
- * stay in the DOM in slot order, so a scroll never moves one (`bySlot`); `aria-owns` gives their order.
+ * The selected job's items (of an Alibaba Cloud job when `cloud`: one per user and device or space), filtered by
+ * outcome: a pool of row elements, one per slot of the rows in view (`useRowPool`), and the pages they fall in
+ * are read through `jobs:show` as they scroll into view (and again after progress). ARIA table roles keep it a
+ * table for assistive technology and tests. React renders the pool; a scroll, a page that arrives or a new
+ * language paints the items in view into it (`paintResultRow`: only the texts and attributes that differ), with
+ * each item's texts made once (`createRowTexts`). The rows stay in the DOM in slot order, so a scroll never
+ * moves one; `aria-owns` gives their order.
  */
 export function JobResultsTable({ cloud = false }: { cloud?: boolean }) {
   const { t, i18n } = useTranslation();
@@ -42,18 +44,33 @@ export function JobResultsTable({ cloud = false }: { cloud?: boolean }) {
   const pages = useAppStore((s) => s.jobView?.pages);
   const terminals = useAppStore((s) => s.terminals);
   const [textOf] = useState(createRowTexts);
+  // The pages last asked for, so that a scroll inside them asks nothing.
+  const asked = useRef('');
   const rowId = useId();
-  const { scrollRef, totalSize, rows, first, last } = useVirtualRows(matching, ROW_HEIGHT, HEADER_HEIGHT, OVERSCAN);
-  const firstPage = Math.floor(first / JOB_PAGE_SIZE);
-  const lastPage = Math.floor(last / JOB_PAGE_SIZE);
-
-  useEffect(() => {
-    const pages: number[] = [];
-    for (let page = firstPage; page <= lastPage; page++) pages.push(page);
-    ensurePages(pages);
-  }, [firstPage, lastPage, version, filter, ensurePages]);
-
   const loading = t('jobs.results.loading');
+  const language = i18n.language;
+  const textAt = (index: number): ResultRowText | null => {
+    const item = pages?.[Math.floor(index / JOB_PAGE_SIZE)]?.items[index % JOB_PAGE_SIZE];
+    return item ? textOf(t, language, item, terminals[item.terminal], cloud) : null;
+  };
+  const paint: PaintRows = (rows, body) => {
+    for (const row of rows) {
+      const element = body.children[row.key] as HTMLElement | undefined;
+      if (element) paintResultRow(element, row.index, row.top, textAt(row.index), loading);
+    }
+    const owns = ownsInOrder(rows, (key) => `${rowId}-${key}`);
+    if (body.getAttribute('aria-owns') !== owns) body.setAttribute('aria-owns', owns);
+    const firstPage = Math.floor((rows[0]?.index ?? 0) / JOB_PAGE_SIZE);
+    const lastPage = Math.floor((rows.at(-1)?.index ?? 0) / JOB_PAGE_SIZE);
+    const key = `${firstPage}|${lastPage}|${version}|${filter ?? ''}|${matching}`;
+    if (key === asked.current) return;
+    asked.current = key;
+    const wanted: number[] = [];
+    for (let page = firstPage; page <= lastPage; page++) wanted.push(page);
+    ensurePages(wanted);
+  };
+  const { scrollRef, bodyRef, totalSize, rows } = useRowPool(matching, ROW_HEIGHT, HEADER_HEIGHT, OVERSCAN, paint);
+
   const header = useMemo(
     () => (
       <div role="rowgroup" className="results-head">
@@ -81,25 +98,22 @@ export function JobResultsTable({ cloud = false }: { cloud?: boolean }) {
       >
         {header}
         <div
+          ref={bodyRef}
           role="rowgroup"
           className="results-body"
           style={{ height: totalSize }}
           aria-owns={ownsInOrder(rows, (key) => `${rowId}-${key}`)}
         >
-          {bySlot(rows).map((row) => {
-            const item = pages?.[Math.floor(row.index / JOB_PAGE_SIZE)]?.items[row.index % JOB_PAGE_SIZE];
-            const text = item ? textOf(t, i18n.language, item, terminals[item.terminal], cloud) : null;
-            return (
-              <JobResultRow
-                key={row.key}
-                id={`${rowId}-${row.key}`}
-                index={row.index}
-                top={row.top}
-                text={text}
-                loading={loading}
-              />
-            );
-          })}
+          {rows.map((row) => (
+            <JobResultRow
+              key={row.key}
+              id={`${rowId}-${row.key}`}
+              index={row.index}
+              top={row.top}
+              text={textAt(row.index)}
+              loading={loading}
+            />
+          ))}
         </div>
       </div>
       {matching === 0 && <p className="muted empty-results">{t('jobs.results.none')}</p>}
