@@ -1,3 +1,4 @@
+import { Window } from 'happy-dom';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { Terminal } from '../../../../shared/domain/terminal.ts';
@@ -6,7 +7,6 @@ import { createI18n } from '../../i18n/index.ts';
 import { JobResultRow } from './JobResultRow.tsx';
 import { paintResultRow } from './result-row-paint.ts';
 import { resultRowText, type ResultRowText } from './result-row-text.ts';
-import { parseMarkup, type FakeElement } from '../testing/markup-dom.ts';
 
 const LOADING = 'Loading…';
 
@@ -19,12 +19,40 @@ const TERMINAL = {
   online: true,
 } as unknown as Terminal;
 
-/** What React renders for a row showing `text` (null: loading), parsed into a small DOM the painter can write. */
-function rendered(index: number, text: ResultRowText | null): FakeElement {
-  const html = renderToStaticMarkup(
+/** A DOM of a real implementation (happy-dom), outside any page: the painter writes it as it writes Chromium's. */
+const { document, MutationObserver } = new Window();
+
+/** What React renders for a row showing `text` (null: loading), parsed into the DOM the painter writes. */
+function rendered(index: number, text: ResultRowText | null): HTMLElement {
+  const host = document.createElement('div');
+  host.innerHTML = renderToStaticMarkup(
     <JobResultRow id="row-3" index={index} top={index * 36} text={text} loading={LOADING} />,
   );
-  return parseMarkup(html);
+  return host.firstElementChild as unknown as HTMLElement;
+}
+
+/**
+ * A subtree as markup that compares whatever order the attributes were written in: attributes sorted by name,
+ * the style as the DOM serialises it (`transform: …;` whether parsed or set), text nodes quoted one by one.
+ */
+function canonical(node: Node): string {
+  if (node.nodeType === node.TEXT_NODE) return JSON.stringify(node.nodeValue);
+  const element = node as HTMLElement;
+  const attributes = [...element.attributes]
+    .map(({ name, value }) => [name, name === 'style' ? element.style.cssText : value] as const)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, value]) => ` ${name}="${value}"`)
+    .join('');
+  const tag = element.tagName.toLowerCase();
+  return `<${tag}${attributes}>${[...element.childNodes].map(canonical).join('')}</${tag}>`;
+}
+
+/** Counts the DOM writes under `row` from now on (every attribute, text and child list change). */
+function writesTo(row: HTMLElement): () => number {
+  const observer = new MutationObserver(() => undefined);
+  observer.observe(row as never, { subtree: true, childList: true, characterData: true, attributes: true });
+  let writes = 0;
+  return () => (writes += observer.takeRecords().length);
 }
 
 describe('paintResultRow: a pooled row shows what React renders for the item it is given', async () => {
@@ -47,22 +75,22 @@ describe('paintResultRow: a pooled row shows what React renders for the item it 
     for (const [toName, to] of Object.entries(texts)) {
       it(`paints a row that showed ${fromName} as ${toName}`, () => {
         const row = rendered(4, from);
-        paintResultRow(row.asElement(), 57, 57 * 36, to, LOADING);
-        expect(row.canonical()).toBe(rendered(57, to).canonical());
+        paintResultRow(row, 57, 57 * 36, to, LOADING);
+        expect(canonical(row)).toBe(canonical(rendered(57, to)));
       });
     }
   }
 
   it('writes nothing to a row that already shows the item (it keeps its text nodes)', () => {
     const row = rendered(4, texts.orphan);
-    paintResultRow(row.asElement(), 4, 4 * 36, texts.orphan, LOADING);
-    const before = row.writes;
+    paintResultRow(row, 4, 4 * 36, texts.orphan, LOADING);
+    const writes = writesTo(row);
     const node = row.children[2]?.firstChild;
-    paintResultRow(row.asElement(), 5, 5 * 36, texts.loaded, LOADING);
-    expect(row.writes).toBeGreaterThan(before);
+    paintResultRow(row, 5, 5 * 36, texts.loaded, LOADING);
+    const painted = writes();
+    expect(painted).toBeGreaterThan(0);
     expect(row.children[2]?.firstChild).toBe(node);
-    const after = row.writes;
-    paintResultRow(row.asElement(), 5, 5 * 36, texts.loaded, LOADING);
-    expect(row.writes).toBe(after);
+    paintResultRow(row, 5, 5 * 36, texts.loaded, LOADING);
+    expect(writes()).toBe(painted);
   });
 });
