@@ -9,6 +9,7 @@ import {
   type RowWindow,
   type VirtualRow,
 } from './row-window.ts';
+import { watchViewport } from './watch-viewport.ts';
 
 /**
  * Paints the rows of the window into the body's pooled row elements: the element of slot `key` is
@@ -75,16 +76,9 @@ export function useRowPool(
       if (state.shown === null || !sameWindow(state.shown, next)) paintWindow(bodyRef.current, latest.current, state);
     };
     const read = (): RowViewport => ({ scrollTop: element.scrollTop, height: element.clientHeight });
-    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => setViewport(read()));
-    element.addEventListener('scroll', onScroll, { passive: true });
-    observer?.observe(element);
-    // Before the first paint, the rows that fill the view (not only the overscan below the top).
+    // Before the first paint (onResize runs at once), the rows that fill the view (not only the overscan below the top).
     state.top = element.scrollTop;
-    setViewport(read());
-    return () => {
-      element.removeEventListener('scroll', onScroll);
-      observer?.disconnect();
-    };
+    return watchViewport(element, onScroll, () => setViewport(read()));
   }, []);
 
   return {

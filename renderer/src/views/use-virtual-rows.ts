@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { watchViewport } from './watch-viewport.ts';
 import { rowWindow, sameWindow, windowRows, type RowViewport, type VirtualRow } from './row-window.ts';
 
 export type { VirtualRow } from './row-window.ts';
@@ -44,21 +45,11 @@ export function useVirtualRows(
       const next = read();
       setViewport((shown) => (sameWindow(rowWindow(unbounded, shown), rowWindow(unbounded, next)) ? shown : next));
     };
-    const observer =
-      typeof ResizeObserver === 'undefined'
-        ? null
-        : new ResizeObserver(() => {
-            height = element.clientHeight;
-            setViewport(read());
-          });
-    element.addEventListener('scroll', onScroll, { passive: true });
-    observer?.observe(element);
-    // Before the first paint, the rows that fill the view (not only the overscan below the top).
-    setViewport(read());
-    return () => {
-      element.removeEventListener('scroll', onScroll);
-      observer?.disconnect();
-    };
+    // Before the first paint (onResize runs at once), the rows that fill the view (not only the overscan below the top).
+    return watchViewport(element, onScroll, () => {
+      height = element.clientHeight;
+      setViewport(read());
+    });
   }, [rowHeight, headerHeight, overscan]);
 
   // Keyed by slot (`windowRows`): a row that leaves hands its DOM nodes to the one that enters (text updated in
